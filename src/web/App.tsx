@@ -1,0 +1,49 @@
+import { useEffect, useRef, type ReactElement } from 'react';
+import { Footer } from './components/Footer';
+import { Header } from './components/Header';
+import { matchPath, useLocation } from './lib/router';
+import { DirectoryPage } from './pages/DirectoryPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { StructurePage } from './pages/StructurePage';
+
+const SITE = 'Senacs';
+
+function route(path: string): { title: string; page: ReactElement } {
+  if (path === '/') return { title: 'Accueil', page: <HomePage /> };
+  if (path === '/connexion') return { title: 'Connexion', page: <LoginPage /> };
+  if (matchPath('/structures', path)) return { title: 'Annuaire des structures', page: <DirectoryPage /> };
+  const s = matchPath('/structures/:id', path);
+  if (s) return { title: 'Fiche structure', page: <StructurePage key={s.id} id={s.id} /> };
+  return { title: 'Page introuvable', page: <NotFoundPage /> };
+}
+
+/** Layout and routes. After an in-app navigation focus goes to the main content, as a page load would. */
+export function App() {
+  const { path } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  const { title, page } = route(path);
+
+  useEffect(() => {
+    document.title = `${title} – ${SITE}`;
+  }, [title]);
+
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    main.current?.focus();
+    window.scrollTo(0, 0);
+  }, [path]);
+
+  return (
+    <>
+      <a href="#contenu" className="skip-link">Aller au contenu</a>
+      <Header />
+      <main id="contenu" ref={main} tabIndex={-1} className="container main">
+        {page}
+      </main>
+      <Footer />
+    </>
+  );
+}

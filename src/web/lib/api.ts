@@ -1,0 +1,58 @@
+/**
+ * The only door to the API. It keeps the CSRF token in memory (never in storage, so a script
+ * injected elsewhere cannot read it back later) and turns `{ error: { code, message } }` into ApiError.
+ */
+
+/** An API failure carrying the French message to show and the stable code to branch on. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | undefined;
+
+/** Remembers the token given by login or /api/me; writes send it back. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+/** Builds `/api/path?a=1` dropping empty values, so URLs stay short and stable. */
+export function apiUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return `/api${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function send<T>(method: string, path: string, opts: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['Content-Type'] = 'application/json';
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  }
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, opts.query), {
+      method, headers, credentials: 'same-origin', signal: opts.signal,
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : method !== 'GET' ? { body: '{}' } : {}),
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.');
+  }
+  const data: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? `Erreur inattendue du serveur (${res.status}).`);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => send<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }),
+};

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from './api';
+
+export type Loaded<T> =
+  | { status: 'loading' }
+  | { status: 'error'; error: ApiError }
+  | { status: 'ok'; data: T };
+
+/**
+ * Loads data for a view and reloads when `key` changes; stale answers of an earlier key are
+ * aborted so a slow request can never overwrite a newer one.
+ */
+export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  useEffect(() => {
+    if (key === null) return;
+    const ctl = new AbortController();
+    setState({ status: 'loading' });
+    load(ctl.signal).then(
+      (data) => { if (!ctl.signal.aborted) setState({ status: 'ok', data }); },
+      (e: unknown) => {
+        if (ctl.signal.aborted) return;
+        setState({ status: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'internal', 'Une erreur inattendue est survenue.') });
+      },
+    );
+    return () => ctl.abort();
+    // `load` is a fresh closure each render; `key` names what it loads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return state;
+}

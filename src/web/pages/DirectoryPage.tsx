@@ -1,0 +1,76 @@
+import { api } from '../lib/api';
+import { kindLabel, managementLabel, plural, qpvLabel } from '../lib/labels';
+import { navigate, useLocation } from '../lib/router';
+import type { Page, StructureSummary } from '../lib/types';
+import { useApi } from '../lib/useApi';
+import { DirectoryFilters, filterNames, type Filters } from '../components/DirectoryFilters';
+import { Link } from '../components/Link';
+import { Pagination } from '../components/Pagination';
+import { Show } from '../components/Status';
+
+const PAGE_SIZE = 25;
+
+function toUrl(f: Partial<Filters> & { page?: number }): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v && !(k === 'page' && v === 1)) p.set(k, String(v));
+  const qs = p.toString();
+  return `/structures${qs ? `?${qs}` : ''}`;
+}
+
+/** The public directory; filters live in the URL so a search can be shared and the back button restores it. */
+export function DirectoryPage() {
+  const { search } = useLocation();
+  const filters = Object.fromEntries(filterNames.map((n) => [n, search.get(n) ?? ''])) as Filters;
+  const page = Math.max(1, Number(search.get('page')) || 1);
+  const key = toUrl({ ...filters, page });
+  const loaded = useApi(key, (signal) => api.get<Page<StructureSummary>>('/structures', { ...filters, page, pageSize: PAGE_SIZE }, signal));
+
+  return (
+    <>
+      <h1>Annuaire des structures</h1>
+      <p className="lead">Les centres sociaux et espaces de vie sociale agréés par les CAF, avec leur fiche d’identité publique.</p>
+      <DirectoryFilters key={toUrl(filters)} initial={filters} onSearch={(f) => navigate(toUrl(f))} />
+      <section aria-labelledby="results-title">
+        <h2 id="results-title" className="visually-hidden">Résultats</h2>
+        <Show loaded={loaded} loadingText="Recherche en cours…">
+          {(data) => (
+            <>
+              <p role="status" className="result-count">
+                {data.total ? `${plural(data.total, 'structure trouvée', 'structures trouvées')}` : 'Aucune structure ne correspond à ces critères.'}
+              </p>
+              {data.items.length > 0 && (
+                <div className="table-wrap">
+                  <table className="table">
+                    <caption>
+                      Structures correspondant à la recherche, page {page} sur {Math.max(1, Math.ceil(data.total / PAGE_SIZE))}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Nom</th><th scope="col">Type</th><th scope="col">Commune</th>
+                        <th scope="col">Département</th><th scope="col">Gestion</th><th scope="col">Quartier prioritaire</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.items.map((s) => (
+                        <tr key={s.id}>
+                          <th scope="row"><Link to={`/structures/${s.id}`}>{s.name}</Link></th>
+                          <td><abbr title={kindLabel(s.kind)}>{s.kind}</abbr></td>
+                          <td>{s.commune_name}{s.postal_code ? ` (${s.postal_code})` : ''}</td>
+                          <td>{s.departement_code}</td>
+                          <td>{managementLabel(s.management)}</td>
+                          <td>{qpvLabel(s.qpv_status)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} label="annuaire"
+                onPage={(p) => navigate(toUrl({ ...filters, page: p }))} />
+            </>
+          )}
+        </Show>
+      </section>
+    </>
+  );
+}

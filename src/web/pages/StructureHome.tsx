@@ -1,0 +1,47 @@
+import { api } from '../lib/api';
+import { kindLabel } from '../lib/labels';
+import type { Member, Page, Structure, StructureResponse } from '../lib/types';
+import { useApi } from '../lib/useApi';
+import { Link } from '../components/Link';
+import { MembersTable } from '../components/MembersTable';
+import { Show } from '../components/Status';
+import { StructureResponsesTable } from '../components/StructureResponsesTable';
+
+/** "Ma structure": what the team needs first, its campaign responses and its members. */
+export function StructureHome({ structureId, headingLevel = 1 }: { structureId: number; headingLevel?: 1 | 2 }) {
+  const loaded = useApi(String(structureId), async (signal) => {
+    const [structure, responses, members] = await Promise.all([
+      api.get<Structure>(`/structures/${structureId}`, undefined, signal),
+      api.get<Page<StructureResponse>>(`/structures/${structureId}/responses`, undefined, signal),
+      api.get<Page<Member>>(`/structures/${structureId}/members`, undefined, signal),
+    ]);
+    return { structure, responses: responses.items, members: members.items };
+  });
+  // Under a territory home the structure is a section, so its headings step down one level.
+  const H = headingLevel === 1 ? 'h1' : 'h2';
+  const Sub = headingLevel === 1 ? 'h2' : 'h3';
+  return (
+    <section aria-labelledby={`my-structure-${structureId}`}>
+      <Show loaded={loaded} loadingText="Chargement de votre structure…">
+        {({ structure: s, responses, members }) => (
+          <>
+            <p className="eyebrow">Ma structure</p>
+            <H id={`my-structure-${structureId}`}>{s.name}</H>
+            <p className="lead">
+              {kindLabel(s.kind)} · {s.commune_name} ({s.departement_name}) ·{' '}
+              <Link to={`/structures/${s.id}`}>Voir la fiche complète<span className="visually-hidden"> de {s.name}</span></Link>
+            </p>
+            <div className="panel">
+              <Sub>Campagnes annuelles</Sub>
+              <StructureResponsesTable responses={responses} />
+            </div>
+            <div className="panel">
+              <Sub>Équipe</Sub>
+              <MembersTable members={members} />
+            </div>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { api } from '../lib/api';
+import { campaignStateLabel, formatDate } from '../lib/labels';
+import { currentCampaign, territoryName, type TerritoryLevel } from '../lib/territory';
+import type { Campaign, Page, Progress } from '../lib/types';
+import { useApi } from '../lib/useApi';
+import { CampaignPicker } from '../components/CampaignPicker';
+import { ProgressSummary } from '../components/ProgressSummary';
+import { Show } from '../components/Status';
+import { SubTerritoryProgress } from '../components/SubTerritoryProgress';
+import { TerritoryResponses } from '../components/TerritoryResponses';
+
+const heading: Record<TerritoryLevel, string> = { nation: 'France entière', region: 'Ma région', departement: 'Mon département' };
+
+/** Home of correspondents and coordinators: the campaign on the territory they follow. */
+export function TerritoryHome({ level, code }: { level: TerritoryLevel; code?: string }) {
+  const base = useApi(JSON.stringify([level, code]), async (signal) => {
+    const [campaigns, name] = await Promise.all([
+      api.get<Page<Campaign>>('/campaigns', undefined, signal), territoryName(level, code, signal),
+    ]);
+    return { campaigns: campaigns.items, name };
+  });
+  return (
+    <section aria-labelledby="territory-title">
+      <Show loaded={base} loadingText="Chargement du territoire…">
+        {({ campaigns, name }) => (
+          <>
+            <h1 id="territory-title">{heading[level]}{level !== 'nation' && ` : ${name}`}</h1>
+            {campaigns.length ? <CampaignView campaigns={campaigns} level={level} code={code} name={name} />
+              : <p>Aucune campagne n’a encore été ouverte.</p>}
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[]; level: TerritoryLevel; code?: string; name: string }) {
+  const [year, setYear] = useState(() => currentCampaign(campaigns)!.year);
+  const campaign = campaigns.find((c) => c.year === year)!;
+  const progress = useApi(JSON.stringify([year, level, code]), (signal) =>
+    api.get<Progress>(`/campaigns/${year}/progress`, { level, code }, signal));
+  return (
+    <>
+      <div className="panel">
+        <div className="panel-head">
+          <h2>Campagne {year}</h2>
+          <CampaignPicker campaigns={campaigns} year={year} onChange={setYear} />
+        </div>
+        <p className="muted">
+          {campaignStateLabel(campaign.state)} · du {formatDate(campaign.opens_on)} au {formatDate(campaign.closes_on)}
+        </p>
+        <Show loaded={progress} loadingText="Chargement de l’avancement…">
+          {(p) => <ProgressSummary progress={p} caption={`Avancement de la campagne ${year} – ${name}`} />}
+        </Show>
+      </div>
+      {level !== 'departement' && <SubTerritoryProgress year={year} level={level} code={code} />}
+      <TerritoryResponses key={year} year={year} level={level} code={code} territoryName={name} />
+    </>
+  );
+}
