@@ -1,0 +1,156 @@
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import pino from 'pino';
+import { readConfig } from '../config';
+import { openConfiguredDatabase, createServerApp, listen, WEB_DIST } from '../server';
+import { migrateToLatest } from '../db/migrate';
+import { countStructures } from '../db/structure.repo';
+import { seedDemo } from '../seed/demo';
+import { createDemoAccounts } from '../seed/demoAccounts';
+import { backupDatabase, restoreDatabase } from '../app/backup';
+import { createUser } from '../app/createUser';
+import { AppError } from '../domain/errors';
+import { progressPrinter } from './progress';
+
+const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
+
+Commandes :
+  serve [--port N] [--no-demo]         lance le serveur (PORT, DATA_DIR, DATABASE_URL)
+  migrate                              met le schéma de la base à jour
+  seed --demo [--scale N]              charge la campagne de démonstration dans une base vide
+  user create --email E --name N --role R [--structure ID | --departement D | --region R] [--organisation caf|federation]
+                                       crée un compte (mot de passe lu dans SENACS_PASSWORD ou demandé)
+  backup <fichier>                     sauvegarde toute la base (PGlite ou PostgreSQL)
+  restore <fichier> [--replace]        restaure une sauvegarde
+`;
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const config = readConfig();
+  switch (command) {
+    case 'serve': return serveCommand(rest);
+    case 'migrate': {
+      const database = await openConfiguredDatabase(config);
+      const done = await migrateToLatest(database.db);
+      console.log(done.length ? `Migrations appliquées : ${done.join(', ')}` : 'Schéma déjà à jour.');
+      return database.close();
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, scale: { type: 'string' } } });
+      if (!values.demo) throw new AppError('bad_request', 'Précisez --demo (seul jeu de données disponible).');
+      const database = await openConfiguredDatabase(config);
+      try {
+        const summary = await seedDemo(database.db, { scale: parseScale(values.scale), onProgress: progressPrinter() });
+        const accounts = await createDemoAccounts(database.db, config.demoPassword);
+        console.log(`Démonstration chargée : ${summary.structures} structures, ${summary.responses} réponses, ${summary.answers} réponses aux questions en ${summary.seconds.toFixed(1)} s.`);
+        printAccounts(accounts);
+      } finally { await database.close(); }
+      return;
+    }
+    case 'user': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create') throw new AppError('bad_request', 'Usage : senacs user create --email … --name … --role …');
+      const { values } = parseArgs({ args, options: {
+        email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, structure: { type: 'string' },
+        departement: { type: 'string' }, region: { type: 'string' }, organisation: { type: 'string' },
+      } });
+      const password = process.env.SENACS_PASSWORD ?? (await promptPassword());
+      const database = await openConfiguredDatabase(config);
+      try {
+        const id = await createUser({ db: database.db, email: values.email ?? '', name: values.name ?? '', password, role: values.role ?? '',
+          structureId: values.structure ? Number(values.structure) : undefined, departementCode: values.departement, regionCode: values.region, organisation: values.organisation });
+        console.log(`Compte créé (id ${id}) : ${values.email}`);
+      } finally { await database.close(); }
+      return;
+    }
+    case 'backup': {
+      const file = rest[0];
+      if (!file) throw new AppError('bad_request', 'Usage : senacs backup <fichier>');
+      const database = await openConfiguredDatabase(config);
+      try {
+        const counts = await backupDatabase(database.db, file);
+        console.log(`Sauvegarde écrite dans ${file} : ${Object.values(counts).reduce((a, b) => a + b, 0)} lignes.`);
+      } finally { await database.close(); }
+      return;
+    }
+    case 'restore': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { replace: { type: 'boolean' } } });
+      const file = positionals[0];
+      if (!file || !existsSync(file)) throw new AppError('bad_request', `Fichier de sauvegarde introuvable : ${file ?? '(aucun)'}`);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const counts = await restoreDatabase(database.db, file, { replace: values.replace ?? false });
+        console.log(`Sauvegarde restaurée : ${Object.values(counts).reduce((a, b) => a + b, 0)} lignes.`);
+      } finally { await database.close(); }
+      return;
+    }
+    case undefined: case 'help': case '--help': case '-h':
+      console.log(HELP);
+      return;
+    default:
+      throw new AppError('bad_request', `Commande inconnue : ${command}\n\n${HELP}`);
+  }
+}
+
+function parseScale(v: string | undefined): number {
+  const scale = Number(v ?? process.env.SENACS_DEMO_SCALE ?? 1);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 50) throw new AppError('bad_request', '--scale attend un nombre entre 0 et 50 (par exemple 1, 10 ou 0.05).');
+  return scale;
+}
+
+async function serveCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'no-demo': { type: 'boolean' } } });
+  const started = Date.now();
+  const config = readConfig();
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  ensureWebBuilt();
+  const database = await openConfiguredDatabase(config);
+  const demo = !config.production && !values['no-demo'];
+  let accounts: Awaited<ReturnType<typeof createDemoAccounts>> | undefined;
+  if (demo) {
+    if ((await countStructures(database.db)) === 0) {
+      console.log('Base vide : chargement de la campagne de démonstration…');
+      const summary = await seedDemo(database.db, { scale: parseScale(undefined), onProgress: progressPrinter() });
+      console.log(`  ${summary.structures} structures, ${summary.answers} réponses en ${summary.seconds.toFixed(1)} s.`);
+    }
+    accounts = await createDemoAccounts(database.db, config.demoPassword);
+  }
+  const app = createServerApp(database, logger);
+  const port = values.port ? Number(values.port) : config.port;
+  const server = await listen(app, port);
+  console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (accounts) printAccounts(accounts);
+  const stop = async () => { server.close(); await database.close(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function printAccounts(a: { password: string; accounts: { email: string; role: string }[] }) {
+  console.log('\nComptes de démonstration (mot de passe ' + (process.env.DEMO_PASSWORD ? 'de DEMO_PASSWORD' : `: ${a.password}`) + ') :');
+  for (const acc of a.accounts) console.log(`  ${acc.email.padEnd(32)} ${acc.role}`);
+}
+
+/** The web app is built once (npm start on a fresh clone); later starts reuse dist/web. */
+function ensureWebBuilt() {
+  if (existsSync(resolve(WEB_DIST, 'index.html'))) return;
+  console.log('Construction de l’application web…');
+  const r = spawnSync(process.execPath, [resolve(import.meta.dirname, '../../node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: resolve(import.meta.dirname, '../..') });
+  if (r.status !== 0) throw new Error('La construction de l’application web a échoué.');
+}
+
+async function promptPassword(): Promise<string> {
+  if (!process.stdin.isTTY) throw new AppError('bad_request', 'Mot de passe requis : définissez SENACS_PASSWORD.');
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const p = await rl.question('Mot de passe (12 caractères au moins) : ');
+  rl.close();
+  return p;
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof AppError) console.error(`Erreur : ${e.message}`);
+  else console.error('Erreur :', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import type { Db } from './connection';
+
+/** Tables in dependency order: restoring in this order satisfies every foreign key. */
+export const BACKUP_TABLES = [
+  'regions', 'departements', 'epcis', 'communes', 'structures', 'approvals', 'users', 'memberships', 'sessions',
+  'questionnaires', 'campaigns', 'responses', 'answers', 'audit_events',
+] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Streams a table's rows in primary-key-stable pages, as JSON-ready objects. */
+export async function* readTable(db: Db, table: BackupTable, pageSize = 20_000): AsyncGenerator<Record<string, unknown>[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2 offset ${offset} limit ${pageSize}`.execute(db);
+    if (rows.rows.length === 0) return;
+    yield rows.rows;
+    if (rows.rows.length < pageSize) return;
+  }
+}
+
+/** Columns stored as jsonb, which must be sent back as JSON text. */
+const JSON_COLUMNS: Partial<Record<BackupTable, string[]>> = {
+  structures: ['qpv_codes'], questionnaires: ['definition'], answers: ['value'], audit_events: ['data'],
+};
+
+export async function insertRows(db: Db, table: BackupTable, rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const jsonCols = JSON_COLUMNS[table] ?? [];
+  const prepared = rows.map((r) => {
+    const o: Record<string, unknown> = { ...r };
+    for (const c of jsonCols) if (c in o) o[c] = JSON.stringify(o[c]);
+    return o;
+  });
+  const cols = Object.keys(prepared[0]).length;
+  const size = Math.max(1, Math.floor(60_000 / cols));
+  for (let i = 0; i < prepared.length; i += size) {
+    await db.insertInto(table).values(prepared.slice(i, i + size) as never).execute();
+  }
+}
+
+/** Empties every table (restore over an existing database). TRUNCATE fires no row trigger. */
+export async function truncateAll(db: Db) {
+  await sql`truncate ${sql.join(BACKUP_TABLES.map((t) => sql.table(t)))} restart identity cascade`.execute(db);
+}
+
+/** After a restore, serial sequences continue after the highest id. */
+export async function resetSequences(db: Db) {
+  for (const t of ['structures', 'approvals', 'users', 'memberships', 'questionnaires', 'campaigns', 'responses', 'audit_events']) {
+    await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
+  }
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const r = await sql<{ n: number }>`select (select count(*) from structures) + (select count(*) from users) as n`.execute(db);
+  return Number(r.rows[0].n) === 0;
+}

@@ -1,0 +1,59 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from './pgliteDialect';
+import type { Database } from './schema';
+
+/** Both databases answer int8 and numeric as JS numbers: counts and euros fit in a double. */
+pg.types.setTypeParser(20, Number);
+pg.types.setTypeParser(1700, Number);
+
+export type Db = Kysely<Database>;
+
+/** An open database: the Kysely handle, which engine is behind it, and how to close it. */
+export interface Database$ {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The PGlite instance when embedded (backup, clone). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… switches to PostgreSQL. */
+  databaseUrl?: string;
+  /** PGlite data folder; omitted means in memory. */
+  dataDir?: string;
+  /** An existing PGlite (tests clone a migrated template). */
+  pglite?: PGlite;
+}
+
+/**
+ * Opens the configured database.
+ * @example const { db, close } = await openDatabase({ dataDir: './data' });
+ */
+export async function openDatabase(options: OpenOptions): Promise<Database$> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = options.pglite ?? (await createPGlite(options.dataDir));
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+}
+
+/** A PGlite instance with the same type parsers as the pg driver. */
+export async function createPGlite(dataDir?: string, loadDataDir?: Blob | File): Promise<PGlite> {
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+  });
+}
+
+/** Cheap liveness probe used by the health route. */
+export async function ping(db: Db): Promise<boolean> {
+  await sql`select 1`.execute(db);
+  return true;
+}

@@ -1,0 +1,23 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connection';
+import * as m001 from './migrations/001_foundation';
+
+/** Migrations live in code so the bundle and both databases see the same list, in order. */
+const migrations: Record<string, Migration> = {
+  '001_foundation': m001,
+};
+
+class InCodeProvider implements MigrationProvider {
+  async getMigrations() { return migrations; }
+}
+
+/**
+ * Brings the schema to the latest version; safe to call on every start.
+ * @example await migrateToLatest(db);
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

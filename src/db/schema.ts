@@ -1,0 +1,76 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Kysely table types; they mirror the migrations in ./migrations. */
+export interface Database {
+  regions: { code: string; name: string };
+  departements: { code: string; name: string; region_code: string };
+  epcis: { code: string; name: string; kind: string; population: Generated<number> };
+  communes: {
+    code: string; name: string; departement_code: string; region_code: string; epci_code: string | null;
+    postal_code: string | null; population: Generated<number>; lat: number | null; lon: number | null;
+  };
+  structures: StructureTable;
+  approvals: { id: Generated<number>; structure_id: number; kind: string; starts_on: DateColumn; ends_on: DateColumn | null };
+  users: {
+    id: Generated<number>; email: string; name: string; password_hash: string;
+    disabled: Generated<boolean>; created_at: Generated<Date>;
+  };
+  memberships: {
+    id: Generated<number>; user_id: number; role: string; organisation: string | null;
+    structure_id: number | null; departement_code: string | null; region_code: string | null;
+    created_at: Generated<Date>;
+  };
+  sessions: { id: string; user_id: number; csrf_token: string; created_at: Generated<Date>; expires_at: Date };
+  questionnaires: {
+    id: Generated<number>; year: number; version: number;
+    definition: JSONColumnType<Record<string, unknown>>; created_at: Generated<Date>;
+  };
+  campaigns: {
+    id: Generated<number>; year: number; questionnaire_id: number | null; state: Generated<string>;
+    opens_on: DateColumn; closes_on: DateColumn;
+  };
+  responses: {
+    id: Generated<number>; structure_id: number; campaign_id: number; state: Generated<string>;
+    submitted_at: Date | null; validated_at: Date | null; updated_at: Generated<Date>;
+  };
+  answers: {
+    response_id: number; code: string; value: ColumnType<unknown, string, string>;
+    version: Generated<number>; author_id: number | null; updated_at: Generated<Date>;
+  };
+  audit_events: {
+    id: Generated<number>; at: Generated<Date>; actor_id: number | null; action: string; entity: string;
+    entity_id: string; data: JSONColumnType<Record<string, unknown>, string, string>;
+  };
+}
+
+/** Dates come back as Date objects and go in as ISO strings. */
+type DateColumn = ColumnType<Date, string, string>;
+
+export interface StructureTable {
+  id: Generated<number>;
+  kind: 'CS' | 'EVS';
+  name: string;
+  siret: string | null;
+  address: string | null;
+  postal_code: string | null;
+  commune_code: string;
+  departement_code: string;
+  region_code: string;
+  lat: number | null;
+  lon: number | null;
+  email: string | null;
+  website: string | null;
+  management: string;
+  federation_member: Generated<boolean>;
+  territory_type: string;
+  qpv_status: Generated<string>;
+  qpv_codes: JSONColumnType<string[], string, string>;
+  npnru_interest: string | null;
+  npnru_stage: Generated<string>;
+  travellers: Generated<boolean>;
+  multi_site: Generated<boolean>;
+  itinerant: Generated<boolean>;
+  first_approval_on: DateColumn | null;
+  cell_key: Generated<number>;
+  created_at: Generated<Date>;
+}

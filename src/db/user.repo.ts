@@ -1,0 +1,49 @@
+import type { Db } from './connection';
+import type { Membership, Role } from '../domain/roles';
+
+export interface UserRow { id: number; email: string; name: string; password_hash: string; disabled: boolean }
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'disabled'])
+    .where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'disabled'])
+    .where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, u: { email: string; name: string; passwordHash: string }): Promise<number> {
+  const row = await db.insertInto('users')
+    .values({ email: u.email.toLowerCase(), name: u.name, password_hash: u.passwordHash })
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertMembership(db: Db, userId: number, m: Membership): Promise<void> {
+  await db.insertInto('memberships').values({
+    user_id: userId, role: m.role, organisation: m.organisation ?? null, structure_id: m.structureId ?? null,
+    departement_code: m.departementCode ?? null, region_code: m.regionCode ?? null,
+  }).execute();
+}
+
+export async function listMemberships(db: Db, userId: number): Promise<Membership[]> {
+  const rows = await db.selectFrom('memberships').selectAll().where('user_id', '=', userId).execute();
+  return rows.map((r) => ({
+    role: r.role as Role,
+    organisation: r.organisation as Membership['organisation'],
+    structureId: r.structure_id, departementCode: r.departement_code, regionCode: r.region_code,
+  }));
+}
+
+/** The people of one structure, with their role there. */
+export async function listStructureMembers(db: Db, structureId: number) {
+  return db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'memberships.role'])
+    .where('memberships.structure_id', '=', structureId).orderBy('users.name').execute();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

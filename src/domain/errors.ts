@@ -1,0 +1,33 @@
+/** Stable error codes programs can rely on; each maps to one HTTP status. */
+export const errorStatus = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/**
+ * The one error class of the application: a stable code plus a French message for people.
+ * @example throw new AppError('not_found', 'Structure introuvable.');
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  get status(): number { return errorStatus[this.code]; }
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import type { Deps, Env } from './context';
+import { errorResponse, notFound } from './middleware/errors';
+import { sessionMiddleware } from './middleware/session';
+import { csrfMiddleware } from './middleware/csrf';
+import { AppError } from '../domain/errors';
+import type { RouteDoc } from './openapi';
+import { authDocs, authRoutes } from './routes/auth/routes';
+import { systemDocs, systemRoutes } from './routes/system/routes';
+import { structureDocs, structureRoutes } from './routes/structures/routes';
+import { territoryDocs, territoryRoutes } from './routes/territories/routes';
+import { campaignDocs, campaignRoutes } from './routes/campaigns/routes';
+
+export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs];
+
+/**
+ * The API, mounted under /api. The web app is added by the server (see serveWeb).
+ * @example const res = await createApp(deps).request('/api/health');
+ */
+export function createApp(deps: Deps) {
+  const app = new Hono<Env>();
+  app.use('*', async (c, next) => { c.set('deps', deps); await next(); });
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], baseUri: ["'self'"],
+    },
+    referrerPolicy: 'same-origin',
+  }));
+  app.onError(errorResponse);
+
+  const api = new Hono<Env>();
+  api.use('*', bodyLimit({ maxSize: 1_000_000, onError: () => { throw new AppError('payload_too_large', 'La requête est trop volumineuse.'); } }));
+  api.use('*', sessionMiddleware);
+  api.use('*', csrfMiddleware);
+  api.route('/', systemRoutes(() => allRouteDocs));
+  api.route('/', authRoutes());
+  api.route('/', territoryRoutes());
+  api.route('/', structureRoutes());
+  api.route('/', campaignRoutes());
+  api.notFound(notFound);
+  app.route('/api', api);
+  return app;
+}

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { ping } from '../../../db/connection';
+import type { Env } from '../../context';
+import { buildOpenApi, type RouteDoc } from '../../openapi';
+
+export const systemDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/health', summary: 'État du service et de la base', tag: 'système' },
+  { method: 'get', path: '/api/openapi.json', summary: 'Ce document', tag: 'système' },
+];
+
+export function systemRoutes(allDocs: () => readonly RouteDoc[]) {
+  const app = new Hono<Env>();
+  app.get('/health', async (c) => {
+    await ping(c.var.deps.db);
+    return c.json({ status: 'ok', database: c.var.deps.dbKind });
+  });
+  let doc: ReturnType<typeof buildOpenApi> | undefined;
+  app.get('/openapi.json', (c) => c.json((doc ??= buildOpenApi(allDocs()))));
+  return app;
+}

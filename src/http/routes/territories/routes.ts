@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listDepartements, listRegions, searchCommunes } from '../../../db/territory.repo';
+import type { Env } from '../../context';
+import { readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+
+const departementsQuery = z.object({ region: z.string().regex(/^\d{2}$/, 'Code région invalide.').optional() });
+const communesQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  departement: z.string().regex(/^(\d{2}|2A|2B|97\d)$/, 'Code département invalide.').optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const territoryDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/territories/regions', summary: 'Régions (COG)', tag: 'territoires' },
+  { method: 'get', path: '/api/territories/departements', summary: 'Départements (COG)', tag: 'territoires', query: departementsQuery },
+  { method: 'get', path: '/api/territories/communes', summary: 'Recherche de communes', tag: 'territoires', query: communesQuery },
+];
+
+export function territoryRoutes() {
+  const app = new Hono<Env>();
+  app.get('/territories/regions', async (c) => {
+    const items = await listRegions(c.var.deps.db);
+    return c.json({ items, total: items.length });
+  });
+  app.get('/territories/departements', async (c) => {
+    const q = readQuery(c, departementsQuery);
+    const items = await listDepartements(c.var.deps.db, q.region);
+    return c.json({ items, total: items.length });
+  });
+  app.get('/territories/communes', async (c) => {
+    const q = readQuery(c, communesQuery);
+    const items = await searchCommunes(c.var.deps.db, { q: q.q || undefined, departementCode: q.departement }, q.limit);
+    return c.json({ items, total: items.length });
+  });
+  return app;
+}

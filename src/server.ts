@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import pino from 'pino';
+import type { Config } from './config';
+import { openDatabase, type Database$ } from './db/connection';
+import { migrateToLatest } from './db/migrate';
+import { createApp } from './http/app';
+
+export const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
+
+/** Opens the database of the configuration and brings its schema up to date. */
+export async function openConfiguredDatabase(config: Config): Promise<Database$> {
+  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/** The API plus the built web app (single-page: unknown paths get index.html). */
+export function createServerApp(database: Database$, logger: pino.Logger, secureCookies = false) {
+  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies });
+  if (existsSync(WEB_DIST)) {
+    app.use('/assets/*', serveStatic({ root: WEB_DIST, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }));
+    app.use('*', serveStatic({ root: WEB_DIST }));
+    let index: string | undefined;
+    app.get('*', async (c) => c.html((index ??= await readFile(join(WEB_DIST, 'index.html'), 'utf8'))));
+  }
+  return app;
+}
+
+/** Starts listening; resolves once the port is open. */
+export function listen(app: ReturnType<typeof createApp>, port: number) {
+  return new Promise<ReturnType<typeof serve>>((ok) => {
+    const server = serve({ fetch: app.fetch, port, hostname: '0.0.0.0' }, () => ok(server));
+  });
+}
