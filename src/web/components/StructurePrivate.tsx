@@ -14,25 +14,19 @@ import { StructureResponsesTable } from './StructureResponsesTable';
 export function StructurePrivate({ structureId, userId }: { structureId: number; userId: number | null }) {
   const { href } = useLocation();
   // The user id is part of the key: logging in or out must ask the API again.
-  const loaded = useApi(`${structureId}-${userId}`, async (signal) => {
+  // Visitors would only get a 401: no need to ask.
+  const loaded = useApi(userId === null ? null : `${structureId}-${userId}`, async (signal) => {
     const [responses, members] = await Promise.all([
       api.get<Page<StructureResponse>>(`/structures/${structureId}/responses`, undefined, signal),
       api.get<Page<Member>>(`/structures/${structureId}/members`, undefined, signal),
     ]);
     return { responses: responses.items, members: members.items };
   });
+  if (userId === null) return <SignInNote returnTo={href} />;
   if (loaded.status === 'loading') return <Loading what="Vérification de vos droits d’accès…" />;
   if (loaded.status === 'error') {
     const { status } = loaded.error;
-    if (status === 401) {
-      return (
-        <section className="panel panel-note" aria-labelledby="private-title">
-          <h2 id="private-title">Informations réservées</h2>
-          <p>L’équipe et les réponses aux campagnes sont réservées à la structure et à ses correspondant·es.</p>
-          <p><Link to={`/connexion?retour=${encodeURIComponent(href)}`}>Se connecter pour y accéder</Link></p>
-        </section>
-      );
-    }
+    if (status === 401) return <SignInNote returnTo={href} />;
     if (status === 403) {
       return (
         <section className="panel panel-note" aria-labelledby="private-title">
@@ -54,5 +48,15 @@ export function StructurePrivate({ structureId, userId }: { structureId: number;
         <MembersTable members={loaded.data.members} />
       </section>
     </>
+  );
+}
+
+function SignInNote({ returnTo }: { returnTo: string }) {
+  return (
+    <section className="panel panel-note" aria-labelledby="private-title">
+      <h2 id="private-title">Informations réservées</h2>
+      <p>L’équipe et les réponses aux campagnes sont réservées à la structure et à ses correspondant·es.</p>
+      <p><Link to={`/connexion?retour=${encodeURIComponent(returnTo)}`}>Se connecter pour y accéder</Link></p>
+    </section>
   );
 }

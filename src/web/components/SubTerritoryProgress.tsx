@@ -13,7 +13,8 @@ export function SubTerritoryProgress({ year, level, code }: { year: number; leve
   const loaded = useApi(JSON.stringify([year, level, code]), async (signal): Promise<Row[]> => {
     const childLevel = level === 'nation' ? 'region' : 'departement';
     const children: Array<Region | Departement> = level === 'nation'
-      ? (await api.get<Page<Region>>('/territories/regions', undefined, signal)).items
+      // The database sorts by bytes, which puts "Île-de-France" last; French order puts it among the I.
+      ? (await api.get<Page<Region>>('/territories/regions', undefined, signal)).items.sort((a, b) => a.name.localeCompare(b.name, 'fr'))
       : (await api.get<Page<Departement>>('/territories/departements', { region: code }, signal)).items;
     return Promise.all(children.map(async (t) => ({
       code: t.code, name: t.name,
