@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { openDatabase, type Database$ } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { createApp } from './http/app';
+import { LiveHub } from './app/live';
 
 export const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
 
@@ -20,7 +21,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database$>
 
 /** The API plus the built web app (single-page: unknown paths get index.html). */
 export function createServerApp(database: Database$, logger: pino.Logger, secureCookies = false) {
-  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies });
+  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies, live: new LiveHub() });
   if (existsSync(WEB_DIST)) {
     app.use('/assets/*', serveStatic({ root: WEB_DIST, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }));
     app.use('*', serveStatic({ root: WEB_DIST }));

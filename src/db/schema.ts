@@ -35,8 +35,18 @@ export interface Database {
   };
   answers: {
     response_id: number; code: string; value: ColumnType<unknown, string, string>;
-    version: Generated<number>; author_id: number | null; updated_at: Generated<Date>;
+    version: Generated<number>; author_id: number | null; updated_at: Generated<Date>; prefilled: Generated<boolean>;
   };
+  answer_revisions: {
+    id: Generated<number>; response_id: number; code: string; value: ColumnType<unknown, string | null, never>;
+    previous: ColumnType<unknown, string | null, never>; version: number; author_id: number | null; kind: Generated<string>; at: Generated<Date>;
+  };
+  answer_comments: { id: Generated<number>; response_id: number; code: string; author_id: number; kind: Generated<string>; body: string; at: Generated<Date> };
+  invitations: {
+    id: Generated<number>; structure_id: number; email: string; role: string; token_hash: string; invited_by: number;
+    expires_at: Date; accepted_at: Date | null; created_at: Generated<Date>;
+  };
+  outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null };
   audit_events: {
     id: Generated<number>; at: Generated<Date>; actor_id: number | null; action: string; entity: string;
     entity_id: string; data: JSONColumnType<Record<string, unknown>, string, string>;

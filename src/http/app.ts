@@ -12,8 +12,9 @@ import { systemDocs, systemRoutes } from './routes/system/routes';
 import { structureDocs, structureRoutes } from './routes/structures/routes';
 import { territoryDocs, territoryRoutes } from './routes/territories/routes';
 import { campaignDocs, campaignRoutes } from './routes/campaigns/routes';
+import { responseDocs, responseRoutes } from './routes/responses/routes';
 
-export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs];
+export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -40,6 +41,10 @@ export function createApp(deps: Deps) {
   api.route('/', territoryRoutes());
   api.route('/', structureRoutes());
   api.route('/', campaignRoutes());
+  api.route('/', responseRoutes());
+  // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
+  // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
+  api.all('*', notFound);
   api.notFound(notFound);
   app.route('/api', api);
   return app;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connection';
 import type { Actor } from '../domain/roles';
+import type { LiveHub } from '../app/live';
 
 /** What every handler may use. */
 export interface Deps {
@@ -9,6 +10,8 @@ export interface Deps {
   logger: Logger;
   /** Secure cookies when served over HTTPS. */
   secureCookies: boolean;
+  /** Presence and saved answers, pushed to the pages open on a response. */
+  live: LiveHub;
 }
 
 export interface Env {

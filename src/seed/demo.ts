@@ -5,6 +5,8 @@ import { countStructures } from '../db/structure.repo';
 import { generateStructures, type DemoCommune } from '../domain/demo/structures';
 import { demoCampaigns, generateResponses } from '../domain/demo/campaign';
 import { loadGeography } from './geography';
+import { insertQuestionnaire } from '../db/questionnaire.repo';
+import { readDefinitionSync } from '../domain/questionnaire/load';
 
 export type Progress = (step: string, done: number, total: number) => void;
 
@@ -39,7 +41,8 @@ export async function seedDemo(db: Db, opts: { scale?: number; onProgress?: Prog
 
   const campaignIds = new Map<number, number>();
   for (const c of demoCampaigns) {
-    const row = await db.insertInto('campaigns').values(c).returning('id').executeTakeFirstOrThrow();
+    const questionnaireId = await insertQuestionnaire(db, { year: c.year, version: 1, definition: readDefinitionSync(c.year) });
+    const row = await db.insertInto('campaigns').values({ ...c, questionnaire_id: questionnaireId }).returning('id').executeTakeFirstOrThrow();
     campaignIds.set(c.year, row.id);
   }
 

@@ -1,0 +1,47 @@
+import type { Db } from '../db/connection';
+import { getAnswer, writeAnswer } from '../db/response.repo';
+import { AppError } from '../domain/errors';
+import { editableByStructure } from '../domain/responseState';
+import type { Actor } from '../domain/roles';
+import { validateAnswer } from '../domain/questionnaire/validate';
+import type { LiveHub } from './live';
+import { authorizeResponse } from './responseAccess';
+import { questionnaireVersion } from './questionnaireVersions';
+
+export interface SaveAnswerProps {
+  db: Db; live?: LiveHub; actor: Actor; responseId: number; code: string; value: unknown;
+  /** The version the person started from (0 for an answer that did not exist). */
+  baseVersion: number;
+  /** 'confirm' keeps a prefilled value and marks it confirmed. */
+  kind?: 'save' | 'confirm';
+}
+
+/**
+ * Autosaves one answer. Checked against the response's own questionnaire version; a write based on an
+ * old version is refused with the current value, so nobody's answer is silently overwritten.
+ * @example await saveAnswer({ db, actor, responseId, code: 'participation.benevoles', value: 42, baseVersion: 3 });
+ */
+export async function saveAnswer(p: SaveAnswerProps) {
+  const r = await authorizeResponse(p.db, p.actor, p.responseId, 'fill');
+  if (!editableByStructure(r.state)) throw new AppError('conflict', 'Cette réponse a été transmise : elle n’est plus modifiable par la structure.');
+  if (r.campaign_state !== 'open') throw new AppError('conflict', 'La campagne est close : les réponses ne sont plus modifiables.');
+  if (!r.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
+  const { catalog } = await questionnaireVersion(p.db, r.questionnaire_id);
+  let value = p.value;
+  if (p.kind === 'confirm') {
+    const current = await getAnswer(p.db, p.responseId, p.code);
+    if (!current) throw new AppError('not_found', 'Aucune réponse à confirmer pour cette question.');
+    value = current.value;
+  }
+  const problems = validateAnswer(catalog, p.code, value);
+  if (problems.length > 0) throw new AppError('validation_failed', problems.map((f) => f.message).join(' '), problems);
+  const written = await writeAnswer(p.db, { responseId: p.responseId, code: p.code, value, baseVersion: p.baseVersion, authorId: p.actor.userId!, kind: p.kind ?? 'save' });
+  if (!written) {
+    const current = await getAnswer(p.db, p.responseId, p.code);
+    throw new AppError('conflict', `${current?.author_name ?? 'Quelqu’un'} a modifié cette réponse entre-temps. Choisissez la valeur à garder.`, {
+      current: current && { value: current.value, version: current.version, author: current.author_name, updatedAt: current.updated_at },
+    });
+  }
+  p.live?.publish(p.responseId, { type: 'answer', code: p.code, value, version: written.version, author: p.actor.name ?? '', authorId: p.actor.userId!, at: new Date().toISOString() });
+  return { code: p.code, value, version: written.version };
+}

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { Db } from './connection';
+
+/** A response with what permissions and validation need: its structure's place and its campaign. */
+export async function getResponseContext(db: Db, responseId: number) {
+  return db.selectFrom('responses')
+    .innerJoin('structures', 'structures.id', 'responses.structure_id')
+    .innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
+    .select(['responses.id', 'responses.state', 'responses.structure_id', 'responses.campaign_id', 'responses.submitted_at', 'responses.validated_at',
+      'structures.name as structure_name', 'structures.kind as structure_kind', 'structures.departement_code', 'structures.region_code',
+      'campaigns.year', 'campaigns.state as campaign_state', 'campaigns.questionnaire_id'])
+    .where('responses.id', '=', responseId).executeTakeFirst();
+}
+
+export async function findResponseId(db: Db, structureId: number, campaignId: number) {
+  const r = await db.selectFrom('responses').select('id').where('structure_id', '=', structureId).where('campaign_id', '=', campaignId).executeTakeFirst();
+  return r?.id;
+}
+
+/** Creates the response of a structure for a campaign if it does not exist yet; answers its id. */
+export async function ensureResponse(db: Db, structureId: number, campaignId: number): Promise<number> {
+  await db.insertInto('responses').values({ structure_id: structureId, campaign_id: campaignId, state: 'not_started' })
+    .onConflict((oc) => oc.columns(['structure_id', 'campaign_id']).doNothing()).execute();
+  return (await findResponseId(db, structureId, campaignId))!;
+}
+
+export async function listAnswers(db: Db, responseId: number) {
+  return db.selectFrom('answers').leftJoin('users', 'users.id', 'answers.author_id')
+    .select(['answers.code', 'answers.value', 'answers.version', 'answers.prefilled', 'answers.updated_at', 'answers.author_id', 'users.name as author_name'])
+    .where('answers.response_id', '=', responseId).orderBy('answers.code').execute();
+}
+
+export async function getAnswer(db: Db, responseId: number, code: string) {
+  return db.selectFrom('answers').leftJoin('users', 'users.id', 'answers.author_id')
+    .select(['answers.code', 'answers.value', 'answers.version', 'answers.prefilled', 'answers.updated_at', 'users.name as author_name'])
+    .where('answers.response_id', '=', responseId).where('answers.code', '=', code).executeTakeFirst();
+}
+
+/** The answers of the same structure in the previous campaign, by code. */
+export async function previousAnswers(db: Db, structureId: number, year: number): Promise<Record<string, unknown>> {
+  const rows = await db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id')
+    .innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
+    .select(['answers.code', 'answers.value'])
+    .where('responses.structure_id', '=', structureId).where('campaigns.year', '=', year - 1).execute();
+  return Object.fromEntries(rows.map((r) => [r.code, r.value]));
+}
+
+/**
+ * Writes one answer if nobody changed it since `baseVersion` (0 = it did not exist), in one statement:
+ * a stale write returns nothing and changes nothing. Appends the revision in the same transaction.
+ */
+export async function writeAnswer(db: Db, w: { responseId: number; code: string; value: unknown; baseVersion: number; authorId: number; kind: 'save' | 'confirm' }) {
+  return db.transaction().execute(async (tx) => {
+    const json = JSON.stringify(w.value ?? null);
+    const written = await sql<{ version: number; previous: unknown }>`
+      with old as (select value from answers where response_id = ${w.responseId} and code = ${w.code})
+      insert into answers (response_id, code, value, version, author_id, updated_at, prefilled)
+      values (${w.responseId}, ${w.code}, ${json}::jsonb, 1, ${w.authorId}, now(), false)
+      on conflict (response_id, code) do update
+        set value = excluded.value, version = answers.version + 1, author_id = excluded.author_id, updated_at = now(), prefilled = false
+        where answers.version = ${w.baseVersion}
+      returning version, (select value from old) as previous`.execute(tx);
+    const row = written.rows[0];
+    if (!row) return undefined;
+    await tx.insertInto('answer_revisions').values({
+      response_id: w.responseId, code: w.code, value: json, previous: row.previous === undefined || row.previous === null ? null : JSON.stringify(row.previous),
+      version: row.version, author_id: w.authorId, kind: w.kind,
+    }).execute();
+    await tx.updateTable('responses').set({ updated_at: new Date(), state: sql`case when state = 'not_started' then 'in_progress' else state end` })
+      .where('id', '=', w.responseId).execute();
+    return { version: row.version };
+  });
+}
+
+/** Copies last year's answers as "to confirm" into an empty response, for the codes this year's questionnaire asks. */
+export async function prefillAnswers(db: Db, responseId: number, values: Record<string, unknown>) {
+  const rows = Object.entries(values).map(([code, value]) => ({ response_id: responseId, code, value: JSON.stringify(value), prefilled: true }));
+  if (rows.length === 0) return 0;
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('answers').values(rows).onConflict((oc) => oc.columns(['response_id', 'code']).doNothing()).execute();
+    await tx.insertInto('answer_revisions').values(rows.map((r) => ({ response_id: r.response_id, code: r.code, value: r.value, previous: null, version: 1, author_id: null, kind: 'prefill' }))).execute();
+  });
+  return rows.length;
+}
+
+export async function answerHistory(db: Db, responseId: number, code: string) {
+  return db.selectFrom('answer_revisions').leftJoin('users', 'users.id', 'answer_revisions.author_id')
+    .select(['answer_revisions.id', 'answer_revisions.value', 'answer_revisions.previous', 'answer_revisions.version', 'answer_revisions.kind', 'answer_revisions.at', 'users.name as author_name'])
+    .where('answer_revisions.response_id', '=', responseId).where('answer_revisions.code', '=', code).orderBy('answer_revisions.id').execute();
+}
+
+export async function insertComment(db: Db, c: { responseId: number; code: string; authorId: number; kind: string; body: string }) {
+  return db.insertInto('answer_comments').values({ response_id: c.responseId, code: c.code, author_id: c.authorId, kind: c.kind, body: c.body })
+    .returning(['id', 'at']).executeTakeFirstOrThrow();
+}
+
+export async function listComments(db: Db, responseId: number, code?: string) {
+  let q = db.selectFrom('answer_comments').innerJoin('users', 'users.id', 'answer_comments.author_id')
+    .select(['answer_comments.id', 'answer_comments.code', 'answer_comments.kind', 'answer_comments.body', 'answer_comments.at', 'users.name as author_name'])
+    .where('answer_comments.response_id', '=', responseId);
+  if (code) q = q.where('answer_comments.code', '=', code);
+  return q.orderBy('answer_comments.id').execute();
+}
+
+export async function setResponseState(db: Db, responseId: number, from: readonly string[], to: string, extra: { submitted_at?: Date; validated_at?: Date } = {}) {
+  const r = await db.updateTable('responses').set({ state: to, updated_at: new Date(), ...extra })
+    .where('id', '=', responseId).where('state', 'in', [...from]).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

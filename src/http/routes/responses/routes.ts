@@ -1,0 +1,138 @@
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { openResponse } from '../../../app/openResponse';
+import { saveAnswer } from '../../../app/saveAnswer';
+import { commentAnswer } from '../../../app/commentAnswer';
+import { submitResponse } from '../../../app/submitResponse';
+import { checkResponse } from '../../../app/checkResponse';
+import { authorizeResponse } from '../../../app/responseAccess';
+import { questionnaireVersion } from '../../../app/questionnaireVersions';
+import { answerHistory, listAnswers, listComments } from '../../../db/response.repo';
+import { AppError } from '../../../domain/errors';
+import { editableByStructure } from '../../../domain/responseState';
+import { structurePolicy } from '../../../policies/structure';
+import type { Env } from '../../context';
+import { readBody, readId } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { codeParam, commentBody, confirmAnswerBody, presenceBody, saveAnswerBody } from './schema';
+
+export const responseDocs: RouteDoc[] = [
+  { method: 'post', path: '/api/structures/:id/campaigns/:year/response', summary: 'Ouvrir (et créer, prérempli) la réponse d’une structure à une campagne', tag: 'réponses', auth: 'session' },
+  { method: 'get', path: '/api/responses/:id', summary: 'Une réponse : état, réponses, auteurs, droits', tag: 'réponses', auth: 'session' },
+  { method: 'get', path: '/api/responses/:id/questionnaire', summary: 'Le questionnaire (SurveyJS) avec lequel la réponse est remplie', tag: 'réponses', auth: 'session' },
+  { method: 'put', path: '/api/responses/:id/answers/:code', summary: 'Enregistrer une réponse (sauvegarde automatique, version de départ obligatoire)', tag: 'réponses', auth: 'session', body: saveAnswerBody },
+  { method: 'post', path: '/api/responses/:id/answers/:code/confirm', summary: 'Confirmer une réponse reprise de l’an dernier', tag: 'réponses', auth: 'session', body: confirmAnswerBody },
+  { method: 'get', path: '/api/responses/:id/answers/:code/history', summary: 'Historique d’une réponse (qui, quand, avant → après)', tag: 'réponses', auth: 'session' },
+  { method: 'get', path: '/api/responses/:id/comments', summary: 'Commentaires de la réponse', tag: 'réponses', auth: 'session' },
+  { method: 'post', path: '/api/responses/:id/comments', summary: 'Commenter une réponse, proposer un changement de question, justifier une alerte', tag: 'réponses', auth: 'session', body: commentBody },
+  { method: 'get', path: '/api/responses/:id/validation', summary: 'Contrôles de la réponse (erreurs, alertes, informations)', tag: 'réponses', auth: 'session' },
+  { method: 'post', path: '/api/responses/:id/submit', summary: 'Transmettre la réponse (direction)', tag: 'réponses', auth: 'session' },
+  { method: 'post', path: '/api/responses/:id/presence', summary: 'Signaler sa présence sur une section', tag: 'réponses', auth: 'session', body: presenceBody },
+  { method: 'get', path: '/api/responses/:id/live', summary: 'Flux en direct (présence, réponses enregistrées) en Server-Sent Events', tag: 'réponses', auth: 'session' },
+];
+
+function readCode(c: Context<Env>) {
+  const code = c.req.param('code') ?? '';
+  if (!codeParam.test(code)) throw new AppError('not_found', 'Question introuvable.');
+  return code;
+}
+
+export function responseRoutes() {
+  const app = new Hono<Env>();
+
+  app.post('/structures/:id/campaigns/:year/response', async (c) => {
+    const year = c.req.param('year');
+    if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Campagne introuvable.');
+    return c.json(await openResponse({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c), year: Number(year) }));
+  });
+
+  app.get('/responses/:id', async (c) => {
+    const { db } = c.var.deps;
+    const r = await authorizeResponse(db, c.var.actor, readId(c), 'readPrivate');
+    const place = { id: r.structure_id, departementCode: r.departement_code, regionCode: r.region_code };
+    const answers = await listAnswers(db, r.id);
+    return c.json({
+      response: r,
+      answers,
+      can: {
+        fill: structurePolicy.fill(c.var.actor, place) && editableByStructure(r.state) && r.campaign_state === 'open',
+        submit: structurePolicy.manage(c.var.actor, place) && (r.state === 'in_progress' || r.state === 'returned') && r.campaign_state === 'open',
+        review: structurePolicy.review(c.var.actor, place),
+      },
+      presence: c.var.deps.live.people(r.id),
+    });
+  });
+
+  app.get('/responses/:id/questionnaire', async (c) => {
+    const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
+    if (!r.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
+    const { definition } = await questionnaireVersion(c.var.deps.db, r.questionnaire_id);
+    return c.json(definition);
+  });
+
+  app.put('/responses/:id/answers/:code', async (c) => {
+    const body = await readBody(c, saveAnswerBody);
+    return c.json(await saveAnswer({ db: c.var.deps.db, live: c.var.deps.live, actor: c.var.actor, responseId: readId(c), code: readCode(c), value: body.value, baseVersion: body.baseVersion }));
+  });
+
+  app.post('/responses/:id/answers/:code/confirm', async (c) => {
+    const body = await readBody(c, confirmAnswerBody);
+    return c.json(await saveAnswer({ db: c.var.deps.db, live: c.var.deps.live, actor: c.var.actor, responseId: readId(c), code: readCode(c), value: undefined, baseVersion: body.baseVersion, kind: 'confirm' }));
+  });
+
+  app.get('/responses/:id/answers/:code/history', async (c) => {
+    const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
+    const items = await answerHistory(c.var.deps.db, r.id, readCode(c));
+    return c.json({ items, total: items.length });
+  });
+
+  app.get('/responses/:id/comments', async (c) => {
+    const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
+    const items = await listComments(c.var.deps.db, r.id);
+    return c.json({ items, total: items.length });
+  });
+
+  app.post('/responses/:id/comments', async (c) => {
+    const body = await readBody(c, commentBody);
+    return c.json(await commentAnswer({ db: c.var.deps.db, live: c.var.deps.live, actor: c.var.actor, responseId: readId(c), ...body }));
+  });
+
+  app.get('/responses/:id/validation', async (c) => {
+    const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
+    return c.json(await checkResponse(c.var.deps.db, r, { partial: c.req.query('partial') === 'true' }));
+  });
+
+  app.post('/responses/:id/submit', async (c) =>
+    c.json(await submitResponse({ db: c.var.deps.db, live: c.var.deps.live, actor: c.var.actor, responseId: readId(c) })));
+
+  app.post('/responses/:id/presence', async (c) => {
+    const body = await readBody(c, presenceBody);
+    const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
+    c.var.deps.live.touch(r.id, { userId: c.var.actor.userId!, name: c.var.actor.name ?? '' }, body.section);
+    return c.json({ people: c.var.deps.live.people(r.id) });
+  });
+
+  app.get('/responses/:id/live', async (c) => {
+    const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
+    const { live } = c.var.deps;
+    const userId = c.var.actor.userId!;
+    return streamSSE(c, async (stream) => {
+      const queue: string[] = [];
+      let wake: (() => void) | undefined;
+      const stop = live.subscribe(r.id, (e) => { queue.push(JSON.stringify(e)); wake?.(); });
+      stream.onAbort(() => { stop(); live.leave(r.id, userId); wake?.(); });
+      await stream.writeSSE({ event: 'presence', data: JSON.stringify({ type: 'presence', people: live.people(r.id) }) });
+      while (!stream.aborted) {
+        if (queue.length === 0) await new Promise<void>((ok) => { wake = ok; setTimeout(ok, 25_000); });
+        wake = undefined;
+        if (stream.aborted) break;
+        if (queue.length === 0) { await stream.writeSSE({ event: 'ping', data: '{}' }); continue; }
+        while (queue.length) {
+          const data = queue.shift()!;
+          await stream.writeSSE({ event: (JSON.parse(data) as { type: string }).type, data });
+        }
+      }
+    });
+  });
+  return app;
+}
