@@ -41,7 +41,7 @@ export async function listTerritoryResponses(db: Db, campaignId: number, scope: 
   const [items, total] = await Promise.all([
     q.select(['structures.id as structure_id', 'structures.name', 'structures.kind', 'structures.departement_code', 'responses.id as response_id', 'responses.updated_at'])
       .select((eb) => eb.fn.coalesce('responses.state', eb.val('not_started')).as('state'))
-      .orderBy('structures.name').offset(page.offset).limit(page.limit).execute(),
+      .orderBy('structures.name').orderBy('structures.id').offset(page.offset).limit(page.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };

@@ -1,0 +1,104 @@
+/**
+ * The quality engine: one place that turns a response (with its past years and its peer group) into
+ * findings and a score. Pure. Campaign-wide statistics (peer groups, yearly spreads) are computed once by
+ * `prepareCampaign`; `checkResponse` then re-checks one response in well under a millisecond, e.g. when an
+ * answer changes.
+ */
+import { checkCompleteness, coreCodes } from './completeness';
+import { checkConsistency, consistencyRules, type ConsistencyRule } from './consistency';
+import { buildPeerStats, checkPeers, type PeerOptions, type PeerStats } from './peers';
+import { quantileSorted, robustSigma, summarize } from './robust';
+import { qualityScore } from './score';
+import type { AnswerMap, Finding, PastAnswers, QualityReport } from './types';
+import { checkCopiedSections, checkYearOverYear, defaultYearOverYearOptions, yearlySpreads, type YearOverYearOptions } from './yearOverYear';
+
+/** A response to check. `groups`: its peer group keys, finest first (e.g. `['CS|urban|10k-50k', 'CS|urban', 'CS']`). */
+export interface ResponseToCheck {
+  structureKey: string | number;
+  year: number;
+  answers: AnswerMap;
+  /** Earlier years of the same structure (any order); only year − 1 and year − 2 are used. */
+  history?: readonly PastAnswers[];
+  groups?: readonly string[];
+}
+
+/** What the engine needs besides the response itself. */
+export interface QualityContext {
+  expected: readonly string[];
+  required: readonly string[];
+  rules: readonly ConsistencyRule[];
+  yearOverYear: YearOverYearOptions;
+  /** Absent: no peer checks (e.g. before enough responses are in). */
+  peers?: PeerStats;
+}
+
+export interface CampaignOptions {
+  expected?: readonly string[];
+  required?: readonly string[];
+  rules?: readonly ConsistencyRule[];
+  yearOverYear?: Partial<YearOverYearOptions>;
+  peers?: Partial<PeerOptions>;
+}
+
+/**
+ * Campaign-wide statistics, computed once: peer group summaries for every metric and the usual yearly
+ * change of every indicator.
+ * @example const ctx = prepareCampaign(responses); const report = checkResponse(responses[0], ctx);
+ */
+export function prepareCampaign(responses: readonly ResponseToCheck[], options: CampaignOptions = {}): QualityContext {
+  const pairs = responses.flatMap((r) => {
+    const previous = r.history?.find((h) => h.year === r.year - 1)?.answers;
+    return previous ? [{ current: r.answers, previous }] : [];
+  });
+  const spread = yearlySpreads(pairs, (xs) => {
+    const s = summarize(xs);
+    return { growth: s.median, sigma: robustSigma(s), tail: quantileSorted(Float64Array.from(xs, (x) => Math.abs(x - s.median)).sort(), 0.995) };
+  });
+  const withGroups = responses.filter((r) => r.groups && r.groups.length);
+  return {
+    expected: options.expected ?? coreCodes,
+    required: options.required ?? [],
+    rules: options.rules ?? consistencyRules,
+    yearOverYear: { ...defaultYearOverYearOptions, spread, ...options.yearOverYear },
+    peers: withGroups.length ? buildPeerStats(withGroups.map((r) => ({ groups: r.groups!, answers: r.answers })), options.peers) : undefined,
+  };
+}
+
+/** The context without campaign statistics: completeness, consistency and year-over-year at the default 33 %. */
+export function standaloneContext(options: CampaignOptions = {}): QualityContext {
+  return prepareCampaign([], options);
+}
+
+/**
+ * Every finding and the score of one response.
+ * @example checkResponse({ structureKey: 12, year: 2025, answers, history: [{ year: 2024, answers: last }], groups }, ctx).score
+ */
+export function checkResponse(r: ResponseToCheck, ctx: QualityContext): QualityReport {
+  const history = r.history ?? [];
+  const c = checkCompleteness(r.answers, ctx.expected, ctx.required);
+  const findings: Finding[] = [
+    ...c.findings,
+    ...checkConsistency(r.answers, ctx.rules),
+    ...checkYearOverYear(r.year, r.answers, history, ctx.yearOverYear),
+    ...checkCopiedSections(r.year, r.answers, history, ctx.yearOverYear),
+    ...(ctx.peers && r.groups?.length ? checkPeers(r.answers, r.groups, ctx.peers) : []),
+  ];
+  const { score, deductions } = qualityScore(findings, c);
+  return { findings, score, deductions, completeness: { expected: c.expected, answered: c.answered, missing: c.missing } };
+}
+
+/**
+ * A full campaign: statistics once, then every response.
+ * @example const { reports } = runCampaign(responses); reports[0].score
+ */
+export function runCampaign(responses: readonly ResponseToCheck[], options: CampaignOptions = {}): { context: QualityContext; reports: QualityReport[] } {
+  const context = prepareCampaign(responses, options);
+  return { context, reports: responses.map((r) => checkResponse(r, context)) };
+}
+
+/** The codes a report flags at `error` or `warning` level. */
+export function flaggedCodes(report: QualityReport, levels: readonly Finding['level'][] = ['error', 'warning']): Set<string> {
+  const out = new Set<string>();
+  for (const f of report.findings) if (levels.includes(f.level)) for (const code of f.codes) out.add(code);
+  return out;
+}

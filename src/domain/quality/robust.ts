@@ -1,0 +1,76 @@
+/**
+ * Small robust statistics used by the quality engine (kept here so the engine does not wait for
+ * src/domain/stats; they can move there later). All take plain arrays and never mutate them.
+ */
+
+/** Consistency constants: MAD × 1.4826 and mean absolute deviation × 1.2533 estimate σ for normal data. */
+export const MODZ_MAD = 0.6745;
+export const MODZ_MEANAD = 0.7979;
+
+/** A distribution summarised once, so that each response is tested in O(1). */
+export interface Summary {
+  n: number;
+  median: number;
+  /** Median absolute deviation from the median. */
+  mad: number;
+  /** Mean absolute deviation from the median (fallback scale when mad = 0). */
+  meanAbsDev: number;
+  q1: number;
+  q3: number;
+}
+
+function sorted(xs: readonly number[]): Float64Array {
+  return Float64Array.from(xs).sort();
+}
+
+/** Linear-interpolation quantile (R type 7) of an already sorted array. */
+export function quantileSorted(s: ArrayLike<number>, p: number): number {
+  if (s.length === 0) return NaN;
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(s.length - 1, lo + 1);
+  return s[lo] + (h - lo) * (s[hi] - s[lo]);
+}
+
+/** @example median([3, 1, 2]) // 2 */
+export function median(xs: readonly number[]): number {
+  return quantileSorted(sorted(xs), 0.5);
+}
+
+/**
+ * Median, MAD, mean absolute deviation and quartiles of a list.
+ * @example summarize([1, 2, 3, 4, 100]).median // 3
+ */
+export function summarize(xs: readonly number[]): Summary {
+  const s = sorted(xs);
+  const med = quantileSorted(s, 0.5);
+  const dev = new Float64Array(s.length);
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) { dev[i] = Math.abs(s[i] - med); sum += dev[i]; }
+  dev.sort();
+  return { n: s.length, median: med, mad: quantileSorted(dev, 0.5), meanAbsDev: s.length ? sum / s.length : NaN, q1: quantileSorted(s, 0.25), q3: quantileSorted(s, 0.75) };
+}
+
+/**
+ * Modified z-score (Iglewicz & Hoaglin): 0.6745·(x − median)/MAD, or 0.7979·(x − median)/meanAbsDev when
+ * MAD is 0 (more than half the values equal). Returns 0 when both scales are 0 and x is the median, ±Infinity
+ * when x differs from a group whose values are all equal.
+ * @example modifiedZ(10, { n: 5, median: 2, mad: 1, meanAbsDev: 1.2, q1: 1, q3: 3 }) // 5.396
+ */
+export function modifiedZ(x: number, s: Summary): number {
+  const d = x - s.median;
+  if (s.mad > 0) return (MODZ_MAD * d) / s.mad;
+  if (s.meanAbsDev > 0) return (MODZ_MEANAD * d) / s.meanAbsDev;
+  return d === 0 ? 0 : d > 0 ? Infinity : -Infinity;
+}
+
+/** Tukey fences at k·IQR (k = 3: "far out"). */
+export function fences(s: Summary, k = 3): { low: number; high: number } {
+  const iqr = s.q3 - s.q1;
+  return { low: s.q1 - k * iqr, high: s.q3 + k * iqr };
+}
+
+/** A robust σ: 1.4826·MAD, or 1.2533·meanAbsDev when MAD is 0. */
+export function robustSigma(s: Summary): number {
+  return s.mad > 0 ? s.mad / MODZ_MAD : s.meanAbsDev / MODZ_MEANAD;
+}

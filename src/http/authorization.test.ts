@@ -1,0 +1,323 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Database$ } from '../db/connection';
+import { openTestDatabase } from '../testing/testDb';
+import { DEMO, testClient } from '../testing/http';
+import { TEST_PASSWORD } from '../testing/template';
+import { createUser } from '../app/createUser';
+import { allRouteDocs } from './app';
+
+/**
+ * The authorization matrix: every documented route × every kind of actor × a target inside and outside
+ * the actor's scope, with the status each cell must answer. A route added to `allRouteDocs` without a row
+ * here makes the coverage test fail.
+ */
+
+const ACTORS = ['anonymous', 'national', 'regionAra', 'caf69', 'federation69', 'director', 'team', 'board', 'cor13', 'dir13'] as const;
+type ActorKey = (typeof ACTORS)[number];
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
+
+/** Structures the cells point at: the demo centre (Lyon, 69, region 84), another Rhône structure, one in Savoie (84), one in 13 (93). */
+type Target = 'lyon' | 'other69' | 'ara73' | 's13';
+interface Ids { lyon: number; other69: number; ara73: number; s13: number; missing: number; year: number }
+
+/** Who may read a structure's private pages: its own people, its département's correspondents, its region's coordinator, the nation. */
+const STRUCTURE_READERS: Record<Target, ActorKey[]> = {
+  lyon: ['national', 'regionAra', 'caf69', 'federation69', 'director', 'team', 'board'],
+  other69: ['national', 'regionAra', 'caf69', 'federation69'],
+  ara73: ['national', 'regionAra'],
+  s13: ['national', 'cor13', 'dir13'],
+};
+
+/** Who may follow a territory's campaign. */
+const TERRITORY_FOLLOWERS: Record<string, ActorKey[]> = {
+  '': ['national'],
+  'level=nation': ['national'],
+  'level=region&code=84': ['national', 'regionAra'],
+  'level=region&code=93': ['national'],
+  'level=departement&code=69': ['national', 'regionAra', 'caf69', 'federation69'],
+  'level=departement&code=73': ['national', 'regionAra'],
+  'level=departement&code=13': ['national', 'cor13'],
+};
+
+type Expect = Record<ActorKey, number>;
+const everyone = (status: number): Expect => Object.fromEntries(ACTORS.map((a) => [a, status])) as Expect;
+/** 200 for the listed actors, 401 for the anonymous visitor, 403 for every other signed-in actor. */
+const onlyFor = (allowed: ActorKey[]): Expect =>
+  Object.fromEntries(ACTORS.map((a) => [a, allowed.includes(a) ? 200 : a === 'anonymous' ? 401 : 403])) as Expect;
+/** Signed-in actors get `status`, the anonymous visitor 401 (authentication comes before lookups). */
+const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 401 });
+
+interface Cell {
+  label: string;
+  method?: 'GET' | 'POST';
+  path: (ids: Ids) => string;
+  body?: (actor: ActorKey) => unknown;
+  /** Send the session cookie without the CSRF token. */
+  noCsrf?: boolean;
+  /** Log in afresh for this cell (it ends the session). */
+  freshSession?: boolean;
+  expect: Expect;
+}
+interface Row { route: string; visibility: 'public' | 'self' | 'private'; cells: Cell[] }
+
+const email = (a: ActorKey) => (a === 'anonymous' ? 'personne@example.org' : a === 'cor13' ? COR13 : a === 'dir13' ? DIR13 : DEMO[a]);
+const COR13 = 'caf13@test.senacs.test';
+const DIR13 = 'direction13@test.senacs.test';
+
+const structureCells = (sub: string): Cell[] => [
+  ...(['lyon', 'other69', 'ara73', 's13'] as const).map((t): Cell => ({ label: t, path: (ids) => `/api/structures/${ids[t]}${sub}`, expect: onlyFor(STRUCTURE_READERS[t]) })),
+  { label: 'unknown id', path: (ids) => `/api/structures/${ids.missing}${sub}`, expect: everyone(404) },
+  { label: 'id that cannot exist', path: () => `/api/structures/abc${sub}`, expect: everyone(404) },
+];
+
+const territoryCells = (what: 'progress' | 'responses'): Cell[] => [
+  ...Object.entries(TERRITORY_FOLLOWERS).map(([qs, allowed]): Cell => ({
+    label: qs || '(default: nation)', path: (ids) => `/api/campaigns/${ids.year}/${what}${qs ? '?' + qs : ''}`, expect: onlyFor(allowed),
+  })),
+  { label: 'older campaign, département 69', path: (ids) => `/api/campaigns/${ids.year - 1}/${what}?level=departement&code=69`, expect: onlyFor(TERRITORY_FOLLOWERS['level=departement&code=69']) },
+  { label: 'unknown département', path: (ids) => `/api/campaigns/${ids.year}/${what}?level=departement&code=00`, expect: signedIn(404) },
+  { label: 'unknown region', path: (ids) => `/api/campaigns/${ids.year}/${what}?level=region&code=99`, expect: signedIn(404) },
+  { label: 'region without code', path: (ids) => `/api/campaigns/${ids.year}/${what}?level=region`, expect: signedIn(400) },
+  { label: 'unknown campaign', path: () => `/api/campaigns/1999/${what}?level=departement&code=69`, expect: everyone(404) },
+  { label: 'bad level', path: (ids) => `/api/campaigns/${ids.year}/${what}?level=planet`, expect: everyone(400) },
+];
+
+const MATRIX: Row[] = [
+  { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
+  { route: 'GET /api/openapi.json', visibility: 'public', cells: [{ label: 'openapi', path: () => '/api/openapi.json', expect: everyone(200) }] },
+  {
+    route: 'POST /api/auth/login', visibility: 'self', cells: [
+      { label: 'own credentials', method: 'POST', path: () => '/api/auth/login', body: (a) => ({ email: a === 'anonymous' ? DEMO.national : email(a), password: TEST_PASSWORD }), expect: everyone(200) },
+      { label: 'wrong password', method: 'POST', path: () => '/api/auth/login', body: (a) => ({ email: email(a), password: 'pas-le-bon-mot-de-passe' }), expect: everyone(401) },
+      { label: 'session without CSRF token', method: 'POST', noCsrf: true, path: () => '/api/auth/login', body: (a) => ({ email: email(a), password: TEST_PASSWORD }), expect: { ...everyone(403), anonymous: 401 } },
+    ],
+  },
+  {
+    route: 'POST /api/auth/logout', visibility: 'self', cells: [
+      { label: 'without CSRF token', method: 'POST', noCsrf: true, path: () => '/api/auth/logout', body: () => ({}), expect: { ...everyone(403), anonymous: 200 } },
+      { label: 'with CSRF token', method: 'POST', freshSession: true, path: () => '/api/auth/logout', body: () => ({}), expect: everyone(200) },
+    ],
+  },
+  { route: 'GET /api/me', visibility: 'self', cells: [{ label: 'me', path: () => '/api/me', expect: everyone(200) }] },
+  { route: 'GET /api/territories/regions', visibility: 'public', cells: [{ label: 'regions', path: () => '/api/territories/regions', expect: everyone(200) }] },
+  {
+    route: 'GET /api/territories/departements', visibility: 'public', cells: [
+      { label: 'all', path: () => '/api/territories/departements', expect: everyone(200) },
+      { label: 'of region 84', path: () => '/api/territories/departements?region=84', expect: everyone(200) },
+      { label: 'of region 93', path: () => '/api/territories/departements?region=93', expect: everyone(200) },
+    ],
+  },
+  {
+    route: 'GET /api/territories/communes', visibility: 'public', cells: [
+      { label: 'Lyon', path: () => '/api/territories/communes?q=Lyon', expect: everyone(200) },
+      { label: 'in 13', path: () => '/api/territories/communes?departement=13', expect: everyone(200) },
+    ],
+  },
+  {
+    route: 'GET /api/structures', visibility: 'public', cells: [
+      { label: 'all', path: () => '/api/structures', expect: everyone(200) },
+      { label: 'département 69', path: () => '/api/structures?departement=69', expect: everyone(200) },
+      { label: 'département 13', path: () => '/api/structures?departement=13&pageSize=200', expect: everyone(200) },
+    ],
+  },
+  {
+    route: 'GET /api/structures/:id', visibility: 'public', cells: [
+      ...(['lyon', 'other69', 'ara73', 's13'] as const).map((t): Cell => ({ label: t, path: (ids) => `/api/structures/${ids[t]}`, expect: everyone(200) })),
+      { label: 'unknown id', path: (ids) => `/api/structures/${ids.missing}`, expect: everyone(404) },
+    ],
+  },
+  { route: 'GET /api/structures/:id/members', visibility: 'private', cells: structureCells('/members') },
+  { route: 'GET /api/structures/:id/responses', visibility: 'private', cells: structureCells('/responses') },
+  { route: 'GET /api/campaigns', visibility: 'public', cells: [{ label: 'campaigns', path: () => '/api/campaigns', expect: everyone(200) }] },
+  { route: 'GET /api/campaigns/:year/progress', visibility: 'private', cells: territoryCells('progress') },
+  { route: 'GET /api/campaigns/:year/responses', visibility: 'private', cells: territoryCells('responses') },
+];
+
+let database: Database$;
+let client: ReturnType<typeof testClient>;
+let ids: Ids;
+const headers = new Map<ActorKey, Record<string, string>>();
+/** Bodies of successful public responses, per actor, for the leak checks. */
+const publicBodies: { route: string; label: string; actor: ActorKey; text: string }[] = [];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  client = testClient(database);
+  const { db } = database;
+  const pick = async (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => (await where(base()).orderBy('id').executeTakeFirstOrThrow()).id;
+  const base = () => db.selectFrom('structures').select('id');
+  const lyon = await pick((q) => q.where('name', '=', 'Centre social de la Croix-Rousse'));
+  const year = (await db.selectFrom('campaigns').select((eb) => eb.fn.max('year').as('y')).executeTakeFirstOrThrow()).y;
+  ids = {
+    lyon,
+    other69: await pick((q) => q.where('departement_code', '=', '69').where('id', '!=', lyon)),
+    ara73: await pick((q) => q.where('departement_code', '=', '73')),
+    s13: await pick((q) => q.where('departement_code', '=', '13')),
+    missing: (await db.selectFrom('structures').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m + 1000,
+    year,
+  };
+  await createUser({ db, email: COR13, name: 'Correspondante des Bouches-du-Rhône', password: TEST_PASSWORD, role: 'correspondent', departementCode: '13', organisation: 'caf' });
+  await createUser({ db, email: DIR13, name: 'Direction d’un centre marseillais', password: TEST_PASSWORD, role: 'director', structureId: ids.s13 });
+  headers.set('anonymous', {});
+  for (const a of SIGNED_IN) headers.set(a, await client.loginAs(email(a)));
+});
+afterAll(() => database?.close());
+
+async function send(row: Row, cell: Cell, actor: ActorKey) {
+  let h = headers.get(actor)!;
+  if (cell.freshSession && actor !== 'anonymous') h = await client.loginAs(email(actor));
+  if (cell.noCsrf) h = h.cookie ? { cookie: h.cookie } : {};
+  const init: RequestInit = { method: cell.method ?? 'GET', headers: { ...h } };
+  if (cell.body) init.body = JSON.stringify(cell.body(actor));
+  if (cell.body) (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  const res = await client.request(cell.path(ids), init);
+  const text = await res.text();
+  if (row.visibility === 'public' && res.status === 200) publicBodies.push({ route: row.route, label: cell.label, actor, text });
+  return { status: res.status, text };
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every documented route, and every registered route is documented', () => {
+    const documented = allRouteDocs.map((d) => `${d.method.toUpperCase()} ${d.path}`);
+    const covered = MATRIX.map((r) => r.route);
+    expect(documented.filter((r) => !covered.includes(r)), 'routes without a matrix row').toEqual([]);
+    expect(covered.filter((r) => !documented.includes(r)), 'matrix rows for routes that no longer exist').toEqual([]);
+    const registered = client.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(registered)].filter((r) => !documented.includes(r)), 'registered routes missing from allRouteDocs').toEqual([]);
+  });
+
+  it('every private route refuses the anonymous visitor and some signed-in actor somewhere', () => {
+    for (const row of MATRIX.filter((r) => r.visibility === 'private')) {
+      expect(row.cells.some((c) => c.expect.anonymous === 401), row.route).toBe(true);
+      expect(row.cells.some((c) => SIGNED_IN.some((a) => c.expect[a] === 403)), row.route).toBe(true);
+    }
+  });
+
+  // Logout ends sessions: it runs last.
+  const ordered = [...MATRIX.filter((r) => !r.route.includes('logout')), ...MATRIX.filter((r) => r.route.includes('logout'))];
+  for (const row of ordered) {
+    it(`${row.route}: ${row.cells.length} cells × ${ACTORS.length} actors`, async () => {
+      const wrong: string[] = [];
+      for (const cell of row.cells) {
+        for (const actor of ACTORS) {
+          const { status, text } = await send(row, cell, actor);
+          if (status !== cell.expect[actor]) wrong.push(`${cell.label} as ${actor}: expected ${cell.expect[actor]}, got ${status} ${text.slice(0, 120)}`);
+          if (status >= 400) {
+            const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+            if (!body.error?.code || !body.error.message) wrong.push(`${cell.label} as ${actor}: error without code and message: ${text.slice(0, 120)}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
+
+describe('private payloads of the own territory', () => {
+  const json = async (path: string, actor: ActorKey) => {
+    const res = await client.request(path, { headers: headers.get(actor) });
+    expect(res.status, path).toBe(200);
+    return res.json();
+  };
+
+  it('the director sees the members of the Lyon centre, the three demo accounts among them', async () => {
+    const body = await json(`/api/structures/${ids.lyon}/members`, 'director');
+    const roles = Object.fromEntries(body.items.map((m: { email: string; role: string }) => [m.email, m.role]));
+    expect(roles).toMatchObject({ [DEMO.director]: 'director', [DEMO.team]: 'contributor', [DEMO.board]: 'board_member' });
+    const n = await database.db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('structure_id', '=', ids.lyon).executeTakeFirstOrThrow();
+    expect(body.total).toBe(Number(n.n));
+    expect(body.items).toHaveLength(Number(n.n));
+    expect(JSON.stringify(body)).not.toMatch(/password|hash|csrf/i);
+  });
+
+  it('the director of the Marseille structure sees only its own member', async () => {
+    const body = await json(`/api/structures/${ids.s13}/members`, 'dir13');
+    expect(body.items.map((m: { email: string }) => m.email)).toEqual([DIR13]);
+  });
+
+  it('caf69 progress counts equal a direct SQL count', async () => {
+    const body = await json(`/api/campaigns/${ids.year}/progress?level=departement&code=69`, 'caf69');
+    const rows = await sql<{ state: string; n: number }>`
+      select coalesce(r.state, 'not_started') as state, count(*)::int as n
+      from structures s left join responses r on r.structure_id = s.id and r.campaign_id = (select id from campaigns where year = ${ids.year})
+      where s.departement_code = '69' group by 1`.execute(database.db);
+    const expected = Object.fromEntries(rows.rows.map((r) => [r.state, Number(r.n)]));
+    expect(body.byState).toEqual(expected);
+    expect(body.expected).toBe(rows.rows.reduce((a, r) => a + Number(r.n), 0));
+    expect(body.expected).toBeGreaterThanOrEqual(10);
+    expect(body.territory).toEqual({ level: 'departement', code: '69' });
+  });
+
+  it('the regional coordinator lists every response of region 84 and only those', async () => {
+    const body = await json(`/api/campaigns/${ids.year}/responses?level=region&code=84&pageSize=200`, 'regionAra');
+    const n = await database.db.selectFrom('structures').select((eb) => eb.fn.countAll<number>().as('n')).where('region_code', '=', '84').executeTakeFirstOrThrow();
+    expect(body.total).toBe(Number(n.n));
+    expect(body.items).toHaveLength(Number(n.n));
+    const depts84 = (await database.db.selectFrom('departements').select('code').where('region_code', '=', '84').execute()).map((d) => d.code);
+    for (const item of body.items) expect(depts84).toContain(item.departement_code);
+    expect(body.items.map((i: { departement_code: string }) => i.departement_code)).toContain('73');
+  });
+
+  it('the national admin sees the responses of the Lyon centre with their answer counts', async () => {
+    const body = await json(`/api/structures/${ids.lyon}/responses`, 'national');
+    const rows = await sql<{ id: number; n: number }>`
+      select r.id, (select count(*)::int from answers a where a.response_id = r.id) as n from responses r where r.structure_id = ${ids.lyon}`.execute(database.db);
+    expect(body.total).toBe(rows.rows.length);
+    expect(rows.rows.length).toBeGreaterThan(0);
+    const byId = Object.fromEntries(rows.rows.map((r) => [r.id, Number(r.n)]));
+    for (const item of body.items) expect(Number(item.answer_count)).toBe(byId[item.id]);
+    expect(rows.rows.some((r) => Number(r.n) > 0)).toBe(true);
+  });
+
+  it('/api/me tells each actor who they are, and nobody for the visitor', async () => {
+    for (const a of ACTORS) {
+      const body = await json('/api/me', a);
+      if (a === 'anonymous') expect(body).toEqual({ user: null, memberships: [] });
+      else expect(body.user.email).toBe(email(a));
+    }
+  });
+});
+
+describe('public payloads', () => {
+  const FORBIDDEN_KEYS = ['password_hash', 'passwordHash', 'cell_key', 'answers', 'answer_count', 'members', 'memberships', 'csrf_token', 'csrfToken', 'user_id', 'author_id', 'response_id', 'session'];
+
+  function keysOf(v: unknown, out = new Set<string>()): Set<string> {
+    if (Array.isArray(v)) v.forEach((x) => keysOf(x, out));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { out.add(k); keysOf(x, out); }
+    return out;
+  }
+
+  it('were collected for every public route (the matrix ran first)', () => {
+    const routes = new Set(publicBodies.map((b) => b.route));
+    for (const row of MATRIX.filter((r) => r.visibility === 'public')) expect(routes.has(row.route), row.route).toBe(true);
+  });
+
+  it('never carry private fields, user e-mails or password hashes', async () => {
+    const users = await database.db.selectFrom('users').select(['email', 'password_hash']).execute();
+    const sessions = await database.db.selectFrom('sessions').select('csrf_token').execute();
+    expect(users.length).toBeGreaterThanOrEqual(9);
+    const leaks: string[] = [];
+    for (const b of publicBodies) {
+      const keys = keysOf(JSON.parse(b.text));
+      // The OpenAPI document describes private routes' schemas; it holds no data, only names.
+      if (b.route !== 'GET /api/openapi.json') for (const k of FORBIDDEN_KEYS) if (keys.has(k)) leaks.push(`${b.route} ${b.label} as ${b.actor}: key ${k}`);
+      for (const u of users) {
+        if (b.text.includes(u.email)) leaks.push(`${b.route} ${b.label} as ${b.actor}: e-mail ${u.email}`);
+        if (b.text.includes(u.password_hash)) leaks.push(`${b.route} ${b.label} as ${b.actor}: a password hash`);
+      }
+      for (const s of sessions) if (b.text.includes(s.csrf_token)) leaks.push(`${b.route} ${b.label} as ${b.actor}: a CSRF token`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('are the same for the visitor and for every signed-in actor', () => {
+    const anonymous = new Map(publicBodies.filter((b) => b.actor === 'anonymous').map((b) => [`${b.route} ${b.label}`, b.text]));
+    const differ: string[] = [];
+    for (const b of publicBodies) {
+      if (b.route === 'GET /api/health') continue;
+      if (anonymous.get(`${b.route} ${b.label}`) !== b.text) differ.push(`${b.route} ${b.label} as ${b.actor}`);
+    }
+    expect(differ).toEqual([]);
+  });
+});

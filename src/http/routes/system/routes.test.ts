@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database$ } from '../../../db/connection';
+import { openTestDatabase } from '../../../testing/testDb';
+import { testClient } from '../../../testing/http';
+import { allRouteDocs } from '../../app';
+
+let database: Database$;
+let client: ReturnType<typeof testClient>;
+beforeAll(async () => { database = await openTestDatabase(); client = testClient(database); });
+afterAll(() => database?.close());
+
+interface Operation { summary: string; tags: string[]; security?: unknown[]; parameters: { name: string; in: string; required: boolean }[]; requestBody?: unknown; responses: Record<string, unknown> }
+
+describe('system', () => {
+  it('health reports the database kind', async () => {
+    const res = await client.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ status: 'ok', database: database.kind });
+  });
+
+  it('health answers 500 with the JSON error shape when the database is gone', async () => {
+    const dead = await openTestDatabase();
+    const deadClient = testClient(dead);
+    await dead.close();
+    const res = await deadClient.request('/api/health');
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(body.error.code).toBe('internal');
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('/api/openapi.json is OpenAPI 3.1 and lists every documented route', async () => {
+    const res = await client.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(doc.info.title).toBeTruthy();
+    const listed = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    const expected = allRouteDocs.map((d) => `${d.method} ${d.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(listed.sort()).toEqual([...expected].sort());
+    expect(expected).toContain('get /api/structures/{id}/members');
+  });
+
+  it('describes path and query parameters, bodies and session security', async () => {
+    const doc = await (await client.request('/api/openapi.json')).json();
+    for (const d of allRouteDocs) {
+      const op: Operation = doc.paths[d.path.replace(/:(\w+)/g, '{$1}')][d.method];
+      expect(op.summary, d.path).toBe(d.summary);
+      for (const [, name] of d.path.matchAll(/:(\w+)/g)) expect(op.parameters, d.path).toContainEqual(expect.objectContaining({ name, in: 'path', required: true }));
+      for (const name of Object.keys(d.query?.shape ?? {})) expect(op.parameters, d.path).toContainEqual(expect.objectContaining({ name, in: 'query' }));
+      expect(Boolean(op.requestBody), d.path).toBe(Boolean(d.body));
+      expect(Boolean(op.security), d.path).toBe(d.auth === 'session');
+      expect(op.responses).toHaveProperty('200');
+      expect(op.responses).toHaveProperty('4XX');
+    }
+    const structures = doc.paths['/api/structures'].get as Operation;
+    expect(structures.parameters.find((p) => p.name === 'page')?.required).toBe(false);
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
+  });
+
+  it('unknown API paths and methods get a JSON 404 in French', async () => {
+    for (const [method, path] of [['GET', '/api/nope'], ['GET', '/api/structures/1/nope'], ['DELETE', '/api/structures'], ['PUT', '/api/health']]) {
+      const res = await client.request(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      const body = await res.json();
+      expect(body.error).toEqual({ code: 'not_found', message: expect.stringMatching(/n’existe pas/) });
+    }
+  });
+});
