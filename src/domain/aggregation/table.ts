@@ -1,0 +1,86 @@
+import { AppError } from '../errors';
+import { contributionsOf, type Contribution, type IndicatorSpec } from './contributions';
+import { dimensionValuesOf, filterValues, partitioningDimensions, type Filter, type FilterDimension } from './filters';
+import { enclosingTerritory, territoriesOf, type TerritoryIndex } from './groups';
+import type { AggregationRecord } from './record';
+import { territoryLevels, type Territory, type TerritoryLevel } from './territory';
+
+/**
+ * The layout of a fixed table: rows are the territories of a chain of nested levels (e.g. nation → region
+ * → département), columns optionally one band dimension plus the total. Every cell of a parent row is the
+ * sum of its children's cells, and every row total the sum of its columns: these are the "lines" secondary
+ * suppression must protect.
+ */
+export interface FixedTableLayout { levels: readonly TerritoryLevel[]; column?: FilterDimension }
+
+/** One cell before disclosure control: never leaves the server. */
+export interface RawCell { territory: Territory; column: string | null; filters: Filter[]; contributions: Contribution[] }
+
+/** A linear relation of the table: cells[total] = Σ cells[parts]. */
+export interface Line { total: number; parts: readonly number[] }
+
+/** All cells of one indicator, with the relations between them. */
+export interface RawTable { indicator: IndicatorSpec; cells: RawCell[]; lines: Line[] }
+
+interface Row { territory: Territory; columns: AggregationRecord[][] }
+
+/**
+ * Rows, column groups and lines of a layout; shared by every indicator of the table.
+ * @example layoutTable(index, { levels: ['nation', 'region'], column: 'kind' }).lines.length
+ */
+export function layoutTable(index: TerritoryIndex, layout: FixedTableLayout): { rows: Row[]; columns: (string | null)[]; lines: Line[] } {
+  const { levels, column } = layout;
+  const ranks = levels.map((l) => territoryLevels.indexOf(l));
+  if (levels.length === 0 || ranks.some((r, i) => r < 0 || (i > 0 && r <= ranks[i - 1]))) {
+    throw new AppError('bad_request', 'Les niveaux d’un tableau vont du plus large au plus fin, sans répétition.');
+  }
+  if (column !== undefined && !partitioningDimensions.includes(column)) {
+    throw new AppError('bad_request', `La dimension ${column} ne partage pas les structures et ne peut servir de colonnes.`);
+  }
+  const values: string[] = column ? [...(filterValues[column] as readonly string[])] : [];
+  const columns: (string | null)[] = [null, ...values];
+  const rows: Row[] = [];
+  const rowOf = new Map<string, number>();
+  for (const level of levels) {
+    for (const t of territoriesOf(index, level)) {
+      const records = index.byLevel.get(level)!.get(t.code)!;
+      const byColumn = columns.map(() => [] as AggregationRecord[]);
+      byColumn[0] = [...records];
+      if (column) for (const r of records) byColumn[1 + values.indexOf(dimensionValuesOf(r.attributes, column)[0])].push(r);
+      rowOf.set(`${level}:${t.code}`, rows.length);
+      rows.push({ territory: t, columns: byColumn });
+    }
+  }
+  const nc = columns.length;
+  const lines: Line[] = [];
+  if (column) rows.forEach((_, ri) => lines.push({ total: ri * nc, parts: values.map((_, vi) => ri * nc + 1 + vi) }));
+  for (let i = 1; i < levels.length; i++) {
+    const children = new Map<number, number[]>();
+    for (const t of territoriesOf(index, levels[i])) {
+      const parent = enclosingTerritory(index.byLevel.get(levels[i])!.get(t.code)!, levels[i - 1]);
+      if (!parent) throw new AppError('bad_request', `Le territoire ${t.code} (${levels[i]}) n’est pas inclus dans un seul territoire ${levels[i - 1]}.`);
+      const pr = rowOf.get(`${parent.level}:${parent.code}`)!;
+      (children.get(pr) ?? children.set(pr, []).get(pr)!).push(rowOf.get(`${t.level}:${t.code}`)!);
+    }
+    for (const [pr, crs] of children) for (let c = 0; c < nc; c++) lines.push({ total: pr * nc + c, parts: crs.map((cr) => cr * nc + c) });
+  }
+  return { rows, columns, lines };
+}
+
+/**
+ * The raw tables of a fixed layout, one per indicator.
+ * @example buildFixedTables(index, [produits], { levels: ['nation', 'region', 'departement'] })[0].cells.length
+ */
+export function buildFixedTables(index: TerritoryIndex, indicators: readonly IndicatorSpec[], layout: FixedTableLayout): RawTable[] {
+  const { rows, columns, lines } = layoutTable(index, layout);
+  return indicators.map((indicator) => ({
+    indicator,
+    lines,
+    cells: rows.flatMap((row) => columns.map((col, ci) => ({
+      territory: row.territory,
+      column: col,
+      filters: col === null ? [] : [{ dimension: layout.column!, value: col } as Filter],
+      contributions: contributionsOf(row.columns[ci], indicator),
+    }))),
+  }));
+}

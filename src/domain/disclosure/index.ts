@@ -1,0 +1,8 @@
+/**
+ * The one disclosure gate. Import from here only: `publish` is the way out for every figure.
+ */
+export { publish, preparePopulation, type PublishRequest, type FixedTableRequest, type FlexibleQueryRequest, type PublishedTable, type PublishedFigure, type Population, type IndicatorRef } from './publish';
+export { defaultPolicy, definePolicy, type DisclosurePolicy } from './policy';
+export { suppressionRules, type PublishedCell, type SuppressionRule } from './cell';
+export { publishedStats, allowedStats, defaultStats, type Stat } from './stats';
+export { publishedChange } from './change';

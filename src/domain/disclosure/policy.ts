@@ -1,0 +1,82 @@
+import { AppError } from '../errors';
+
+/**
+ * One rule set for both publication modes. Fixed tables apply the primary rules then secondary suppression;
+ * flexible queries apply the same primary rules, then the complement rule and perturbation.
+ */
+export interface DisclosurePolicy {
+  /** Fewer contributing structures than this: suppressed ('min_size'). */
+  minSize: number;
+  /** Quartiles and medians need more: with 5 values the median *is* one structure's answer. */
+  quantileMinSize: number;
+  /** (n, k) dominance: suppressed when the n largest contributors exceed k of the cell total. */
+  dominance: { n: number; k: number; classes: readonly ('count' | 'money')[] };
+  /** Filters allowed at once in a flexible query. */
+  maxFilters: number;
+  /**
+   * Secondary suppression: the other suppressed cells of a line must add up to at least this share of a
+   * sensitive cell's total, so that the attacker's upper bound overshoots the largest contributor by > 10 %.
+   */
+  protectionRatio: number;
+  perturbation: {
+    /** Bound of the cell-key noise on counts (ABS-style, ± this many structures). */
+    countNoise: number;
+    /** Each record's magnitude is multiplied by 1 + δ, δ fixed per (record, indicator) and uniform in ± this. */
+    recordNoise: number;
+    /** Cell-key noise on magnitudes: ± this share of the cell's largest contribution. */
+    cellNoise: number;
+    /** Each record's yes/no answer is flipped, fixed per (record, indicator), with this probability. */
+    flipRate: number;
+  };
+}
+
+/**
+ * Defaults: 5 structures (stricter than INSEE's 3, because the directory is public and the attacker is a
+ * peer), INSEE's 85 % dominance for money, 3 filters.
+ * @example publish(records, request, defaultPolicy)
+ */
+export const defaultPolicy: DisclosurePolicy = Object.freeze({
+  minSize: 5,
+  quantileMinSize: 10,
+  dominance: Object.freeze({ n: 1, k: 0.85, classes: Object.freeze(['money'] as const) }),
+  maxFilters: 3,
+  protectionRatio: 0.15,
+  perturbation: Object.freeze({ countNoise: 2, recordNoise: 0.3, cellNoise: 0.05, flipRate: 0.1 }),
+});
+
+/**
+ * A policy from the defaults and overrides, checked: a policy that silently disables protection (minimum 1,
+ * dominance above 100 %, record noise 0) is refused unless `allowUnsafe` is set, which only tests use to
+ * show that an attack works against an unprotected gate.
+ * @example definePolicy({ minSize: 10, dominance: { n: 2, k: 0.9 } })
+ */
+export function definePolicy(
+  overrides: Partial<Omit<DisclosurePolicy, 'dominance' | 'perturbation'>> & {
+    dominance?: Partial<DisclosurePolicy['dominance']>; perturbation?: Partial<DisclosurePolicy['perturbation']>;
+  } = {},
+  options: { allowUnsafe?: boolean } = {},
+): DisclosurePolicy {
+  const p: DisclosurePolicy = {
+    ...defaultPolicy, ...overrides,
+    dominance: { ...defaultPolicy.dominance, ...overrides.dominance },
+    perturbation: { ...defaultPolicy.perturbation, ...overrides.perturbation },
+  };
+  const problems: string[] = [];
+  const int = (x: number, min: number) => Number.isInteger(x) && x >= min;
+  if (!int(p.minSize, 1) || !int(p.quantileMinSize, 1) || !int(p.maxFilters, 0) || !int(p.dominance.n, 1) || !int(p.perturbation.countNoise, 0)) problems.push('integers');
+  if (!(p.dominance.k > 0 && p.dominance.k <= 1)) problems.push('dominance.k in (0, 1]');
+  if (!(p.perturbation.recordNoise >= 0 && p.perturbation.recordNoise < 1)) problems.push('recordNoise in [0, 1)');
+  if (!(p.perturbation.flipRate >= 0 && p.perturbation.flipRate < 0.5)) problems.push('flipRate in [0, 0.5)');
+  if (!(p.perturbation.cellNoise >= 0) || !(p.protectionRatio >= 0)) problems.push('non-negative ratios');
+  if (!options.allowUnsafe) {
+    if (p.minSize < 3) problems.push('minSize ≥ 3');
+    if (p.quantileMinSize < p.minSize) problems.push('quantileMinSize ≥ minSize');
+    if (p.maxFilters > 3) problems.push('maxFilters ≤ 3');
+    if (p.protectionRatio < 0.1) problems.push('protectionRatio ≥ 0.1');
+    // Below ~0.1 a single differenced record is known to ±10 %, the threshold the attacker tests check.
+    if (p.perturbation.recordNoise <= 0.1) problems.push('recordNoise > 0.1');
+    if (p.perturbation.flipRate <= 0) problems.push('flipRate > 0');
+  }
+  if (problems.length) throw new AppError('bad_request', `Politique de confidentialité invalide : ${problems.join(', ')}.`);
+  return p;
+}

@@ -1,0 +1,148 @@
+import { contributionsOf, isAggregatable, type IndicatorSpec } from '../aggregation/contributions';
+import { parseFilters, type Filter, type FilterDimension } from '../aggregation/filters';
+import { groupRecords, indexByTerritory, territoriesOf, type TerritoryIndex } from '../aggregation/groups';
+import type { AggregationRecord } from '../aggregation/record';
+import { buildFixedTables } from '../aggregation/table';
+import { isTerritoryLevel, type Territory, type TerritoryLevel } from '../aggregation/territory';
+import { AppError } from '../errors';
+import { coreIndicator } from '../indicators';
+import { NO_DATA, suppressedCell, valueCell, type PublishedCell } from './cell';
+import { ComplementChecker } from './complement';
+import { exactStat } from './exact';
+import { perturbedCount, perturbedStat } from './perturbation';
+import { defaultPolicy, type DisclosurePolicy } from './policy';
+import { primaryRule, quantileTooSmall } from './primary';
+import { secondarySuppression, type SuppressionCell } from './secondary';
+import { resolveStats, type Stat } from './stats';
+
+/** An indicator by core code, or a full spec for a local question. */
+export type IndicatorRef = string | IndicatorSpec;
+
+/** A fixed table (plaquette, open data file, dashboard): exact values, primary + secondary suppression. */
+export interface FixedTableRequest {
+  kind: 'fixed_table';
+  indicators: readonly IndicatorRef[];
+  /** Nested levels, coarsest first, e.g. ['nation', 'region', 'departement']. */
+  levels: readonly TerritoryLevel[];
+  /** Optional band dimension broken down in columns (plus the total column). */
+  column?: FilterDimension;
+  stats?: readonly string[];
+}
+
+/** A flexible query (user-chosen filters): primary + complement rules, perturbed values. */
+export interface FlexibleQueryRequest {
+  kind: 'flexible_query';
+  indicators: readonly IndicatorRef[];
+  level: TerritoryLevel;
+  /** Territory codes at that level; all territories with structures when omitted. */
+  territories?: readonly string[];
+  /** Untrusted input: validated here (bands only, at most policy.maxFilters). */
+  filters?: unknown;
+  stats?: readonly string[];
+}
+
+export type PublishRequest = FixedTableRequest | FlexibleQueryRequest;
+
+/** One published figure: what it measures, where, and its cell. */
+export interface PublishedFigure {
+  indicator: string;
+  stat: Stat;
+  territory: Territory;
+  /** Column value of a fixed table (null = total column or no breakdown). */
+  column: string | null;
+  filters: readonly Filter[];
+  cell: PublishedCell;
+}
+
+export interface PublishedTable { mode: PublishRequest['kind']; figures: PublishedFigure[] }
+
+/** A campaign's records, indexed once; pass the whole population, never a pre-filtered subset. */
+export interface Population { readonly index: TerritoryIndex }
+
+/**
+ * Indexes a campaign's records for repeated publication (cache it per campaign).
+ * @example const population = preparePopulation(await loadAggregationRecords(db, 2024));
+ */
+export function preparePopulation(records: readonly AggregationRecord[]): Population {
+  return { index: indexByTerritory(records) };
+}
+
+function resolveIndicator(ref: IndicatorRef): IndicatorSpec {
+  const ind = typeof ref === 'string' ? coreIndicator(ref) : ref;
+  if (!ind) throw new AppError('bad_request', `Indicateur inconnu : ${String(ref)}.`);
+  if (!isAggregatable(ind)) throw new AppError('bad_request', `L’indicateur ${ind.code} ne se résume pas en chiffres.`);
+  return ind;
+}
+
+/**
+ * THE disclosure gate: every published figure comes out of here. Aggregation, the primary rules
+ * (min_size, dominance), then per mode either secondary suppression (fixed tables, exact values) or the
+ * complement rule and cell-key perturbation (flexible queries). Routes, reports and exports call this and
+ * nothing else; they never see individual contributions.
+ * @example publish(population, { kind: 'fixed_table', indicators: ['finances.produits'], levels: ['nation', 'region', 'departement'] })
+ * @example publish(population, { kind: 'flexible_query', indicators: ['actions.acces_droits.oui'], level: 'departement', filters: [{ dimension: 'town_size', value: '10k_50k' }] })
+ */
+export function publish(population: Population | readonly AggregationRecord[], request: PublishRequest, policy: DisclosurePolicy = defaultPolicy): PublishedTable {
+  const index = 'index' in population ? population.index : indexByTerritory(population);
+  const indicators = request.indicators.map(resolveIndicator);
+  if (indicators.length === 0) throw new AppError('bad_request', 'Aucun indicateur demandé.');
+  const figures = request.kind === 'fixed_table'
+    ? publishFixed(index, indicators, request, policy)
+    : publishFlexible(index, indicators, request, policy);
+  return { mode: request.kind, figures };
+}
+
+function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], request: FixedTableRequest, policy: DisclosurePolicy): PublishedFigure[] {
+  const layout = { levels: request.levels, ...(request.column ? { column: request.column } : {}) };
+  const figures: PublishedFigure[] = [];
+  for (const table of buildFixedTables(index, indicators, layout)) {
+    const ind = table.indicator;
+    const stats = resolveStats(ind, request.stats);
+    const rules = table.cells.map((c) => (c.contributions.length === 0 ? null : primaryRule(c.contributions, ind, policy)));
+    const suppression: SuppressionCell[] = table.cells.map((c, i) => ({
+      magnitude: c.contributions.reduce((s, x) => s + x.value, 0),
+      n: c.contributions.length,
+      status: c.contributions.length === 0 ? 'empty' : rules[i] ? 'primary' : 'published',
+    }));
+    const status = secondarySuppression(suppression, table.lines, { protectionRatio: policy.protectionRatio, yesNo: ind.unit === 'yesno' });
+    table.cells.forEach((c, i) => {
+      for (const stat of stats) {
+        const cell: PublishedCell = status[i] === 'empty' ? NO_DATA
+          : status[i] === 'primary' ? suppressedCell(rules[i]!)
+          : status[i] === 'secondary' ? suppressedCell('secondary')
+          : quantileTooSmall(c.contributions.length, stat, policy) ? suppressedCell('min_size')
+          : valueCell(exactStat(c.contributions, stat), c.contributions.length);
+        figures.push({ indicator: ind.code, stat, territory: c.territory, column: c.column, filters: c.filters, cell });
+      }
+    });
+  }
+  return figures;
+}
+
+function publishFlexible(index: TerritoryIndex, indicators: IndicatorSpec[], request: FlexibleQueryRequest, policy: DisclosurePolicy): PublishedFigure[] {
+  if (!isTerritoryLevel(request.level)) throw new AppError('bad_request', `Niveau territorial inconnu : ${String(request.level)}.`);
+  const filters = parseFilters(request.filters ?? [], policy.maxFilters);
+  const territories = request.territories
+    ? [...new Set(request.territories)].map((code) => ({ level: request.level, code }))
+    : territoriesOf(index, request.level);
+  const checker = new ComplementChecker(index, policy.minSize);
+  const figures: PublishedFigure[] = [];
+  for (const territory of territories) {
+    const records = groupRecords(index, territory, filters);
+    for (const ind of indicators) {
+      const stats = resolveStats(ind, request.stats);
+      const contributions = contributionsOf(records, ind);
+      const n = contributions.length;
+      const rule = n === 0 ? null : primaryRule(contributions, ind, policy) ?? (checker.breaks(territory, filters, ind, n) ? 'complement' : null);
+      const nOut = n > 0 && !rule ? perturbedCount(contributions, policy) : 0;
+      for (const stat of stats) {
+        const cell: PublishedCell = n === 0 ? NO_DATA
+          : rule ? suppressedCell(rule)
+          : quantileTooSmall(n, stat, policy) ? suppressedCell('min_size')
+          : valueCell(perturbedStat(contributions, ind, stat, policy), nOut);
+        figures.push({ indicator: ind.code, stat, territory, column: null, filters, cell });
+      }
+    }
+  }
+  return figures;
+}
