@@ -46,30 +46,32 @@ export async function previousAnswers(db: Db, structureId: number, year: number)
 }
 
 /**
- * Writes one answer if nobody changed it since `baseVersion` (0 = it did not exist), in one statement:
- * a stale write returns nothing and changes nothing. Appends the revision in the same transaction.
+ * Writes one answer if nobody changed it since `baseVersion` (0 = it did not exist): a stale write
+ * returns nothing and changes nothing. One statement (so one round trip and one commit) also appends
+ * the revision and marks the response in progress.
  */
 export async function writeAnswer(db: Db, w: { responseId: number; code: string; value: unknown; baseVersion: number; authorId: number; kind: 'save' | 'confirm' }) {
-  return db.transaction().execute(async (tx) => {
-    const json = JSON.stringify(w.value ?? null);
-    const written = await sql<{ version: number; previous: unknown }>`
-      with old as (select value from answers where response_id = ${w.responseId} and code = ${w.code})
+  const json = JSON.stringify(w.value ?? null);
+  const written = await sql<{ version: number }>`
+    with old as (select value from answers where response_id = ${w.responseId} and code = ${w.code}),
+    up as (
       insert into answers (response_id, code, value, version, author_id, updated_at, prefilled)
       values (${w.responseId}, ${w.code}, ${json}::jsonb, 1, ${w.authorId}, now(), false)
       on conflict (response_id, code) do update
         set value = excluded.value, version = answers.version + 1, author_id = excluded.author_id, updated_at = now(), prefilled = false
         where answers.version = ${w.baseVersion}
-      returning version, (select value from old) as previous`.execute(tx);
-    const row = written.rows[0];
-    if (!row) return undefined;
-    await tx.insertInto('answer_revisions').values({
-      response_id: w.responseId, code: w.code, value: json, previous: row.previous === undefined || row.previous === null ? null : JSON.stringify(row.previous),
-      version: row.version, author_id: w.authorId, kind: w.kind,
-    }).execute();
-    await tx.updateTable('responses').set({ updated_at: new Date(), state: sql`case when state = 'not_started' then 'in_progress' else state end` })
-      .where('id', '=', w.responseId).execute();
-    return { version: row.version };
-  });
+      returning version, value),
+    rev as (
+      insert into answer_revisions (response_id, code, value, previous, version, author_id, kind)
+      select ${w.responseId}, ${w.code}, up.value, (select value from old), up.version, ${w.authorId}, ${w.kind} from up
+      returning 1),
+    touched as (
+      update responses set updated_at = now(), state = case when state = 'not_started' then 'in_progress' else state end
+      where id = ${w.responseId} and exists (select 1 from up)
+      returning 1)
+    select version from up`.execute(db);
+  const row = written.rows[0];
+  return row ? { version: row.version } : undefined;
 }
 
 /** Copies last year's answers as "to confirm" into an empty response, for the codes this year's questionnaire asks. */

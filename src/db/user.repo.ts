@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import type { Membership, Role } from '../domain/roles';
+import type { Membership } from '../domain/roles';
 
 export interface UserRow { id: number; email: string; name: string; password_hash: string; disabled: boolean }
 
@@ -25,15 +25,6 @@ export async function insertMembership(db: Db, userId: number, m: Membership): P
     user_id: userId, role: m.role, organisation: m.organisation ?? null, structure_id: m.structureId ?? null,
     departement_code: m.departementCode ?? null, region_code: m.regionCode ?? null,
   }).execute();
-}
-
-export async function listMemberships(db: Db, userId: number): Promise<Membership[]> {
-  const rows = await db.selectFrom('memberships').selectAll().where('user_id', '=', userId).execute();
-  return rows.map((r) => ({
-    role: r.role as Role,
-    organisation: r.organisation as Membership['organisation'],
-    structureId: r.structure_id, departementCode: r.departement_code, regionCode: r.region_code,
-  }));
 }
 
 /** The people of one structure, with their role there. */

@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type Database$ } from '../src/db/connection';
+import { migrateToLatest } from '../src/db/migrate';
+import { seedDemo } from '../src/seed/demo';
+import { insertSession } from '../src/db/session.repo';
+import { insertMembership, insertUser } from '../src/db/user.repo';
+import { sessionIdOf } from '../src/app/login';
+import { percentile, round, type Figures } from './lib';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EDITORS = 200;
+const SECONDS = Number(process.env.BENCH_FILLING_SECONDS ?? 10);
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Editor { cookie: string; csrf: string; responseId: number }
+
+/**
+ * Autosave under load: 200 editors, each on its own response, save answers as fast as the server
+ * acknowledges them, over HTTP to a real server process, for a fixed time. Beside it, the raw INSERT
+ * rate of the same database with the same concurrency, in the same run.
+ */
+export async function run(): Promise<Figures> {
+  const out: Figures = {};
+  const pgName = `senacs_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${pgName}`);
+  await admin.query(`create database ${pgName}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${pgName}`;
+  const dir = mkdtempSync(join(tmpdir(), 'senacs-bench-fill-'));
+  try {
+    for (const target of [{ kind: 'pg', env: { DATABASE_URL: url.toString() } }, { kind: 'pglite', env: { DATA_DIR: dir, DATABASE_URL: '' } }] as const) {
+      const database = await openDatabase(target.kind === 'pg' ? { databaseUrl: url.toString() } : { dataDir: dir });
+      await migrateToLatest(database.db);
+      await seedDemo(database.db, { scale: 0.06 });
+      const editors = await prepareEditors(database);
+      if (target.kind === 'pg') out.insert_pg_per_s = { value: Math.round(await rawInsertRate(database)), unit: 'rows/s' };
+      else out.insert_pglite_per_s = { value: Math.round(await rawInsertRate(database)), unit: 'rows/s' };
+      await database.close();
+      const port = target.kind === 'pg' ? 3951 : 3952;
+      const child = spawn(process.execPath, ['bin/senacs.js', 'serve', '--port', String(port), '--no-demo'], {
+        cwd: ROOT, env: { ...process.env, ...target.env, LOG_LEVEL: 'warn' }, stdio: 'ignore',
+      });
+      try {
+        await waitHealthy(port, child);
+        const { perSecond, latencies } = await autosaveLoad(port, editors);
+        out[`autosave_${target.kind}_per_s`] = { value: Math.round(perSecond), unit: 'saves/s' };
+        out[`autosave_${target.kind}_p99_ms`] = { value: round(percentile(latencies, 99), 1), unit: 'ms' };
+      } finally { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); }
+    }
+    out.autosave_pg_ratio = { value: round(out.autosave_pg_per_s.value / out.insert_pg_per_s.value, 3), unit: 'saves per raw insert' };
+    return out;
+  } finally {
+    await admin.query(`drop database if exists ${pgName} with (force)`);
+    await admin.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One contributor per structure with a 2025 response, with an open session each. */
+async function prepareEditors(database: Database$): Promise<Editor[]> {
+  const { db } = database;
+  const campaign = await db.selectFrom('campaigns').select('id').where('year', '=', 2025).executeTakeFirstOrThrow();
+  const structures = await db.selectFrom('structures').select('id').orderBy('id').limit(EDITORS).execute();
+  const editors: Editor[] = [];
+  for (const s of structures) {
+    await db.insertInto('responses').values({ structure_id: s.id, campaign_id: campaign.id, state: 'in_progress' })
+      .onConflict((oc) => oc.columns(['structure_id', 'campaign_id']).doUpdateSet({ state: 'in_progress' })).execute();
+    const r = await db.selectFrom('responses').select('id').where('structure_id', '=', s.id).where('campaign_id', '=', campaign.id).executeTakeFirstOrThrow();
+    const userId = await insertUser(db, { email: `bench-${s.id}@bench.senacs.test`, name: `Bench ${s.id}`, passwordHash: 'x' });
+    await insertMembership(db, userId, { role: 'contributor', structureId: s.id });
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    await insertSession(db, { id: sessionIdOf(token), userId, csrfToken: csrf, expiresAt: new Date(Date.now() + 864e5) });
+    editors.push({ cookie: `senacs_session=${token}`, csrf, responseId: r.id });
+  }
+  return editors;
+}
+
+const CODES = ['participation.benevoles', 'participation.adherents', 'participation.heures_benevoles', 'actions.culture.personnes', 'rh.masse_salariale', 'finances.tresorerie'];
+
+/** Each editor saves in a loop, carrying the version it got back, until the time is up. */
+async function autosaveLoad(port: number, editors: Editor[]) {
+  const latencies: number[] = [];
+  let saves = 0;
+  let failures = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const warmup = performance.now() + 1500;
+  await Promise.all(editors.map(async (e, i) => {
+    const versions = new Map<string, number>();
+    const current = await (await fetch(`http://127.0.0.1:${port}/api/responses/${e.responseId}`, { headers: { cookie: e.cookie } })).json() as { answers: { code: string; version: number }[] };
+    for (const a of current.answers) versions.set(a.code, a.version);
+    let n = i;
+    while (performance.now() < deadline) {
+      const code = CODES[n++ % CODES.length];
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/api/responses/${e.responseId}/answers/${code}`, {
+        method: 'PUT', headers: { cookie: e.cookie, 'x-csrf-token': e.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ value: 10 + (n % 50), baseVersion: versions.get(code) ?? 0 }),
+      });
+      const body = await res.json() as { version?: number };
+      if (res.status !== 200 || !body.version) { failures++; continue; }
+      versions.set(code, body.version);
+      if (t > warmup) { latencies.push(performance.now() - t); saves++; }
+    }
+  }));
+  if (failures > 0) throw new Error(`${failures} autosaves failed`);
+  return { perSecond: saves / ((deadline - warmup) / 1000), latencies };
+}
+
+/** Single-row INSERTs from 200 concurrent clients (pool of the app's size) into a scratch table, for 3 s. */
+async function rawInsertRate(database: Database$) {
+  const { db } = database;
+  await sql`create table if not exists bench_insert (id bigserial primary key, response_id int, code text, value jsonb, at timestamptz default now())`.execute(db);
+  let n = 0;
+  const deadline = performance.now() + 3000;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: EDITORS }, async (_, i) => {
+    while (performance.now() < deadline) {
+      await sql`insert into bench_insert (response_id, code, value) values (${i}, ${'participation.benevoles'}, ${JSON.stringify(n)}::jsonb)`.execute(db);
+      n++;
+    }
+  }));
+  await sql`drop table bench_insert`.execute(db);
+  return n / ((performance.now() - start) / 1000);
+}
+
+async function waitHealthy(port: number, child: ChildProcess) {
+  for (let i = 0; i < 1200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try { if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('server not ready');
+}
