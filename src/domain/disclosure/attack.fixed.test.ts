@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { defaultPolicy } from './policy';
+import { publish, preparePopulation } from './publish';
+import { COUNT, MONEY, populationArb, YESNO } from './attack/population';
+import { attackFixed, primaryOnly, type FixedAttackResult } from './attack/fixedAttacker';
+import { buildFixedTables, type FixedTableLayout } from '../aggregation/table';
+import type { FilterDimension } from '../aggregation/filters';
+
+/**
+ * The attacker tests of fixed tables: recomputing a suppressed cell from row, column and hierarchy totals
+ * (nation → region → département → commune, optionally × a band dimension), as an outsider and as a
+ * contributor of the cell. The control publishes the same tables with primary suppression only.
+ */
+describe('attacks on fixed tables', () => {
+  const gate: FixedAttackResult = { sensitive: 0, outsider: 0, insider: 0, exact: 0 };
+  const control: FixedAttackResult = { sensitive: 0, outsider: 0, insider: 0, exact: 0 };
+  it('no primarily suppressed cell can be recomputed exactly or to ±10 % from the published totals', () => {
+    const columns: (FilterDimension | undefined)[] = [undefined, 'kind', 'town_size', 'qpv'];
+    fc.assert(fc.property(populationArb, fc.constantFrom(...columns), (records, column) => {
+      const layout: FixedTableLayout = { levels: ['nation', 'region', 'departement', 'commune'], ...(column ? { column } : {}) };
+      const population = preparePopulation(records);
+      for (const ind of [MONEY, COUNT, YESNO]) {
+        const { figures } = publish(population, { kind: 'fixed_table', indicators: [ind], ...layout, stats: ['sum'] });
+        const table = buildFixedTables(population.index, [ind], layout)[0];
+        const r = attackFixed(table, figures.map((f) => f.cell), defaultPolicy);
+        expect(r.exact, `${ind.code}: suppressed cell recomputed exactly`).toBe(0);
+        expect(r.outsider, `${ind.code}: cell total bounded to ±10 %`).toBe(0);
+        expect(r.insider, `${ind.code}: contributor bounded to ±10 % by a peer`).toBe(0);
+        for (const k of Object.keys(r) as (keyof FixedAttackResult)[]) gate[k] += r[k];
+        const c = primaryOnly(records, ind, layout, defaultPolicy);
+        const rc = attackFixed(c.table, c.sums, defaultPolicy);
+        for (const k of Object.keys(rc) as (keyof FixedAttackResult)[]) control[k] += rc[k];
+      }
+    }), { numRuns: 40 });
+    console.info(`fixed attack: ${gate.sensitive} sensitive cells; gate broke ${gate.exact + gate.outsider + gate.insider}; `
+      + `primary-only control: ${control.exact} exact, ${control.outsider} outsider, ${control.insider} insider of ${control.sensitive}`);
+    expect(gate.sensitive).toBeGreaterThan(100);
+    expect(control.exact / control.sensitive, 'the attack recomputes cells when secondary suppression is skipped').toBeGreaterThan(0.25);
+  });
+});
