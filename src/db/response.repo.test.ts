@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Database$ } from './connection';
+import { openTestDatabase } from '../testing/testDb';
+import { answerHistory, getAnswer, writeAnswer } from './response.repo';
+
+let database: Database$;
+let responseId: number;
+let authors: number[];
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const r = await database.db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
+    .select('responses.id').where('campaigns.year', '=', 2025).orderBy('responses.id').executeTakeFirstOrThrow();
+  responseId = r.id;
+  authors = (await database.db.selectFrom('users').select('id').orderBy('id').limit(3).execute()).map((u) => u.id);
+});
+afterAll(() => database.close());
+
+/** One editor's step: save a value on a code, from the version it last saw; on refusal, re-read (as the page does). */
+const step = fc.record({ editor: fc.integer({ min: 0, max: 2 }), code: fc.constantFrom('x.a', 'x.b'), value: fc.integer({ min: 0, max: 1000 }) });
+
+it('random interleavings of two and three editors lose no acknowledged write', async () => {
+  let run = 0;
+  await fc.assert(fc.asyncProperty(fc.integer({ min: 2, max: 3 }), fc.array(step, { minLength: 1, maxLength: 25 }), async (editors, steps) => {
+    const prefix = `t${run++}`;
+    const seen = Array.from({ length: editors }, () => new Map<string, number>());
+    const acks: { code: string; version: number; value: number; author: number }[] = [];
+    // Each editor runs its own steps in order; editors run concurrently, so the database sees them interleaved.
+    await Promise.all(Array.from({ length: editors }, async (_, e) => {
+      for (const s of steps.filter((x) => x.editor % editors === e)) {
+        const code = `${prefix}.${s.code}`;
+        const base = seen[e].get(code) ?? 0;
+        const ok = await writeAnswer(database.db, { responseId, code, value: s.value, baseVersion: base, authorId: authors[e], kind: 'save' });
+        if (ok) { seen[e].set(code, ok.version); acks.push({ code, version: ok.version, value: s.value, author: authors[e] }); continue; }
+        const current = await getAnswer(database.db, responseId, code);
+        seen[e].set(code, current?.version ?? 0);
+      }
+    }));
+    for (const code of new Set(acks.map((a) => a.code))) {
+      const mine = acks.filter((a) => a.code === code).sort((a, b) => a.version - b.version);
+      const history = await answerHistory(database.db, responseId, code);
+      // Every acknowledged write is in the history exactly once, with its own value, and versions have no gap:
+      // so each later write was made by someone who had seen the one before it.
+      expect(history.map((h) => h.version)).toEqual(mine.map((_, i) => i + 1));
+      expect(history.map((h) => h.value)).toEqual(mine.map((a) => a.value));
+      expect(history.slice(1).map((h) => h.previous)).toEqual(mine.slice(0, -1).map((a) => a.value));
+      const final = await getAnswer(database.db, responseId, code);
+      expect(final).toMatchObject({ version: mine.length, value: mine.at(-1)!.value });
+    }
+  }), { numRuns: 40 });
+});
