@@ -8,7 +8,7 @@ import type { Unit } from '../indicators';
 import { fromXlsExpression } from './expressions';
 import { questionMetadata } from './metadata';
 import type { DefinitionElement, Mapping, QuestionnaireDefinition } from './types';
-import { surveyColumns, yesNoList } from './xlsformTypes';
+import { choiceColumns, mappingColumns, ruleColumns, surveyColumns } from './xlsformTypes';
 import type { ImportIssue, XlsForm, XlsSheet } from './xlsformTypes';
 
 type Row = Record<string, string>;
@@ -34,10 +34,15 @@ function localized(sheet: XlsSheet, base: string): string | undefined {
   return variants.find((c) => /fr|fran/i.test(c)) ?? variants[0];
 }
 
-function normalizeSheet(sheet: XlsSheet | undefined): XlsSheet {
+/** Trims names and values, and gives every expected column a value ('' when the sheet lacks it). */
+function normalizeSheet(sheet: XlsSheet | undefined, expected: readonly string[] = []): XlsSheet {
   if (!sheet) return { columns: [], rows: [] };
+  const blank = Object.fromEntries(expected.map((c) => [c, '']));
   const rename = new Map(sheet.columns.map((c) => [c, c.trim()]));
-  return { columns: [...rename.values()], rows: sheet.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [rename.get(k) ?? k, String(v ?? '').trim()]))) };
+  return {
+    columns: [...rename.values()],
+    rows: sheet.rows.map((r) => ({ ...blank, ...Object.fromEntries(Object.entries(r).map(([k, v]) => [rename.get(k) ?? k, String(v ?? '').trim()])) })),
+  };
 }
 
 /**
@@ -49,8 +54,8 @@ function normalizeSheet(sheet: XlsSheet | undefined): XlsSheet {
  */
 export function fromXlsForm(input: XlsForm): XlsImport {
   const issues: ImportIssue[] = [];
-  const survey = normalizeSheet(input.survey);
-  const choicesSheet = normalizeSheet(input.choices);
+  const survey = normalizeSheet(input.survey, surveyColumns);
+  const choicesSheet = normalizeSheet(input.choices, choiceColumns);
   const settings = normalizeSheet(input.settings).rows[0] ?? {};
   const labelColumn = localized(survey, 'label');
   const hintColumn = localized(survey, 'hint');
@@ -124,7 +129,7 @@ export function fromXlsForm(input: XlsForm): XlsImport {
     place(question);
   });
 
-  for (const [i, rule] of normalizeSheet(input.rules).rows.entries()) {
+  for (const [i, rule] of normalizeSheet(input.rules, ruleColumns).rows.entries()) {
     const anchor = byName.get(rule.question);
     if (!anchor) { issues.push({ sheet: 'rules', row: i + 2, construct: 'règle', message: `Règle « ${rule.rule_id} » : question « ${rule.question} » inconnue, règle ignorée.` }); continue; }
     const translated = fromXlsExpression(rule.expression, anchor.name);
@@ -132,7 +137,7 @@ export function fromXlsForm(input: XlsForm): XlsImport {
     ((anchor.validators ??= []) as unknown[]).push({ type: 'expression', ruleId: rule.rule_id, notificationType: rule.level || 'error', expression: translated.expression, text: rule.message });
   }
 
-  const mappings: Mapping[] = normalizeSheet(input.mappings).rows.filter((m) => m.from && m.to).map((m) => ({ from: m.from, to: m.to, kind: 'meaning', note: m.note }));
+  const mappings: Mapping[] = normalizeSheet(input.mappings, mappingColumns).rows.filter((m) => m.from && m.to).map((m) => ({ from: m.from, to: m.to, kind: 'meaning', note: m.note }));
   const year = Number(settings.year || settings.version);
   const definition: QuestionnaireDefinition = {
     ...(settings.form_title ? { title: settings.form_title } : {}),

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConditionRunner, ExpressionRunner, SurveyModel } from 'survey-core';
+import { attachContext, contextProperty } from './functions';
+import type { QualityContext } from './types';
+
+const context: QualityContext = {
+  previous: { 'finances.produits': 500000 },
+  peers: { 'finances.produits': { median: 600000, q1: 300000, q3: 900000 } },
+  external: { elisfa: { etp_total: 14.5 } },
+};
+const run = (expression: string, ctx: QualityContext = context) => new ExpressionRunner(expression).runValues({}, { [contextProperty]: ctx });
+
+describe('rule functions', () => {
+  it('read previous, peer and external values from the context given to a runner (server)', () => {
+    expect(run("prev('finances.produits')")).toBe(500000);
+    expect(run("peerMedian('finances.produits')")).toBe(600000);
+    expect([1, 2, 3].map((q) => run(`peerQuartile('finances.produits', ${q})`))).toEqual([300000, 600000, 900000]);
+    expect(run("ext('elisfa', 'etp_total')")).toBe(14.5);
+  });
+
+  it('return null for unknown values, so rules can guard with "= null"', () => {
+    expect(run("prev('finances.charges')")).toBeNull();
+    expect(run("peerQuartile('finances.produits', 4)")).toBeNull();
+    expect(run("ext('insee', 'population')")).toBeNull();
+    expect(new ConditionRunner("prev('x') = null").runValues({}, { [contextProperty]: {} })).toBe(true);
+  });
+
+  it('read the context attached to a live survey (browser), in its validators', () => {
+    const survey = new SurveyModel({ pages: [{ name: 'p', elements: [{ type: 'text', name: 'n', inputType: 'number',
+      validators: [{ type: 'expression', expression: "{n} <= prev('n') * 1.5", text: 'saut', notificationType: 'warning' }] }] }] });
+    attachContext(survey, { previous: { n: 10 } });
+    survey.data = { n: 16 };
+    survey.pages[0].validate(true, false);
+    expect(survey.getQuestionByName('n').errors.map((e) => [e.text, e.notificationType])).toEqual([['saut', 'warning']]);
+    survey.data = { n: 15 };
+    survey.pages[0].validate(true, false);
+    expect(survey.getQuestionByName('n').errors).toEqual([]);
+  });
+});
