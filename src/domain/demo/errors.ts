@@ -19,7 +19,10 @@ import { Random } from './random';
 export const errorKinds = ['unit_slip', 'fte_above_headcount', 'sum_mismatch', 'yoy_jump', 'copied_section', 'swapped_fields', 'implausible_zero', 'yoy_jump_volatile'] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
-/** What was injected where; `codes` are the answers that were changed. */
+/**
+ * What was injected where. `codes`: the answers the error concerns, the changed one first (a swap changes
+ * both; FTE above headcount changes the FTE and concerns the headcount too).
+ */
 export interface ErrorLabel { structureKey: number; year: number; kind: ErrorKind; codes: string[]; note: string }
 
 /** A response offered to the injector; `previous` is the same structure's answers of year − 1, if any. */
