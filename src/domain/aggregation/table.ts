@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { contributionsOf, type Contribution, type IndicatorSpec } from './contributions';
+import { contributionValue, type Contribution, type IndicatorSpec } from './contributions';
 import { dimensionValuesOf, filterValues, partitioningDimensions, type Filter, type FilterDimension } from './filters';
 import { enclosingTerritory, territoriesOf, type TerritoryIndex } from './groups';
 import type { AggregationRecord } from './record';
@@ -73,14 +73,24 @@ export function layoutTable(index: TerritoryIndex, layout: FixedTableLayout): { 
  */
 export function buildFixedTables(index: TerritoryIndex, indicators: readonly IndicatorSpec[], layout: FixedTableLayout): RawTable[] {
   const { rows, columns, lines } = layoutTable(index, layout);
-  return indicators.map((indicator) => ({
-    indicator,
-    lines,
-    cells: rows.flatMap((row) => columns.map((col, ci) => ({
-      territory: row.territory,
-      column: col,
-      filters: col === null ? [] : [{ dimension: layout.column!, value: col } as Filter],
-      contributions: contributionsOf(row.columns[ci], indicator),
-    }))),
-  }));
+  // Each record's contribution is read once per indicator and shared by every cell holding the record
+  // (a structure sits in one cell per level and column): a national dashboard reads 4,000 answers, not 12,000.
+  const position = new Map(index.records.map((r, i) => [r, i]));
+  const rowPositions = rows.map((row) => row.columns.map((records) => records.map((r) => position.get(r)!)));
+  const filters = columns.map((col) => (col === null ? [] : [{ dimension: layout.column!, value: col } as Filter]));
+  return indicators.map((indicator) => {
+    const own = index.records.map((r): Contribution | null => {
+      const value = contributionValue(r.values[indicator.code], indicator.unit);
+      return value === null ? null : { structureId: r.structureId, key: r.cellKey, value };
+    });
+    return {
+      indicator,
+      lines,
+      cells: rows.flatMap((row, ri) => columns.map((col, ci) => {
+        const contributions: Contribution[] = [];
+        for (const p of rowPositions[ri][ci]) { const c = own[p]; if (c) contributions.push(c); }
+        return { territory: row.territory, column: col, filters: filters[ci], contributions };
+      })),
+    };
+  });
 }
