@@ -81,7 +81,8 @@ export const coreIndicators: readonly Indicator[] = [
   ind('territoire.population', 'count', 'Population du territoire d’intervention'),
   ind('territoire.qpv', 'choice', 'Quartier prioritaire (QPV)', qpvStatuses),
   ind('territoire.npnru.stade', 'choice', 'Stade du renouvellement urbain (NPNRU)', npnruStages),
-  ind('projet.annee', 'count', 'Année du projet social en cours'),
+  // A year and a delay in days: summing them over structures means nothing, their median does.
+  { ...ind('projet.annee', 'count', 'Année du projet social en cours'), aggregate: 'median' },
   ind('projet.participation_diagnostic', 'yesno', 'Habitants associés au diagnostic'),
   ...actionFields.flatMap(([f, label]) => [
     ind(`actions.${f}.oui`, 'yesno', `${label} : action menée`),
@@ -122,7 +123,7 @@ export const coreIndicators: readonly Indicator[] = [
   ind('finances.reserves', 'euros', 'Réserves'),
   ind('finances.tresorerie', 'euros', 'Trésorerie au 31 décembre'),
   ind('finances.frais_bancaires', 'euros', 'Frais bancaires'),
-  ind('finances.delai_paiement_jours', 'count', 'Délai moyen de paiement des financeurs (jours)'),
+  { ...ind('finances.delai_paiement_jours', 'count', 'Délai moyen de paiement des financeurs (jours)'), aggregate: 'median' },
 ];
 
 const byCode = new Map(coreIndicators.map((i) => [i.code, i]));
