@@ -1,6 +1,7 @@
 import { actionFields, contractTypes, fundingSources, partnerTypes, staffFunctions } from '../indicators';
 import { Random } from './random';
 import type { DemoStructure } from './structures';
+import { identityAnswers, themeAnswers } from './identity';
 
 export type AnswerValue = number | boolean | string;
 export type Answers = Record<string, AnswerValue>;
@@ -63,7 +64,7 @@ export function generateAnswers(s: DemoStructure, year: number, seed = 2026): An
   a['actions.droits.informees'] = rights ? Math.round(270 * size * (cs ? 1 : 0.3) * r.logNormal(1, 0.3)) : 0;
   a['actions.droits.accompagnees'] = rights ? Math.round((a['actions.droits.informees'] as number) * r.next() * 0.6) : 0;
   a['actions.permanences'] = rights ? Math.round(stable.int(0, 8) * (cs ? 1 : 0.3)) : 0;
-  a['actions.france_services'] = cs && stable.chance(0.12);
+  a['actions.france_services'] = cs && rights && stable.chance(0.13);
 
   const members = Math.round((cs ? 320 : 90) * size * r.logNormal(1, 0.2));
   a['participation.adherents'] = members;
@@ -131,5 +132,7 @@ export function generateAnswers(s: DemoStructure, year: number, seed = 2026): An
   a['finances.tresorerie'] = Math.round((expenses / 365) * Math.max(5, r.logNormal(60, 0.5)));
   a['finances.frais_bancaires'] = Math.round(income * r.logNormal(0.0015, 0.4));
   a['finances.delai_paiement_jours'] = Math.round(stable.logNormal(60, 0.4) * r.logNormal(1, 0.15));
-  return a;
+  a['participation.ca.institutions'] = Math.round((board - (a['participation.ca.habitants'] as number)) * stable.next());
+  a['finances.resultat'] = income - expenses;
+  return { ...identityAnswers(s, year, seed), ...a, ...themeAnswers(s, year, a, seed) };
 }
