@@ -15,7 +15,9 @@
  *   labelled codes (e.g. the other funding lines of a sum that no longer adds up) are collateral of a real error:
  *   they are reported (`quality_collateral_pairs`) but counted neither way;
  * - F1 = 2PR / (P + R).
- * Also reported: response-level precision (share of flagged responses that carry a label), recall per kind.
+ * Also reported: response-level precision (share of flagged responses that carry a label), recall per kind,
+ * and, in a separate run, recall of ×3 / ÷3 jumps in volatile figures (`yoy_jump_volatile`, see errors.ts),
+ * which move by ±30–70 % a year for real and are not part of the main figures.
  * Baselines on the same data and definitions: `baseline_z` flags |z| ≥ 3 (mean, standard deviation over all
  * 2025 responses, per numeric indicator); `baseline_modz` flags modified z ≥ 3.5 over all responses plus
  * a year-over-year change above 33 %.
@@ -23,7 +25,7 @@
 import { readGeography } from '../src/seed/geography';
 import { generateStructures, type DemoStructure } from '../src/domain/demo/structures';
 import { generateAnswers, type Answers } from '../src/domain/demo/answers';
-import { errorKinds, injectErrors, type ErrorLabel } from '../src/domain/demo/errors';
+import { errorKinds, injectErrors, type ErrorLabel, type InjectionOptions } from '../src/domain/demo/errors';
 import { coreIndicators } from '../src/domain/indicators';
 import { flaggedCodes, runCampaign, type ResponseToCheck } from '../src/domain/quality/engine';
 import { modifiedZ, summarize } from '../src/domain/quality/robust';
@@ -44,10 +46,10 @@ export function peerGroups(s: DemoStructure): string[] {
 export interface BenchData { responses: ResponseToCheck[]; labels: ErrorLabel[]; previous: Answers[] }
 
 /** The demo campaign with labelled errors in the last year. */
-export function buildData(scale = 1): BenchData {
+export function buildData(scale = 1, injection: Partial<InjectionOptions> = {}): BenchData {
   const structures = generateStructures(readGeography().communes, scale);
   const byYear = structures.map((s) => YEARS.map((y) => generateAnswers(s, y)));
-  const { answers, labels } = injectErrors(structures.map((s, i) => ({ structureKey: s.key, year: YEAR, answers: byYear[i][2], previous: byYear[i][1] })));
+  const { answers, labels } = injectErrors(structures.map((s, i) => ({ structureKey: s.key, year: YEAR, answers: byYear[i][2], previous: byYear[i][1] })), injection);
   const responses = structures.map((s, i): ResponseToCheck => ({
     structureKey: s.key, year: YEAR, answers: answers[i], groups: peerGroups(s),
     history: [{ year: 2024, answers: byYear[i][1] }, { year: 2023, answers: byYear[i][0] }],
@@ -128,11 +130,15 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 export async function run(): Promise<Figures> {
   const data = buildData(Number(process.env.BENCH_SCALE ?? 1));
   const times: number[] = [];
+  const cpu: number[] = [];
   let reports = runCampaign(data.responses).reports;
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     reports = runCampaign(data.responses).reports;
+    const u = process.cpuUsage(c);
     times.push((performance.now() - t) / 1000);
+    cpu.push((u.user + u.system) / 1e6);
   }
   const flagged = reports.map((r) => flaggedCodes(r));
   const s = score(data.responses, flagged, data.labels);
@@ -141,6 +147,8 @@ export async function run(): Promise<Figures> {
   if (process.env.QUALITY_BENCH_DEBUG) debug(data, reports, s, z, mz);
   const figures: Figures = {
     quality_run_s: { value: r3(median(times)), unit: 's' },
+    // CPU time of the same runs: comparable from run to run when the machine is shared.
+    quality_run_cpu_s: { value: r3(median(cpu)), unit: 's' },
     quality_responses: { value: data.responses.length, unit: 'responses' },
     quality_labels: { value: data.labels.length, unit: 'errors' },
     quality_recall: { value: r3(s.recall), unit: 'ratio' },
@@ -160,6 +168,11 @@ export async function run(): Promise<Figures> {
     baseline_modz_precision: { value: r3(mz.precision), unit: 'ratio' },
   };
   for (const k of errorKinds) if (s.recallByKind[k] !== undefined) figures[`quality_recall_${k}`] = { value: r3(s.recallByKind[k]), unit: 'ratio' };
+  // Apart: ×3 / ÷3 jumps in volatile figures (people reached, volunteers, hours, own funds), see errors.ts.
+  const vol = buildData(Number(process.env.BENCH_SCALE ?? 1), { kinds: ['yoy_jump_volatile'], seed: 81, secondRate: 0 });
+  const vs = score(vol.responses, runCampaign(vol.responses).reports.map((r) => flaggedCodes(r)), vol.labels);
+  figures.quality_volatile_jump_recall = { value: r3(vs.recall), unit: 'ratio' };
+  figures.quality_volatile_jump_precision = { value: r3(vs.precision), unit: 'ratio' };
   return figures;
 }
 

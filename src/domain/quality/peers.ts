@@ -104,16 +104,23 @@ export interface PeerStats {
   relative: Map<string, Map<string, Summary>>;
 }
 
-function collect(into: Map<string, Map<string, number[]>>, id: string, groups: readonly string[], x: number) {
-  let byGroup = into.get(id);
-  if (!byGroup) into.set(id, (byGroup = new Map()));
-  for (const g of groups) { const xs = byGroup.get(g); if (xs) xs.push(x); else byGroup.set(g, [x]); }
+/** Values of one metric by group key; `push` adds a value to every group of a member. */
+class GroupValues {
+  readonly byGroup = new Map<string, number[]>();
+  push(groups: readonly string[], x: number) {
+    for (const g of groups) { const xs = this.byGroup.get(g); if (xs) xs.push(x); else this.byGroup.set(g, [x]); }
+  }
 }
-function summarizeAll(values: Map<string, Map<string, number[]>>, minN: number) {
+function collect(into: Map<string, GroupValues>, id: string) {
+  let v = into.get(id);
+  if (!v) into.set(id, (v = new GroupValues()));
+  return v;
+}
+function summarizeAll(values: Map<string, GroupValues>, minN: number) {
   const out = new Map<string, Map<string, Summary>>();
-  for (const [id, byGroup] of values) {
+  for (const [id, v] of values) {
     const m = new Map<string, Summary>();
-    for (const [g, xs] of byGroup) if (xs.length >= minN) m.set(g, summarize(xs));
+    for (const [g, xs] of v.byGroup) if (xs.length >= minN) m.set(g, summarize(xs));
     out.set(id, m);
   }
   return out;
@@ -158,23 +165,28 @@ export function sizeIndex(a: AnswerMap, groups: readonly string[], size: PeerSta
 export function buildPeerStats(members: Iterable<PeerMember>, options: Partial<PeerOptions> = {}): PeerStats {
   const o = { ...defaultPeerOptions, ...options };
   const list = [...members];
-  const metricValues = new Map<string, Map<string, number[]>>();
-  const sizeValues = new Map<string, Map<string, number[]>>();
-  for (const { groups, answers } of list) {
-    for (const m of o.metrics) { const t = transform(m, m.value(answers)); if (t !== null) collect(metricValues, m.id, groups, t); }
-    for (const code of sizeCodes) { const x = sizeValue(answers, code); if (x !== null && x > 0) collect(sizeValues, code, groups, Math.log(x)); }
+  const metricValues = new Map<string, GroupValues>();
+  const sizeValues = new Map<string, GroupValues>();
+  for (const m of o.metrics) {
+    const into = collect(metricValues, m.id);
+    for (const { groups, answers } of list) { const t = transform(m, m.value(answers)); if (t !== null) into.push(groups, t); }
+  }
+  for (const code of sizeCodes) {
+    const into = collect(sizeValues, code);
+    for (const { groups, answers } of list) { const x = sizeValue(answers, code); if (x !== null && x > 0) into.push(groups, Math.log(x)); }
   }
   const size = summarizeAll(sizeValues, o.minGroupSize);
-  const relValues = new Map<string, Map<string, number[]>>();
+  const relValues = new Map<string, GroupValues>();
+  const relInto = o.sizeRelative.map((code) => collect(relValues, code));
   for (const { groups, answers } of list) {
     const devs = sizeDeviations(answers, groups, size);
     const si = medianOf(devs);
     if (si === null) continue;
-    for (const code of o.sizeRelative) {
+    o.sizeRelative.forEach((code, k) => {
       const x = num(answers, code);
       const sc = isSizeCode.has(code) ? medianOf(devs, code) : si;
-      if (x !== null && x > 0 && sc !== null) collect(relValues, code, groups, Math.log(x) - sc);
-    }
+      if (x !== null && x > 0 && sc !== null) relInto[k].push(groups, Math.log(x) - sc);
+    });
   }
   return { options: o, metric: summarizeAll(metricValues, o.minGroupSize), size, relative: summarizeAll(relValues, o.minGroupSize) };
 }

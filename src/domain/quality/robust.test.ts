@@ -37,3 +37,20 @@ describe('robust statistics', () => {
     expect(fences(summarize([1, 2, 3, 4, 5]))).toEqual({ low: 2 - 6, high: 4 + 6 });
   });
 });
+
+describe('summarize by selection', () => {
+  it('agrees with sorting on random data, ties included', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const n of [1, 2, 3, 10, 101, 1000]) {
+      const xs = Array.from({ length: n }, () => Math.round(rnd() * 50));
+      const s = [...xs].sort((a, b) => a - b);
+      const q = (p: number) => { const h = (n - 1) * p, lo = Math.floor(h); return s[lo] + (h - lo) * (s[Math.min(n - 1, lo + 1)] - s[lo]); };
+      const got = summarize(xs);
+      expect([got.q1, got.median, got.q3]).toEqual([q(0.25), q(0.5), q(0.75)]);
+      const devs = xs.map((x) => Math.abs(x - q(0.5))).sort((a, b) => a - b);
+      const h = (n - 1) / 2, lo = Math.floor(h);
+      expect(got.mad).toBeCloseTo(devs[lo] + (h - lo) * (devs[Math.min(n - 1, lo + 1)] - devs[lo]));
+    }
+  });
+});
