@@ -19,7 +19,11 @@ const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
 
 /** Structures the cells point at: the demo centre (Lyon, 69, region 84), another Rhône structure, one in Savoie (84), one in 13 (93). */
 type Target = 'lyon' | 'other69' | 'ara73' | 's13';
-interface Ids { lyon: number; other69: number; ara73: number; s13: number; missing: number; year: number }
+interface Ids {
+  lyon: number; other69: number; ara73: number; s13: number; missing: number; year: number;
+  /** Each target's response to the previous (closed) campaign: writes there are refused without side effects. */
+  responses: Record<Target, number>; missingResponse: number;
+}
 
 /** Who may read a structure's private pages: its own people, its département's correspondents, its region's coordinator, the nation. */
 const STRUCTURE_READERS: Record<Target, ActorKey[]> = {
@@ -83,6 +87,25 @@ const territoryCells = (what: 'progress' | 'responses'): Cell[] => [
   { label: 'bad level', path: (ids) => `/api/campaigns/${ids.year}/${what}?level=planet`, expect: everyone(400) },
 ];
 
+/** Who may fill (the structure's own people) and manage (its director) each target's response. */
+const STRUCTURE_FILLERS: Record<Target, ActorKey[]> = { lyon: ['director', 'team', 'board'], other69: [], ara73: [], s13: ['dir13'] };
+const STRUCTURE_MANAGERS: Record<Target, ActorKey[]> = { lyon: ['director'], other69: [], ara73: [], s13: ['dir13'] };
+const TARGETS = ['lyon', 'other69', 'ara73', 's13'] as const;
+
+/**
+ * Responses hide themselves: whoever may not read one gets the same 404 as for a response that does not exist.
+ * `allowed` get `ok`, other readers of the structure `readerStatus`, everyone else signed in 404, the visitor 401.
+ */
+const responseExpect = (t: Target, allowed: ActorKey[], ok: number, readerStatus = 403): Expect =>
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? ok : STRUCTURE_READERS[t].includes(a) ? readerStatus : 404])) as Expect;
+
+const responseCells = (sub: string, expectFor: (t: Target) => Expect, extra: Partial<Cell> = {}): Cell[] => [
+  ...TARGETS.map((t): Cell => ({ label: t, path: (ids) => `/api/responses/${ids.responses[t]}${sub}`, expect: expectFor(t), ...extra })),
+  { label: 'unknown response', path: (ids) => `/api/responses/${ids.missingResponse}${sub}`, expect: signedIn(404), ...extra },
+];
+const readResponse = (sub: string) => responseCells(sub, (t) => responseExpect(t, STRUCTURE_READERS[t], 200));
+const write = (method: 'POST' | 'PUT', body: unknown) => ({ method, body: () => body }) as Partial<Cell>;
+
 const MATRIX: Row[] = [
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
   { route: 'GET /api/openapi.json', visibility: 'public', cells: [{ label: 'openapi', path: () => '/api/openapi.json', expect: everyone(200) }] },
@@ -132,6 +155,42 @@ const MATRIX: Row[] = [
   { route: 'GET /api/campaigns', visibility: 'public', cells: [{ label: 'campaigns', path: () => '/api/campaigns', expect: everyone(200) }] },
   { route: 'GET /api/campaigns/:year/progress', visibility: 'private', cells: territoryCells('progress') },
   { route: 'GET /api/campaigns/:year/responses', visibility: 'private', cells: territoryCells('responses') },
+  {
+    // The previous campaign is closed and every target answered it: readers find the existing response, nobody creates one.
+    route: 'POST /api/structures/:id/campaigns/:year/response', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/campaigns/${ids.year - 1}/response`, expect: { ...onlyFor(STRUCTURE_READERS[t]), ...Object.fromEntries(SIGNED_IN.filter((a) => !STRUCTURE_READERS[t].includes(a)).map((a) => [a, 404])) } })),
+      { label: 'unknown structure', method: 'POST', path: (ids) => `/api/structures/${ids.missing}/campaigns/${ids.year}/response`, expect: signedIn(404) },
+      { label: 'unknown campaign', method: 'POST', path: (ids) => `/api/structures/${ids.lyon}/campaigns/1999/response`, expect: signedIn(404) },
+    ],
+  },
+  { route: 'GET /api/responses/:id', visibility: 'private', cells: readResponse('') },
+  { route: 'GET /api/responses/:id/questionnaire', visibility: 'private', cells: readResponse('/questionnaire') },
+  { route: 'GET /api/responses/:id/comments', visibility: 'private', cells: readResponse('/comments') },
+  { route: 'GET /api/responses/:id/validation', visibility: 'private', cells: readResponse('/validation') },
+  { route: 'GET /api/responses/:id/answers/:code/history', visibility: 'private', cells: readResponse('/answers/some_code/history') },
+  { route: 'GET /api/responses/:id/live', visibility: 'private', cells: readResponse('/live') },
+  {
+    // A stale base version on a closed campaign: the structure's people reach the state check (409), nothing is written.
+    route: 'PUT /api/responses/:id/answers/:code', visibility: 'private',
+    cells: responseCells('/answers/some_code', (t) => responseExpect(t, STRUCTURE_FILLERS[t], 409), write('PUT', { value: 1, baseVersion: 999_999 })),
+  },
+  {
+    route: 'POST /api/responses/:id/answers/:code/confirm', visibility: 'private',
+    cells: responseCells('/answers/some_code/confirm', (t) => responseExpect(t, STRUCTURE_FILLERS[t], 409), write('POST', { baseVersion: 999_999 })),
+  },
+  {
+    // A code that is no question: readers reach the check (400), nothing is written.
+    route: 'POST /api/responses/:id/comments', visibility: 'private',
+    cells: responseCells('/comments', (t) => responseExpect(t, STRUCTURE_READERS[t], 400), write('POST', { code: 'pas_une_question', body: 'Bonjour' })),
+  },
+  {
+    route: 'POST /api/responses/:id/submit', visibility: 'private',
+    cells: responseCells('/submit', (t) => responseExpect(t, STRUCTURE_MANAGERS[t], 409), write('POST', {})),
+  },
+  {
+    route: 'POST /api/responses/:id/presence', visibility: 'private',
+    cells: responseCells('/presence', (t) => responseExpect(t, STRUCTURE_READERS[t], 200), write('POST', { section: null })),
+  },
 ];
 
 let database: Database$;
@@ -146,7 +205,9 @@ beforeAll(async () => {
   client = testClient(database);
   const { db } = database;
   const pick = async (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => (await where(base()).orderBy('id').executeTakeFirstOrThrow()).id;
-  const base = () => db.selectFrom('structures').select('id');
+  const year0 = (await db.selectFrom('campaigns').select((eb) => eb.fn.max('year').as('y')).executeTakeFirstOrThrow()).y;
+  const base = () => db.selectFrom('structures').select('id')
+    .where((eb) => eb.exists(eb.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id').whereRef('responses.structure_id', '=', 'structures.id').where('campaigns.year', '=', year0 - 1).select('responses.id')));
   const lyon = await pick((q) => q.where('name', '=', 'Centre social de la Croix-Rousse'));
   const year = (await db.selectFrom('campaigns').select((eb) => eb.fn.max('year').as('y')).executeTakeFirstOrThrow()).y;
   ids = {
@@ -156,7 +217,14 @@ beforeAll(async () => {
     s13: await pick((q) => q.where('departement_code', '=', '13')),
     missing: (await db.selectFrom('structures').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m + 1000,
     year,
+    responses: { lyon: 0, other69: 0, ara73: 0, s13: 0 },
+    missingResponse: (await db.selectFrom('responses').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m + 1000,
   };
+  for (const t of TARGETS) {
+    ids.responses[t] = (await db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
+      .select('responses.id').where('responses.structure_id', '=', ids[t]).where('campaigns.year', '=', year - 1).where('campaigns.state', '!=', 'open')
+      .executeTakeFirstOrThrow(() => new Error(`${t} has no response to the previous campaign`))).id;
+  }
   await createUser({ db, email: COR13, name: 'Correspondante des Bouches-du-Rhône', password: TEST_PASSWORD, role: 'correspondent', departementCode: '13', organisation: 'caf' });
   await createUser({ db, email: DIR13, name: 'Direction d’un centre marseillais', password: TEST_PASSWORD, role: 'director', structureId: ids.s13 });
   headers.set('anonymous', {});
@@ -172,6 +240,8 @@ async function send(row: Row, cell: Cell, actor: ActorKey) {
   if (cell.body) init.body = JSON.stringify(cell.body(actor));
   if (cell.body) (init.headers as Record<string, string>)['content-type'] = 'application/json';
   const res = await client.request(cell.path(ids), init);
+  // The live feed never ends: its status is enough.
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) { await res.body?.cancel(); return { status: res.status, text: '' }; }
   const text = await res.text();
   if (row.visibility === 'public' && res.status === 200) publicBodies.push({ route: row.route, label: cell.label, actor, text });
   return { status: res.status, text };
@@ -190,7 +260,8 @@ describe('authorization matrix', () => {
   it('every private route refuses the anonymous visitor and some signed-in actor somewhere', () => {
     for (const row of MATRIX.filter((r) => r.visibility === 'private')) {
       expect(row.cells.some((c) => c.expect.anonymous === 401), row.route).toBe(true);
-      expect(row.cells.some((c) => SIGNED_IN.some((a) => c.expect[a] === 403)), row.route).toBe(true);
+      // Refused: 403, or 404 where the resource hides itself from those who may not read it.
+      expect(row.cells.filter((c) => !c.label.startsWith('unknown')).some((c) => SIGNED_IN.some((a) => c.expect[a] === 403 || c.expect[a] === 404)), row.route).toBe(true);
     }
   });
 

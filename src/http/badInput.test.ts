@@ -35,7 +35,8 @@ async function fingerprint(db: Db): Promise<Fingerprint> {
     const r = countOnly
       ? await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db)
       : await sql<{ n: number; h: string }>`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${sql.table(t)} x`.execute(db);
-    out[t] = { n: Number(r.rows[0].n), ...('h' in r.rows[0] ? { h: r.rows[0].h } : {}) };
+    const row = r.rows[0] as { n: number; h?: string };
+    out[t] = { n: Number(row.n), ...(row.h !== undefined ? { h: row.h } : {}) };
   }
   return out;
 }
@@ -96,7 +97,7 @@ function caseArb(doc: RouteDoc) {
   // Writes only get ids that name nothing, so a success could only mean garbage was accepted.
   const param = isRead
     ? fc.oneof(fc.constantFrom(...absurdIds), fc.constantFrom(...validIds), urlPart)
-    : fc.oneof(fc.constantFrom(...absurdIds), urlPart);
+    : fc.oneof(fc.constantFrom(...absurdIds), urlPart.filter((p) => !/^\d{1,9}$/.test(p)));
   const method = doc.method.toUpperCase();
   return fc.record({
     who: fc.constantFrom<Who>('anonymous', 'national', 'caf69', 'national-bad-token'),
@@ -128,6 +129,8 @@ async function send(doc: RouteDoc, k: Case) {
     return undefined; // Not even a valid HTTP request: nothing a client could send.
   }
   const res = await client.app.request(req);
+  // The live feed never ends: read nothing from an event stream.
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) { await res.body?.cancel(); return { path, res, text: '' }; }
   return { path, res, text: await res.text() };
 }
 
@@ -191,7 +194,9 @@ describe('bad input', () => {
           const r = await send(doc, k);
           if (!r) continue;
           found.push(...problems(doc, k, r));
-          if (r.res.status !== 404 && r.res.status !== 400) found.push(`${k.method} ${r.path} as ${who}: expected 404, got ${r.res.status}`);
+          // Well-formed but unknown ids (0, 999999999) may meet the login check first: 401 for the visitor.
+          const accepted = who === 'anonymous' ? [400, 401, 404] : [400, 404];
+          if (!accepted.includes(r.res.status)) found.push(`${k.method} ${r.path} as ${who}: expected 404, got ${r.res.status}`);
         }
       }
       expect(found).toEqual([]);

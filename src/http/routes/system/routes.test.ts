@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { testClient } from '../../../testing/http';
-import { allRouteDocs } from '../../app';
+import pino from 'pino';
+import { allRouteDocs, createApp } from '../../app';
+import { openDatabase } from '../../../db/connection';
+import { LiveHub } from '../../../app/live';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
@@ -20,10 +23,11 @@ describe('system', () => {
   });
 
   it('health answers 500 with the JSON error shape when the database is gone', async () => {
-    const dead = await openTestDatabase();
-    const deadClient = testClient(dead);
+    // A PostgreSQL nobody listens on: the probe fails as it would when the server is down.
+    const dead = await openDatabase({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
+    const app = createApp({ db: dead.db, dbKind: 'postgres', logger: pino({ level: 'silent' }), secureCookies: false, live: new LiveHub() });
+    const res = await app.request('/api/health');
     await dead.close();
-    const res = await deadClient.request('/api/health');
     expect(res.status).toBe(500);
     const body = await res.json();
     expect(body.error.code).toBe('internal');
