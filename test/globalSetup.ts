@@ -1,6 +1,7 @@
-import { writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, createPGlite } from '../src/db/connection';
@@ -37,17 +38,41 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const pglite = await createPGlite();
-  const database = await openDatabase({ pglite });
-  await migrateToLatest(database.db);
-  await seedDemo(database.db, { scale: TEST_SCALE });
-  await createDemoAccounts(database.db, TEST_PASSWORD);
-  const dump = await pglite.dumpDataDir('none');
-  const file = join(tmpdir(), `senacs-template-${process.pid}.tar`);
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  await database.close();
+  // The PGlite template is cached between runs, keyed by everything that shapes it.
+  const cacheDir = resolve(import.meta.dirname, '../node_modules/.cache/senacs');
+  const file = join(cacheDir, `template-${templateKey()}.tar`);
+  if (!existsSync(file)) {
+    const pglite = await createPGlite();
+    const database = await openDatabase({ pglite });
+    await migrateToLatest(database.db);
+    await seedDemo(database.db, { scale: TEST_SCALE });
+    await createDemoAccounts(database.db, TEST_PASSWORD);
+    const dump = await pglite.dumpDataDir('none');
+    await database.close();
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(`${file}.${process.pid}`, Buffer.from(await dump.arrayBuffer()));
+    await rename(`${file}.${process.pid}`, file);
+  }
   project.provide('dbTemplate', { kind: 'pglite', file });
-  return async () => { await rm(file, { force: true }); };
+}
+
+/** A hash of the sources that build the template: migrations, seed, demo generator, questionnaires. */
+function templateKey(): string {
+  const root = resolve(import.meta.dirname, '..');
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!name.endsWith('.test.ts')) hash.update(path).update(readFileSync(path));
+    }
+  };
+  for (const d of ['src/db', 'src/seed', 'src/domain/demo', 'src/domain/questionnaire', 'questionnaires', 'src/testing', 'src/app/passwords.ts']) {
+    const p = join(root, d);
+    if (existsSync(p)) (statSync(p).isDirectory() ? walk(p) : hash.update(p).update(readFileSync(p)));
+  }
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
 }
 
 function withDatabase(url: string, name: string) {
