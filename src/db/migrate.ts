@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connection';
 import * as m001 from './migrations/001_foundation';
 import * as m002 from './migrations/002_filling';
+import * as m004 from './migrations/004_compare';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_filling': m002,
+  '004_compare': m004,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -47,6 +47,19 @@ export interface Database {
     expires_at: Date; accepted_at: Date | null; created_at: Generated<Date>;
   };
   outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null };
+  peer_groups: {
+    campaign_id: number; structure_id: number; rank: number; neighbour_id: number; distance: number;
+    reasons: JSONColumnType<Record<string, string>, string, string>; frozen_at: Generated<Date>;
+  };
+  consent_requests: {
+    id: Generated<number>; requester_id: number; target_id: number; requested_by: number | null;
+    state: Generated<'pending' | 'accepted' | 'refused' | 'withdrawn'>; created_at: Generated<Date>;
+    decided_at: Date | null; withdrawn_at: Date | null;
+  };
+  consent_ledger: {
+    id: Generated<number>; request_id: number; structure_id: number; actor_id: number | null;
+    action: 'request' | 'grant' | 'refuse' | 'withdraw'; at: Generated<Date>;
+  };
   audit_events: {
     id: Generated<number>; at: Generated<Date>; actor_id: number | null; action: string; entity: string;
     entity_id: string; data: JSONColumnType<Record<string, unknown>, string, string>;

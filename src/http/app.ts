@@ -13,8 +13,9 @@ import { structureDocs, structureRoutes } from './routes/structures/routes';
 import { territoryDocs, territoryRoutes } from './routes/territories/routes';
 import { campaignDocs, campaignRoutes } from './routes/campaigns/routes';
 import { responseDocs, responseRoutes } from './routes/responses/routes';
+import { compareDocs, compareRoutes } from './routes/compare/routes';
 
-export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs];
+export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...compareDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -42,6 +43,7 @@ export function createApp(deps: Deps) {
   api.route('/', structureRoutes());
   api.route('/', campaignRoutes());
   api.route('/', responseRoutes());
+  api.route('/', compareRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
   api.all('*', notFound);

@@ -6,3 +6,8 @@ export { defaultPolicy, definePolicy, type DisclosurePolicy } from './policy';
 export { suppressionRules, type PublishedCell, type SuppressionRule } from './cell';
 export { publishedStats, allowedStats, defaultStats, type Stat } from './stats';
 export { publishedChange } from './change';
+export { publishGroup, type GroupRequest, type GroupFigure } from './group';
+// Vocabulary of requests (public, no values): what callers need to validate input before asking the gate.
+export { filterValues, filterDimensions, type Filter, type FilterDimension } from '../aggregation/filters';
+export { territoryLevels, NATION_CODE, type Territory, type TerritoryLevel } from '../aggregation/territory';
+export type { AggregationRecord, StructureAttributes } from '../aggregation/record';

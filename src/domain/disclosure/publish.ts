@@ -67,7 +67,11 @@ export function preparePopulation(records: readonly AggregationRecord[]): Popula
   return { index: indexByTerritory(records) };
 }
 
-function resolveIndicator(ref: IndicatorRef): IndicatorSpec {
+/**
+ * The spec of an indicator reference; a 400 for an unknown or non-numeric one.
+ * @example resolveIndicator('finances.produits').unit // 'euros'
+ */
+export function resolveIndicator(ref: IndicatorRef): IndicatorSpec {
   const ind = typeof ref === 'string' ? coreIndicator(ref) : ref;
   if (!ind) throw new AppError('bad_request', `Indicateur inconnu : ${String(ref)}.`);
   if (!isAggregatable(ind)) throw new AppError('bad_request', `L’indicateur ${ind.code} ne se résume pas en chiffres.`);

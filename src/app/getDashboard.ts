@@ -1,0 +1,103 @@
+import type { Db } from '../db/connection';
+import { campaignYears } from '../db/aggregation.repo';
+import { getDepartement, getRegion, listDepartements, listRegions } from '../db/territory.repo';
+import { dashboardIndicators } from '../domain/dashboardIndicators';
+import { publish, publishedChange, NATION_CODE, type PublishedCell, type PublishedFigure, type Stat, type Territory } from '../domain/disclosure';
+import { AppError } from '../domain/errors';
+import { coreIndicator } from '../domain/indicators';
+import type { Actor } from '../domain/roles';
+import { canFollowTerritory, type TerritoryRef } from '../policies/territory';
+import { getPopulation, memoOf, type CampaignPopulation } from './populationCache';
+
+export type DashboardLevel = 'nation' | 'region' | 'departement';
+
+export interface DashboardFigure {
+  indicator: string; stat: Stat; territory: Territory; cell: PublishedCell;
+  /** Change from the previous year's published cell; null when either is suppressed or missing. */
+  change: { absolute: number; relative: number | null } | null;
+}
+
+/**
+ * The national fixed table of the key indicators (nation, régions, départements), published once per
+ * population. Every dashboard is a slice of this one table, so all pages share one suppression pattern
+ * and no two tables can be differenced against each other.
+ * @example nationalTable(pop).length // ≈ 40 indicators × 120 territories × their statistics
+ */
+export function nationalTable(pop: CampaignPopulation): PublishedFigure[] {
+  return memoOf(pop, 'dashboard:national', () => publish(pop.population, {
+    kind: 'fixed_table', indicators: dashboardIndicators, levels: ['nation', 'region', 'departement'],
+  }).figures);
+}
+
+const keyOf = (f: { indicator: string; stat: string; territory: Territory }) => `${f.indicator}|${f.stat}|${f.territory.level}:${f.territory.code}`;
+
+/**
+ * The dashboard of one territory and its children (nation → régions, région → départements; a
+ * département alone, the fixed table stopping there), with the change from the previous year.
+ * `view: 'working'` is the private view of those who follow the territory: it counts responses not yet
+ * validated too, and says how many per territory.
+ * @example await getDashboard({ db, actor, year: 2024, level: 'region', code: '84' })
+ */
+export async function getDashboard(p: { db: Db; actor: Actor; year: number; level: DashboardLevel; code?: string; view?: 'published' | 'working' }) {
+  const { db, actor, year, level } = p;
+  const view = p.view ?? 'published';
+  const years = await campaignYears(db);
+  if (!years.includes(year)) throw new AppError('not_found', `Aucune campagne pour l’année ${year}.`);
+  let ref: TerritoryRef;
+  let name = 'France';
+  if (level === 'nation') ref = { level };
+  else {
+    if (!p.code) throw new AppError('validation_failed', 'Le code du territoire est requis pour ce niveau.');
+    if (level === 'region') {
+      const r = await getRegion(db, p.code);
+      if (!r) throw new AppError('not_found', 'Région introuvable.');
+      ref = { level, code: r.code }; name = r.name;
+    } else {
+      const d = await getDepartement(db, p.code);
+      if (!d) throw new AppError('not_found', 'Département introuvable.');
+      ref = { level, code: d.code, regionCode: d.region_code }; name = d.name;
+    }
+  }
+  if (view === 'working') {
+    if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour la vue de travail.');
+    if (!canFollowTerritory(actor, ref)) throw new AppError('forbidden', 'Vous ne suivez pas ce territoire : seule la vue publiée vous est ouverte.');
+  }
+  const territory: Territory = ref.level === 'nation' ? { level: 'nation', code: NATION_CODE } : { level: ref.level, code: ref.code };
+  const children: Territory[] = level === 'nation' ? (await listRegions(db)).map((r) => ({ level: 'region', code: r.code }))
+    : level === 'region' ? (await listDepartements(db, territory.code)).map((d) => ({ level: 'departement', code: d.code }))
+    : [];
+  const names = new Map<string, string>([[`${territory.level}:${territory.code}`, name]]);
+  if (level === 'nation') for (const r of await listRegions(db)) names.set(`region:${r.code}`, r.name);
+  if (level === 'region') for (const d of await listDepartements(db, territory.code)) names.set(`departement:${d.code}`, d.name);
+
+  const pop = await getPopulation({ db, year, mode: view });
+  const previousYear = years.includes(year - 1) ? year - 1 : null;
+  const previous = previousYear === null ? null : nationalTable(await getPopulation({ db, year: previousYear, mode: 'published' }));
+  const before = new Map((previous ?? []).map((f) => [keyOf(f), f.cell]));
+  const wanted = new Set([territory, ...children].map((t) => `${t.level}:${t.code}`));
+  const figures: DashboardFigure[] = [];
+  for (const f of nationalTable(pop)) {
+    if (!wanted.has(`${f.territory.level}:${f.territory.code}`)) continue;
+    const prev = before.get(keyOf(f));
+    figures.push({ indicator: f.indicator, stat: f.stat, territory: f.territory, cell: f.cell, change: prev ? publishedChange(f.cell, prev) : null });
+  }
+  const unvalidated = view === 'working' ? countUnvalidated(pop, [territory, ...children]) : undefined;
+  return {
+    year, view, previousYear, territory: { ...territory, name },
+    children: children.map((t) => ({ ...t, name: names.get(`${t.level}:${t.code}`) ?? t.code })),
+    indicators: dashboardIndicators.map((c) => { const i = coreIndicator(c)!; return { code: c, label: i.label, unit: i.unit }; }),
+    figures,
+    ...(unvalidated ? { unvalidated } : {}),
+  };
+}
+
+/** Responses counted in a working view that are not validated yet, per territory (the follow-up list shows them anyway). */
+function countUnvalidated(pop: CampaignPopulation, territories: Territory[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of territories) out[`${t.level}:${t.code}`] = 0;
+  for (const r of pop.records) {
+    if (pop.places.get(r.structureId)?.validated) continue;
+    for (const k of ['nation:FR', `region:${r.attributes.regionCode}`, `departement:${r.attributes.departementCode}`]) if (k in out) out[k]++;
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import type { Db } from '../db/connection';
+import { getCampaignByYear } from '../db/campaign.repo';
+import { freezeNeighbours, getFrozenNeighbours, structureAttributesOf } from '../db/peerGroup.repo';
+import { publish, publishGroup, type Filter, type PublishedCell, type StructureAttributes } from '../domain/disclosure';
+import { AppError } from '../domain/errors';
+import { distanceBandsKm, haversineKm, withinKm, type DistanceBandKm } from '../domain/peers/distance';
+import { candidatesOf, featuresOf, nearestNeighbours, NEIGHBOURS_K } from '../domain/peers/neighbours';
+import { getPopulation, memoOf, type CampaignPopulation } from './populationCache';
+
+/** How a structure's peer group is chosen. */
+export type PeerSpec =
+  | { kind: 'filters'; filters: Filter[]; scope: 'nation' | 'region' | 'departement' }
+  | { kind: 'neighbours' }
+  | { kind: 'distance'; km: DistanceBandKm };
+
+/** Published statistics of a peer group: indicator → statistic → cell. */
+export type GroupCells = Map<string, Map<string, PublishedCell>>;
+
+export interface SelfInfo { id: number; attributes: StructureAttributes; lat: number | null; lon: number | null }
+
+/** The structure's public attributes and coordinates. */
+export async function selfInfo(db: Db, structureId: number): Promise<SelfInfo> {
+  const s = await structureAttributesOf(db, structureId);
+  if (!s) throw new AppError('not_found', 'Structure introuvable.');
+  return { id: structureId, ...s };
+}
+
+/**
+ * The frozen nearest neighbours of a structure for a campaign, freezing them on first use from the
+ * campaign's published population and the structure's own answers of that year (whatever their state).
+ * @example await neighboursOf({ db, self, year: 2024, ownValues })
+ */
+export async function neighboursOf(p: { db: Db; self: SelfInfo; year: number; ownValues: Readonly<Record<string, unknown>> }) {
+  const campaign = await getCampaignByYear(p.db, p.year);
+  if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
+  const frozen = await getFrozenNeighbours(p.db, campaign.id, p.self.id);
+  if (frozen.length > 0) return frozen;
+  const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
+  const candidates = memoOf(pop, 'neighbours:candidates', () => candidatesOf(pop.records));
+  const group = nearestNeighbours(featuresOf(p.self.id, p.self.attributes, p.ownValues), candidates, NEIGHBOURS_K);
+  return freezeNeighbours(p.db, campaign.id, p.self.id, group);
+}
+
+/** Members of each distance band around a structure in a population (nearest first). */
+function distanceBands(pop: CampaignPopulation, self: SelfInfo): Map<number, number[]> {
+  if (self.lat === null || self.lon === null) throw new AppError('conflict', 'Cette structure n’a pas de coordonnées : le groupe par distance est indisponible.');
+  const centre = { id: self.id, lat: self.lat, lon: self.lon };
+  const places = [...pop.places].map(([id, pl]) => ({ id, lat: pl.lat, lon: pl.lon }));
+  const widest = withinKm(centre, places, distanceBandsKm[distanceBandsKm.length - 1]);
+  const at = new Map(places.map((pl) => [pl.id, pl]));
+  const km = new Map(widest.map((id) => { const pl = at.get(id)!; return [id, haversineKm(centre, { lat: pl.lat!, lon: pl.lon! })]; }));
+  return new Map(distanceBandsKm.map((band) => [band, widest.filter((id) => km.get(id)! <= band)]));
+}
+
+/**
+ * A peer group's statistics for one year, through the gate: band filters as a flexible query on the
+ * structure's own territory; neighbours and distance bands as arbitrary groups (same rules, plus the
+ * complement rule between the nested distance bands).
+ * @example await groupCells({ db, self, year: 2024, spec: { kind: 'distance', km: 20 }, indicators, stats: ['q1', 'median', 'q3'] })
+ */
+export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec: PeerSpec; indicators: readonly string[]; statsOf: (code: string) => readonly string[]; ownValues: Readonly<Record<string, unknown>> }) {
+  const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
+  const cells: GroupCells = new Map();
+  const put = (indicator: string, stat: string, cell: PublishedCell) => {
+    let m = cells.get(indicator);
+    if (!m) cells.set(indicator, (m = new Map()));
+    m.set(stat, cell);
+  };
+  let members: number[] | null = null;
+  let related: number[][] = [];
+  if (p.spec.kind === 'filters') {
+    const a = p.self.attributes;
+    const code = p.spec.scope === 'nation' ? 'FR' : p.spec.scope === 'region' ? a.regionCode : a.departementCode;
+    for (const ind of p.indicators) {
+      for (const f of publish(pop.population, { kind: 'flexible_query', indicators: [ind], level: p.spec.scope, territories: [code], filters: p.spec.filters, stats: p.statsOf(ind) }).figures) {
+        put(f.indicator, f.stat, f.cell);
+      }
+    }
+    return { cells, size: null as number | null };
+  }
+  if (p.spec.kind === 'neighbours') {
+    members = (await neighboursOf({ db: p.db, self: p.self, year: p.year, ownValues: p.ownValues })).map((n) => n.neighbour_id);
+  } else {
+    const km = p.spec.km;
+    const bands = memoOf(pop, `distance:${p.self.id}`, () => distanceBands(pop, p.self));
+    members = bands.get(km)!;
+    related = [...bands].filter(([k]) => k !== km).map(([, ids]) => ids);
+  }
+  for (const ind of p.indicators) {
+    for (const f of publishGroup(pop.population, { indicators: [ind], members, related, stats: p.statsOf(ind) })) put(f.indicator, f.stat, f.cell);
+  }
+  // The neighbours are named anyway; how many validated responses lie within a distance is not said.
+  return { cells, size: p.spec.kind === 'neighbours' ? members.length : null };
+}

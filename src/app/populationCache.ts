@@ -1,0 +1,73 @@
+import type { Db } from '../db/connection';
+import { loadAggregationRecords, populationFingerprint, type PopulationMode, type RecordPlace } from '../db/aggregation.repo';
+import { preparePopulation, type AggregationRecord, type Population } from '../domain/disclosure';
+
+/**
+ * A campaign's prepared population, as the gate needs it (always the whole campaign, never a filtered
+ * subset), with what the server keeps beside it (coordinates, response states) and a memo of tables
+ * already published from it. Nothing here leaves the server as is.
+ */
+export interface CampaignPopulation {
+  year: number;
+  mode: PopulationMode;
+  population: Population;
+  records: readonly AggregationRecord[];
+  places: ReadonlyMap<number, RecordPlace>;
+  loadedAt: Date;
+  /** Published tables computed from this very population (dropped with it). */
+  memo: Map<string, unknown>;
+}
+
+interface Entry { version: number; fingerprint: string; checkedAt: number; value: Promise<CampaignPopulation> }
+
+const cache = new WeakMap<Db, Map<string, Entry>>();
+const versions = new Map<number, number>();
+
+/** The working view may lag its autosaves by this much, so that typing does not reload the campaign each time. */
+const WORKING_MIN_AGE_MS = 30_000;
+
+/**
+ * Drops the cached populations of a year: call it when a response enters or leaves validated/locked.
+ * A database fingerprint also catches changes made by another process.
+ * @example await setResponseState(db, id, ['submitted'], 'validated'); invalidatePopulation(2025);
+ */
+export function invalidatePopulation(year: number): void {
+  versions.set(year, (versions.get(year) ?? 0) + 1);
+}
+
+/**
+ * The population of a campaign year in a mode, loaded once and reused until invalidated.
+ * @example const { population } = await getPopulation({ db, year: 2024, mode: 'published' });
+ */
+export async function getPopulation(p: { db: Db; year: number; mode: PopulationMode }): Promise<CampaignPopulation> {
+  const { db, year, mode } = p;
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  const key = `${year}|${mode}`;
+  const version = versions.get(year) ?? 0;
+  const hit = perDb.get(key);
+  if (hit && hit.version === version) {
+    const fresh = mode === 'working' && Date.now() - hit.checkedAt < WORKING_MIN_AGE_MS;
+    if (fresh || (await populationFingerprint(db, year, mode)) === hit.fingerprint) return hit.value;
+  }
+  const fingerprint = await populationFingerprint(db, year, mode);
+  const value = (async () => {
+    const { records, places } = await loadAggregationRecords(db, year, mode);
+    return { year, mode, population: preparePopulation(records), records, places, loadedAt: new Date(), memo: new Map() };
+  })();
+  const entry: Entry = { version, fingerprint, checkedAt: Date.now(), value };
+  perDb.set(key, entry);
+  value.catch(() => { if (perDb.get(key) === entry) perDb.delete(key); });
+  return value;
+}
+
+/**
+ * A value derived from a population (a published table), computed once per population.
+ * @example const table = memoOf(pop, 'dashboard', () => publish(pop.population, request));
+ */
+export function memoOf<T>(pop: CampaignPopulation, key: string, compute: () => T): T {
+  if (pop.memo.has(key)) return pop.memo.get(key) as T;
+  const v = compute();
+  pop.memo.set(key, v);
+  return v;
+}

@@ -1,0 +1,92 @@
+import type { Db } from '../db/connection';
+import { campaignYears, ownAnswersByYear, structureSummaries } from '../db/aggregation.repo';
+import { getStructurePlace } from '../db/structure.repo';
+import { dashboardIndicators } from '../domain/dashboardIndicators';
+import type { PublishedCell } from '../domain/disclosure';
+import { AppError } from '../domain/errors';
+import { coreIndicator } from '../domain/indicators';
+import type { Actor } from '../domain/roles';
+import { structurePolicy } from '../policies/structure';
+import { groupCells, neighboursOf, selfInfo, type PeerSpec } from './peerGroup';
+
+export const positions = ['below_q1', 'q1_to_median', 'median_to_q3', 'above_q3'] as const;
+export type Position = (typeof positions)[number];
+
+const statsOf = (code: string): readonly string[] => (coreIndicator(code)?.unit === 'yesno' ? ['count', 'share'] : ['count', 'q1', 'median', 'q3']);
+const centreStat = (code: string) => (coreIndicator(code)?.unit === 'yesno' ? 'share' : 'median');
+
+/**
+ * Checks indicator codes from outside: core, numeric or yes/no, at most 40.
+ * @example checkIndicators(['finances.produits']) // ['finances.produits']
+ */
+export function checkIndicators(codes: readonly string[] | undefined): string[] {
+  const list = codes && codes.length ? [...new Set(codes)] : [...dashboardIndicators];
+  if (list.length > 40) throw new AppError('validation_failed', 'Au plus 40 indicateurs à la fois.');
+  for (const c of list) {
+    const i = coreIndicator(c);
+    if (!i) throw new AppError('validation_failed', `Indicateur inconnu : ${c}.`);
+    if (!['count', 'fte', 'euros', 'share', 'yesno'].includes(i.unit) || i.aggregate === 'none') throw new AppError('validation_failed', `L’indicateur ${c} ne se compare pas en chiffres.`);
+  }
+  return list;
+}
+
+/**
+ * Where the value stands against the group's published quartiles; null when a quartile is withheld.
+ * @example positionOf(12, { q1: 5, median: 10, q3: 20 }) // 'median_to_q3'
+ */
+export function positionOf(value: number | null, q: { q1?: PublishedCell; median?: PublishedCell; q3?: PublishedCell }): Position | null {
+  if (value === null || q.q1?.state !== 'value' || q.median?.state !== 'value' || q.q3?.state !== 'value') return null;
+  return value < q.q1.value ? 'below_q1' : value < q.median.value ? 'q1_to_median' : value <= q.q3.value ? 'median_to_q3' : 'above_q3';
+}
+
+const numeric = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : null);
+
+/**
+ * A structure among its peers, for its own people and those who follow its territory: for each indicator
+ * its own value, the group's quartiles (or share) as published by the gate and its position; then its
+ * own values over the years beside the group's median. Peers' own values are never given.
+ * @example await structurePosition({ db, actor, structureId: 1, year: 2024, peers: { kind: 'neighbours' } })
+ */
+export async function structurePosition(p: { db: Db; actor: Actor; structureId: number; year: number; indicators?: readonly string[]; peers: PeerSpec }) {
+  const { db, actor } = p;
+  const place = await getStructurePlace(db, p.structureId);
+  if (!place) throw new AppError('not_found', 'Structure introuvable.');
+  if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour situer une structure parmi ses pairs.');
+  if (!structurePolicy.readPrivate(actor, place)) throw new AppError('forbidden', 'Seules la structure et les personnes qui suivent son territoire la situent parmi ses pairs.');
+  const indicators = checkIndicators(p.indicators);
+  const years = (await campaignYears(db)).filter((y) => y <= p.year);
+  if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
+  const self = await selfInfo(db, place.id);
+  const own = await ownAnswersByYear(db, place.id);
+  const ownValues = (y: number) => own.get(y)?.values ?? {};
+
+  const byYear = new Map<number, Awaited<ReturnType<typeof groupCells>>>();
+  for (const y of years) {
+    byYear.set(y, await groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf, ownValues: ownValues(y) }));
+  }
+  const current = byYear.get(p.year)!;
+  let neighbours: { id: number; name: string; commune: string; rank: number; reasons: Record<string, string> }[] | undefined;
+  if (p.peers.kind === 'neighbours') {
+    const group = await neighboursOf({ db, self, year: p.year, ownValues: ownValues(p.year) });
+    const names = await structureSummaries(db, group.map((g) => g.neighbour_id));
+    neighbours = group.map((g) => ({ id: g.neighbour_id, name: names.get(g.neighbour_id)?.name ?? '', commune: names.get(g.neighbour_id)?.commune_name ?? '', rank: g.rank, reasons: g.reasons }));
+  }
+  return {
+    structureId: place.id, year: p.year,
+    ownState: own.get(p.year)?.state ?? null,
+    peers: { ...p.peers, size: current.size, ...(neighbours ? { neighbours } : {}) },
+    indicators: indicators.map((code) => {
+      const i = coreIndicator(code)!;
+      const cells = Object.fromEntries(current.cells.get(code) ?? []);
+      const value = ownValues(p.year)[code] ?? null;
+      return {
+        code, label: i.label, unit: i.unit, value, group: cells,
+        position: i.unit === 'yesno' ? null : positionOf(numeric(value), cells),
+      };
+    }),
+    evolution: indicators.map((code) => ({
+      code,
+      years: years.map((y) => ({ year: y, value: ownValues(y)[code] ?? null, group: byYear.get(y)!.cells.get(code)?.get(centreStat(code)) ?? { state: 'no_data' } })),
+    })),
+  };
+}

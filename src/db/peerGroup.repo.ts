@@ -1,0 +1,50 @@
+import { sql } from 'kysely';
+import type { Db } from './connection';
+import type { ApprovalKind, StructureAttributes } from '../domain/aggregation/record';
+
+export interface FrozenNeighbour { rank: number; neighbour_id: number; distance: number; reasons: Record<string, string> }
+
+/** The frozen nearest-neighbour group of a structure for a campaign, nearest first (empty if not frozen yet). */
+export async function getFrozenNeighbours(db: Db, campaignId: number, structureId: number): Promise<FrozenNeighbour[]> {
+  return db.selectFrom('peer_groups').select(['rank', 'neighbour_id', 'distance', 'reasons'])
+    .where('campaign_id', '=', campaignId).where('structure_id', '=', structureId).orderBy('rank').execute();
+}
+
+/**
+ * Freezes a group; if another request froze it first, theirs stays (the group never changes within a
+ * campaign). Answers the group as stored.
+ */
+export async function freezeNeighbours(db: Db, campaignId: number, structureId: number, group: readonly { rank: number; structureId: number; distance: number; reasons: Record<string, string> }[]) {
+  await db.transaction().execute(async (tx) => {
+    const existing = await tx.selectFrom('peer_groups').select('rank').where('campaign_id', '=', campaignId).where('structure_id', '=', structureId).limit(1).executeTakeFirst();
+    if (existing || group.length === 0) return;
+    await tx.insertInto('peer_groups').values(group.map((g) => ({
+      campaign_id: campaignId, structure_id: structureId, rank: g.rank, neighbour_id: g.structureId, distance: g.distance, reasons: JSON.stringify(g.reasons),
+    }))).onConflict((oc) => oc.doNothing()).execute();
+  });
+  return getFrozenNeighbours(db, campaignId, structureId);
+}
+
+/** A structure's public attributes as aggregation sees them (budget left to the caller). */
+export async function structureAttributesOf(db: Db, id: number): Promise<{ attributes: StructureAttributes; lat: number | null; lon: number | null } | undefined> {
+  const { rows } = await sql<{
+    region_code: string; departement_code: string; epci_code: string | null; commune_code: string; commune_population: number;
+    territory_type: string; qpv_status: string; npnru_stage: string; management: string; kind: 'CS' | 'EVS'; federation_member: boolean;
+    lat: number | null; lon: number | null; approval_kinds: ApprovalKind[] | null;
+  }>`select s.region_code, s.departement_code, c.epci_code, s.commune_code, c.population as commune_population, s.territory_type,
+      s.qpv_status, s.npnru_stage, s.management, s.kind, s.federation_member, s.lat, s.lon,
+      (select jsonb_agg(distinct a.kind) from approvals a where a.structure_id = s.id) as approval_kinds
+    from structures s join communes c on c.code = s.commune_code where s.id = ${id}`.execute(db);
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    lat: r.lat, lon: r.lon,
+    attributes: {
+      regionCode: r.region_code, departementCode: r.departement_code, epciCode: r.epci_code, communeCode: r.commune_code,
+      communePopulation: Number(r.commune_population), territoryType: r.territory_type as StructureAttributes['territoryType'],
+      qpvStatus: r.qpv_status as StructureAttributes['qpvStatus'], npnruStage: r.npnru_stage as StructureAttributes['npnruStage'],
+      management: r.management as StructureAttributes['management'], approvalKinds: r.approval_kinds ?? [], kind: r.kind,
+      federationMember: r.federation_member, budget: null,
+    },
+  };
+}
