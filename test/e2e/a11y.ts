@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, loginAs, newPage, screenshot } from './browser';
+import { axeViolations, focusedElement, loginAs, newPage, screenshot, startKeyboardAtTop } from './browser';
 import type { Suite } from './suite';
 
 /** Waits until no "Chargement…" status is left, so axe and the screenshot see the real content. */
@@ -72,9 +72,10 @@ export function accessibilitySuite(s: Suite): void {
       const page = await newPage(s.browser, s.server.baseUrl);
       await page.goto('/structures');
       await settled(page);
+      await startKeyboardAtTop(page);
       await page.keyboard.press('Tab');
       const skip = page.getByRole('link', { name: 'Aller au contenu' });
-      expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await focusedElement(page)).toBe('A.skip-link « Aller au contenu »');
       // The outline of :focus-visible must be drawn, not removed.
       const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
       expect(outline).not.toBe('none');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, newPage } from './browser';
+import { focusedElement, loginAs, newPage, startKeyboardAtTop } from './browser';
 import type { Suite } from './suite';
 
 /** Login, logout, keyboard use and the home page of each demo account. */
@@ -33,9 +33,10 @@ export function authSuite(s: Suite): void {
     it('se remplit et se valide au clavier seulement', async () => {
       const page = await newPage(s.browser, s.server.baseUrl);
       await page.goto('/connexion');
+      await startKeyboardAtTop(page);
       // From the top of the page: skip link first, then Tab until the e-mail field has focus.
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+      expect(await focusedElement(page)).toBe('A.skip-link « Aller au contenu »');
       for (let i = 0; i < 20; i++) {
         if (await page.evaluate(() => document.activeElement?.id) === 'login-email') break;
         await page.keyboard.press('Tab');

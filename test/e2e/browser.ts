@@ -61,3 +61,21 @@ export async function screenshot(page: Page, name: string): Promise<Buffer> {
   await page.screenshot({ path, fullPage: true });
   return readFileSync(path);
 }
+
+/** Describes the focused element ("A.skip-link « Aller au contenu »"), for keyboard assertions with useful failures. */
+export function focusedElement(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a) return 'rien';
+    return `${a.tagName}${a.id ? `#${a.id}` : ''}${a.className ? `.${String(a.className).split(' ').join('.')}` : ''} « ${(a.textContent ?? '').trim().slice(0, 40)} »`;
+  });
+}
+
+/**
+ * Puts the keyboard at the very start of a freshly rendered page, as after a page load: waits for the
+ * app to render (React renders after the load event on a busy machine) and clears any focus.
+ */
+export async function startKeyboardAtTop(page: Page): Promise<void> {
+  await page.locator('.skip-link').waitFor({ state: 'attached' });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}

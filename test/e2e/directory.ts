@@ -45,8 +45,12 @@ export function directorySuite(s: Suite): void {
       await page.goto('/structures?kind=EVS');
       const caption = page.getByRole('table').locator('caption');
       await expect(caption.textContent()).resolves.toMatch(/page 1 sur/);
-      await page.getByRole('button', { name: 'Page suivante' }).click();
+      // Keyboard: the button keeps the focus while the next page replaces the table.
+      await page.getByRole('button', { name: 'Page suivante' }).focus();
+      await page.keyboard.press('Enter');
       await page.waitForURL(/page=2/);
+      await expect(caption.textContent()).resolves.toMatch(/page 2 sur/);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Page suivante');
       expect(page.url()).toContain('kind=EVS');
       await expect(caption.textContent()).resolves.toMatch(/page 2 sur/);
       await page.goBack();

@@ -3,7 +3,7 @@
  * runs `node bin/senacs.js serve` on a free port with a fresh data folder, waits for /api/health.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,9 +18,22 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Builds the web app once; the server only serves dist/web if it exists when it starts. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the web app when dist/web is missing or older than src/web, so the tests never run an old
+ * build; the server only serves dist/web if it exists when it starts.
+ */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(ROOT, 'dist/web/index.html'))) return;
+  const index = join(ROOT, 'dist/web/index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src/web'))) return;
   const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
   if (r.status !== 0) throw new Error(`vite build a échoué :\n${r.stdout}\n${r.stderr}`);
 }
@@ -56,6 +69,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logs: () => s
  * to keep the suite fast; the demo centre, accounts and the Rhône are present at every scale.
  */
 export async function startServer(opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+  // To iterate on the tests against a server already running with the demo (same DEMO_PASSWORD).
+  const external = process.env.SENACS_E2E_URL;
+  if (external) return { baseUrl: external.replace(/\/$/, ''), logs: () => '', stop: async () => {} };
   ensureWebBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'senacs-e2e-'));

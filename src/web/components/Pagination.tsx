@@ -15,11 +15,12 @@ export function Pagination({ page, pageSize, total, onPage, label }: Props) {
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={`Pagination : ${label}`}>
-      <button type="button" className="button button-secondary" onClick={() => onPage(page - 1)} disabled={page <= 1}>
+      {/* aria-disabled rather than disabled: a disabled button would drop the keyboard focus on the last page. */}
+      <button type="button" className="button button-secondary" onClick={() => page > 1 && onPage(page - 1)} aria-disabled={page <= 1 || undefined}>
         <span aria-hidden="true">← </span>Page précédente
       </button>
       <p>Page {formatNumber(page)} sur {formatNumber(pages)}</p>
-      <button type="button" className="button button-secondary" onClick={() => onPage(page + 1)} disabled={page >= pages}>
+      <button type="button" className="button button-secondary" onClick={() => page < pages && onPage(page + 1)} aria-disabled={page >= pages || undefined}>
         Page suivante<span aria-hidden="true"> →</span>
       </button>
     </nav>

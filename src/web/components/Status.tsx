@@ -15,5 +15,6 @@ export function Loading({ what = 'Chargement…' }: { what?: string }) {
 export function Show<T>({ loaded, children, loadingText }: { loaded: Loaded<T>; children: (data: T) => ReactNode; loadingText?: string }) {
   if (loaded.status === 'loading') return <Loading what={loadingText} />;
   if (loaded.status === 'error') return <ErrorAlert error={loaded.error} />;
-  return <>{children(loaded.data)}</>;
+  // aria-busy tells assistive technologies the content is about to change (previous results shown).
+  return <div aria-busy={loaded.refreshing || undefined}>{children(loaded.data)}</div>;
 }

@@ -19,7 +19,8 @@ export function TerritoryResponses({ year, level, code, territoryName }: Props) 
   const [page, setPage] = useState(1);
   const key = JSON.stringify([year, level, code, state, page]);
   const loaded = useApi(key, (signal) =>
-    api.get<Page<TerritoryResponse>>(`/campaigns/${year}/responses`, { level, code, state, page, pageSize: PAGE_SIZE }, signal));
+    api.get<Page<TerritoryResponse>>(`/campaigns/${year}/responses`, { level, code, state, page, pageSize: PAGE_SIZE }, signal),
+    { keepPrevious: true });
 
   function onFilter(e: FormEvent) {
     e.preventDefault();

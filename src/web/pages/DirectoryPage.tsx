@@ -23,7 +23,7 @@ export function DirectoryPage() {
   const filters = Object.fromEntries(filterNames.map((n) => [n, search.get(n) ?? ''])) as Filters;
   const page = Math.max(1, Number(search.get('page')) || 1);
   const key = toUrl({ ...filters, page });
-  const loaded = useApi(key, (signal) => api.get<Page<StructureSummary>>('/structures', { ...filters, page, pageSize: PAGE_SIZE }, signal));
+  const loaded = useApi(key, (signal) => api.get<Page<StructureSummary>>('/structures', { ...filters, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
 
   return (
     <>
