@@ -3,7 +3,7 @@ import { listAnswers, listComments, previousAnswers } from '../db/response.repo'
 import { AppError } from '../domain/errors';
 import { validateResponse } from '../domain/questionnaire/validate';
 import type { ResponseContext } from './responseAccess';
-import { questionnaireVersion } from './questionnaireVersions';
+import { responseQuestionnaire } from './responseQuestionnaire';
 
 /**
  * Validates a whole response with its own questionnaire version, last year's answers (for `prev`) and
@@ -11,7 +11,7 @@ import { questionnaireVersion } from './questionnaireVersions';
  */
 export async function checkResponse(db: Db, r: ResponseContext, options: { partial: boolean }) {
   if (!r.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
-  const { catalog } = await questionnaireVersion(db, r.questionnaire_id);
+  const { catalog } = await responseQuestionnaire(db, r);
   const [answers, previous, justifications] = await Promise.all([
     listAnswers(db, r.id), previousAnswers(db, r.structure_id, r.year), listComments(db, r.id),
   ]);

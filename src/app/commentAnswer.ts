@@ -4,7 +4,7 @@ import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import type { LiveHub } from './live';
 import { authorizeResponse } from './responseAccess';
-import { questionnaireVersion } from './questionnaireVersions';
+import { responseQuestionnaire } from './responseQuestionnaire';
 
 /** A team comment on an answer; a proposal to change the question for next year; a justification of a warning. */
 export const commentKinds = ['comment', 'proposal', 'justification'] as const;
@@ -18,7 +18,7 @@ export type CommentKind = (typeof commentKinds)[number];
 export async function commentAnswer(p: { db: Db; live?: LiveHub; actor: Actor; responseId: number; code: string; kind: CommentKind; body: string }) {
   const r = await authorizeResponse(p.db, p.actor, p.responseId, 'readPrivate');
   if (!r.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
-  const { catalog } = await questionnaireVersion(p.db, r.questionnaire_id);
+  const { catalog } = await responseQuestionnaire(p.db, r);
   const known = p.kind === 'justification' ? catalog.rules.some((rule) => rule.id === p.code) : Boolean(catalog.questions[p.code]);
   if (!known) throw new AppError('validation_failed', p.kind === 'justification' ? `« ${p.code} » n’est pas une règle de ce questionnaire.` : `« ${p.code} » n’est pas une question de ce questionnaire.`);
   const row = await insertComment(p.db, { responseId: p.responseId, code: p.code, authorId: p.actor.userId!, kind: p.kind, body: p.body });

@@ -6,7 +6,7 @@ import type { Actor } from '../domain/roles';
 import { validateAnswer } from '../domain/questionnaire/validate';
 import type { LiveHub } from './live';
 import { authorizeResponse } from './responseAccess';
-import { questionnaireVersion } from './questionnaireVersions';
+import { responseQuestionnaire } from './responseQuestionnaire';
 
 export interface SaveAnswerProps {
   db: Db; live?: LiveHub; actor: Actor; responseId: number; code: string; value: unknown;
@@ -26,7 +26,7 @@ export async function saveAnswer(p: SaveAnswerProps) {
   if (!editableByStructure(r.state)) throw new AppError('conflict', 'Cette réponse a été transmise : elle n’est plus modifiable par la structure.');
   if (r.campaign_state !== 'open') throw new AppError('conflict', 'La campagne est close : les réponses ne sont plus modifiables.');
   if (!r.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
-  const { catalog } = await questionnaireVersion(p.db, r.questionnaire_id);
+  const { catalog } = await responseQuestionnaire(p.db, r);
   let value = p.value;
   if (p.kind === 'confirm') {
     const current = await getAnswer(p.db, p.responseId, p.code);

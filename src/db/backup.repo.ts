@@ -4,7 +4,7 @@ import type { Db } from './connection';
 /** Tables in dependency order: restoring in this order satisfies every foreign key. */
 export const BACKUP_TABLES = [
   'regions', 'departements', 'epcis', 'communes', 'structures', 'approvals', 'users', 'memberships', 'sessions',
-  'questionnaires', 'campaigns', 'responses', 'answers', 'answer_revisions', 'answer_comments', 'invitations', 'outbox', 'audit_events',
+  'questionnaires', 'campaigns', 'local_questions', 'responses', 'answers', 'answer_revisions', 'answer_comments', 'invitations', 'outbox', 'audit_events',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -20,7 +20,7 @@ export async function* readTable(db: Db, table: BackupTable, pageSize = 20_000):
 
 /** Columns stored as jsonb, which must be sent back as JSON text. */
 const JSON_COLUMNS: Partial<Record<BackupTable, string[]>> = {
-  structures: ['qpv_codes'], questionnaires: ['definition'], answers: ['value'], answer_revisions: ['value', 'previous'], audit_events: ['data'],
+  structures: ['qpv_codes'], questionnaires: ['definition'], local_questions: ['element'], answers: ['value'], answer_revisions: ['value', 'previous'], audit_events: ['data'],
 };
 
 export async function insertRows(db: Db, table: BackupTable, rows: Record<string, unknown>[]) {
@@ -45,7 +45,7 @@ export async function truncateAll(db: Db) {
 
 /** After a restore, serial sequences continue after the highest id. */
 export async function resetSequences(db: Db) {
-  for (const t of ['structures', 'approvals', 'users', 'memberships', 'questionnaires', 'campaigns', 'responses', 'answer_revisions', 'answer_comments', 'invitations', 'outbox', 'audit_events']) {
+  for (const t of ['structures', 'approvals', 'users', 'memberships', 'questionnaires', 'campaigns', 'local_questions', 'responses', 'answer_revisions', 'answer_comments', 'invitations', 'outbox', 'audit_events']) {
     await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
   }
 }

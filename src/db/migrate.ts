@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connection';
 import * as m001 from './migrations/001_foundation';
 import * as m002 from './migrations/002_filling';
+import * as m003 from './migrations/003_local_questions';
 import * as m004 from './migrations/004_compare';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_filling': m002,
+  '003_local_questions': m003,
   '004_compare': m004,
 };
 
@@ -20,7 +22,7 @@ class InCodeProvider implements MigrationProvider {
  * @example await migrateToLatest(db);
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeProvider() });
+  const migrator = new Migrator({ db, provider: new InCodeProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -41,6 +41,11 @@ export interface Database {
     id: Generated<number>; response_id: number; code: string; value: ColumnType<unknown, string | null, never>;
     previous: ColumnType<unknown, string | null, never>; version: number; author_id: number | null; kind: Generated<string>; at: Generated<Date>;
   };
+  local_questions: {
+    id: Generated<number>; campaign_id: number; level: 'departement' | 'region'; territory_code: string; code: string;
+    element: JSONColumnType<Record<string, unknown>, string, string>; author_id: number | null;
+    created_at: Generated<Date>; updated_at: Generated<Date>;
+  };
   answer_comments: { id: Generated<number>; response_id: number; code: string; author_id: number; kind: Generated<string>; body: string; at: Generated<Date> };
   invitations: {
     id: Generated<number>; structure_id: number; email: string; role: string; token_hash: string; invited_by: number;

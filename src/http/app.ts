@@ -14,8 +14,11 @@ import { territoryDocs, territoryRoutes } from './routes/territories/routes';
 import { campaignDocs, campaignRoutes } from './routes/campaigns/routes';
 import { responseDocs, responseRoutes } from './routes/responses/routes';
 import { compareDocs, compareRoutes } from './routes/compare/routes';
+import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/routes';
+import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
 
-export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...compareDocs];
+export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...compareDocs,
+  ...localQuestionDocs, ...questionnaireDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -44,6 +47,8 @@ export function createApp(deps: Deps) {
   api.route('/', campaignRoutes());
   api.route('/', responseRoutes());
   api.route('/', compareRoutes());
+  api.route('/', localQuestionRoutes());
+  api.route('/', questionnaireRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
   api.all('*', notFound);

@@ -6,7 +6,7 @@ import { commentAnswer } from '../../../app/commentAnswer';
 import { submitResponse } from '../../../app/submitResponse';
 import { checkResponse } from '../../../app/checkResponse';
 import { authorizeResponse } from '../../../app/responseAccess';
-import { questionnaireVersion } from '../../../app/questionnaireVersions';
+import { responseQuestionnaire } from '../../../app/responseQuestionnaire';
 import { answerHistory, listAnswers, listComments } from '../../../db/response.repo';
 import { AppError } from '../../../domain/errors';
 import { editableByStructure } from '../../../domain/responseState';
@@ -66,7 +66,7 @@ export function responseRoutes() {
   app.get('/responses/:id/questionnaire', async (c) => {
     const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
     if (!r.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
-    const { definition } = await questionnaireVersion(c.var.deps.db, r.questionnaire_id);
+    const { definition } = await responseQuestionnaire(c.var.deps.db, r);
     return c.json(definition);
   });
 

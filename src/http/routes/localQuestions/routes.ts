@@ -1,0 +1,51 @@
+import { Hono, type Context } from 'hono';
+import { addLocalQuestion } from '../../../app/addLocalQuestion';
+import { editLocalQuestion } from '../../../app/editLocalQuestion';
+import { listLocalQuestionsOf } from '../../../app/listLocalQuestionsOf';
+import { removeLocalQuestion } from '../../../app/removeLocalQuestion';
+import { AppError } from '../../../domain/errors';
+import type { Env } from '../../context';
+import { readBody, readId, readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { addLocalQuestionBody, editLocalQuestionBody, localTerritoryQuery } from './schema';
+
+export const localQuestionDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/campaigns/:year/local-questions', summary: 'Questions locales d’un territoire (toutes pour l’administration nationale)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery },
+  { method: 'post', path: '/api/campaigns/:year/local-questions', summary: 'Ajouter une question locale (campagne en préparation ; code local.<territoire>.<nom>)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, body: addLocalQuestionBody },
+  { method: 'put', path: '/api/campaigns/:year/local-questions/:id', summary: 'Modifier une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session', body: editLocalQuestionBody },
+  { method: 'delete', path: '/api/campaigns/:year/local-questions/:id', summary: 'Supprimer une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session' },
+];
+
+function readYear(c: Context<Env>): number {
+  const year = c.req.param('year') ?? '';
+  if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Campagne introuvable.');
+  return Number(year);
+}
+
+function readTerritory(c: Context<Env>, required: boolean) {
+  const q = readQuery(c, localTerritoryQuery);
+  if (!q.level && !q.code && !required) return undefined;
+  if (!q.level || !q.code) throw new AppError('validation_failed', 'Précisez le territoire : level=departement|region et code (par exemple ?level=departement&code=69).');
+  return { level: q.level, code: q.code };
+}
+
+export function localQuestionRoutes() {
+  const app = new Hono<Env>();
+  app.get('/campaigns/:year/local-questions', async (c) =>
+    c.json(await listLocalQuestionsOf({ db: c.var.deps.db, actor: c.var.actor, year: readYear(c), territory: readTerritory(c, false) })));
+
+  app.post('/campaigns/:year/local-questions', async (c) => {
+    const territory = readTerritory(c, true)!;
+    const body = await readBody(c, addLocalQuestionBody);
+    return c.json(await addLocalQuestion({ db: c.var.deps.db, actor: c.var.actor, year: readYear(c), ...territory, ...body }), 201);
+  });
+
+  app.put('/campaigns/:year/local-questions/:id', async (c) => {
+    const body = await readBody(c, editLocalQuestionBody);
+    return c.json(await editLocalQuestion({ db: c.var.deps.db, actor: c.var.actor, year: readYear(c), id: readId(c), ...body }));
+  });
+
+  app.delete('/campaigns/:year/local-questions/:id', async (c) =>
+    c.json(await removeLocalQuestion({ db: c.var.deps.db, actor: c.var.actor, year: readYear(c), id: readId(c) })));
+  return app;
+}

@@ -1,0 +1,37 @@
+import { Hono, type Context } from 'hono';
+import { diffQuestionnaires } from '../../../app/diffQuestionnaires';
+import { questionnaireProposals } from '../../../app/questionnaireProposals';
+import { yearQuestionnaire } from '../../../app/yearQuestionnaire';
+import { AppError } from '../../../domain/errors';
+import type { Env } from '../../context';
+import { readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { diffQuery } from './schema';
+
+export const questionnaireDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/questionnaires/diff', summary: 'Différences entre les questionnaires nationaux de deux années', tag: 'questionnaires', query: diffQuery },
+  { method: 'get', path: '/api/questionnaires/:year', summary: 'Questionnaire national d’une année (définition SurveyJS)', tag: 'questionnaires' },
+  { method: 'get', path: '/api/questionnaires/:year/proposals', summary: 'Propositions de changement, par question (administration nationale)', tag: 'questionnaires', auth: 'session' },
+];
+
+function readYear(c: Context<Env>): number {
+  const year = c.req.param('year') ?? '';
+  if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Questionnaire introuvable.');
+  return Number(year);
+}
+
+/** Questionnaire definitions are public: what structures are asked is no secret. */
+export function questionnaireRoutes() {
+  const app = new Hono<Env>();
+  app.get('/questionnaires/diff', async (c) => {
+    const q = readQuery(c, diffQuery);
+    return c.json(await diffQuestionnaires({ db: c.var.deps.db, from: q.from, to: q.to }));
+  });
+  app.get('/questionnaires/:year', async (c) => {
+    const { definition } = await yearQuestionnaire(c.var.deps.db, readYear(c));
+    return c.json(definition);
+  });
+  app.get('/questionnaires/:year/proposals', async (c) =>
+    c.json(await questionnaireProposals({ db: c.var.deps.db, actor: c.var.actor, year: readYear(c) })));
+  return app;
+}
