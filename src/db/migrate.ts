@@ -4,6 +4,7 @@ import * as m001 from './migrations/001_foundation';
 import * as m002 from './migrations/002_filling';
 import * as m003 from './migrations/003_local_questions';
 import * as m004 from './migrations/004_compare';
+import * as m005 from './migrations/005_workflow';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '002_filling': m002,
   '003_local_questions': m003,
   '004_compare': m004,
+  '005_workflow': m005,
 };
 
 class InCodeProvider implements MigrationProvider {
