@@ -1,0 +1,101 @@
+import { Hono, type Context } from 'hono';
+import { openQuery, answerQuery } from '../../../app/queryAnswer';
+import { reviewResponse } from '../../../app/reviewResponse';
+import { changeCampaignState, prepareCampaign } from '../../../app/manageCampaign';
+import { sendReminders } from '../../../app/sendReminders';
+import { authorizeResponse } from '../../../app/responseAccess';
+import { listQueries } from '../../../db/query.repo';
+import { campaignCockpit, listOutbox } from '../../../db/cockpit.repo';
+import { getCampaignByYear } from '../../../db/campaign.repo';
+import { AppError } from '../../../domain/errors';
+import { readConfig } from '../../../config';
+import type { Env } from '../../context';
+import { readBody, readId, readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { authorizeTerritory } from '../campaigns/routes';
+import { openQueryBody, outboxQuery, prepareCampaignBody, queryMessageBody, reasonBody, territoryQuery } from './schema';
+
+export const workflowDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/responses/:id/queries', summary: 'Questions des correspondants sur la réponse, avec leurs échanges', tag: 'contrôle', auth: 'session' },
+  { method: 'post', path: '/api/responses/:id/queries', summary: 'Questionner une réponse (correspondant) : la réponse est renvoyée, seule cette réponse se déverrouille', tag: 'contrôle', auth: 'session', body: openQueryBody },
+  { method: 'post', path: '/api/queries/:id/reply', summary: 'Répondre à une question (structure)', tag: 'contrôle', auth: 'session', body: queryMessageBody },
+  { method: 'post', path: '/api/queries/:id/close', summary: 'Clore une question (correspondant)', tag: 'contrôle', auth: 'session', body: queryMessageBody },
+  { method: 'post', path: '/api/queries/:id/ask-again', summary: 'Relancer une question (correspondant)', tag: 'contrôle', auth: 'session', body: queryMessageBody },
+  { method: 'post', path: '/api/responses/:id/validate', summary: 'Valider une réponse transmise (correspondant)', tag: 'contrôle', auth: 'session' },
+  { method: 'post', path: '/api/responses/:id/reopen', summary: 'Rouvrir une réponse, avec un motif', tag: 'contrôle', auth: 'session', body: reasonBody },
+  { method: 'post', path: '/api/responses/:id/unlock', summary: 'Déverrouiller une réponse (administration nationale), avec un motif', tag: 'contrôle', auth: 'session', body: reasonBody },
+  { method: 'post', path: '/api/campaigns', summary: 'Préparer une campagne (administration nationale)', tag: 'campagnes', auth: 'session', body: prepareCampaignBody },
+  { method: 'post', path: '/api/campaigns/:year/open', summary: 'Ouvrir une campagne préparée', tag: 'campagnes', auth: 'session' },
+  { method: 'post', path: '/api/campaigns/:year/close', summary: 'Clore une campagne (verrouille les réponses validées)', tag: 'campagnes', auth: 'session' },
+  { method: 'get', path: '/api/campaigns/:year/cockpit', summary: 'Tableau de bord de suivi d’un territoire (privé)', tag: 'campagnes', auth: 'session', query: territoryQuery },
+  { method: 'post', path: '/api/campaigns/:year/reminders', summary: 'Relancer les structures en retard d’un territoire', tag: 'campagnes', auth: 'session', query: territoryQuery },
+  { method: 'get', path: '/api/outbox', summary: 'Courriels préparés (boîte d’envoi) d’un territoire', tag: 'campagnes', auth: 'session', query: outboxQuery },
+];
+
+async function campaignOf(c: Context<Env>) {
+  const year = c.req.param('year') ?? '';
+  const campaign = /^\d{4}$/.test(year) ? await getCampaignByYear(c.var.deps.db, Number(year)) : undefined;
+  if (!campaign) throw new AppError('not_found', 'Campagne introuvable.');
+  return campaign;
+}
+
+export function workflowRoutes() {
+  const app = new Hono<Env>();
+  const deps = (c: Context<Env>) => ({ db: c.var.deps.db, live: c.var.deps.live, actor: c.var.actor });
+
+  app.get('/responses/:id/queries', async (c) => {
+    const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
+    const items = await listQueries(c.var.deps.db, r.id);
+    return c.json({ items, total: items.length });
+  });
+  app.post('/responses/:id/queries', async (c) => {
+    const body = await readBody(c, openQueryBody);
+    return c.json(await openQuery({ ...deps(c), responseId: readId(c), ...body }));
+  });
+  for (const [path, action] of [['reply', 'reply'], ['close', 'close'], ['ask-again', 'ask_again']] as const) {
+    app.post(`/queries/:id/${path}`, async (c) => {
+      const body = await readBody(c, queryMessageBody);
+      return c.json(await answerQuery({ db: c.var.deps.db, actor: c.var.actor, queryId: readId(c), body: body.body, action }));
+    });
+  }
+  app.post('/responses/:id/validate', async (c) => c.json(await reviewResponse({ ...deps(c), responseId: readId(c), action: 'validate' })));
+  for (const action of ['reopen', 'unlock'] as const) {
+    app.post(`/responses/:id/${action}`, async (c) => {
+      const body = await readBody(c, reasonBody);
+      return c.json(await reviewResponse({ ...deps(c), responseId: readId(c), action, reason: body.reason }));
+    });
+  }
+
+  app.post('/campaigns', async (c) => {
+    const body = await readBody(c, prepareCampaignBody);
+    return c.json(await prepareCampaign({ db: c.var.deps.db, actor: c.var.actor, ...body }));
+  });
+  for (const action of ['open', 'close'] as const) {
+    app.post(`/campaigns/:year/${action}`, async (c) => {
+      const year = c.req.param('year') ?? '';
+      if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Campagne introuvable.');
+      return c.json(await changeCampaignState({ db: c.var.deps.db, actor: c.var.actor, year: Number(year), action }));
+    });
+  }
+  app.get('/campaigns/:year/cockpit', async (c) => {
+    const q = readQuery(c, territoryQuery);
+    const campaign = await campaignOf(c);
+    const scope = await authorizeTerritory(c, q.level, q.code);
+    return c.json({ campaign: { year: campaign.year, state: campaign.state, closes_on: campaign.closes_on }, territory: scope, ...(await campaignCockpit(c.var.deps.db, campaign, scope)) });
+  });
+  app.post('/campaigns/:year/reminders', async (c) => {
+    const q = readQuery(c, territoryQuery);
+    const campaign = await campaignOf(c);
+    const scope = await authorizeTerritory(c, q.level, q.code);
+    if (campaign.state !== 'open') throw new AppError('conflict', 'On ne relance que pendant une campagne ouverte.');
+    const config = readConfig();
+    const appUrl = process.env.PUBLIC_URL ?? `http://localhost:${config.port}`;
+    return c.json(await sendReminders({ db: c.var.deps.db, actor: c.var.actor, campaign, scope, appUrl, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}) }));
+  });
+  app.get('/outbox', async (c) => {
+    const q = readQuery(c, outboxQuery);
+    const scope = await authorizeTerritory(c, q.level, q.code);
+    return c.json(await listOutbox(c.var.deps.db, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }, scope));
+  });
+  return app;
+}
