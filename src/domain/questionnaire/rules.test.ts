@@ -10,6 +10,7 @@ import { validateResponse } from './validate';
 /** Changes to the complete response (and context) that make a rule fire, and close ones that make it pass. */
 interface Case { fire: Record<string, unknown>; pass: Record<string, unknown>; fireContext?: QualityContext; passContext?: QualityContext }
 
+const noStaff = (kind: 'etp' | 'effectif') => Object.fromEntries(staffFunctions.map(([f]) => [`rh.${kind}.${f}`, 0]));
 const noRightsAction = { 'actions.acces_droits.oui': false, 'actions.acces_droits.personnes': 0 };
 const cases: Record<string, Case> = {
   ...Object.fromEntries(staffFunctions.map(([f]) => [`rh.etp_effectif.${f}`, {
@@ -19,6 +20,13 @@ const cases: Record<string, Case> = {
     [`actions.${f}.personnes_sans_action`, { fire: { [`actions.${f}.oui`]: false, [`actions.${f}.personnes`]: 5 }, pass: { [`actions.${f}.oui`]: false, [`actions.${f}.personnes`]: 0 } }],
     [`actions.${f}.personnes_si_action`, { fire: { [`actions.${f}.oui`]: true, [`actions.${f}.personnes`]: 0 }, pass: { [`actions.${f}.oui`]: true, [`actions.${f}.personnes`]: 1 } }],
   ])),
+  ...Object.fromEntries(staffFunctions.map(([f]) => [`rh.effectif_sans_etp.${f}`, {
+    fire: { [`rh.effectif.${f}`]: 4, [`rh.etp.${f}`]: 0 }, pass: { [`rh.effectif.${f}`]: 0, [`rh.etp.${f}`]: 0 },
+  }])),
+  'rh.masse_salariale_etp': { fire: { 'rh.masse_salariale': 0 }, pass: { 'rh.masse_salariale': 0, ...noStaff('etp') } },
+  'finances.produits_salaries': { fire: { 'finances.produits': 0 }, pass: { 'finances.produits': 0, ...noStaff('effectif') } },
+  'finances.charges_salaries': { fire: { 'finances.charges': 0 }, pass: { 'finances.charges': 0, ...noStaff('effectif') } },
+  'finances.charges_produits': { fire: { 'finances.charges': 559000, 'finances.resultat': 141000 }, pass: { 'finances.charges': 560000, 'finances.resultat': 140000 } },
   'territoire.npnru_sans_qpv': { fire: { 'territoire.qpv': 'none', 'territoire.npnru.stade': 'travaux' }, pass: { 'territoire.qpv': 'nearby', 'territoire.npnru.stade': 'travaux' } },
   'projet.anciennete': { fire: { 'projet.annee': 'year-5' }, pass: { 'projet.annee': 'year-4' } },
   'actions.droits.accompagnees_informees': { fire: { 'actions.droits.accompagnees': 601 }, pass: { 'actions.droits.accompagnees': 600 } },
