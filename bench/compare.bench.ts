@@ -6,13 +6,39 @@ import type { AggregationRecord } from '../src/domain/aggregation/record';
 import { isAggregatable } from '../src/domain/aggregation/contributions';
 import { preparePopulation, publish } from '../src/domain/disclosure';
 import { medianMs, round, type Figures } from './lib';
+import { sql } from 'kysely';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database$ } from '../src/db/connection';
+import { migrateToLatest } from '../src/db/migrate';
+import { seedDemo } from '../src/seed/demo';
+import { countStructures } from '../src/db/structure.repo';
+import { getDashboard, nationalTable } from '../src/app/getDashboard';
+import { getPopulation, invalidatePopulation } from '../src/app/populationCache';
+import { structurePosition } from '../src/app/structurePosition';
+import { dashboardIndicators } from '../src/domain/dashboardIndicators';
+import { coreIndicator } from '../src/domain/indicators';
+import type { Actor } from '../src/domain/roles';
 
 /**
  * Compare figures, in memory: the national demo population (~4,070 structures, 2024 answers) through the
  * disclosure gate. A dashboard = 40 indicators × (nation + régions + départements) as one fixed table per
- * indicator (primary + secondary suppression). The database path and DuckDB comparison come later.
+ * indicator (primary + secondary suppression). Then the same dashboard from the database (PGlite with the
+ * national demo; PostgreSQL at scale 10), DuckDB computing the same aggregation on the same values, and one
+ * structure against its peer group.
  */
 export async function run(): Promise<Figures> {
+  const inMemory = await runInMemory();
+  const database = await pgliteDemo();
+  try {
+    const db = await databaseFigures(database);
+    return { ...inMemory, ...db };
+  } finally { await database.close(); }
+}
+
+async function runInMemory(): Promise<Figures> {
   const structures = generateStructures(readGeography().communes, 1);
   const records: AggregationRecord[] = structures.map((s, i) => {
     const values = generateAnswers(s, 2024);
@@ -56,4 +82,166 @@ export async function run(): Promise<Figures> {
     suppressed_cells_pct_by_town_size: { value: round((100 * bandedSuppressed) / bandedSums.length), unit: '%' },
     flexible_query_10ind_101dep_ms: { value: round(queryMs), unit: 'ms' },
   };
+}
+
+const national: Actor = { userId: 1, memberships: [{ role: 'national_admin' }] };
+
+/** The national demo (scale 1) in a PGlite data folder, seeded on first use and reused by later runs. */
+async function pgliteDemo(): Promise<Database$> {
+  const dir = process.env.BENCH_COMPARE_DIR ?? join(tmpdir(), 'senacs-bench-compare-s1');
+  mkdirSync(dir, { recursive: true });
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  const database = await openDatabase({ dataDir: dir });
+  await migrateToLatest(database.db);
+  if (fresh || (await countStructures(database.db)) === 0) {
+    const t = performance.now();
+    await seedDemo(database.db, { scale: 1 });
+    console.log(`# compare: national demo seeded into ${dir} in ${round((performance.now() - t) / 1000)} s`);
+  }
+  return database;
+}
+
+async function databaseFigures(database: Database$): Promise<Figures> {
+  const { db } = database;
+  const year = 2024;
+  // Cold: loading both years' populations (the dashboard shows the change from 2023) and publishing.
+  invalidatePopulation(year); invalidatePopulation(year - 1);
+  let t = performance.now();
+  const first = await getDashboard({ db, actor: national, year, level: 'nation' });
+  const coldMs = performance.now() - t;
+  t = performance.now();
+  invalidatePopulation(year);
+  await getPopulation({ db, year, mode: 'published' });
+  const loadMs = performance.now() - t;
+  // Warm population, table recomputed through the gate on every call (the memo cleared).
+  const pop = await getPopulation({ db, year, mode: 'published' });
+  const previous = await getPopulation({ db, year: year - 1, mode: 'published' });
+  nationalTable(previous);
+  const gateMs = await medianMs(7, async () => {
+    pop.memo.clear();
+    await getDashboard({ db, actor: national, year, level: 'nation' });
+  });
+  const cachedMs = await medianMs(15, () => getDashboard({ db, actor: national, year, level: 'nation' }));
+  const table = nationalTable(pop);
+  const duck = await duckdbDashboard(pop.records);
+  const peerMs = await peerFigure(db, year);
+  const pgScale10 = process.env.BENCH_SKIP_SCALE10 ? {} : await scale10();
+  return {
+    dashboard_db_figures: { value: table.length, unit: 'figures' },
+    dashboard_db_records: { value: pop.records.length, unit: 'structures' },
+    dashboard_load_ms: { value: round(loadMs), unit: 'ms' },
+    dashboard_cold_ms: { value: round(coldMs), unit: 'ms' },
+    dashboard_p50_ms: { value: round(gateMs), unit: 'ms' },
+    dashboard_cached_p50_ms: { value: round(cachedMs, 2), unit: 'ms' },
+    dashboard_duckdb_ms: { value: round(duck.ms, 2), unit: 'ms' },
+    dashboard_duckdb_load_ms: { value: round(duck.loadMs), unit: 'ms' },
+    dashboard_ratio: { value: round(gateMs / duck.ms, 2), unit: 'x' },
+    dashboard_first_call_figures: { value: first.figures.length, unit: 'figures' },
+    peer_p50_ms: { value: round(peerMs, 2), unit: 'ms' },
+    ...pgScale10,
+  };
+}
+
+/** DuckDB computing the same cells (count, sum, mean, median, quartiles, share) on the same values, without disclosure control. */
+async function duckdbDashboard(records: readonly AggregationRecord[]): Promise<{ ms: number; loadMs: number }> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  try {
+    const t = performance.now();
+    await con.run('create table v (sid integer, region varchar, dep varchar, code varchar, x double)');
+    const app = await con.createAppender('v');
+    for (const r of records) {
+      for (const code of dashboardIndicators) {
+        const raw = r.values[code];
+        const x = typeof raw === 'boolean' ? (raw ? 1 : 0) : typeof raw === 'number' ? raw : null;
+        if (x === null) continue;
+        app.appendInteger(r.structureId); app.appendVarchar(r.attributes.regionCode); app.appendVarchar(r.attributes.departementCode);
+        app.appendVarchar(code); app.appendDouble(x); app.endRow();
+      }
+    }
+    app.flushSync(); app.closeSync();
+    const loadMs = performance.now() - t;
+    const medianCodes = dashboardIndicators.filter((c) => coreIndicator(c)!.aggregate === 'median').map((c) => `'${c}'`).join(',');
+    const query = `select code, grouping(region, dep) as g, region, dep, count(*) as n, sum(x) as s, avg(x) as m,
+        quantile_cont(x, 0.5) as med, case when code in (${medianCodes}) then quantile_cont(x, 0.25) end as q1,
+        case when code in (${medianCodes}) then quantile_cont(x, 0.75) end as q3
+      from v group by grouping sets ((code), (code, region), (code, dep))`;
+    let rows = 0;
+    const ms = await medianMs(7, async () => { rows = (await con.runAndReadAll(query)).getRows().length; });
+    if (rows < dashboardIndicators.length * 100) throw new Error(`DuckDB returned ${rows} cells only`);
+    return { ms, loadMs };
+  } finally { con.closeSync(); instance.closeSync(); }
+}
+
+/** One structure against its frozen nearest neighbours on the 40 dashboard indicators (with the evolution over years). */
+async function peerFigure(db: Database$['db'], year: number): Promise<number> {
+  const ids = (await db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
+    .select('responses.structure_id').where('campaigns.year', '=', year).where('responses.state', '=', 'locked')
+    .orderBy('responses.structure_id').limit(12).execute()).map((r) => r.structure_id);
+  const ask = (structureId: number) => structurePosition({ db, actor: national, structureId, year, peers: { kind: 'neighbours' } });
+  for (const id of ids) await ask(id); // freezes each group once, as the first visit of a campaign does
+  let i = 0;
+  return medianMs(ids.length * 2, () => ask(ids[i++ % ids.length]));
+}
+
+/**
+ * The national dashboard on PostgreSQL with the demo at scale 10, in a temporary database dropped after.
+ * Seeding stops after BENCH_SCALE10_LIMIT_S (default 600 s) on a loaded machine: the dashboard is then
+ * measured on what was seeded, and the figures say how far it got.
+ */
+async function scale10(): Promise<Figures> {
+  const adminUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = 'senacs_bench_scale10';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try { await admin.connect(); } catch (e) {
+    console.log(`# compare: PostgreSQL unreachable (${(e as Error).message}), scale-10 figures skipped`);
+    return {};
+  }
+  const limitS = Number(process.env.BENCH_SCALE10_LIMIT_S ?? 600);
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const u = new URL(adminUrl); u.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: u.toString() });
+    try {
+      await migrateToLatest(database.db);
+      const t0 = performance.now();
+      let stopped = false;
+      let last = 0;
+      try {
+        await seedDemo(database.db, { scale: 10, onProgress: (step, done, total) => {
+          const s = (performance.now() - t0) / 1000;
+          if (s - last > 60) { last = s; console.log(`# compare: scale 10 seeding, ${step} ${done}/${total} after ${Math.round(s)} s`); }
+          if (step === 'Réponses' && s > limitS && done < total) { stopped = true; throw new Error('seed time limit'); }
+        } });
+      } catch (e) { if (!stopped) throw e; }
+      const seedS = (performance.now() - t0) / 1000;
+      const responses = Number((await sql<{ n: number }>`select count(*)::int as n from responses`.execute(database.db)).rows[0].n);
+      const structures = await countStructures(database.db);
+      invalidatePopulation(2024); invalidatePopulation(2023);
+      let t = performance.now();
+      await getDashboard({ db: database.db, actor: national, year: 2024, level: 'nation' });
+      const coldMs = performance.now() - t;
+      const pop = await getPopulation({ db: database.db, year: 2024, mode: 'published' });
+      const ms = await medianMs(3, async () => { pop.memo.clear(); await getDashboard({ db: database.db, actor: national, year: 2024, level: 'nation' }); });
+      t = performance.now();
+      invalidatePopulation(2024);
+      await getPopulation({ db: database.db, year: 2024, mode: 'published' });
+      const loadMs = performance.now() - t;
+      return {
+        scale10_seed_s: { value: round(seedS), unit: 's' },
+        scale10_seed_complete: { value: stopped ? 0 : 1, unit: 'bool' },
+        scale10_structures: { value: structures, unit: 'structures' },
+        scale10_responses: { value: responses, unit: 'responses' },
+        scale10_records_2024: { value: pop.records.length, unit: 'structures' },
+        dashboard_scale10_pg_load_ms: { value: round(loadMs), unit: 'ms' },
+        dashboard_scale10_pg_cold_ms: { value: round(coldMs), unit: 'ms' },
+        dashboard_scale10_pg_ms: { value: round(ms), unit: 'ms' },
+      };
+    } finally { await database.close(); }
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end();
+  }
 }

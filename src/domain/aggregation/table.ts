@@ -79,10 +79,7 @@ export function buildFixedTables(index: TerritoryIndex, indicators: readonly Ind
   const rowPositions = rows.map((row) => row.columns.map((records) => records.map((r) => position.get(r)!)));
   const filters = columns.map((col) => (col === null ? [] : [{ dimension: layout.column!, value: col } as Filter]));
   return indicators.map((indicator) => {
-    const own = index.records.map((r): Contribution | null => {
-      const value = contributionValue(r.values[indicator.code], indicator.unit);
-      return value === null ? null : { structureId: r.structureId, key: r.cellKey, value };
-    });
+    const own = ownContributions(index, indicator);
     return {
       indicator,
       lines,
@@ -93,4 +90,27 @@ export function buildFixedTables(index: TerritoryIndex, indicators: readonly Ind
       })),
     };
   });
+}
+
+const ownCache = new WeakMap<TerritoryIndex, Map<string, readonly (Contribution | null)[]>>();
+
+/**
+ * Each record's contribution to one indicator, in the index's order, computed once per population and
+ * indicator (a population is immutable once indexed; populations are cached per campaign, so repeated
+ * tables skip reading thousands of answers again).
+ * @example ownContributions(index, produits)[0] // { structureId, key, value } or null
+ */
+export function ownContributions(index: TerritoryIndex, indicator: IndicatorSpec): readonly (Contribution | null)[] {
+  let perIndex = ownCache.get(index);
+  if (!perIndex) ownCache.set(index, (perIndex = new Map()));
+  const k = `${indicator.code}|${indicator.unit}`;
+  let own = perIndex.get(k);
+  if (!own) {
+    own = index.records.map((r): Contribution | null => {
+      const value = contributionValue(r.values[indicator.code], indicator.unit);
+      return value === null ? null : { structureId: r.structureId, key: r.cellKey, value };
+    });
+    perIndex.set(k, own);
+  }
+  return own;
 }
