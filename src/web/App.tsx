@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactElement } from 'react';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
+import { Loading } from './components/Status';
 import { matchPath, useLocation } from './lib/router';
 import { DirectoryPage } from './pages/DirectoryPage';
 import { HomePage } from './pages/HomePage';
@@ -10,12 +11,17 @@ import { StructurePage } from './pages/StructurePage';
 
 const SITE = 'Senacs';
 
+// SurveyJS is large: only the questionnaire page loads it.
+const FillingPage = lazy(() => import('./filling/FillingPage'));
+
 function route(path: string): { title: string; page: ReactElement } {
   if (path === '/') return { title: 'Accueil', page: <HomePage /> };
   if (path === '/connexion') return { title: 'Connexion', page: <LoginPage /> };
   if (matchPath('/structures', path)) return { title: 'Annuaire des structures', page: <DirectoryPage /> };
   const s = matchPath('/structures/:id', path);
   if (s) return { title: 'Fiche structure', page: <StructurePage key={s.id} id={s.id} /> };
+  const r = matchPath('/reponses/:id', path);
+  if (r) return { title: 'Questionnaire', page: <Suspense fallback={<Loading what="Chargement du questionnaire…" />}><FillingPage key={r.id} id={r.id} /></Suspense> };
   return { title: 'Page introuvable', page: <NotFoundPage /> };
 }
 

@@ -5,7 +5,8 @@
 
 /** An API failure carrying the French message to show and the stable code to branch on. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  /** `details`: what the API adds to some errors (e.g. the current value of an answer on a 409 conflict). */
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
     super(message);
     this.name = 'ApiError';
   }
@@ -46,8 +47,8 @@ async function send<T>(method: string, path: string, opts: { query?: Query; body
   }
   const data: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? `Erreur inattendue du serveur (${res.status}).`);
+    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? `Erreur inattendue du serveur (${res.status}).`, err?.details);
   }
   return data as T;
 }
@@ -55,4 +56,5 @@ async function send<T>(method: string, path: string, opts: { query?: Query; body
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => send<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => send<T>('PUT', path, { body }),
 };

@@ -3,6 +3,7 @@ import { kindLabel } from '../lib/labels';
 import type { Member, Page, Structure, StructureResponse } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
+import { OpenResponseButton } from '../filling/OpenResponseButton';
 import { MembersTable } from '../components/MembersTable';
 import { Show } from '../components/Status';
 import { StructureResponsesTable } from '../components/StructureResponsesTable';
@@ -31,6 +32,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
               {kindLabel(s.kind)} · {s.commune_name} ({s.departement_name}) ·{' '}
               <Link to={`/structures/${s.id}`}>Voir la fiche complète<span className="visually-hidden"> de {s.name}</span></Link>
             </p>
+            <OpenResponseButton structureId={s.id} />
             <div className="panel">
               <Sub>Campagnes annuelles</Sub>
               <StructureResponsesTable responses={responses} />

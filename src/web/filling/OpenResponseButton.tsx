@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { api, ApiError } from '../lib/api';
+import { navigate } from '../lib/router';
+import { currentCampaign } from '../lib/territory';
+import type { Campaign, Page } from '../lib/types';
+import { useApi } from '../lib/useApi';
+import { ErrorAlert } from '../components/Status';
+
+/**
+ * « Remplir le questionnaire 2025 » for the open campaign: opens (creating it the first time, prefilled
+ * with last year's answers) the structure's response, then goes to its page.
+ */
+export function OpenResponseButton({ structureId }: { structureId: number }) {
+  const campaigns = useApi('campaigns', (signal) => api.get<Page<Campaign>>('/campaigns', undefined, signal));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [opening, setOpening] = useState(false);
+  if (campaigns.status !== 'ok') return null;
+  const campaign = currentCampaign(campaigns.data.items);
+  if (!campaign || campaign.state !== 'open') return null;
+
+  async function open() {
+    setOpening(true);
+    setError(null);
+    try {
+      const r = await api.post<{ responseId: number }>(`/structures/${structureId}/campaigns/${campaign!.year}/response`);
+      navigate(`/reponses/${r.responseId}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'Le questionnaire n’a pas pu être ouvert.'));
+      setOpening(false);
+    }
+  }
+
+  return (
+    <div className="open-response">
+      <button type="button" className="button button-large" onClick={open} disabled={opening}>
+        {opening ? 'Ouverture…' : `Remplir le questionnaire ${campaign.year}`}
+      </button>
+      {error && <ErrorAlert error={error} />}
+    </div>
+  );
+}
