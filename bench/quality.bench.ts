@@ -29,6 +29,8 @@ import { errorKinds, injectErrors, type ErrorLabel, type InjectionOptions } from
 import { coreIndicators } from '../src/domain/indicators';
 import { flaggedCodes, runCampaign, type ResponseToCheck } from '../src/domain/quality/engine';
 import { modifiedZ, summarize } from '../src/domain/quality/robust';
+import { loadVersion, readDefinitionSync } from '../src/domain/questionnaire/load';
+import type { Catalog } from '../src/domain/questionnaire/types';
 
 type Figures = Record<string, { value: number; unit: string }>;
 const YEARS = [2023, 2024, 2025] as const;
@@ -43,7 +45,7 @@ export function peerGroups(s: DemoStructure): string[] {
   return [`${s.kind}|${s.territory_type}|${sizeBand(s.communePopulation)}`, `${s.kind}|${s.territory_type}`, s.kind];
 }
 
-export interface BenchData { responses: ResponseToCheck[]; labels: ErrorLabel[]; previous: Answers[] }
+export interface BenchData { responses: ResponseToCheck[]; labels: ErrorLabel[]; previous: Answers[]; questionnaire: Catalog }
 
 /** The demo campaign with labelled errors in the last year. */
 export function buildData(scale = 1, injection: Partial<InjectionOptions> = {}): BenchData {
@@ -54,7 +56,7 @@ export function buildData(scale = 1, injection: Partial<InjectionOptions> = {}):
     structureKey: s.key, year: YEAR, answers: answers[i], groups: peerGroups(s),
     history: [{ year: 2024, answers: byYear[i][1] }, { year: 2023, answers: byYear[i][0] }],
   }));
-  return { responses, labels, previous: byYear.map((y) => y[1]) };
+  return { responses, labels, previous: byYear.map((y) => y[1]), questionnaire: loadVersion(readDefinitionSync(YEAR)).catalog };
 }
 
 export interface Scores { recall: number; precision: number; f1: number; tp: number; fp: number; collateral: number; responsePrecision: number; recallByKind: Record<string, number>; fpByCode: Map<string, number> }
@@ -131,11 +133,11 @@ export async function run(): Promise<Figures> {
   const data = buildData(Number(process.env.BENCH_SCALE ?? 1));
   const times: number[] = [];
   const cpu: number[] = [];
-  let reports = runCampaign(data.responses).reports;
+  let reports = runCampaign(data.responses, { questionnaire: data.questionnaire }).reports;
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
     const c = process.cpuUsage();
-    reports = runCampaign(data.responses).reports;
+    reports = runCampaign(data.responses, { questionnaire: data.questionnaire }).reports;
     const u = process.cpuUsage(c);
     times.push((performance.now() - t) / 1000);
     cpu.push((u.user + u.system) / 1e6);
@@ -170,7 +172,7 @@ export async function run(): Promise<Figures> {
   for (const k of errorKinds) if (s.recallByKind[k] !== undefined) figures[`quality_recall_${k}`] = { value: r3(s.recallByKind[k]), unit: 'ratio' };
   // Apart: ×3 / ÷3 jumps in volatile figures (people reached, volunteers, hours, own funds), see errors.ts.
   const vol = buildData(Number(process.env.BENCH_SCALE ?? 1), { kinds: ['yoy_jump_volatile'], seed: 81, secondRate: 0 });
-  const vs = score(vol.responses, runCampaign(vol.responses).reports.map((r) => flaggedCodes(r)), vol.labels);
+  const vs = score(vol.responses, runCampaign(vol.responses, { questionnaire: vol.questionnaire }).reports.map((r) => flaggedCodes(r)), vol.labels);
   figures.quality_volatile_jump_recall = { value: r3(vs.recall), unit: 'ratio' };
   figures.quality_volatile_jump_precision = { value: r3(vs.precision), unit: 'ratio' };
   return figures;

@@ -4,10 +4,11 @@
  * `prepareCampaign`; `checkResponse` then re-checks one response in well under a millisecond, e.g. when an
  * answer changes.
  */
+import type { Catalog } from '../questionnaire/types';
 import { checkCompleteness, coreCodes } from './completeness';
-import { checkConsistency, consistencyRules, type ConsistencyRule } from './consistency';
 import { buildPeerStats, checkPeers, type PeerOptions, type PeerStats } from './peers';
 import { quantileSorted, robustSigma, summarize } from './robust';
+import { checkRules } from './rules';
 import { qualityScore } from './score';
 import type { AnswerMap, Finding, PastAnswers, QualityReport } from './types';
 import { checkCopiedSections, checkYearOverYear, defaultYearOverYearOptions, yearlySpreads, type YearOverYearOptions } from './yearOverYear';
@@ -20,22 +21,26 @@ export interface ResponseToCheck {
   /** Earlier years of the same structure (any order); only year − 1 and year − 2 are used. */
   history?: readonly PastAnswers[];
   groups?: readonly string[];
+  /** Comments justifying the questionnaire's warnings, by rule id. */
+  comments?: Readonly<Record<string, string>>;
 }
 
 /** What the engine needs besides the response itself. */
 export interface QualityContext {
   expected: readonly string[];
   required: readonly string[];
-  rules: readonly ConsistencyRule[];
+  /** The response's questionnaire: its rules are the consistency checks (one rule language). */
+  questionnaire: Catalog;
   yearOverYear: YearOverYearOptions;
   /** Absent: no peer checks (e.g. before enough responses are in). */
   peers?: PeerStats;
 }
 
 export interface CampaignOptions {
+  /** The campaign's questionnaire (with its local questions when checking one response). */
+  questionnaire: Catalog;
   expected?: readonly string[];
   required?: readonly string[];
-  rules?: readonly ConsistencyRule[];
   yearOverYear?: Partial<YearOverYearOptions>;
   peers?: Partial<PeerOptions>;
 }
@@ -43,9 +48,9 @@ export interface CampaignOptions {
 /**
  * Campaign-wide statistics, computed once: peer group summaries for every metric and the usual yearly
  * change of every indicator.
- * @example const ctx = prepareCampaign(responses); const report = checkResponse(responses[0], ctx);
+ * @example const ctx = prepareCampaign(responses, { questionnaire: catalog }); const report = checkResponse(responses[0], ctx);
  */
-export function prepareCampaign(responses: readonly ResponseToCheck[], options: CampaignOptions = {}): QualityContext {
+export function prepareCampaign(responses: readonly ResponseToCheck[], options: CampaignOptions): QualityContext {
   const pairs = responses.flatMap((r) => {
     const previous = r.history?.find((h) => h.year === r.year - 1)?.answers;
     return previous ? [{ current: r.answers, previous }] : [];
@@ -58,14 +63,14 @@ export function prepareCampaign(responses: readonly ResponseToCheck[], options: 
   return {
     expected: options.expected ?? coreCodes,
     required: options.required ?? [],
-    rules: options.rules ?? consistencyRules,
+    questionnaire: options.questionnaire,
     yearOverYear: { ...defaultYearOverYearOptions, spread, ...options.yearOverYear },
     peers: withGroups.length ? buildPeerStats(withGroups.map((r) => ({ groups: r.groups!, answers: r.answers })), options.peers) : undefined,
   };
 }
 
-/** The context without campaign statistics: completeness, consistency and year-over-year at the default 33 %. */
-export function standaloneContext(options: CampaignOptions = {}): QualityContext {
+/** The context without campaign statistics: completeness, the questionnaire's rules and year-over-year at the default 33 %. */
+export function standaloneContext(options: CampaignOptions): QualityContext {
   return prepareCampaign([], options);
 }
 
@@ -78,7 +83,7 @@ export function checkResponse(r: ResponseToCheck, ctx: QualityContext): QualityR
   const c = checkCompleteness(r.answers, ctx.expected, ctx.required);
   const findings: Finding[] = [
     ...c.findings,
-    ...checkConsistency(r.answers, ctx.rules),
+    ...checkRules(ctx.questionnaire, r.answers, { previous: history.find((h) => h.year === r.year - 1)?.answers, comments: r.comments }),
     ...checkYearOverYear(r.year, r.answers, history, ctx.yearOverYear),
     ...checkCopiedSections(r.year, r.answers, history, ctx.yearOverYear),
     ...(ctx.peers && r.groups?.length ? checkPeers(r.answers, r.groups, ctx.peers) : []),
@@ -89,9 +94,9 @@ export function checkResponse(r: ResponseToCheck, ctx: QualityContext): QualityR
 
 /**
  * A full campaign: statistics once, then every response.
- * @example const { reports } = runCampaign(responses); reports[0].score
+ * @example const { reports } = runCampaign(responses, { questionnaire: catalog }); reports[0].score
  */
-export function runCampaign(responses: readonly ResponseToCheck[], options: CampaignOptions = {}): { context: QualityContext; reports: QualityReport[] } {
+export function runCampaign(responses: readonly ResponseToCheck[], options: CampaignOptions): { context: QualityContext; reports: QualityReport[] } {
   const context = prepareCampaign(responses, options);
   return { context, reports: responses.map((r) => checkResponse(r, context)) };
 }
