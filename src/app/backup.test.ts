@@ -61,7 +61,7 @@ const expectRefused = async (p: Promise<unknown>, message: RegExp) => {
   expect((e as AppError).stack ?? '').not.toBe((e as AppError).message);
 };
 
-describe('backup and restore', () => {
+describe('backup and restore', { timeout: 240_000 }, () => {
   it('backs up every table, with the row counts of the source', async () => {
     const counts = await backupDatabase(source.db, file);
     expect(Object.keys(counts)).toEqual([...BACKUP_TABLES]);
