@@ -68,7 +68,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
 
   const filling = useMemo<Filling>(() => {
     const values = Object.fromEntries(view.answers.map((a) => [a.code, a.value]));
-    const survey = buildSurvey(definition, values, readOnly);
+    const survey = buildSurvey(definition, values, readOnly, { previous: view.previous ?? {} });
     survey.onElementWrapperComponentName.add((_, o: { wrapperName: string; componentName: string }) => {
       if (o.wrapperName === 'content-component') o.componentName = ANSWER_WRAPPER;
     });

@@ -3,7 +3,7 @@ import 'survey-core/i18n/french';
 // Metadata properties and rule functions: the same registration as on the server, without load.ts (files).
 import { registerMetadata } from '../../domain/questionnaire/metadata';
 import { attachContext } from '../../domain/questionnaire/functions';
-import type { QuestionnaireDefinition } from '../../domain/questionnaire/types';
+import type { QualityContext, QuestionnaireDefinition } from '../../domain/questionnaire/types';
 
 registerMetadata();
 
@@ -39,7 +39,7 @@ export function isAnswerable(q: Question): boolean {
  * A live SurveyModel for a response: French, saving as one types, every section reachable whatever its
  * errors (the team fills sections in any order), headings that follow the page's outline (h2 sections).
  */
-export function buildSurvey(definition: QuestionnaireDefinition, data: Record<string, unknown>, readOnly: boolean): Model {
+export function buildSurvey(definition: QuestionnaireDefinition, data: Record<string, unknown>, readOnly: boolean, context: QualityContext = {}): Model {
   const survey = new Model(definition);
   survey.locale = 'fr';
   survey.applyTheme(theme);
@@ -62,8 +62,9 @@ export function buildSurvey(definition: QuestionnaireDefinition, data: Record<st
     if (el.isPage) o.tagName = 'h2';
     else o.tagName = `h${Math.min(6, 3 + depth(el))}`;
   });
-  // prev()/peer functions read this; the server's validation panel gives the complete verdict.
-  attachContext(survey, {});
+  // prev() reads last year's answers here, as on the server; peer and external values are not sent to
+  // the browser, so the validation panel (the server's verdict) remains the complete one.
+  attachContext(survey, context);
   survey.mergeData(data);
   return survey;
 }

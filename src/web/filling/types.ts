@@ -26,6 +26,8 @@ export interface PresenceEntry { userId: number; name: string; section: string |
 export interface ResponseView {
   response: ResponseInfo;
   answers: AnswerRow[];
+  /** Last year's answers of the structure, by code: what prev('code') reads in the rules. */
+  previous?: Record<string, unknown>;
   can: { fill: boolean; submit: boolean; review: boolean };
   presence: PresenceEntry[];
 }

@@ -35,6 +35,8 @@ describe('filling a response together', () => {
     const mine = await get(`/api/responses/${responseId}`, team);
     expect(mine.response.structure_name).toBe(DEMO_CENTRE.name);
     expect(mine.can).toEqual({ fill: true, submit: false, review: false });
+    // Last year's answers, for the rules the browser runs (prev()).
+    expect(typeof mine.previous['participation.benevoles']).toBe('number');
     const theirs = await get(`/api/responses/${responseId}`, caf);
     expect(theirs.can.fill).toBe(false);
     expect(theirs.can.review).toBe(true);
