@@ -13,6 +13,9 @@ import { backupDatabase, restoreDatabase } from '../app/backup';
 import { createUser } from '../app/createUser';
 import { AppError } from '../domain/errors';
 import { progressPrinter } from './progress';
+import { qualityCommand } from './qualityCommand';
+import { questionnaireCommand } from './questionnaireCommand';
+import { responsesCommand } from './responsesCommand';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
 
@@ -24,6 +27,15 @@ Commandes :
                                        crée un compte (mot de passe lu dans SENACS_PASSWORD ou demandé)
   backup <fichier>                     sauvegarde toute la base (PGlite ou PostgreSQL)
   restore <fichier> [--replace]        restaure une sauvegarde
+  quality run --year A                 contrôle la qualité de toutes les réponses d’une campagne (constats et scores)
+  questionnaire export --year A --format xlsform --out F.xlsx
+                                       exporte le questionnaire national d’une année en XLSForm
+  questionnaire import F.xlsx [--dry-run] [--year A]
+                                       importe un XLSForm comme nouvelle version de son année (rapport des éléments non pris en charge)
+  responses import F.csv|F.xlsx --year A [--dry-run] [--as email]
+                                       importe des réponses (une ligne par SIRET, une colonne par code) ; rien n’est enregistré si une cellule est refusée
+  responses export --year A --out F.csv|F.xlsx [--as email]
+                                       exporte les réponses (celles que le compte --as peut voir)
 `;
 
 async function main(argv: string[]) {
@@ -84,6 +96,18 @@ async function main(argv: string[]) {
         const counts = await restoreDatabase(database.db, file, { replace: values.replace ?? false });
         console.log(`Sauvegarde restaurée : ${Object.values(counts).reduce((a, b) => a + b, 0)} lignes.`);
       } finally { await database.close(); }
+      return;
+    }
+    case 'questionnaire': {
+      process.exitCode = await questionnaireCommand(rest, () => openConfiguredDatabase(config));
+      return;
+    }
+    case 'responses': {
+      process.exitCode = await responsesCommand(rest, () => openConfiguredDatabase(config));
+      return;
+    }
+    case 'quality': {
+      process.exitCode = await qualityCommand(rest, () => openConfiguredDatabase(config));
       return;
     }
     case undefined: case 'help': case '--help': case '-h':

@@ -38,3 +38,10 @@ export async function countUsers(db: Db): Promise<number> {
   const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The memberships of one user, oldest first. */
+export async function listUserMemberships(db: Db, userId: number): Promise<Membership[]> {
+  const rows = await db.selectFrom('memberships').select(['role', 'organisation', 'structure_id', 'departement_code', 'region_code'])
+    .where('user_id', '=', userId).orderBy('id').execute();
+  return rows.map((m) => ({ role: m.role as Membership['role'], organisation: m.organisation as Membership['organisation'], structureId: m.structure_id, departementCode: m.departement_code, regionCode: m.region_code }));
+}

@@ -16,9 +16,10 @@ import { responseDocs, responseRoutes } from './routes/responses/routes';
 import { compareDocs, compareRoutes } from './routes/compare/routes';
 import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/routes';
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
+import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...compareDocs,
-  ...localQuestionDocs, ...questionnaireDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -49,6 +50,7 @@ export function createApp(deps: Deps) {
   api.route('/', compareRoutes());
   api.route('/', localQuestionRoutes());
   api.route('/', questionnaireRoutes());
+  api.route('/', responseFileRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
   api.all('*', notFound);

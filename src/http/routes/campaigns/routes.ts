@@ -26,7 +26,7 @@ export const campaignDocs: RouteDoc[] = [
 ];
 
 /** Resolves the territory asked for and checks the actor follows it. */
-async function authorizeTerritory(c: Context<Env>, level: 'nation' | 'region' | 'departement', code: string | undefined): Promise<TerritoryScope> {
+export async function authorizeTerritory(c: Context<Env>, level: 'nation' | 'region' | 'departement', code: string | undefined): Promise<TerritoryScope> {
   const { db } = c.var.deps;
   if (!c.var.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour suivre une campagne.');
   let ref: TerritoryRef;

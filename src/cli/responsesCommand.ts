@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Database$ } from '../db/connection';
+import { actorByEmail } from '../app/actorByEmail';
+import { exportResponses } from '../app/exportResponses';
+import { importResponses } from '../app/importResponses';
+import { AppError } from '../domain/errors';
+import type { TableFormat } from '../domain/interchange/answerTable';
+
+const usage = `Usage :
+  senacs responses import fichier.csv|fichier.xlsx --year AAAA [--dry-run] [--as email]
+  senacs responses export --year AAAA --out fichier.csv|fichier.xlsx [--as email]`;
+
+function formatOf(file: string): TableFormat {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  throw new AppError('bad_request', `Extension « ${ext || '(aucune)'} » non prise en charge : .csv ou .xlsx.`);
+}
+
+function yearOf(value: string | undefined): number {
+  if (!value || !/^\d{4}$/.test(value)) throw new AppError('bad_request', `--year attend une année sur quatre chiffres.\n${usage}`);
+  return Number(value);
+}
+
+/**
+ * `senacs responses import|export`: answers in bulk, one row per structure (SIRET), one column per code.
+ * Returns the exit code (1 when the file has problems: nothing was stored).
+ * @example await responsesCommand(['import', 'reponses.csv', '--year', '2024', '--dry-run'], open);
+ */
+export async function responsesCommand(args: string[], open: () => Promise<Database$>, print: (line: string) => void = console.log): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
+    year: { type: 'string' }, out: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' },
+  } });
+  if (sub !== 'import' && sub !== 'export') throw new AppError('bad_request', usage);
+  const year = yearOf(values.year);
+  const file = sub === 'import' ? positionals[0] : values.out;
+  if (!file) throw new AppError('bad_request', usage);
+  const format = formatOf(file);
+  const database = await open();
+  try {
+    const actor = values.as ? await actorByEmail(database.db, values.as) : null;
+    if (sub === 'export') {
+      const r = await exportResponses({ db: database.db, actor, year, format });
+      await writeFile(file, r.bytes);
+      print(`${r.rows} réponse(s) ${year} exportée(s) dans ${file} (${r.columns} questions)${r.skipped ? ` ; ${r.skipped} structure(s) sans SIRET laissée(s) de côté` : ''}.`);
+      return 0;
+    }
+    const bytes = new Uint8Array(await readFile(file).catch(() => { throw new AppError('not_found', `Fichier introuvable : ${file}`); }));
+    const report = await importResponses({ db: database.db, actor, year, bytes, format, dryRun: values['dry-run'] ?? false });
+    print(`${report.rows} ligne(s), ${report.answers} réponse(s) lue(s).`);
+    for (const p of report.problems) print(`  ligne ${p.row}, colonne ${p.column || '(sans nom)'} (${p.cell}) : ${p.message}`);
+    if (report.problems.length > 0) print(`Import refusé : ${report.problems.length} problème(s), rien n’a été enregistré.`);
+    else if (report.stored) print(`Importé : ${report.written} réponse(s) modifiée(s), ${report.responsesCreated} réponse(s) de structure créée(s).`);
+    else print('Vérification seulement (--dry-run) : aucun problème, rien n’a été enregistré.');
+    return report.problems.length > 0 ? 1 : 0;
+  } finally { await database.close(); }
+}
