@@ -1,12 +1,14 @@
 import type { Db } from '../db/connection';
 import { getAnswer, writeAnswer } from '../db/response.repo';
 import { AppError } from '../domain/errors';
-import { editableByStructure } from '../domain/responseState';
+import { editableCodes } from '../domain/workflow';
+import { unclosedQueryCodes } from '../db/query.repo';
 import type { Actor } from '../domain/roles';
 import { validateAnswer } from '../domain/questionnaire/validate';
 import type { LiveHub } from './live';
 import { authorizeResponse } from './responseAccess';
 import { responseQuestionnaire } from './responseQuestionnaire';
+import { scheduleQualityRecompute } from './scheduleQualityRecompute';
 
 export interface SaveAnswerProps {
   db: Db; live?: LiveHub; actor: Actor; responseId: number; code: string; value: unknown;
@@ -23,7 +25,12 @@ export interface SaveAnswerProps {
  */
 export async function saveAnswer(p: SaveAnswerProps) {
   const r = await authorizeResponse(p.db, p.actor, p.responseId, 'fill');
-  if (!editableByStructure(r.state)) throw new AppError('conflict', 'Cette réponse a été transmise : elle n’est plus modifiable par la structure.');
+  const editable = editableCodes(r.state, r.state === 'returned' ? await unclosedQueryCodes(p.db, r.id) : []);
+  if (editable !== 'all' && !editable.has(p.code)) {
+    throw new AppError('conflict', r.state === 'returned'
+      ? 'Seules les réponses questionnées par votre correspondant sont modifiables pour l’instant.'
+      : 'Cette réponse a été transmise : elle n’est plus modifiable par la structure.');
+  }
   if (r.campaign_state !== 'open') throw new AppError('conflict', 'La campagne est close : les réponses ne sont plus modifiables.');
   if (!r.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
   const { catalog } = await responseQuestionnaire(p.db, r);
@@ -43,5 +50,6 @@ export async function saveAnswer(p: SaveAnswerProps) {
     });
   }
   p.live?.publish(p.responseId, { type: 'answer', code: p.code, value, version: written.version, author: p.actor.name ?? '', authorId: p.actor.userId!, at: new Date().toISOString() });
+  scheduleQualityRecompute(p.db, p.responseId);
   return { code: p.code, value, version: written.version };
 }

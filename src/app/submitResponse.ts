@@ -7,6 +7,7 @@ import type { Actor } from '../domain/roles';
 import { checkResponse } from './checkResponse';
 import type { LiveHub } from './live';
 import { authorizeResponse } from './responseAccess';
+import { scheduleQualityRecompute } from './scheduleQualityRecompute';
 
 /**
  * The director submits the response once errors are fixed and warnings are justified; it is then
@@ -29,5 +30,6 @@ export async function submitResponse(p: { db: Db; live?: LiveHub; actor: Actor; 
   }
   await appendAudit(p.db, { actorId: p.actor.userId, action: 'response.submit', entity: 'response', entityId: r.id, data: { from: r.state } });
   p.live?.publish(r.id, { type: 'state', state: 'submitted' });
+  scheduleQualityRecompute(p.db, r.id, 0);
   return { state: 'submitted' as const };
 }

@@ -13,12 +13,13 @@ import { structureDocs, structureRoutes } from './routes/structures/routes';
 import { territoryDocs, territoryRoutes } from './routes/territories/routes';
 import { campaignDocs, campaignRoutes } from './routes/campaigns/routes';
 import { responseDocs, responseRoutes } from './routes/responses/routes';
+import { workflowDocs, workflowRoutes } from './routes/workflow/routes';
 import { compareDocs, compareRoutes } from './routes/compare/routes';
 import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/routes';
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
 import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
 
-export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...compareDocs,
+export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs, ...compareDocs,
   ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs];
 
 /**
@@ -47,6 +48,7 @@ export function createApp(deps: Deps) {
   api.route('/', structureRoutes());
   api.route('/', campaignRoutes());
   api.route('/', responseRoutes());
+  api.route('/', workflowRoutes());
   api.route('/', compareRoutes());
   api.route('/', localQuestionRoutes());
   api.route('/', questionnaireRoutes());

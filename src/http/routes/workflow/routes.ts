@@ -4,6 +4,7 @@ import { reviewResponse } from '../../../app/reviewResponse';
 import { changeCampaignState, prepareCampaign } from '../../../app/manageCampaign';
 import { sendReminders } from '../../../app/sendReminders';
 import { authorizeResponse } from '../../../app/responseAccess';
+import { getResponseQuality } from '../../../app/getResponseQuality';
 import { listQueries } from '../../../db/query.repo';
 import { campaignCockpit, listOutbox } from '../../../db/cockpit.repo';
 import { getCampaignByYear } from '../../../db/campaign.repo';
@@ -16,6 +17,7 @@ import { authorizeTerritory } from '../campaigns/routes';
 import { openQueryBody, outboxQuery, prepareCampaignBody, queryMessageBody, reasonBody, territoryQuery } from './schema';
 
 export const workflowDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/responses/:id/quality', summary: 'Qualité d’une réponse : score 0–100, constats avec leur raison (règles du questionnaire, évolution, pairs), équipe de la structure et correspondants', tag: 'contrôle', auth: 'session' },
   { method: 'get', path: '/api/responses/:id/queries', summary: 'Questions des correspondants sur la réponse, avec leurs échanges', tag: 'contrôle', auth: 'session' },
   { method: 'post', path: '/api/responses/:id/queries', summary: 'Questionner une réponse (correspondant) : la réponse est renvoyée, seule cette réponse se déverrouille', tag: 'contrôle', auth: 'session', body: openQueryBody },
   { method: 'post', path: '/api/queries/:id/reply', summary: 'Répondre à une question (structure)', tag: 'contrôle', auth: 'session', body: queryMessageBody },
@@ -43,6 +45,7 @@ export function workflowRoutes() {
   const app = new Hono<Env>();
   const deps = (c: Context<Env>) => ({ db: c.var.deps.db, live: c.var.deps.live, actor: c.var.actor });
 
+  app.get('/responses/:id/quality', async (c) => c.json(await getResponseQuality({ db: c.var.deps.db, actor: c.var.actor, responseId: readId(c) })));
   app.get('/responses/:id/queries', async (c) => {
     const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
     const items = await listQueries(c.var.deps.db, r.id);

@@ -1,0 +1,53 @@
+import type { Db } from '../db/connection';
+import { qualityRows, type QualityRow } from '../db/quality.repo';
+import { peerGroupKeys } from '../domain/quality/groups';
+import { prepareCampaign, type QualityContext, type ResponseToCheck } from '../domain/quality/engine';
+import type { AnswerMap } from '../domain/quality/types';
+import { questionnaireVersion } from './questionnaireVersions';
+
+/** A campaign row as the quality use cases need it. */
+export interface QualityCampaign { id: number; year: number; questionnaire_id: number | null }
+
+/** A stored response as the engine checks it. */
+export function toCheck(row: QualityRow, year: number): ResponseToCheck {
+  return {
+    structureKey: row.structureId, year, answers: row.answers as AnswerMap, comments: row.comments,
+    history: row.history.map((h) => ({ year: h.year, answers: h.answers as AnswerMap })),
+    groups: peerGroupKeys({ kind: row.kind, territoryType: row.territoryType, communePopulation: row.communePopulation }),
+  };
+}
+
+/** Campaign statistics change slowly: a cached context serves per-response checks for this long. */
+const maxAgeMs = 10 * 60_000;
+const cache = new WeakMap<Db, Map<number, { at: number; context: Promise<QualityContext> }>>();
+
+/**
+ * Prepares the campaign statistics (peer groups, yearly spreads) from rows already read.
+ * @example const ctx = await prepareQualityContext(db, campaign, rows);
+ */
+export async function prepareQualityContext(db: Db, campaign: QualityCampaign, rows: readonly QualityRow[]): Promise<QualityContext> {
+  if (!campaign.questionnaire_id) throw new Error(`campaign ${campaign.year} has no questionnaire`);
+  const { catalog } = await questionnaireVersion(db, campaign.questionnaire_id);
+  const context = prepareCampaign(rows.map((r) => toCheck(r, campaign.year)), { questionnaire: catalog });
+  let byDb = cache.get(db);
+  if (!byDb) cache.set(db, (byDb = new Map()));
+  byDb.set(campaign.year, { at: Date.now(), context: Promise.resolve(context) });
+  return context;
+}
+
+/**
+ * The campaign's quality context, prepared once per process and year (and again after ten minutes, or
+ * after a full run): one response is then re-checked in well under a millisecond of engine time.
+ * @example const ctx = await campaignQualityContext(db, campaign);
+ */
+export function campaignQualityContext(db: Db, campaign: QualityCampaign): Promise<QualityContext> {
+  let byDb = cache.get(db);
+  if (!byDb) cache.set(db, (byDb = new Map()));
+  const hit = byDb.get(campaign.year);
+  if (hit && Date.now() - hit.at < maxAgeMs) return hit.context;
+  const context = qualityRows(db, campaign).then((rows) => prepareQualityContext(db, campaign, rows));
+  const entries = byDb;
+  context.catch(() => entries.delete(campaign.year));
+  byDb.set(campaign.year, { at: Date.now(), context });
+  return context;
+}

@@ -1,0 +1,41 @@
+import type { Db } from '../db/connection';
+import { getCampaignByYear } from '../db/campaign.repo';
+import { qualityRows, storeQuality } from '../db/quality.repo';
+import { AppError } from '../domain/errors';
+import { checkResponse } from '../domain/quality/engine';
+import { prepareQualityContext, toCheck } from './qualityContext';
+import { responseQuestionnaire } from './responseQuestionnaire';
+
+export interface QualityRunSummary { year: number; responses: number; findings: number; meanScore: number | null; seconds: number }
+
+/**
+ * Checks every response of a campaign: statistics once, then each response with its own questionnaire
+ * (national version plus its territory's local questions); stores findings and scores.
+ * @example await runQuality({ db, year: 2025, onProgress: (done, total) => console.log(done, total) });
+ */
+export async function runQuality(p: { db: Db; year: number; onProgress?: (done: number, total: number, step: string) => void }): Promise<QualityRunSummary> {
+  const started = performance.now();
+  const campaign = await getCampaignByYear(p.db, p.year);
+  if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
+  if (!campaign.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
+  p.onProgress?.(0, 0, 'lecture des réponses');
+  const rows = await qualityRows(p.db, campaign);
+  const context = await prepareQualityContext(p.db, campaign, rows);
+  const results: { responseId: number; score: number; findings: ReturnType<typeof checkResponse>['findings'] }[] = [];
+  let findings = 0;
+  let total = 0;
+  for (const [i, row] of rows.entries()) {
+    const { catalog } = await responseQuestionnaire(p.db, {
+      campaign_id: campaign.id, campaign_state: campaign.state, questionnaire_id: campaign.questionnaire_id,
+      departement_code: row.departementCode, region_code: row.regionCode,
+    });
+    const report = checkResponse(toCheck(row, campaign.year), { ...context, questionnaire: catalog });
+    results.push({ responseId: row.responseId, score: report.score, findings: report.findings });
+    findings += report.findings.length;
+    total += report.score;
+    if ((i + 1) % 250 === 0) p.onProgress?.(i + 1, rows.length, 'contrôle');
+  }
+  p.onProgress?.(rows.length, rows.length, 'enregistrement');
+  await storeQuality(p.db, results);
+  return { year: p.year, responses: rows.length, findings, meanScore: rows.length ? Math.round((total / rows.length) * 10) / 10 : null, seconds: (performance.now() - started) / 1000 };
+}
