@@ -25,8 +25,10 @@ export function createServerApp(database: Database$, logger: pino.Logger, secure
   if (existsSync(WEB_DIST)) {
     app.use('/assets/*', serveStatic({ root: WEB_DIST, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }));
     app.use('*', serveStatic({ root: WEB_DIST }));
+    // In production the build never changes under a running server; elsewhere a rebuild must show at once.
     let index: string | undefined;
-    app.get('*', async (c) => c.html((index ??= await readFile(join(WEB_DIST, 'index.html'), 'utf8'))));
+    const production = process.env.NODE_ENV === 'production';
+    app.get('*', async (c) => c.html(production ? (index ??= await readFile(join(WEB_DIST, 'index.html'), 'utf8')) : await readFile(join(WEB_DIST, 'index.html'), 'utf8')));
   }
   return app;
 }

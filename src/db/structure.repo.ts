@@ -44,7 +44,7 @@ function filtered(db: Db, f: StructureFilters) {
 export async function listStructures(db: Db, f: StructureFilters, page: { offset: number; limit: number }) {
   const [items, total] = await Promise.all([
     filtered(db, f).select([...publicColumns, 'communes.name as commune_name'])
-      .orderBy('structures.name').orderBy('structures.id').offset(page.offset).limit(page.limit).execute(),
+      .orderBy(sql`lower(structures.name)`).orderBy('structures.id').offset(page.offset).limit(page.limit).execute(),
     filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
