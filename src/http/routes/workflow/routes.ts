@@ -7,13 +7,12 @@ import { authorizeResponse } from '../../../app/responseAccess';
 import { getResponseQuality } from '../../../app/getResponseQuality';
 import { listQueries } from '../../../db/query.repo';
 import { campaignCockpit, listOutbox } from '../../../db/cockpit.repo';
-import { getCampaignByYear } from '../../../db/campaign.repo';
 import { AppError } from '../../../domain/errors';
 import { readConfig } from '../../../config';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { authorizeTerritory } from '../campaigns/routes';
+import { authorizeTerritory, campaignOf } from '../campaigns/routes';
 import { openQueryBody, outboxQuery, prepareCampaignBody, queryMessageBody, reasonBody, territoryQuery } from './schema';
 
 export const workflowDocs: RouteDoc[] = [
@@ -33,13 +32,6 @@ export const workflowDocs: RouteDoc[] = [
   { method: 'post', path: '/api/campaigns/:year/reminders', summary: 'Relancer les structures en retard d’un territoire', tag: 'campagnes', auth: 'session', query: territoryQuery },
   { method: 'get', path: '/api/outbox', summary: 'Courriels préparés (boîte d’envoi) d’un territoire', tag: 'campagnes', auth: 'session', query: outboxQuery },
 ];
-
-async function campaignOf(c: Context<Env>) {
-  const year = c.req.param('year') ?? '';
-  const campaign = /^\d{4}$/.test(year) ? await getCampaignByYear(c.var.deps.db, Number(year)) : undefined;
-  if (!campaign) throw new AppError('not_found', 'Campagne introuvable.');
-  return campaign;
-}
 
 export function workflowRoutes() {
   const app = new Hono<Env>();
