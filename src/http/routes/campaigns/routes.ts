@@ -46,7 +46,8 @@ export async function authorizeTerritory(c: Context<Env>, level: 'nation' | 'reg
   return ref.level === 'nation' ? ref : { level: ref.level, code: ref.code };
 }
 
-async function campaignOf(c: Context<Env>) {
+/** The campaign of the `:year` path parameter, or a 404. */
+export async function campaignOf(c: Context<Env>) {
   const year = c.req.param('year') ?? '';
   const campaign = /^\d{4}$/.test(year) ? await getCampaignByYear(c.var.deps.db, Number(year)) : undefined;
   if (!campaign) throw new AppError('not_found', 'Campagne introuvable.');
