@@ -8,6 +8,10 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StructurePage } from './pages/StructurePage';
+import { CockpitPage } from './trust/CockpitPage';
+import { OutboxPage } from './trust/OutboxPage';
+import { QueriesPage } from './trust/QueriesPage';
+import { ReviewPage } from './trust/ReviewPage';
 
 const SITE = 'Senacs';
 
@@ -20,6 +24,13 @@ function route(path: string): { title: string; page: ReactElement } {
   if (matchPath('/structures', path)) return { title: 'Annuaire des structures', page: <DirectoryPage /> };
   const s = matchPath('/structures/:id', path);
   if (s) return { title: 'Fiche structure', page: <StructurePage key={s.id} id={s.id} /> };
+  if (matchPath('/suivi/envois', path)) return { title: 'Boîte d’envoi', page: <OutboxPage /> };
+  const k = matchPath('/suivi/:year', path);
+  if (k) return { title: `Suivi de la campagne ${k.year}`, page: <CockpitPage key={k.year} year={k.year} /> };
+  const rv = matchPath('/controle/:id', path);
+  if (rv) return { title: 'Contrôle d’une réponse', page: <ReviewPage key={rv.id} id={rv.id} /> };
+  const rq = matchPath('/reponses/:id/questions', path);
+  if (rq) return { title: 'Questions sur la réponse', page: <QueriesPage key={rq.id} id={rq.id} /> };
   const r = matchPath('/reponses/:id', path);
   if (r) return { title: 'Questionnaire', page: <Suspense fallback={<Loading what="Chargement du questionnaire…" />}><FillingPage key={r.id} id={r.id} /></Suspense> };
   return { title: 'Page introuvable', page: <NotFoundPage /> };

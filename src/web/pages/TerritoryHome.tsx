@@ -9,6 +9,7 @@ import { ProgressSummary } from '../components/ProgressSummary';
 import { Show } from '../components/Status';
 import { SubTerritoryProgress } from '../components/SubTerritoryProgress';
 import { TerritoryResponses } from '../components/TerritoryResponses';
+import { Link } from '../components/Link';
 
 const heading: Record<TerritoryLevel, string> = { nation: 'France entière', region: 'Ma région', departement: 'Mon département' };
 
@@ -50,6 +51,7 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
         <p className="muted">
           {campaignStateLabel(campaign.state)} · du {formatDate(campaign.opens_on)} au {formatDate(campaign.closes_on)}
         </p>
+        <p><Link to={`/suivi/${year}?level=${level}${code ? `&code=${code}` : ''}`}>Tableau de bord de suivi et de qualité</Link></p>
         <Show loaded={progress} loadingText="Chargement de l’avancement…">
           {(p) => <ProgressSummary progress={p} caption={`Avancement de la campagne ${year} – ${name}`} />}
         </Show>

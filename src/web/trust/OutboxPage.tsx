@@ -1,0 +1,46 @@
+import './trust.css';
+import { useState } from 'react';
+import { api } from '../lib/api';
+import { useLocation } from '../lib/router';
+import { useApi } from '../lib/useApi';
+import { Pagination } from '../components/Pagination';
+import { Show } from '../components/Status';
+import { formatDateTime } from './labels';
+import type { OutboxMail } from './types';
+
+const PAGE_SIZE = 20;
+
+/** `/suivi/envois?level=&code=`: reminder e-mails prepared for the territory, sent or waiting for SMTP. */
+export function OutboxPage() {
+  const { search } = useLocation();
+  const level = search.get('level') ?? 'nation';
+  const code = search.get('code') ?? undefined;
+  const [page, setPage] = useState(1);
+  const loaded = useApi(JSON.stringify([level, code, page]), (signal) =>
+    api.get<{ items: OutboxMail[]; total: number }>('/outbox', { level, code, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
+  return (
+    <section aria-labelledby="outbox-title">
+      <h1 id="outbox-title">Boîte d’envoi</h1>
+      <p className="lead">Courriels de relance préparés pour les structures de votre territoire. Ils partent par SMTP quand le serveur en a un ; sinon ils restent ici.</p>
+      <Show loaded={loaded} loadingText="Chargement des courriels…">
+        {(data) => (
+          <>
+            <p role="status" className="result-count">{data.total} courriel{data.total > 1 ? 's' : ''}</p>
+            {data.items.map((m) => (
+              <article key={m.id} className="panel mail">
+                <h2 className="mail-subject">{m.subject}</h2>
+                <dl className="facts">
+                  <dt>À</dt><dd>{m.to_email}{m.structure_name ? ` (${m.structure_name})` : ''}</dd>
+                  <dt>Préparé le</dt><dd>{formatDateTime(m.created_at)}</dd>
+                  <dt>Envoi</dt><dd>{m.sent_at ? `envoyé le ${formatDateTime(m.sent_at)}` : 'en attente (pas de serveur SMTP configuré)'}</dd>
+                </dl>
+                <details><summary>Texte du courriel</summary><pre className="mail-body">{m.body}</pre></details>
+              </article>
+            ))}
+            <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} label="courriels" />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
