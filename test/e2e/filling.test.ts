@@ -290,10 +290,13 @@ describe('remplir à plusieurs', () => {
     await serverHas('finances.produits', funding);
     await panel.getByRole('button', { name: 'Vérifier à nouveau' }).click();
     await panel.getByRole('heading', { name: 'Erreurs à corriger (0)' }).waitFor(WAIT);
+    // Wait for each new verdict before reading it: the list is replaced when it arrives.
+    const idle = () => panel.getByRole('button', { name: 'Vérifier à nouveau' }).and(panel.locator('button:enabled')).waitFor(WAIT);
     for (let i = 0; i < 10; i++) {
-      const justify = panel.getByRole('button', { name: /^Justifier/ });
+      await idle();
+      const justify = panel.locator('.findings-warnings').getByRole('button', { name: /^Justifier/ });
       if (await justify.count() === 0) break;
-      await justify.first().click();
+      await justify.first().click(WAIT);
       await panel.getByLabel('Justification').fill('Financement en cours de renouvellement avec la CAF, versé en 2026.');
       await panel.getByRole('button', { name: 'Enregistrer la justification' }).click();
       await panel.getByLabel('Justification').waitFor({ state: 'detached', ...WAIT });
