@@ -14,6 +14,7 @@ const anchor = (code: string) => `q-${code.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 /** `/controle/:id`: a correspondent reviews a response: findings and why, answers, queries, validate or reopen. */
 export function ReviewPage({ id }: { id: string }) {
   const [reload, setReload] = useState(0);
+  const [onlyFlagged, setOnlyFlagged] = useState(false);
   const loaded = useApi(`${id}/${reload}`, async (signal) => {
     const [detail, quality, queries, definition] = await Promise.all([
       api.get<ResponseDetail>(`/responses/${id}`, undefined, signal),
@@ -67,17 +68,21 @@ export function ReviewPage({ id }: { id: string }) {
             )}
             <section className="panel" aria-labelledby="answers-title">
               <h2 id="answers-title">Réponses</h2>
+              <div className="field-inline filter-flagged">
+                <input type="checkbox" id="only-flagged" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.target.checked)} />
+                <label htmlFor="only-flagged">Afficher seulement les réponses concernées par un constat</label>
+              </div>
               <div className="table-wrap">
                 <table className="table answers-table">
                   <caption className="visually-hidden">Réponses de {r.structure_name} en {r.year}, avec les constats</caption>
                   <thead><tr><th scope="col">Question</th><th scope="col">Réponse</th><th scope="col">Constats</th><th scope="col">Action</th></tr></thead>
                   <tbody>
-                    {questions.filter((q) => answers.has(q.code) || byCode.has(q.code)).map((q) => {
+                    {questions.filter((q) => (onlyFlagged ? byCode.has(q.code) : answers.has(q.code) || byCode.has(q.code))).map((q) => {
                       const fs = byCode.get(q.code) ?? [];
                       return (
                         <tr key={q.code} id={anchor(q.code)} className={fs.some((f) => f.level !== 'info') ? 'row-flagged' : undefined}>
                           <th scope="row">{q.label}</th>
-                          <td>{showValue(answers.get(q.code)?.value)}</td>
+                          <td>{showValue(answers.get(q.code)?.value, q.choices)}</td>
                           <td>{fs.length === 0 ? '—' : <ul className="cell-findings">{fs.map((f, i) => <li key={i}><strong>{levelLabel[f.level]}</strong> : {f.reason}</li>)}</ul>}</td>
                           <td>{detail.can.review && q.type !== 'expression' && !questioned.has(q.code) && ['submitted', 'returned'].includes(r.state)
                             ? <AskQuery responseId={r.id} code={q.code} label={q.label} onDone={refresh} />

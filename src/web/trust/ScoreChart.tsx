@@ -17,7 +17,7 @@ export function ScoreChart({ distribution, caption }: { distribution: Cockpit['q
             <tr key={d.from}>
               <th scope="row">{d.from} à {d.to}</th>
               <td>
-                <span className={`score-bar score-bar-${d.from >= 80 ? 'good' : d.from >= 50 ? 'mid' : 'low'}`} style={{ width: `${(d.n / max) * 100}%` }} aria-hidden="true" />
+                {d.n > 0 && <span className={`score-bar score-bar-${d.from >= 80 ? 'good' : d.from >= 50 ? 'mid' : 'low'}`} style={{ width: `${(d.n / max) * 100}%` }} aria-hidden="true" />}
                 <span className="score-n">{d.n}</span>
               </td>
             </tr>

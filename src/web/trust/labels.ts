@@ -14,23 +14,31 @@ export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTim
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 export const formatPercent = (x: number | null) => (x === null ? '—' : percent.format(x));
 
-/** An answer as people read it. */
-export function showValue(v: unknown): string {
+/** An answer as people read it (a choice by its label when the choices are given). */
+export function showValue(v: unknown, choices?: readonly { value: string; text: string }[]): string {
   if (v === null || v === undefined || v === '') return '—';
+  const choice = choices?.find((c) => c.value === String(v));
+  if (choice) return choice.text;
   if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
   if (typeof v === 'number') return new Intl.NumberFormat('fr-FR').format(v);
   return String(v);
 }
 
 /** Question labels and pages of a SurveyJS definition, in questionnaire order. */
-export function questionsOf(definition: unknown): { code: string; label: string; page: string; type: string }[] {
-  const out: { code: string; label: string; page: string; type: string }[] = [];
+export interface QuestionInfo { code: string; label: string; page: string; type: string; choices?: { value: string; text: string }[] }
+export function questionsOf(definition: unknown): QuestionInfo[] {
+  const out: QuestionInfo[] = [];
   const pages = (definition as { pages?: { title?: string; name: string; elements?: unknown[] }[] }).pages ?? [];
   const walk = (elements: unknown[] | undefined, page: string) => {
     for (const e of elements ?? []) {
-      const el = e as { type?: string; name: string; title?: string; elements?: unknown[] };
+      const el = e as { type?: string; name: string; title?: string; elements?: unknown[]; choices?: unknown[] };
       if (el.type === 'panel') walk(el.elements, page);
-      else if (el.type !== 'html') out.push({ code: el.name, label: el.title ?? el.name, page, type: el.type ?? 'text' });
+      else if (el.type !== 'html') {
+        const choices = el.choices?.map((c) => (typeof c === 'object' && c !== null
+          ? { value: String((c as { value: unknown }).value), text: String((c as { text?: unknown }).text ?? (c as { value: unknown }).value) }
+          : { value: String(c), text: String(c) }));
+        out.push({ code: el.name, label: el.title ?? el.name, page, type: el.type ?? 'text', ...(choices ? { choices } : {}) });
+      }
     }
   };
   for (const p of pages) walk(p.elements, p.title ?? p.name);
