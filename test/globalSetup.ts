@@ -67,7 +67,8 @@ function templateKey(): string {
       else if (!name.endsWith('.test.ts')) hash.update(path).update(readFileSync(path));
     }
   };
-  for (const d of ['src/db', 'src/seed', 'src/domain/demo', 'src/domain/questionnaire', 'questionnaires', 'src/testing', 'src/app/passwords.ts']) {
+  // Everything the seed may reach (the seed runs use cases and the quality engine), except the web app.
+  for (const d of ['src/db', 'src/seed', 'src/domain', 'src/app', 'questionnaires', 'src/testing']) {
     const p = join(root, d);
     if (existsSync(p)) (statSync(p).isDirectory() ? walk(p) : hash.update(p).update(readFileSync(p)));
   }
