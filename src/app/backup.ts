@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import type { Db } from '../db/connection';
-import { BACKUP_TABLES, insertRows, isEmpty, readTable, resetSequences, truncateAll, type BackupTable } from '../db/backup.repo';
+import { BACKUP_TABLES, insertRows, isEmpty, readTable, resetSequences, truncateAll, unlistedTables, type BackupTable } from '../db/backup.repo';
 import { AppError } from '../domain/errors';
 
 const FORMAT = 'senacs-backup/1';
@@ -14,6 +14,8 @@ const FORMAT = 'senacs-backup/1';
  * @example await backupDatabase(db, 'senacs.backup.gz');
  */
 export async function backupDatabase(db: Db, file: string, onProgress?: (table: string, rows: number) => void) {
+  const missing = await unlistedTables(db);
+  if (missing.length) throw new Error(`Tables absentes de la sauvegarde : ${missing.join(', ')} (à ajouter dans BACKUP_TABLES).`);
   const gz = createGzip();
   const out = createWriteStream(file);
   gz.pipe(out);

@@ -14,7 +14,6 @@ import { createUser } from '../app/createUser';
 import { AppError } from '../domain/errors';
 import { progressPrinter } from './progress';
 import { qualityCommand } from './qualityCommand';
-import { qualityCommand } from './qualityCommand';
 import { questionnaireCommand } from './questionnaireCommand';
 import { responsesCommand } from './responsesCommand';
 
@@ -28,7 +27,6 @@ Commandes :
                                        crée un compte (mot de passe lu dans SENACS_PASSWORD ou demandé)
   backup <fichier>                     sauvegarde toute la base (PGlite ou PostgreSQL)
   restore <fichier> [--replace]        restaure une sauvegarde
-  quality run --year A                 contrôle la qualité de toutes les réponses d’une campagne (constats et scores)
   quality run --year A                 contrôle la qualité de toutes les réponses d’une campagne (constats et scores)
   questionnaire export --year A --format xlsform --out F.xlsx
                                        exporte le questionnaire national d’une année en XLSForm
@@ -106,10 +104,6 @@ async function main(argv: string[]) {
     }
     case 'responses': {
       process.exitCode = await responsesCommand(rest, () => openConfiguredDatabase(config));
-      return;
-    }
-    case 'quality': {
-      process.exitCode = await qualityCommand(rest, () => openConfiguredDatabase(config));
       return;
     }
     case 'quality': {

@@ -4,7 +4,8 @@ import type { Db } from './connection';
 /** Tables in dependency order: restoring in this order satisfies every foreign key. */
 export const BACKUP_TABLES = [
   'regions', 'departements', 'epcis', 'communes', 'structures', 'approvals', 'users', 'memberships', 'sessions',
-  'questionnaires', 'campaigns', 'local_questions', 'responses', 'answers', 'answer_revisions', 'answer_comments', 'invitations', 'outbox', 'audit_events',
+  'questionnaires', 'campaigns', 'local_questions', 'responses', 'answers', 'answer_revisions', 'answer_comments', 'invitations', 'outbox',
+  'queries', 'query_messages', 'quality_findings', 'peer_groups', 'consent_requests', 'consent_ledger', 'audit_events',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -18,14 +19,16 @@ export async function* readTable(db: Db, table: BackupTable, pageSize = 20_000):
   }
 }
 
-/** Columns stored as jsonb, which must be sent back as JSON text. */
-const JSON_COLUMNS: Partial<Record<BackupTable, string[]>> = {
-  structures: ['qpv_codes'], questionnaires: ['definition'], local_questions: ['element'], answers: ['value'], answer_revisions: ['value', 'previous'], audit_events: ['data'],
-};
+/** Columns stored as jsonb, which must be sent back as JSON text; read from the catalog so new tables need no edit. */
+async function jsonColumns(db: Db, table: BackupTable): Promise<string[]> {
+  const r = await sql<{ column_name: string }>`select column_name from information_schema.columns
+    where table_schema = current_schema() and table_name = ${table} and data_type in ('json', 'jsonb')`.execute(db);
+  return r.rows.map((x) => x.column_name);
+}
 
 export async function insertRows(db: Db, table: BackupTable, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
-  const jsonCols = JSON_COLUMNS[table] ?? [];
+  const jsonCols = await jsonColumns(db, table);
   const prepared = rows.map((r) => {
     const o: Record<string, unknown> = { ...r };
     for (const c of jsonCols) if (c in o) o[c] = JSON.stringify(o[c]);
@@ -43,9 +46,11 @@ export async function truncateAll(db: Db) {
   await sql`truncate ${sql.join(BACKUP_TABLES.map((t) => sql.table(t)))} restart identity cascade`.execute(db);
 }
 
-/** After a restore, serial sequences continue after the highest id. */
+/** After a restore, serial sequences continue after the highest id (every table with a serial id). */
 export async function resetSequences(db: Db) {
-  for (const t of ['structures', 'approvals', 'users', 'memberships', 'questionnaires', 'campaigns', 'local_questions', 'responses', 'answer_revisions', 'answer_comments', 'invitations', 'outbox', 'audit_events']) {
+  const r = await sql<{ table_name: string }>`select table_name from information_schema.columns
+    where table_schema = current_schema() and column_name = 'id' and column_default like 'nextval%'`.execute(db);
+  for (const { table_name: t } of r.rows) {
     await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(db);
   }
 }
@@ -53,4 +58,11 @@ export async function resetSequences(db: Db) {
 export async function isEmpty(db: Db): Promise<boolean> {
   const r = await sql<{ n: number }>`select (select count(*) from structures) + (select count(*) from users) as n`.execute(db);
   return Number(r.rows[0].n) === 0;
+}
+
+/** Tables of the schema that the backup does not list (a new table must be added to BACKUP_TABLES). */
+export async function unlistedTables(db: Db): Promise<string[]> {
+  const r = await sql<{ table_name: string }>`select table_name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(db);
+  return r.rows.map((x) => x.table_name).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t)).sort();
 }

@@ -27,11 +27,21 @@ export interface Database {
   };
   campaigns: {
     id: Generated<number>; year: number; questionnaire_id: number | null; state: Generated<string>;
-    opens_on: DateColumn; closes_on: DateColumn;
+    opens_on: DateColumn; closes_on: DateColumn; deadlines: Generated<ColumnType<Record<string, string>, string, string>>;
   };
   responses: {
     id: Generated<number>; structure_id: number; campaign_id: number; state: Generated<string>;
     submitted_at: Date | null; validated_at: Date | null; updated_at: Generated<Date>;
+    quality_score: number | null; quality_at: Date | null;
+  };
+  queries: {
+    id: Generated<number>; response_id: number; code: string; state: Generated<string>; opened_by: number;
+    opened_at: Generated<Date>; closed_at: Date | null;
+  };
+  query_messages: { id: Generated<number>; query_id: number; author_id: number; kind: string; body: string; at: Generated<Date> };
+  quality_findings: {
+    id: Generated<number>; response_id: number; kind: string; level: string;
+    codes: ColumnType<string[], string, string>; reason: string; details: ColumnType<Record<string, unknown>, string, string>;
   };
   answers: {
     response_id: number; code: string; value: ColumnType<unknown, string, string>;

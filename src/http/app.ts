@@ -19,8 +19,8 @@ import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
 import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
 
-export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs, ...compareDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs];
+export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
