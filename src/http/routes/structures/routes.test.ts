@@ -28,7 +28,7 @@ const list = async (qs: string): Promise<Page> => {
 };
 /** Ids matching a SQL condition, in the directory's order. */
 const idsWhere = async (where: ReturnType<typeof sql>) =>
-  (await sql<{ id: number }>`select s.id from structures s join communes c on c.code = s.commune_code where ${where} order by s.name, s.id`.execute(database.db)).rows.map((r) => r.id);
+  (await sql<{ id: number }>`select s.id from structures s join communes c on c.code = s.commune_code where ${where} order by lower(s.name), s.id`.execute(database.db)).rows.map((r) => r.id);
 
 describe('GET /api/structures', () => {
   it('lists the whole directory with the total of a direct count', async () => {
