@@ -45,12 +45,17 @@ export async function run(): Promise<Figures> {
       else out.insert_pglite_per_s = { value: Math.round(await rawInsertRate(database)), unit: 'rows/s' };
       await database.close();
       const port = target.kind === 'pg' ? 3951 : 3952;
-      const child = spawn(process.execPath, ['bin/senacs.js', 'serve', '--port', String(port), '--no-demo'], {
+      const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'bin/senacs.js', 'serve', '--port', String(port), '--no-demo'], {
         cwd: ROOT, env: { ...process.env, ...target.env, LOG_LEVEL: 'warn' }, stdio: 'ignore',
       });
       try {
         await waitHealthy(port, child);
+        const cpu0 = process.cpuUsage();
+        const wall0 = performance.now();
         const { perSecond, latencies } = await autosaveLoad(port, editors);
+        const cpu = process.cpuUsage(cpu0);
+        // The load generator shares the 2 cores: its own CPU share tells whether it, not the server, is the limit.
+        out[`autosave_${target.kind}_client_cpu_pct`] = { value: Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wall0)) * 100), unit: '%' };
         out[`autosave_${target.kind}_per_s`] = { value: Math.round(perSecond), unit: 'saves/s' };
         out[`autosave_${target.kind}_p99_ms`] = { value: round(percentile(latencies, 99), 1), unit: 'ms' };
       } finally { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); }
