@@ -23,6 +23,13 @@ interface Ids {
   lyon: number; other69: number; ara73: number; s13: number; missing: number; year: number;
   /** Each target's response to the previous (closed) campaign: writes there are refused without side effects. */
   responses: Record<Target, number>; missingResponse: number;
+  /** A closed query on the previous response of Lyon and of the Marseille structure: no step applies to it. */
+  queries: { lyon: number; s13: number };
+  /** Local questions of an older (closed) campaign, for 69 and 13: frozen, any change is refused after authorization. */
+  localQuestions: { d69: number; d13: number }; localYear: number;
+  /** A refused consent request from Lyon to the Marseille structure: no decision or withdrawal applies to it. */
+  consent: number;
+  sirets: { lyon: string; s13: string };
 }
 
 /** Who may read a structure's private pages: its own people, its département's correspondents, its region's coordinator, the nation. */
@@ -54,9 +61,13 @@ const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 
 
 interface Cell {
   label: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: (ids: Ids) => string;
   body?: (actor: ActorKey) => unknown;
+  /** A body sent as is, with its own content type (file uploads). */
+  raw?: { type: string; body: (ids: Ids) => string };
+  /** A cell of a public row that answers only some actors: its bodies are not compared across actors. */
+  restricted?: boolean;
   /** Send the session cookie without the CSRF token. */
   noCsrf?: boolean;
   /** Log in afresh for this cell (it ends the session). */
@@ -75,7 +86,7 @@ const structureCells = (sub: string): Cell[] => [
   { label: 'id that cannot exist', path: () => `/api/structures/abc${sub}`, expect: everyone(404) },
 ];
 
-const territoryCells = (what: 'progress' | 'responses'): Cell[] => [
+const territoryCells = (what: 'progress' | 'responses' | 'cockpit'): Cell[] => [
   ...Object.entries(TERRITORY_FOLLOWERS).map(([qs, allowed]): Cell => ({
     label: qs || '(default: nation)', path: (ids) => `/api/campaigns/${ids.year}/${what}${qs ? '?' + qs : ''}`, expect: onlyFor(allowed),
   })),
@@ -105,6 +116,51 @@ const responseCells = (sub: string, expectFor: (t: Target) => Expect, extra: Par
 ];
 const readResponse = (sub: string) => responseCells(sub, (t) => responseExpect(t, STRUCTURE_READERS[t], 200));
 const write = (method: 'POST' | 'PUT', body: unknown) => ({ method, body: () => body }) as Partial<Cell>;
+
+
+/** Who may review (query, validate, reopen) each target's response: its département, its region, the nation. */
+const STRUCTURE_REVIEWERS: Record<Target, ActorKey[]> = {
+  lyon: ['national', 'regionAra', 'caf69', 'federation69'], other69: ['national', 'regionAra', 'caf69', 'federation69'], ara73: ['national', 'regionAra'], s13: ['national', 'cor13'],
+};
+/** `ok` for the listed actors, 401 for the visitor, 403 for every other signed-in actor. */
+const statusFor = (allowed: ActorKey[], ok: number): Expect =>
+  Object.fromEntries(ACTORS.map((a) => [a, allowed.includes(a) ? ok : a === 'anonymous' ? 401 : 403])) as Expect;
+
+/** Territory-scoped writes and reads outside the campaign paths (outbox, reminders, export): followers get `ok`. */
+const followerCells = (path: (ids: Ids, qs: string) => string, ok: number, extra: Partial<Cell> = {}): Cell[] => [
+  ...Object.entries(TERRITORY_FOLLOWERS).map(([qs, allowed]): Cell => ({ label: qs || '(default: nation)', path: (ids) => path(ids, qs), expect: statusFor(allowed, ok), ...extra })),
+  { label: 'unknown département', path: (ids) => path(ids, 'level=departement&code=00'), expect: signedIn(404), ...extra },
+  { label: 'bad level', path: (ids) => path(ids, 'level=planet'), expect: everyone(400), ...extra },
+];
+
+/** The closed queries: the structure's people may reply, reviewers close or ask again; none applies (409). */
+const queryCells = (sub: string, who: Record<Target, ActorKey[]>): Cell[] => [
+  ...(['lyon', 's13'] as const).map((t): Cell => ({ label: t, method: 'POST', path: (ids) => `/api/queries/${ids.queries[t]}/${sub}`, body: () => ({ body: 'Bonjour' }), expect: responseExpect(t, who[t], 409) })),
+  { label: 'unknown query', method: 'POST', path: (ids) => `/api/queries/${ids.missingResponse}/${sub}`, body: () => ({ body: 'Bonjour' }), expect: everyone(404) },
+];
+
+/** Local-question territories, with who manages each. */
+const LOCAL_TERRITORIES: [string, ActorKey[]][] = [
+  ['level=departement&code=69', TERRITORY_FOLLOWERS['level=departement&code=69']],
+  ['level=departement&code=73', TERRITORY_FOLLOWERS['level=departement&code=73']],
+  ['level=departement&code=13', TERRITORY_FOLLOWERS['level=departement&code=13']],
+  ['level=region&code=84', TERRITORY_FOLLOWERS['level=region&code=84']],
+  ['level=region&code=93', TERRITORY_FOLLOWERS['level=region&code=93']],
+];
+const LOCAL_ELEMENT = { type: 'boolean', title: 'Jardin partagé ?', unit: 'yesno', aggregate: 'share', disclosure: 'count', section: 'actions' };
+
+/** A CSV naming one structure by SIRET and no answer column: a dry run reports, or refuses a structure outside the actor's territory. */
+const importCsv = (t: 'lyon' | 's13'): Cell['raw'] => ({ type: 'text/csv', body: (ids) => `siret\n${ids.sirets[t]}\n` });
+const IMPORT_REVIEWERS = ['national', 'regionAra', 'caf69', 'federation69', 'cor13'] as const;
+const importExpect = (t: 'lyon' | 's13'): Expect => Object.fromEntries(ACTORS.map((a) => [a,
+  a === 'anonymous' ? 401 : !(IMPORT_REVIEWERS as readonly string[]).includes(a) ? 403 : STRUCTURE_REVIEWERS[t].includes(a) ? 200 : 400])) as Expect;
+
+/** Consent requests are the directors' business: the requested structure's director decides, either director withdraws. */
+const consentCells = (action: string, deciders: ActorKey[], parties: ActorKey[]): Cell[] => [
+  { label: 'refused request, Lyon → Marseille', method: 'POST', path: (ids) => `/api/consents/${ids.consent}/${action}`,
+    expect: Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : deciders.includes(a) ? 409 : parties.includes(a) ? 403 : 404])) as Expect },
+  { label: 'unknown request', method: 'POST', path: (ids) => `/api/consents/${ids.consent + 1000}/${action}`, expect: signedIn(404) },
+];
 
 const MATRIX: Row[] = [
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
@@ -191,6 +247,136 @@ const MATRIX: Row[] = [
     route: 'POST /api/responses/:id/presence', visibility: 'private',
     cells: responseCells('/presence', (t) => responseExpect(t, STRUCTURE_READERS[t], 200), write('POST', { section: null })),
   },
+
+  // Quality review (previous campaign, locked responses: every step is refused after authorization).
+  { route: 'GET /api/responses/:id/quality', visibility: 'private', cells: readResponse('/quality') },
+  { route: 'GET /api/responses/:id/queries', visibility: 'private', cells: readResponse('/queries') },
+  {
+    route: 'POST /api/responses/:id/queries', visibility: 'private',
+    cells: responseCells('/queries', (t) => responseExpect(t, STRUCTURE_REVIEWERS[t], 409), write('POST', { code: 'some_code', body: 'Bonjour' })),
+  },
+  { route: 'POST /api/queries/:id/reply', visibility: 'private', cells: queryCells('reply', STRUCTURE_FILLERS) },
+  { route: 'POST /api/queries/:id/close', visibility: 'private', cells: queryCells('close', STRUCTURE_REVIEWERS) },
+  { route: 'POST /api/queries/:id/ask-again', visibility: 'private', cells: queryCells('ask-again', STRUCTURE_REVIEWERS) },
+  {
+    route: 'POST /api/responses/:id/validate', visibility: 'private',
+    cells: responseCells('/validate', (t) => responseExpect(t, STRUCTURE_REVIEWERS[t], 409), write('POST', {})),
+  },
+  {
+    route: 'POST /api/responses/:id/reopen', visibility: 'private',
+    cells: responseCells('/reopen', (t) => responseExpect(t, STRUCTURE_REVIEWERS[t], 409), write('POST', { reason: 'Vérification' })),
+  },
+  {
+    // Without a reason: the national admin reaches the check (400), other reviewers are refused before it.
+    route: 'POST /api/responses/:id/unlock', visibility: 'private',
+    cells: responseCells('/unlock', (t) => responseExpect(t, ['national'], 400), write('POST', { reason: ' ' })),
+  },
+  // Campaign management: national only, on campaigns that exist or are closed (refused after authorization).
+  {
+    route: 'POST /api/campaigns', visibility: 'private', cells: [
+      { label: 'existing year', method: 'POST', path: () => '/api/campaigns', body: () => ({ year: ids.year, opensOn: '2030-03-01', closesOn: '2030-06-30' }), expect: statusFor(['national'], 409) },
+      { label: 'closing before opening', method: 'POST', path: () => '/api/campaigns', body: () => ({ year: 2099, opensOn: '2099-06-30', closesOn: '2099-03-01' }), expect: statusFor(['national'], 400) },
+    ],
+  },
+  ...(['open', 'close'] as const).map((action): Row => ({
+    route: `POST /api/campaigns/:year/${action}`, visibility: 'private', cells: [
+      { label: 'closed campaign', method: 'POST', path: (ids) => `/api/campaigns/${ids.year - 1}/${action}`, body: () => ({}), expect: statusFor(['national'], 409) },
+      ...(action === 'open' ? [{ label: 'open campaign', method: 'POST' as const, path: (ids: Ids) => `/api/campaigns/${ids.year}/open`, body: () => ({}), expect: statusFor(['national'], 409) }] : []),
+      { label: 'unknown campaign', method: 'POST', path: () => `/api/campaigns/1999/${action}`, body: () => ({}), expect: statusFor(['national'], 404) },
+    ],
+  })),
+  { route: 'GET /api/campaigns/:year/cockpit', visibility: 'private', cells: territoryCells('cockpit') },
+  {
+    // The previous campaign is closed: followers reach the state check (409), no mail is prepared.
+    route: 'POST /api/campaigns/:year/reminders', visibility: 'private', cells: [
+      ...followerCells((ids, qs) => `/api/campaigns/${ids.year - 1}/reminders${qs ? '?' + qs : ''}`, 409, { method: 'POST', body: () => ({}) }),
+      { label: 'unknown campaign', method: 'POST', path: () => '/api/campaigns/1999/reminders?level=departement&code=69', body: () => ({}), expect: everyone(404) },
+    ],
+  },
+  { route: 'GET /api/outbox', visibility: 'private', cells: followerCells((_, qs) => `/api/outbox${qs ? '?' + qs : ''}`, 200) },
+  // Local questions: a territory's correspondents, its region's coordinator, the nation.
+  {
+    route: 'GET /api/campaigns/:year/local-questions', visibility: 'private', cells: [
+      ...LOCAL_TERRITORIES.map(([qs, allowed]): Cell => ({ label: qs, path: (ids) => `/api/campaigns/${ids.year}/local-questions?${qs}`, expect: onlyFor(allowed) })),
+      { label: 'every territory', path: (ids) => `/api/campaigns/${ids.year}/local-questions`, expect: { ...signedIn(400), national: 200 } },
+      { label: 'unknown campaign', path: () => '/api/campaigns/1999/local-questions?level=departement&code=69', expect: signedIn(404) },
+      { label: 'unknown département', path: (ids) => `/api/campaigns/${ids.year}/local-questions?level=departement&code=00`, expect: signedIn(404) },
+    ],
+  },
+  {
+    // The campaigns are open or closed: managers reach the state check (409), nothing is added.
+    route: 'POST /api/campaigns/:year/local-questions', visibility: 'private', cells: [
+      ...LOCAL_TERRITORIES.map(([qs, allowed]): Cell => ({ label: qs, method: 'POST', path: (ids) => `/api/campaigns/${ids.year}/local-questions?${qs}`, body: () => ({ name: 'jardins', element: LOCAL_ELEMENT }), expect: statusFor(allowed, 409) })),
+      { label: 'without territory', method: 'POST', path: (ids) => `/api/campaigns/${ids.year}/local-questions`, body: () => ({ name: 'jardins', element: LOCAL_ELEMENT }), expect: everyone(400) },
+    ],
+  },
+  ...(['PUT', 'DELETE'] as const).map((method): Row => ({
+    route: `${method} /api/campaigns/:year/local-questions/:id`, visibility: 'private', cells: [
+      ...(['d69', 'd13'] as const).map((k): Cell => ({
+        label: k, method, path: (ids) => `/api/campaigns/${ids.localYear}/local-questions/${ids.localQuestions[k]}`,
+        ...(method === 'PUT' ? { body: () => ({ element: LOCAL_ELEMENT }) } : {}),
+        expect: statusFor(TERRITORY_FOLLOWERS[k === 'd69' ? 'level=departement&code=69' : 'level=departement&code=13'], 409),
+      })),
+      { label: 'unknown question', method, path: (ids) => `/api/campaigns/${ids.localYear}/local-questions/${ids.missingResponse}`, ...(method === 'PUT' ? { body: () => ({ element: LOCAL_ELEMENT }) } : {}), expect: { ...signedIn(404), anonymous: 404 } },
+    ],
+  })),
+  // Questionnaires are public; proposals are the national committee's.
+  { route: 'GET /api/questionnaires/diff', visibility: 'public', cells: [{ label: 'previous → current', path: (ids) => `/api/questionnaires/diff?from=${ids.year - 1}&to=${ids.year}`, expect: everyone(200) }] },
+  {
+    route: 'GET /api/questionnaires/:year', visibility: 'public', cells: [
+      { label: 'current', path: (ids) => `/api/questionnaires/${ids.year}`, expect: everyone(200) },
+      { label: 'unknown year', path: () => '/api/questionnaires/1999', expect: everyone(404) },
+    ],
+  },
+  { route: 'GET /api/questionnaires/:year/proposals', visibility: 'private', cells: [{ label: 'current', path: (ids) => `/api/questionnaires/${ids.year}/proposals`, expect: onlyFor(['national']) }] },
+  // Files: a dry run never stores; each row of the file is checked against the actor's territory.
+  {
+    route: 'POST /api/campaigns/:year/responses/import', visibility: 'private', cells: [
+      ...(['lyon', 's13'] as const).map((t): Cell => ({ label: `dry run, ${t}`, method: 'POST', path: (ids) => `/api/campaigns/${ids.year}/responses/import?dryRun=true`, raw: importCsv(t), expect: importExpect(t) })),
+    ],
+  },
+  {
+    route: 'GET /api/campaigns/:year/responses/export', visibility: 'private', cells: [
+      ...followerCells((ids, qs) => `/api/campaigns/${ids.year}/responses/export${qs ? '?' + qs : ''}`, 200),
+      { label: 'unknown campaign', path: () => '/api/campaigns/1999/responses/export?level=departement&code=69', expect: statusFor(TERRITORY_FOLLOWERS['level=departement&code=69'], 404) },
+    ],
+  },
+  // Statistics: the published view is public; the working view is for those who follow the territory.
+  {
+    route: 'GET /api/stats/dashboard', visibility: 'public', cells: [
+      { label: 'published, nation', path: (ids) => `/api/stats/dashboard?year=${ids.year - 1}`, expect: everyone(200) },
+      { label: 'published, département 13', path: (ids) => `/api/stats/dashboard?year=${ids.year - 1}&level=departement&code=13`, expect: everyone(200) },
+      ...Object.entries(TERRITORY_FOLLOWERS).filter(([qs]) => qs.includes('code')).map(([qs, allowed]): Cell => ({
+        label: `working, ${qs}`, restricted: true, path: (ids) => `/api/stats/dashboard?year=${ids.year - 1}&view=working&${qs}`, expect: onlyFor(allowed),
+      })),
+      { label: 'unknown year', path: () => '/api/stats/dashboard?year=2001', expect: everyone(404) },
+    ],
+  },
+  {
+    route: 'POST /api/stats/query', visibility: 'public', cells: [
+      { label: 'by département', method: 'POST', path: () => '/api/stats/query', body: () => ({ year: ids.year - 1, indicators: ['finances.produits'], level: 'departement', territories: ['69', '13'] }), expect: everyone(200) },
+      { label: 'no indicator', method: 'POST', path: () => '/api/stats/query', body: () => ({ year: ids.year - 1, indicators: [], level: 'region' }), expect: everyone(400) },
+    ],
+  },
+  // Comparison: the position among peers is private to the structure and its territory; named comparison and consents to its director.
+  { route: 'GET /api/structures/:id/position', visibility: 'private', cells: structureCells(`/position?year=2024`) },
+  ...(['named-comparison?year=2024', 'consents'] as const).map((sub): Row => ({
+    route: `GET /api/structures/:id/${sub.split('?')[0]}`, visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, path: (ids) => `/api/structures/${ids[t]}/${sub}`, expect: onlyFor(STRUCTURE_MANAGERS[t]) })),
+      { label: 'unknown id', path: (ids) => `/api/structures/${ids.missing}/${sub}`, expect: signedIn(404) },
+      { label: 'id that cannot exist', path: () => `/api/structures/abc/${sub}`, expect: everyone(404) },
+    ],
+  })),
+  {
+    // Asking oneself: the director reaches the check (400), nothing is requested.
+    route: 'POST /api/structures/:id/consents', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/consents`, body: () => ({ targetIds: [ids[t]] }), expect: statusFor(STRUCTURE_MANAGERS[t], 400) })),
+      { label: 'unknown id', method: 'POST', path: (ids) => `/api/structures/${ids.missing}/consents`, body: () => ({ targetIds: [ids.lyon] }), expect: signedIn(404) },
+    ],
+  },
+  { route: 'POST /api/consents/:id/accept', visibility: 'private', cells: consentCells('accept', ['dir13'], ['director']) },
+  { route: 'POST /api/consents/:id/refuse', visibility: 'private', cells: consentCells('refuse', ['dir13'], ['director']) },
+  { route: 'POST /api/consents/:id/withdraw', visibility: 'private', cells: consentCells('withdraw', ['dir13', 'director'], []) },
 ];
 
 let database: Database$;
@@ -219,6 +405,7 @@ beforeAll(async () => {
     year,
     responses: { lyon: 0, other69: 0, ara73: 0, s13: 0 },
     missingResponse: (await db.selectFrom('responses').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m + 1000,
+    queries: { lyon: 0, s13: 0 }, localQuestions: { d69: 0, d13: 0 }, localYear: year - 2, consent: 0, sirets: { lyon: '', s13: '' },
   };
   for (const t of TARGETS) {
     ids.responses[t] = (await db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
@@ -227,6 +414,20 @@ beforeAll(async () => {
   }
   await createUser({ db, email: COR13, name: 'Correspondante des Bouches-du-Rhône', password: TEST_PASSWORD, role: 'correspondent', departementCode: '13', organisation: 'caf' });
   await createUser({ db, email: DIR13, name: 'Direction d’un centre marseillais', password: TEST_PASSWORD, role: 'director', structureId: ids.s13 });
+  const national = (await db.selectFrom('users').select('id').where('email', '=', DEMO.national).executeTakeFirstOrThrow()).id;
+  for (const t of ['lyon', 's13'] as const) {
+    const q = await db.insertInto('queries').values({ response_id: ids.responses[t], code: 'some_code', opened_by: national, state: 'closed' }).returning('id').executeTakeFirstOrThrow();
+    ids.queries[t] = q.id;
+    const s = await db.selectFrom('structures').select('siret').where('id', '=', ids[t]).executeTakeFirstOrThrow();
+    if (!s.siret) throw new Error(`${t} has no SIRET`);
+    ids.sirets[t] = s.siret;
+  }
+  const older = await db.selectFrom('campaigns').select('id').where('year', '=', ids.localYear).where('state', '=', 'closed').executeTakeFirstOrThrow(() => new Error(`no closed campaign ${ids.localYear}`));
+  for (const [k, code] of [['d69', '69'], ['d13', '13']] as const) {
+    ids.localQuestions[k] = (await db.insertInto('local_questions').values({ campaign_id: older.id, level: 'departement', territory_code: code, code: `local.${code}.jardins`, element: JSON.stringify(LOCAL_ELEMENT), author_id: national })
+      .returning('id').executeTakeFirstOrThrow()).id;
+  }
+  ids.consent = (await db.insertInto('consent_requests').values({ requester_id: ids.lyon, target_id: ids.s13, requested_by: national, state: 'refused' }).returning('id').executeTakeFirstOrThrow()).id;
   headers.set('anonymous', {});
   for (const a of SIGNED_IN) headers.set(a, await client.loginAs(email(a)));
 });
@@ -239,11 +440,12 @@ async function send(row: Row, cell: Cell, actor: ActorKey) {
   const init: RequestInit = { method: cell.method ?? 'GET', headers: { ...h } };
   if (cell.body) init.body = JSON.stringify(cell.body(actor));
   if (cell.body) (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  if (cell.raw) { init.body = cell.raw.body(ids); (init.headers as Record<string, string>)['content-type'] = cell.raw.type; }
   const res = await client.request(cell.path(ids), init);
   // The live feed never ends: its status is enough.
   if (res.headers.get('content-type')?.startsWith('text/event-stream')) { await res.body?.cancel(); return { status: res.status, text: '' }; }
   const text = await res.text();
-  if (row.visibility === 'public' && res.status === 200) publicBodies.push({ route: row.route, label: cell.label, actor, text });
+  if (row.visibility === 'public' && !cell.restricted && res.status === 200) publicBodies.push({ route: row.route, label: cell.label, actor, text });
   return { status: res.status, text };
 }
 

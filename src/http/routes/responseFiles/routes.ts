@@ -26,7 +26,7 @@ function readYear(c: Context<Env>): number {
 async function readUpload(c: Context<Env>): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody().catch(() => { throw new AppError('bad_request', 'Formulaire multipart illisible.'); });
+    const form = await c.req.parseBody().catch(() => { throw new AppError('bad_request', 'Le formulaire multipart est illisible : envoyez le fichier dans le champ « file ».'); });
     const file = form.file;
     if (!(file instanceof File)) throw new AppError('validation_failed', 'Joignez le fichier dans le champ « file » du formulaire.');
     return new Uint8Array(await file.arrayBuffer());
