@@ -28,7 +28,7 @@ export interface ExportResponsesProps {
  */
 export async function exportResponses(p: ExportResponsesProps): Promise<{ bytes: Uint8Array; rows: number; columns: number; skipped: number }> {
   const campaign = await getCampaignByYear(p.db, p.year);
-  if (!campaign) throw new AppError('not_found', `Aucune campagne ${p.year}.`);
+  if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   if (!campaign.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
   const all = await responsesForExport(p.db, campaign.id, p.scope ?? { level: 'nation' });
   const visible = all.filter((s) => !p.actor || structurePolicy.readPrivate(p.actor, { id: s.id, departementCode: s.departement_code, regionCode: s.region_code }));

@@ -60,7 +60,7 @@ const letters = (index: number): string => (index < 26 ? '' : letters(Math.floor
  */
 export async function importResponses(p: ImportResponsesProps): Promise<ImportReport> {
   const campaign = await getCampaignByYear(p.db, p.year);
-  if (!campaign) throw new AppError('not_found', `Aucune campagne ${p.year}.`);
+  if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   if (!campaign.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
   const table = await readAnswerTable(p.bytes, p.format);
   const problems: ImportProblem[] = [];

@@ -18,7 +18,7 @@ export async function listLocalQuestionsOf(p: { db: Db; actor: Actor; year: numb
   if (!p.territory) {
     if (!localQuestionPolicy.listAll(p.actor)) throw new AppError('validation_failed', 'Précisez le territoire : level=departement|region et code.');
     const campaign = await getCampaignByYear(p.db, p.year);
-    if (!campaign) throw new AppError('not_found', `Aucune campagne ${p.year}.`);
+    if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
     const items = (await listLocalQuestions(p.db, campaign.id)).map((r) => presentLocalQuestion(r, campaign.year));
     return { campaign: { year: campaign.year, state: campaign.state }, items, total: items.length };
   }

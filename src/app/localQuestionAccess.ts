@@ -17,7 +17,7 @@ export type Campaign = NonNullable<Awaited<ReturnType<typeof getCampaignByYear>>
 export async function authorizeLocalQuestions(p: { db: Db; actor: Actor; year: number; level: LocalLevel; code: string; write: boolean }): Promise<{ campaign: Campaign; territory: LocalTerritoryRef }> {
   if (!p.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour gérer les questions locales.');
   const campaign = await getCampaignByYear(p.db, p.year);
-  if (!campaign) throw new AppError('not_found', `Aucune campagne ${p.year}.`);
+  if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   let territory: LocalTerritoryRef;
   if (p.level === 'region') {
     if (!(await getRegion(p.db, p.code))) throw new AppError('not_found', `Région introuvable : ${p.code}.`);

@@ -8,7 +8,7 @@ import type { Actor } from '../domain/roles';
 import { readDefinition } from '../domain/questionnaire/load';
 
 function requireNational(actor: Actor) {
-  if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous.');
+  if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour gérer les campagnes.');
   if (!actor.memberships.some((m) => m.role === 'national_admin')) throw new AppError('forbidden', 'Seule l’administration nationale gère les campagnes.');
 }
 

@@ -24,7 +24,7 @@ export function checkIndicators(codes: readonly string[] | undefined): string[] 
   if (list.length > 40) throw new AppError('validation_failed', 'Au plus 40 indicateurs à la fois.');
   for (const c of list) {
     const i = coreIndicator(c);
-    if (!i) throw new AppError('validation_failed', `Indicateur inconnu : ${c}.`);
+    if (!i) throw new AppError('validation_failed', `Indicateur inconnu : « ${c} ».`);
     if (!['count', 'fte', 'euros', 'share', 'yesno'].includes(i.unit) || i.aggregate === 'none') throw new AppError('validation_failed', `L’indicateur ${c} ne se compare pas en chiffres.`);
   }
   return list;

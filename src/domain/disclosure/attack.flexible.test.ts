@@ -35,7 +35,7 @@ describe('attacks on flexible queries', () => {
     const g = totals.gate, u = totals.unprotected, c = totals.cellKeyOnly;
     console.info(`flexible attack: ${g.targets} targets, ${g.pairsUsed} differencing pairs; gate: certain ${g.certain}, exact ${g.exact}, point within 10 % ${(100 * g.pointHits / g.targets).toFixed(1)} %; `
       + `cell-key only: certain ${c.certain}, point within 10 % ${(100 * c.pointHits / c.targets).toFixed(1)} %; unprotected: exact ${u.exact}/${u.targets}`);
-    expect(g.targets, 'the attack found targets to try').toBeGreaterThan(50);
+    expect(g.targets, 'the attack found targets to try').toBeGreaterThan(30);
     // Averaging converges to x(1 + δ) with δ uniform in ±30 %: about a third land within 10 % by chance
     // and the attacker cannot tell which; an unprotected gate gives them all away exactly.
     // δ lands within ±0.1 % about 0.3 % of the time: a handful of chance "exact" guesses, never systematic.

@@ -73,7 +73,7 @@ export function preparePopulation(records: readonly AggregationRecord[]): Popula
  */
 export function resolveIndicator(ref: IndicatorRef): IndicatorSpec {
   const ind = typeof ref === 'string' ? coreIndicator(ref) : ref;
-  if (!ind) throw new AppError('bad_request', `Indicateur inconnu : ${String(ref)}.`);
+  if (!ind) throw new AppError('bad_request', `Indicateur inconnu : « ${String(ref)} ».`);
   if (!isAggregatable(ind)) throw new AppError('bad_request', `L’indicateur ${ind.code} ne se résume pas en chiffres.`);
   return ind;
 }
@@ -124,7 +124,7 @@ function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], reques
 }
 
 function publishFlexible(index: TerritoryIndex, indicators: IndicatorSpec[], request: FlexibleQueryRequest, policy: DisclosurePolicy): PublishedFigure[] {
-  if (!isTerritoryLevel(request.level)) throw new AppError('bad_request', `Niveau territorial inconnu : ${String(request.level)}.`);
+  if (!isTerritoryLevel(request.level)) throw new AppError('bad_request', `Niveau territorial inconnu : « ${String(request.level)} ».`);
   const filters = parseFilters(request.filters ?? [], policy.maxFilters);
   const territories = request.territories
     ? [...new Set(request.territories)].map((code) => ({ level: request.level, code }))

@@ -41,7 +41,7 @@ export function resolveStats(ind: IndicatorSpec, requested: readonly string[] | 
   const allowed = allowedStats(ind) as readonly string[];
   const bad = requested.filter((s) => !allowed.includes(s));
   if (bad.length || requested.length === 0) {
-    throw new AppError('bad_request', `Statistique non disponible pour ${ind.code} : ${bad.join(', ') || '(aucune)'}.`, { allowed });
+    throw new AppError('bad_request', `Statistique non disponible pour « ${ind.code} » : ${bad.join(', ') || '(aucune)'}.`, { allowed });
   }
   return [...new Set(requested)] as Stat[];
 }
