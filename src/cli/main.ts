@@ -6,6 +6,7 @@ import pino from 'pino';
 import { readConfig } from '../config';
 import { openConfiguredDatabase, createServerApp, listen, WEB_DIST } from '../server';
 import { migrateToLatest } from '../db/migrate';
+import { openDatabase } from '../db/connection';
 import { countStructures } from '../db/structure.repo';
 import { seedDemo } from '../seed/demo';
 import { createDemoAccounts } from '../seed/demoAccounts';
@@ -44,7 +45,8 @@ async function main(argv: string[]) {
   switch (command) {
     case 'serve': return serveCommand(rest);
     case 'migrate': {
-      const database = await openConfiguredDatabase(config);
+      // Opened without the automatic migration of the other commands, so the report says what this run applied.
+      const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
       const done = await migrateToLatest(database.db);
       console.log(done.length ? `Migrations appliquées : ${done.join(', ')}` : 'Schéma déjà à jour.');
       return database.close();
@@ -174,7 +176,9 @@ async function promptPassword(): Promise<string> {
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
+  const code = (e as { code?: string }).code;
   if (e instanceof AppError) console.error(`Erreur : ${e.message}`);
+  else if (code?.startsWith('ERR_PARSE_ARGS')) console.error(`Erreur : option inconnue ou mal formée (${(e as Error).message.replace(/^.*'(.*)'.*$/s, '$1')}). Voir « senacs help ».`);
   else console.error('Erreur :', e instanceof Error ? e.message : e);
   process.exit(1);
 });
