@@ -1,10 +1,9 @@
 import { contributionsOf, type Contribution, type IndicatorSpec } from '../aggregation/contributions';
 import type { AggregationRecord } from '../aggregation/record';
 import { AppError } from '../errors';
-import { NO_DATA, suppressedCell, valueCell, type PublishedCell } from './cell';
-import { perturbedCount, perturbedStat } from './perturbation';
+import type { PublishedCell } from './cell';
+import { flexibleCells } from './flexibleCells';
 import { defaultPolicy, type DisclosurePolicy } from './policy';
-import { primaryRule, quantileTooSmall } from './primary';
 import type { IndicatorRef, Population } from './publish';
 import { resolveIndicator } from './publish';
 import { resolveStats, type Stat } from './stats';
@@ -65,17 +64,8 @@ export function publishGroup(population: Population, request: GroupRequest, poli
   for (const ind of indicators) {
     const stats = resolveStats(ind, request.stats);
     const contributions = contributionsOf(records, ind);
-    const n = contributions.length;
-    const rule = n === 0 ? null : primaryRule(contributions, ind, policy)
-      ?? (breaksComplement(contributions, request.related ?? [], byId, ind, policy.minSize) ? 'complement' : null);
-    const nOut = n > 0 && !rule ? perturbedCount(contributions, policy) : 0;
-    for (const stat of stats) {
-      const cell: PublishedCell = n === 0 ? NO_DATA
-        : rule ? suppressedCell(rule)
-        : quantileTooSmall(n, stat, policy) ? suppressedCell('min_size')
-        : valueCell(perturbedStat(contributions, ind, stat, policy), nOut);
-      figures.push({ indicator: ind.code, stat, cell });
-    }
+    const cells = flexibleCells(contributions, ind, stats, policy, () => breaksComplement(contributions, request.related ?? [], byId, ind, policy.minSize));
+    stats.forEach((stat, i) => figures.push({ indicator: ind.code, stat, cell: cells[i] }));
   }
   return figures;
 }

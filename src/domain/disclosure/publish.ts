@@ -9,7 +9,7 @@ import { coreIndicator } from '../indicators';
 import { NO_DATA, suppressedCell, valueCell, type PublishedCell } from './cell';
 import { ComplementChecker } from './complement';
 import { exactStat } from './exact';
-import { perturbedCount, perturbedStat } from './perturbation';
+import { flexibleCells } from './flexibleCells';
 import { defaultPolicy, type DisclosurePolicy } from './policy';
 import { primaryRule, quantileTooSmall } from './primary';
 import { secondarySuppression, type SuppressionCell } from './secondary';
@@ -136,16 +136,8 @@ function publishFlexible(index: TerritoryIndex, indicators: IndicatorSpec[], req
     for (const ind of indicators) {
       const stats = resolveStats(ind, request.stats);
       const contributions = contributionsOf(records, ind);
-      const n = contributions.length;
-      const rule = n === 0 ? null : primaryRule(contributions, ind, policy) ?? (checker.breaks(territory, filters, ind, n) ? 'complement' : null);
-      const nOut = n > 0 && !rule ? perturbedCount(contributions, policy) : 0;
-      for (const stat of stats) {
-        const cell: PublishedCell = n === 0 ? NO_DATA
-          : rule ? suppressedCell(rule)
-          : quantileTooSmall(n, stat, policy) ? suppressedCell('min_size')
-          : valueCell(perturbedStat(contributions, ind, stat, policy), nOut);
-        figures.push({ indicator: ind.code, stat, territory, column: null, filters, cell });
-      }
+      const cells = flexibleCells(contributions, ind, stats, policy, () => checker.breaks(territory, filters, ind, contributions.length));
+      stats.forEach((stat, i) => figures.push({ indicator: ind.code, stat, territory, column: null, filters, cell: cells[i] }));
     }
   }
   return figures;

@@ -1,14 +1,8 @@
 /** Shapes of the API answers the web app reads (see src/http/routes). Dates arrive as ISO strings. */
 
-export type Role = 'contributor' | 'board_member' | 'director' | 'correspondent' | 'regional_coordinator' | 'national_admin';
-
-export interface Membership {
-  role: Role;
-  organisation?: 'caf' | 'federation' | null;
-  structureId?: number | null;
-  departementCode?: string | null;
-  regionCode?: string | null;
-}
+// Roles and memberships are the domain's own types (pure, no I/O), shared with the server.
+export type { Membership, Role } from '../../domain/roles';
+import type { Membership, Role } from '../../domain/roles';
 
 export interface Me {
   user: { id: number; email: string; name: string } | null;
