@@ -9,6 +9,8 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** Joint consent asked of a structure that is neither within 50 km nor a frozen nearest neighbour. */
+  consent_not_nearby: 400,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,

@@ -291,4 +291,30 @@ describe('joint consent and the named comparison', () => {
     expect((await get(`/api/structures/${centreId}/consents`, dirC)).status).toBe(403);
     await expect(sql`delete from consent_ledger`.execute(database.db)).rejects.toThrow(/append-only/);
   });
+
+  it('lets a director ask only nearby structures (≤ 50 km or frozen neighbours), refusing the others with consent_not_nearby and writing nothing', async () => {
+    // Viewing the position freezes the nearest-neighbour group, which may reach far beyond 50 km.
+    expect((await get(`/api/structures/${centreId}/position?year=2024&indicators=finances.produits`, director)).status).toBe(200);
+    const { candidates } = (await get(`/api/structures/${centreId}/consents`, director)).body as { candidates: { id: number; km: number | null; neighbour: boolean; name: string }[] };
+    expect(candidates.length).toBeGreaterThan(3);
+    expect(candidates.map((c) => c.id)).not.toContain(centreId);
+    for (const c of candidates) expect(c.neighbour || (c.km !== null && c.km <= 50), JSON.stringify(c)).toBe(true);
+    expect(candidates.every((c) => c.name.length > 0)).toBe(true);
+    const farNeighbour = candidates.find((c) => c.neighbour && (c.km === null || c.km > 50));
+    expect(farNeighbour, 'the test campaign has a frozen neighbour beyond 50 km').toBeDefined();
+
+    const marseille = (await database.db.selectFrom('structures').select('id').where('departement_code', '=', '13').orderBy('id').execute())
+      .map((s) => s.id).filter((id) => !candidates.some((c) => c.id === id));
+    const before = (await sql<{ n: number }>`select count(*)::int as n from consent_ledger`.execute(database.db)).rows[0].n;
+    const near = candidates.find((c) => !c.neighbour)!;
+    const refused = await client.request(`/api/structures/${centreId}/consents`, json('POST', director, { targetIds: [near.id, marseille[0]] }));
+    expect(refused.status).toBe(400);
+    const { error } = await refused.json();
+    expect(error.code).toBe('consent_not_nearby');
+    expect(error.message).toMatch(/structures proches : à 50 km au plus/);
+    expect((await sql<{ n: number }>`select count(*)::int as n from consent_ledger`.execute(database.db)).rows[0].n).toBe(before);
+
+    const asked = await client.request(`/api/structures/${centreId}/consents`, json('POST', director, { targetIds: [farNeighbour!.id] }));
+    expect(asked.status).toBe(201);
+  });
 });
