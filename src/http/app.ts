@@ -18,9 +18,10 @@ import { compareDocs, compareRoutes } from './routes/compare/routes';
 import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/routes';
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
 import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
+import { exportDocs, exportRoutes } from './routes/exports/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...exportDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -53,6 +54,7 @@ export function createApp(deps: Deps) {
   api.route('/', localQuestionRoutes());
   api.route('/', questionnaireRoutes());
   api.route('/', responseFileRoutes());
+  api.route('/', exportRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
   api.all('*', notFound);

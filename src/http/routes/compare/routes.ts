@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { z } from 'zod';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
@@ -26,6 +27,16 @@ export const compareDocs: RouteDoc[] = [
   { method: 'post', path: '/api/consents/:id/withdraw', summary: 'Retirer un accord ou une demande (direction de l’une ou l’autre structure)', tag: 'comparaison', auth: 'session' },
 ];
 
+/** The peer group asked for in a position query string (also read by the position export). */
+export function peerSpecOf(q: z.infer<typeof positionQuery>): PeerSpec {
+  if (q.peers === 'distance') {
+    if (q.km === undefined) throw new AppError('validation_failed', 'Précisez la distance (km) du groupe de pairs.');
+    return { kind: 'distance', km: q.km as 5 | 10 | 20 | 50 | 100 };
+  }
+  if (q.peers === 'filters') return { kind: 'filters', filters: q.filters ?? [], scope: q.scope };
+  return { kind: 'neighbours' };
+}
+
 export function compareRoutes() {
   const app = new Hono<Env>();
   app.get('/stats/dashboard', async (c) => {
@@ -39,14 +50,7 @@ export function compareRoutes() {
   app.get('/structures/:id/position', async (c) => {
     const id = readId(c);
     const q = readQuery(c, positionQuery);
-    let peers: PeerSpec;
-    if (q.peers === 'distance') {
-      if (q.km === undefined) throw new AppError('validation_failed', 'Précisez la distance (km) du groupe de pairs.');
-      peers = { kind: 'distance', km: q.km as 5 | 10 | 20 | 50 | 100 };
-    } else if (q.peers === 'filters') {
-      peers = { kind: 'filters', filters: q.filters ?? [], scope: q.scope };
-    } else peers = { kind: 'neighbours' };
-    return c.json(await structurePosition({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year, indicators: q.indicators, peers }));
+    return c.json(await structurePosition({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year, indicators: q.indicators, peers: peerSpecOf(q) }));
   });
   app.get('/structures/:id/named-comparison', async (c) => {
     const id = readId(c);

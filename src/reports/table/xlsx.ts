@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import type { Table, TableColumn, TableValue } from './table';
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function sheetName(title: string): string {
+  return title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Tableau';
+}
+
+const numFmt = (c: TableColumn): string | undefined =>
+  c.type === 'integer' ? '#,##0' : c.type === 'number' ? (c.unit === 'euros' ? '#,##0.00 "€"' : c.unit === '%' ? '0.0' : '#,##0.##') : undefined;
+
+/**
+ * Adds a table as one worksheet: a header row of French titles (frozen, with a filter), typed cells,
+ * empty cells for null, then the notes below. A row whose `statut` starts with « secret » is shaded so the
+ * suppressed cells stand out as well as being named.
+ * @example addSheet(workbook, table)
+ */
+export function addSheet(wb: ExcelJS.Workbook, table: Table): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheetName(table.title), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = table.columns.map((c) => ({ header: c.unit ? `${c.title} (${c.unit})` : c.title, key: c.name, width: Math.min(50, Math.max(10, c.title.length + 4)), style: numFmt(c) ? { numFmt: numFmt(c) } : {} }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of table.rows) {
+    const row = ws.addRow(Object.fromEntries(table.columns.map((c) => [c.name, r[c.name] ?? null])));
+    if (typeof r.statut === 'string' && r.statut.startsWith('secret')) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+  }
+  if (table.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  if (table.notes?.length) {
+    ws.addRow([]);
+    for (const n of table.notes) ws.addRow([n]).font = { italic: true };
+  }
+  return ws;
+}
+
+/**
+ * Tables as an XLSX workbook (one sheet each).
+ * @example const bytes = await toXlsx([table]); // Buffer starting with 'PK'
+ */
+export async function toXlsx(tables: readonly Table[], meta: { creator?: string } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = meta.creator ?? 'Senacs';
+  wb.created = new Date(0);
+  const used = new Set<string>();
+  for (const t of tables) {
+    let name = sheetName(t.title);
+    for (let i = 2; used.has(name); i++) name = `${sheetName(t.title).slice(0, 27)} (${i})`;
+    used.add(name);
+    addSheet(wb, { ...t, title: name });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Reads back the first `rows` lines under the header of a sheet written by toXlsx, by column name (tests).
+ * Notes under the table are left out: reading stops at the first empty row.
+ */
+export async function fromXlsx(bytes: Buffer | ArrayBuffer, columns: Table['columns'], sheet = 1): Promise<Record<string, TableValue>[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as ArrayBuffer);
+  const ws = wb.worksheets[sheet - 1];
+  const out: Record<string, TableValue>[] = [];
+  for (let i = 2; i <= ws.rowCount; i++) {
+    const row = ws.getRow(i);
+    if (!row.hasValues) break;
+    out.push(Object.fromEntries(columns.map((c, j) => {
+      const v = row.getCell(j + 1).value;
+      return [c.name, v === null || v === undefined || v === '' ? null : (v as TableValue)];
+    })));
+  }
+  return out;
+}
