@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { externalValuesOf } from '../db/external.repo';
 import { qualityRows, type QualityRow } from '../db/quality.repo';
 import { peerGroupKeys } from '../domain/quality/groups';
 import { prepareCampaign, type QualityContext, type ResponseToCheck } from '../domain/quality/engine';
@@ -9,12 +10,25 @@ import { questionnaireVersion } from './questionnaireVersions';
 export interface QualityCampaign { id: number; year: number; questionnaire_id: number | null }
 
 /** A stored response as the engine checks it. */
-export function toCheck(row: QualityRow, year: number): ResponseToCheck {
+export function toCheck(row: QualityRow, year: number, external?: ExternalByStructure): ResponseToCheck {
+  const ext = external?.get(row.structureId);
   return {
+    ...(ext ? { external: ext } : {}),
     structureKey: row.structureId, year, answers: row.answers as AnswerMap, comments: row.comments,
     history: row.history.map((h) => ({ year: h.year, answers: h.answers as AnswerMap })),
     groups: peerGroupKeys({ kind: row.kind, territoryType: row.territoryType, communePopulation: row.communePopulation }),
   };
+}
+
+/** External data sets of the year per structure (what `ext('dataset', 'field')` reads). */
+export type ExternalByStructure = Map<number, Record<string, Record<string, unknown>>>;
+
+/**
+ * The imported external values (trusted matches only) of the structures of some quality rows, for their year.
+ * @example const external = await externalForRows(db, 2025, rows); toCheck(rows[0], 2025, external)
+ */
+export function externalForRows(db: Db, year: number, rows: readonly { structureId: number }[]): Promise<ExternalByStructure> {
+  return externalValuesOf(db, year, rows.map((r) => r.structureId));
 }
 
 /** Campaign statistics change slowly: a cached context serves per-response checks for this long. */

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { qualityRows, storeQuality } from '../db/quality.repo';
 import { getResponseContext } from '../db/response.repo';
 import { checkResponse } from '../domain/quality/engine';
-import { campaignQualityContext, toCheck } from './qualityContext';
+import { campaignQualityContext, externalForRows, toCheck } from './qualityContext';
 import { responseQuestionnaire } from './responseQuestionnaire';
 
 /**
@@ -18,7 +18,8 @@ export async function recomputeQuality(db: Db, responseId: number) {
     campaignQualityContext(db, campaign), qualityRows(db, campaign, [responseId]), responseQuestionnaire(db, r),
   ]);
   if (!row) return undefined;
-  const report = checkResponse(toCheck(row, r.year), { ...context, questionnaire: version.catalog });
+  const external = await externalForRows(db, r.year, [row]);
+  const report = checkResponse(toCheck(row, r.year, external), { ...context, questionnaire: version.catalog });
   await storeQuality(db, [{ responseId, score: report.score, findings: report.findings }]);
   return report;
 }

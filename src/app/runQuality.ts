@@ -3,7 +3,7 @@ import { getCampaignByYear } from '../db/campaign.repo';
 import { qualityRows, storeQuality } from '../db/quality.repo';
 import { AppError } from '../domain/errors';
 import { checkResponse } from '../domain/quality/engine';
-import { prepareQualityContext, toCheck } from './qualityContext';
+import { externalForRows, prepareQualityContext, toCheck } from './qualityContext';
 import { responseQuestionnaire } from './responseQuestionnaire';
 
 export interface QualityRunSummary { year: number; responses: number; findings: number; meanScore: number | null; seconds: number }
@@ -21,6 +21,7 @@ export async function runQuality(p: { db: Db; year: number; onProgress?: (done: 
   p.onProgress?.(0, 0, 'lecture des réponses');
   const rows = await qualityRows(p.db, campaign);
   const context = await prepareQualityContext(p.db, campaign, rows);
+  const external = await externalForRows(p.db, campaign.year, rows);
   const results: { responseId: number; score: number; findings: ReturnType<typeof checkResponse>['findings'] }[] = [];
   let findings = 0;
   let total = 0;
@@ -29,7 +30,7 @@ export async function runQuality(p: { db: Db; year: number; onProgress?: (done: 
       campaign_id: campaign.id, campaign_state: campaign.state, questionnaire_id: campaign.questionnaire_id,
       departement_code: row.departementCode, region_code: row.regionCode,
     });
-    const report = checkResponse(toCheck(row, campaign.year), { ...context, questionnaire: catalog });
+    const report = checkResponse(toCheck(row, campaign.year, external), { ...context, questionnaire: catalog });
     results.push({ responseId: row.responseId, score: report.score, findings: report.findings });
     findings += report.findings.length;
     total += report.score;

@@ -5,7 +5,9 @@ import type { Db } from './connection';
 export const BACKUP_TABLES = [
   'regions', 'departements', 'epcis', 'communes', 'structures', 'approvals', 'users', 'memberships', 'sessions',
   'questionnaires', 'campaigns', 'local_questions', 'responses', 'answers', 'answer_revisions', 'answer_comments', 'invitations', 'outbox',
-  'queries', 'query_messages', 'quality_findings', 'peer_groups', 'consent_requests', 'consent_ledger', 'audit_events',
+  'queries', 'query_messages', 'quality_findings', 'peer_groups', 'consent_requests', 'consent_ledger', 'audit_events', 'partners', 'partner_sharing',
+  'action_sheets',
+  'external_datasets', 'external_rows', 'external_imports',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

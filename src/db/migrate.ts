@@ -5,6 +5,10 @@ import * as m002 from './migrations/002_filling';
 import * as m003 from './migrations/003_local_questions';
 import * as m004 from './migrations/004_compare';
 import * as m005 from './migrations/005_workflow';
+import * as m006 from './migrations/006_publication';
+import * as m009 from './migrations/009_invitations';
+import * as m007 from './migrations/007_external';
+import * as m008 from './migrations/008_partners';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +17,10 @@ const migrations: Record<string, Migration> = {
   '003_local_questions': m003,
   '004_compare': m004,
   '005_workflow': m005,
+  '006_publication': m006,
+  '009_invitations': m009,
+  '007_external': m007,
+  '008_partners': m008,
 };
 
 class InCodeProvider implements MigrationProvider {

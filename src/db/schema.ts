@@ -60,6 +60,7 @@ export interface Database {
   invitations: {
     id: Generated<number>; structure_id: number; email: string; role: string; token_hash: string; invited_by: number;
     expires_at: Date; accepted_at: Date | null; created_at: Generated<Date>;
+    accepted_by: number | null; revoked_at: Date | null; revoked_by: number | null;
   };
   outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null };
   peer_groups: {
@@ -75,9 +76,35 @@ export interface Database {
     id: Generated<number>; request_id: number; structure_id: number; actor_id: number | null;
     action: 'request' | 'grant' | 'refuse' | 'withdraw'; at: Generated<Date>;
   };
+  partners: {
+    id: Generated<number>; structure_id: number; kind: string; name: string; siret: string | null;
+    themes: ColumnType<string[], string, string>; created_by: number | null; created_at: Generated<Date>; updated_at: Generated<Date>;
+  };
+  partner_sharing: { structure_id: number; shared: Generated<boolean>; decided_by: number | null; decided_at: Generated<Date> };
   audit_events: {
     id: Generated<number>; at: Generated<Date>; actor_id: number | null; action: string; entity: string;
     entity_id: string; data: JSONColumnType<Record<string, unknown>, string, string>;
+  };
+  action_sheets: {
+    id: Generated<number>; structure_id: number; state: Generated<'draft' | 'published'>; title: string; summary: Generated<string>;
+    themes: JSONColumnType<string[], string, string>; keywords: JSONColumnType<string[], string, string>;
+    audience: Generated<string>; partners: Generated<string>; resources: Generated<string>; results_territory: Generated<string>;
+    results_centre: Generated<string>; results_inhabitants: Generated<string>; limits: Generated<string>; next_steps: Generated<string>;
+    author_id: number | null; created_at: Generated<Date>; updated_at: Generated<Date>; published_at: Date | null;
+  };
+  external_datasets: {
+    id: Generated<number>; name: string; year: number; source: Generated<string>; licence: Generated<string>;
+    mapping: JSONColumnType<Record<string, unknown>, string, string>; file_hash: string;
+    created_at: Generated<Date>; updated_at: Generated<Date>;
+  };
+  external_rows: {
+    id: Generated<number>; dataset_id: number; line: number; siret: string | null; name: Generated<string>; commune: Generated<string>;
+    structure_id: number | null; match_method: string; match_score: number | null;
+    values: JSONColumnType<Record<string, number | string | null>, string, string>;
+  };
+  external_imports: {
+    id: Generated<number>; dataset_id: number; file_hash: string; file_name: Generated<string>; rows: number; matched: number;
+    imported_by: number | null; imported_at: Generated<Date>;
   };
 }
 

@@ -32,7 +32,26 @@ export function formatOf(bytes: Uint8Array): TableFormat {
  * table.columns; // ['siret', 'structure', 'participation.benevoles', …]
  */
 export async function readAnswerTable(bytes: Uint8Array, format: TableFormat = formatOf(bytes)): Promise<AnswerTable> {
-  const grid = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+  return tableOfGrid(format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes));
+}
+
+/**
+ * A table from CSV text already decoded (external data sets detect their encoding first, then share this reader).
+ * @example readCsvTable('siret;nom\n73282932000074;Centre\n').rows[0].cells // ['73282932000074', 'Centre']
+ */
+export function readCsvTable(text: string): AnswerTable {
+  return tableOfGrid(parseCsvText(text));
+}
+
+/**
+ * The first sheet of an XLSX workbook as a table.
+ * @example (await readXlsxTable(bytes)).columns
+ */
+export async function readXlsxTable(bytes: Uint8Array): Promise<AnswerTable> {
+  return tableOfGrid(await readXlsx(bytes));
+}
+
+function tableOfGrid(grid: RawCell[][]): AnswerTable {
   const [header = [], ...body] = grid;
   const columns = header.map((c) => String(c ?? '').trim());
   const rows = body.map((cells, i) => ({ row: i + 2, cells }))
@@ -41,7 +60,11 @@ export async function readAnswerTable(bytes: Uint8Array, format: TableFormat = f
 }
 
 function readCsv(bytes: Uint8Array): RawCell[][] {
-  let text = new TextDecoder('utf-8').decode(bytes);
+  return parseCsvText(new TextDecoder('utf-8').decode(bytes));
+}
+
+function parseCsvText(source: string): RawCell[][] {
+  let text = source;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\u0000')) throw new AppError('validation_failed', 'Le fichier n’est pas un CSV lisible (caractère nul).');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });

@@ -23,6 +23,8 @@ export interface ResponseToCheck {
   groups?: readonly string[];
   /** Comments justifying the questionnaire's warnings, by rule id. */
   comments?: Readonly<Record<string, string>>;
+  /** External data sets about this structure for the year, by data set then field: what `ext()` reads in rules (hook for src/app/qualityContext.ts). */
+  external?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 /** What the engine needs besides the response itself. */
@@ -83,7 +85,7 @@ export function checkResponse(r: ResponseToCheck, ctx: QualityContext): QualityR
   const c = checkCompleteness(r.answers, ctx.expected, ctx.required);
   const findings: Finding[] = [
     ...c.findings,
-    ...checkRules(ctx.questionnaire, r.answers, { previous: history.find((h) => h.year === r.year - 1)?.answers, comments: r.comments }),
+    ...checkRules(ctx.questionnaire, r.answers, { previous: history.find((h) => h.year === r.year - 1)?.answers, comments: r.comments, external: r.external }),
     ...checkYearOverYear(r.year, r.answers, history, ctx.yearOverYear),
     ...checkCopiedSections(r.year, r.answers, history, ctx.yearOverYear),
     ...(ctx.peers && r.groups?.length ? checkPeers(r.answers, r.groups, ctx.peers) : []),

@@ -18,6 +18,8 @@ export interface RuleInputs {
   previous?: AnswerMap;
   /** Comments justifying warnings, by rule id: a justified warning becomes an `info` finding. */
   comments?: Readonly<Record<string, string>>;
+  /** External data sets about the structure (`ext('dataset', 'field')` in rules). */
+  external?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 const expanded = new WeakMap<Catalog, Map<string, string[]>>();
@@ -82,7 +84,8 @@ function toFinding(catalog: Catalog, answers: AnswerMap, f: RuleFinding): Findin
  * checkRules(catalog, { 'rh.etp.animation': 12.5, 'rh.effectif.animation': 8 })[0].rule // 'rh.etp_effectif.animation'
  */
 export function checkRules(catalog: Catalog, answers: AnswerMap, inputs: RuleInputs = {}): Finding[] {
-  const result = validateResponse(catalog, answers as Record<string, unknown>, inputs.previous ? { previous: inputs.previous as Record<string, unknown> } : {}, {
+  const context = { ...(inputs.previous ? { previous: inputs.previous as Record<string, unknown> } : {}), ...(inputs.external ? { external: inputs.external as Record<string, Record<string, unknown>> } : {}) };
+  const result = validateResponse(catalog, answers as Record<string, unknown>, context, {
     partial: true, comments: inputs.comments as Record<string, string> | undefined,
   });
   return [...result.errors, ...result.warnings, ...result.infos].map((f) => toFinding(catalog, answers, f));

@@ -4,3 +4,4 @@ export { quantile, quantileSorted, sortedCopy, median, quartiles, type Quartiles
 export { shareOfStructures, type Share } from './share';
 export { changeFromPrevious, type Change } from './change';
 export { MAD_TO_SIGMA, medianAbsoluteDeviation, meanAbsoluteDeviation, modifiedZScore } from './robust';
+export { pearson, spearman, ranks } from './correlation';

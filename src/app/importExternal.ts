@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { appendAudit } from '../db/audit.repo';
+import { directoryForMatching, getDataset, storeDataset } from '../db/external.repo';
+import { analyseTable, readExternalFile, type FileAnalysis } from '../domain/external/analyse';
+import { guessMapping } from '../domain/external/mapping';
+import type { DatasetMapping, FileProblem, MatchCandidate } from '../domain/external/types';
+import { AppError } from '../domain/errors';
+import type { TableFormat } from '../domain/interchange/answerTable';
+import type { Actor } from '../domain/roles';
+import { externalPolicy } from '../policies/external';
+
+export interface ImportExternalProps {
+  db: Db;
+  /** Null for the command-line operator. */
+  actor: Actor | null;
+  dataset: string;
+  year: number;
+  bytes: Uint8Array;
+  fileName?: string;
+  format?: TableFormat;
+  /** Column mapping; guessed from the file when absent. */
+  mapping?: DatasetMapping;
+  source?: string;
+  licence?: string;
+  /** A person's review of proposed matches: line → structure id, or null to reject. */
+  confirmations?: Record<string, number | null>;
+  /** Accept every proposed match (command line, after reading the dry run). */
+  acceptProposals?: boolean;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number, step: string) => void;
+}
+
+export interface ExternalImportReport {
+  dataset: string; year: number; fileHash: string; format: TableFormat | null; encoding: string | null;
+  columns: string[]; mapping: DatasetMapping | null;
+  counts: FileAnalysis['counts'];
+  problems: FileProblem[];
+  notes: FileAnalysis['notes'];
+  proposals: { line: number; name: string; commune: string; siret: string | null; candidates: MatchCandidate[] }[];
+  stored: boolean; unchanged: boolean; dryRun: boolean;
+}
+
+export const datasetNamePattern = /^[a-z][a-z0-9_-]{1,39}$/;
+
+/**
+ * Imports an external data set for a year: reads the file (CSV with its encoding, or XLSX), applies the
+ * mapping, matches rows to structures, and stores it in one transaction — or nothing at all when the file
+ * has any problem, on a dry run, or when the very same file with the same mapping is already the data set
+ * (re-importing changes nothing).
+ * @example const report = await importExternal({ db, actor: null, dataset: 'elisfa', year: 2024, bytes, dryRun: true });
+ */
+export async function importExternal(p: ImportExternalProps): Promise<ExternalImportReport> {
+  if (p.actor && !externalPolicy.import(p.actor)) throw new AppError('forbidden', 'Seule l’administration nationale importe des jeux de données externes (fichiers nationaux).');
+  if (!datasetNamePattern.test(p.dataset)) throw new AppError('validation_failed', 'Nom de jeu de données invalide : lettres minuscules, chiffres, « - » ou « _ », 2 à 40 caractères.');
+  if (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2100) throw new AppError('validation_failed', 'Année invalide : attendue entre 2000 et 2100.');
+  const fileHash = createHash('sha256').update(p.bytes).digest('hex');
+  const report: ExternalImportReport = {
+    dataset: p.dataset, year: p.year, fileHash, format: null, encoding: null, columns: [], mapping: null,
+    counts: { rows: 0, siret: 0, name: 0, proposals: 0, unknown: 0 }, problems: [], notes: [], proposals: [],
+    stored: false, unchanged: false, dryRun: Boolean(p.dryRun),
+  };
+  p.onProgress?.(0, 0, 'lecture du fichier');
+  const read = await readExternalFile(p.bytes, p.format);
+  if ('problem' in read) { report.problems.push(read.problem); return report; }
+  Object.assign(report, { format: read.format, encoding: read.encoding, columns: read.table.columns });
+  const mapping = p.mapping ?? guessMapping(read.table);
+  report.mapping = mapping;
+  const confirmations = new Map(Object.entries(p.confirmations ?? {}).map(([line, id]) => [Number(line), id]));
+  const analysis = analyseTable(read.table, mapping, {
+    year: p.year, directory: await directoryForMatching(p.db), confirmations,
+    onProgress: (done, total) => p.onProgress?.(done, total, 'rapprochement'),
+  });
+  Object.assign(report, { counts: analysis.counts, problems: analysis.problems, notes: analysis.notes });
+  report.proposals = analysis.rows.filter((r) => r.match.method === 'proposal')
+    .map((r) => ({ line: r.line, name: r.name, commune: r.commune, siret: r.siret, candidates: r.match.candidates }));
+  if (report.problems.length > 0 || p.dryRun) return report;
+
+  const existing = await getDataset(p.db, p.dataset, p.year);
+  if (existing && existing.file_hash === fileHash && JSON.stringify(existing.mapping) === JSON.stringify(mapping) && confirmations.size === 0 && !p.acceptProposals) {
+    report.unchanged = true;
+    return report;
+  }
+  const rows = analysis.rows.map((r) => {
+    const accepted = p.acceptProposals && r.match.method === 'proposal';
+    return {
+      line: r.line, siret: r.siret, name: r.name, commune: r.commune, structureId: r.match.structureId,
+      method: accepted ? 'confirmed' as const : r.match.method, score: r.match.score, values: r.values,
+    };
+  });
+  await storeDataset(p.db, {
+    name: p.dataset, year: p.year, source: p.source ?? existing?.source ?? '', licence: p.licence ?? existing?.licence ?? '', mapping, fileHash,
+    fileName: p.fileName ?? '', actorId: p.actor?.userId ?? null, rows, onProgress: (done, total) => p.onProgress?.(done, total, 'enregistrement'),
+  });
+  report.stored = true;
+  await appendAudit(p.db, { actorId: p.actor?.userId ?? null, action: 'external.import', entity: 'external_dataset', entityId: `${p.dataset}/${p.year}`, data: { rows: rows.length, fileHash } });
+  return report;
+}
