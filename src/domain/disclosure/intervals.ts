@@ -1,4 +1,4 @@
-import type { Line } from '../../aggregation/table';
+import type { Line } from '../aggregation/table';
 
 /**
  * The attacker's linear reasoning on a fixed table: every suppressed cell starts in [lower, upper] (0 and

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublishedFigure } from './publish';
 import { definePolicy, defaultPolicy, publish } from './index';
 import { rec } from './fixtures';
-import { propagate } from './attack/intervals';
+import { propagate } from './intervals';
 import { indexByTerritory } from '../aggregation/groups';
 import { layoutTable } from '../aggregation/table';
 

@@ -5,7 +5,7 @@ import type { PublishedCell } from '../cell';
 import { primaryRule } from '../primary';
 import type { DisclosurePolicy } from '../policy';
 import { indexByTerritory } from '../../aggregation/groups';
-import { propagate } from './intervals';
+import { propagate } from '../intervals';
 
 /** How many sensitive cells the attacker broke, out of how many. */
 export interface FixedAttackResult { sensitive: number; outsider: number; insider: number; exact: number }

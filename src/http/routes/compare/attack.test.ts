@@ -11,7 +11,7 @@ import { indexByTerritory } from '../../../domain/aggregation/groups';
 import { layoutTable } from '../../../domain/aggregation/table';
 import { territoryCodeOf, type TerritoryLevel } from '../../../domain/aggregation/territory';
 import type { AggregationRecord } from '../../../domain/aggregation/record';
-import { propagate } from '../../../domain/disclosure/attack/intervals';
+import { propagate } from '../../../domain/disclosure/intervals';
 
 /**
  * The API-level attacker: the director of the demo centre, knowing the public directory (and, as an oracle
