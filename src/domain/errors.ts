@@ -13,6 +13,12 @@ export const errorStatus = {
   consent_not_nearby: 400,
   payload_too_large: 413,
   rate_limited: 429,
+  /** Invitation links: unknown token, expired, already used, revoked, or opened with another account. */
+  invitation_unknown: 404,
+  invitation_expired: 410,
+  invitation_used: 410,
+  invitation_revoked: 410,
+  invitation_wrong_account: 403,
   internal: 500,
 } as const;
 

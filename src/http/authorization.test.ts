@@ -5,6 +5,7 @@ import { openTestDatabase } from '../testing/testDb';
 import { DEMO, testClient } from '../testing/http';
 import { TEST_PASSWORD } from '../testing/template';
 import { createUser } from '../app/createUser';
+import { invitationTokenHash } from '../app/inviteMember';
 import { allRouteDocs } from './app';
 
 /**
@@ -30,6 +31,8 @@ interface Ids {
   /** A refused consent request from Lyon to the Marseille structure: no decision or withdrawal applies to it. */
   consent: number;
   sirets: { lyon: string; s13: string };
+  /** A revoked invitation of Lyon and of the Marseille structure (no step applies), and links: one pending, one revoked. */
+  invitations: { lyon: number; s13: number }; pendingToken: string; revokedToken: string;
 }
 
 /** Who may read a structure's private pages: its own people, its département's correspondents, its region's coordinator, the nation. */
@@ -161,6 +164,18 @@ const consentCells = (action: string, deciders: ActorKey[], parties: ActorKey[])
     expect: Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : deciders.includes(a) ? 409 : parties.includes(a) ? 403 : 404])) as Expect },
   { label: 'unknown request', method: 'POST', path: (ids) => `/api/consents/${ids.consent + 1000}/${action}`, expect: signedIn(404) },
 ];
+
+/** Who may invite into each target and see its invitations: its director, and the nation. */
+const STRUCTURE_INVITERS: Record<Target, ActorKey[]> = { lyon: ['director', 'national'], other69: ['national'], ara73: ['national'], s13: ['dir13', 'national'] };
+const inviterExpect = (t: Target, ok: number): Expect =>
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : STRUCTURE_INVITERS[t].includes(a) ? ok : STRUCTURE_READERS[t].includes(a) ? 403 : 404])) as Expect;
+
+/** The demo fiches of the Lyon centre the matrix points at (two published, one draft). */
+const sheets = { published: 0, toDelete: 0, draft: 0 };
+let SHEET_CONTENT: Record<string, unknown> = {};
+/** A draft of Lyon: `allowed` get `ok`, its other readers 403, everyone else signed in 404 (a draft hides itself), the visitor 401. */
+const draftExpect = (allowed: ActorKey[], ok: number): Expect =>
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? ok : STRUCTURE_READERS.lyon.includes(a) ? 403 : 404])) as Expect;
 
 const MATRIX: Row[] = [
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
@@ -410,7 +425,41 @@ const MATRIX: Row[] = [
   { route: 'POST /api/consents/:id/accept', visibility: 'private', cells: consentCells('accept', ['dir13'], ['director']) },
   { route: 'POST /api/consents/:id/refuse', visibility: 'private', cells: consentCells('refuse', ['dir13'], ['director']) },
   { route: 'POST /api/consents/:id/withdraw', visibility: 'private', cells: consentCells('withdraw', ['dir13', 'director'], []) },
-];
+  // Invitations by e-mail link: the structure's director and the nation; the link itself needs no session.
+  {
+    route: 'GET /api/structures/:id/invitations', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, path: (ids) => `/api/structures/${ids[t]}/invitations`, expect: inviterExpect(t, 200) })),
+      { label: 'unknown id', path: (ids) => `/api/structures/${ids.missing}/invitations`, expect: signedIn(404) },
+      { label: 'id that cannot exist', path: () => '/api/structures/abc/invitations', expect: everyone(404) },
+    ],
+  },
+  {
+    // Inviting someone already in the team: inviters reach the check (409), nothing is sent.
+    route: 'POST /api/structures/:id/invitations', visibility: 'private', cells: [
+      { label: 'lyon, a member already', method: 'POST', path: (ids) => `/api/structures/${ids.lyon}/invitations`, body: () => ({ email: DEMO.team, role: 'contributor' }), expect: inviterExpect('lyon', 409) },
+      { label: 's13, a member already', method: 'POST', path: (ids) => `/api/structures/${ids.s13}/invitations`, body: () => ({ email: DIR13, role: 'board_member' }), expect: inviterExpect('s13', 409) },
+      { label: 'unknown id', method: 'POST', path: (ids) => `/api/structures/${ids.missing}/invitations`, body: () => ({ email: 'x@example.org', role: 'contributor' }), expect: signedIn(404) },
+    ],
+  },
+  {
+    route: 'POST /api/structures/:id/invitations/:invitationId/revoke', visibility: 'private', cells: [
+      ...(['lyon', 's13'] as const).map((t): Cell => ({ label: `revoked already, ${t}`, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/invitations/${ids.invitations[t]}/revoke`, body: () => ({}), expect: inviterExpect(t, 409) })),
+      { label: 'invitation of another structure', method: 'POST', path: (ids) => `/api/structures/${ids.lyon}/invitations/${ids.invitations.s13}/revoke`, body: () => ({}), expect: inviterExpect('lyon', 404) },
+    ],
+  },
+  {
+    route: 'GET /api/invitations/:token', visibility: 'self', cells: [
+      { label: 'pending link', path: (ids) => `/api/invitations/${ids.pendingToken}`, expect: everyone(200) },
+      { label: 'revoked link', path: (ids) => `/api/invitations/${ids.revokedToken}`, expect: everyone(410) },
+      { label: 'unknown link', path: () => '/api/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: everyone(404) },
+    ],
+  },
+  {
+    route: 'POST /api/invitations/:token/accept', visibility: 'self', cells: [
+      { label: 'revoked link', method: 'POST', path: (ids) => `/api/invitations/${ids.revokedToken}/accept`, body: () => ({ name: 'Personne', password: 'un mot de passe assez long' }), expect: everyone(410) },
+      { label: 'unknown link', method: 'POST', path: () => '/api/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/accept', body: () => ({}), expect: everyone(404) },
+    ],
+  },];
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
@@ -439,6 +488,7 @@ beforeAll(async () => {
     responses: { lyon: 0, other69: 0, ara73: 0, s13: 0 },
     missingResponse: (await db.selectFrom('responses').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m + 1000,
     queries: { lyon: 0, s13: 0 }, localQuestions: { d69: 0, d13: 0 }, localYear: year - 2, consent: 0, sirets: { lyon: '', s13: '' },
+    invitations: { lyon: 0, s13: 0 }, pendingToken: 'jeton-en-attente-0123456789abcdef', revokedToken: 'jeton-revoque-0123456789abcdef',
   };
   for (const t of TARGETS) {
     ids.responses[t] = (await db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
@@ -461,6 +511,12 @@ beforeAll(async () => {
       .returning('id').executeTakeFirstOrThrow()).id;
   }
   ids.consent = (await db.insertInto('consent_requests').values({ requester_id: ids.lyon, target_id: ids.s13, requested_by: national, state: 'refused' }).returning('id').executeTakeFirstOrThrow()).id;
+  for (const t of ['lyon', 's13'] as const) {
+    ids.invitations[t] = (await db.insertInto('invitations').values({ structure_id: ids[t], email: `invitee-${t}@example.org`, role: 'contributor', token_hash: invitationTokenHash(`${ids.revokedToken}-${t}`),
+      invited_by: national, expires_at: new Date(Date.now() + 864e5), revoked_at: new Date(), revoked_by: national }).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  ids.revokedToken = `${ids.revokedToken}-lyon`;
+  await db.insertInto('invitations').values({ structure_id: ids.lyon, email: 'invitee-pending@example.org', role: 'board_member', token_hash: invitationTokenHash(ids.pendingToken), invited_by: national, expires_at: new Date(Date.now() + 864e5) }).execute();
   headers.set('anonymous', {});
   for (const a of SIGNED_IN) headers.set(a, await client.loginAs(email(a)));
 });

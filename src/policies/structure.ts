@@ -32,6 +32,8 @@ export const structurePolicy = {
   fill: (a: Actor, s: StructurePlace) => holds(a, s, ['contributor', 'board_member', 'director']),
   /** Inviting people, submitting, answering queries, consent. */
   manage: (a: Actor, s: StructurePlace) => holds(a, s, ['director']),
+  /** Inviting people into the structure by e-mail link, and revoking those links: its director, and the nation. */
+  invite: (a: Actor, s: StructurePlace) => holds(a, s, ['director', 'national_admin']),
   /** Changing the directory entry (identity). */
   editIdentity: (a: Actor, s: StructurePlace) => holds(a, s, ['director', 'correspondent', 'regional_coordinator', 'national_admin']),
   /** Querying and validating answers. */

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { countInvitationsSince, insertInvitation, isMemberByEmail } from '../db/invitation.repo';
+import { insertOutbox } from '../db/cockpit.repo';
+import { appendAudit } from '../db/audit.repo';
+import { AppError } from '../domain/errors';
+import { roleLabels, type Actor } from '../domain/roles';
+import { authorizeInvitations } from './invitationAccess';
+import { flushOutbox } from './sendReminders';
+
+/** Roles a director may give by invitation: the team, or a board member (never another director). */
+export const invitableRoles = ['contributor', 'board_member'] as const;
+export type InvitableRole = (typeof invitableRoles)[number];
+
+/** How long a link stays valid unless the director chooses (INVITATION_DAYS, 7 by default). */
+export const defaultInvitationDays = (env: NodeJS.ProcessEnv = process.env) => {
+  const n = Number(env.INVITATION_DAYS);
+  return Number.isInteger(n) && n >= 1 && n <= 90 ? n : 7;
+};
+
+/** Invitations a structure may send in 24 hours (INVITATION_DAILY_LIMIT, 30 by default). */
+export const invitationDailyLimit = (env: NodeJS.ProcessEnv = process.env) => {
+  const n = Number(env.INVITATION_DAILY_LIMIT);
+  return Number.isInteger(n) && n >= 1 ? n : 30;
+};
+
+/** Tokens are stored as their SHA-256: a copy of the database gives no usable link. */
+export const invitationTokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** The invitation e-mail, in French. */
+export function invitationMail(p: { structureName: string; role: InvitableRole; inviter: string; link: string; expiresAt: Date }) {
+  const until = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(p.expiresAt);
+  return {
+    subject: `Observatoire Senacs : invitation à rejoindre « ${p.structureName} »`,
+    body: [
+      'Bonjour,', '',
+      `${p.inviter} vous invite à rejoindre « ${p.structureName} » sur l’observatoire Senacs, avec le rôle : ${roleLabels[p.role]}.`,
+      'Vous pourrez remplir avec l’équipe le questionnaire annuel de la structure.', '',
+      `Pour accepter, ouvrez ce lien (valable jusqu’au ${until}, utilisable une seule fois) :`,
+      p.link, '',
+      'Si vous n’avez pas encore de compte, vous choisirez votre mot de passe en ouvrant le lien.',
+      'Si vous n’attendiez pas cette invitation, ignorez ce message.', '',
+      '— L’équipe de l’observatoire Senacs',
+    ].join('\n'),
+  };
+}
+
+/**
+ * The director (or the national administration) invites someone into the structure by e-mail link:
+ * a random single-use token (stored hashed), an expiry, and the rendered e-mail in the outbox (sent
+ * at once when SMTP_URL is set). The link itself is only ever in the e-mail.
+ * @example await inviteMember({ db, actor, structureId: 12, email: 'a@b.fr', role: 'contributor', appUrl: 'https://senacs.fr' });
+ */
+export async function inviteMember(p: {
+  db: Db; actor: Actor; structureId: number; email: string; role: InvitableRole; days?: number;
+  appUrl: string; smtpUrl?: string; now?: Date;
+}) {
+  const now = p.now ?? new Date();
+  await authorizeInvitations(p.db, p.actor, p.structureId);
+  const email = p.email.trim().toLowerCase();
+  if (await isMemberByEmail(p.db, p.structureId, email)) throw new AppError('conflict', `${email} fait déjà partie de l’équipe de la structure.`);
+  const limit = invitationDailyLimit();
+  if (await countInvitationsSince(p.db, p.structureId, new Date(now.getTime() - 864e5)) >= limit) {
+    throw new AppError('rate_limited', `Trop d’invitations envoyées : ${limit} au plus par 24 heures pour une structure. Réessayez demain.`);
+  }
+  const days = p.days ?? defaultInvitationDays();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + days * 864e5);
+  const structure = await p.db.selectFrom('structures').select('name').where('id', '=', p.structureId).executeTakeFirstOrThrow();
+  const mail = invitationMail({
+    structureName: structure.name, role: p.role, inviter: p.actor.name ?? 'La direction', expiresAt,
+    link: `${p.appUrl.replace(/\/$/, '')}/invitation/${token}`,
+  });
+  const row = await p.db.transaction().execute(async (tx) => {
+    const inv = await insertInvitation(tx, { structureId: p.structureId, email, role: p.role, tokenHash: invitationTokenHash(token), invitedBy: p.actor.userId!, expiresAt });
+    await insertOutbox(tx, [{ to_email: email, structure_id: p.structureId, ...mail }]);
+    await appendAudit(tx, { actorId: p.actor.userId, action: 'invitation.create', entity: 'structure', entityId: p.structureId, data: { invitation: inv.id, email, role: p.role, days } });
+    return inv;
+  });
+  const sent = p.smtpUrl ? await flushOutbox(p.db, p.smtpUrl).catch(() => 0) : 0;
+  return { id: row.id, email, role: p.role, expiresAt: expiresAt.toISOString(), sent: sent > 0 };
+}

@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { acceptInvitation, describeInvitation } from '../../../app/acceptInvitation';
+import { inviteMember } from '../../../app/inviteMember';
+import { listStructureInvitations } from '../../../app/listStructureInvitations';
+import { revokeInvitation } from '../../../app/revokeInvitation';
+import { SESSION_DAYS } from '../../../app/login';
+import { AppError } from '../../../domain/errors';
+import { RateLimiter } from '../../../domain/rateLimiter';
+import { readConfig } from '../../../config';
+import type { Env } from '../../context';
+import { readBody, readId } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { SESSION_COOKIE } from '../../middleware/session';
+import { acceptBody, invitationInfo, inviteBody } from './schema';
+
+export const invitationDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/structures/:id/invitations', summary: 'Invitations de la structure (en attente, acceptées, expirées, révoquées) — direction', tag: 'invitations', auth: 'session' },
+  { method: 'post', path: '/api/structures/:id/invitations', summary: 'Inviter une personne par lien envoyé par courriel (équipe ou conseil d’administration) — direction', tag: 'invitations', auth: 'session', body: inviteBody },
+  { method: 'post', path: '/api/structures/:id/invitations/:invitationId/revoke', summary: 'Révoquer une invitation en attente — direction', tag: 'invitations', auth: 'session' },
+  { method: 'get', path: '/api/invitations/:token', summary: 'Ce qu’offre un lien d’invitation (structure, rôle, adresse invitée), ou pourquoi il ne fonctionne plus', tag: 'invitations', response: invitationInfo },
+  { method: 'post', path: '/api/invitations/:token/accept', summary: 'Accepter une invitation (une seule fois) : compte créé ou connexion, puis rattachement à la structure', tag: 'invitations', body: acceptBody },
+];
+
+const readToken = (raw: string | undefined) => {
+  const t = raw ?? '';
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(t)) throw new AppError('invitation_unknown', 'Ce lien d’invitation n’existe pas.');
+  return t;
+};
+
+/**
+ * Accepting with an existing account checks its password: 20 wrong passwords per client in 15 minutes, as
+ * for login. Links themselves are 256-bit random tokens: guessing one is hopeless, so lookups are not limited.
+ */
+export function invitationRoutes() {
+  const perClient = new RateLimiter(20, 15 * 60_000);
+  const app = new Hono<Env>();
+  const client = (c: { req: { header: (n: string) => string | undefined } }) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+
+  app.get('/structures/:id/invitations', async (c) =>
+    c.json(await listStructureInvitations({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) })));
+
+  app.post('/structures/:id/invitations', async (c) => {
+    const structureId = readId(c);
+    const body = await readBody(c, inviteBody);
+    const config = readConfig();
+    const appUrl = process.env.PUBLIC_URL ?? new URL(c.req.url).origin;
+    return c.json(await inviteMember({
+      db: c.var.deps.db, actor: c.var.actor, structureId, email: body.email, role: body.role,
+      ...(body.days ? { days: body.days } : {}), appUrl, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    }));
+  });
+
+  app.post('/structures/:id/invitations/:invitationId/revoke', async (c) =>
+    c.json(await revokeInvitation({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c), invitationId: readId(c, 'invitationId') })));
+
+  app.get('/invitations/:token', async (c) =>
+    c.json(await describeInvitation({ db: c.var.deps.db, actor: c.var.actor, token: readToken(c.req.param('token')) })));
+
+  app.post('/invitations/:token/accept', async (c) => {
+    const token = readToken(c.req.param('token'));
+    const body = await readBody(c, acceptBody);
+    const now = Date.now();
+    if (perClient.blocked(client(c), now)) throw new AppError('rate_limited', 'Trop de tentatives de connexion. Réessayez dans quelques minutes.');
+    try {
+      const r = await acceptInvitation({ db: c.var.deps.db, actor: c.var.actor, token, ...body });
+      if (r.session) {
+        setCookie(c, SESSION_COOKIE, r.session.token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.var.deps.secureCookies, maxAge: SESSION_DAYS * 86400 });
+      }
+      return c.json({ structureId: r.structureId, structureName: r.structureName, role: r.role, created: r.created, ...(r.session ? { csrfToken: r.session.csrfToken } : {}) });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'invalid_credentials') perClient.hit(client(c), now);
+      throw e;
+    }
+  });
+  return app;
+}
