@@ -1,0 +1,79 @@
+import type { Db } from '../db/connection';
+import { campaignYears } from '../db/aggregation.repo';
+import { directoryEntries, type DirectoryEntry } from '../db/report.repo';
+import { listDepartements, listRegions } from '../db/territory.repo';
+import type { PublishedFigure } from '../domain/disclosure';
+import { AppError } from '../domain/errors';
+import { renderPdf } from '../reports/pdf';
+import { plaquetteDocument } from '../reports/plaquette/document';
+import { plaquetteModel, type PlaquetteLevel } from '../reports/plaquette/model';
+import { nationalTable } from './getDashboard';
+import { getPopulation } from './populationCache';
+
+/**
+ * What every plaquette of a campaign year reads: the published national table (the very table of the
+ * dashboards, so all outputs share one suppression pattern), the public directory and the territories.
+ * Load it once for a batch (`senacs report --all`).
+ */
+export interface PlaquetteSource {
+  year: number;
+  table: readonly PublishedFigure[];
+  structures: readonly DirectoryEntry[];
+  regions: readonly { code: string; name: string }[];
+  departements: readonly { code: string; name: string; region_code: string }[];
+}
+
+/**
+ * Loads the published table and the directory of a campaign year; a 404 in French for a year without campaign.
+ * @example const source = await plaquetteSource({ db, year: 2025 });
+ */
+export async function plaquetteSource(p: { db: Db; year: number }): Promise<PlaquetteSource> {
+  const years = await campaignYears(p.db);
+  if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
+  const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
+  const [structures, regions, departements] = await Promise.all([directoryEntries(p.db), listRegions(p.db), listDepartements(p.db)]);
+  return { year: p.year, table: nationalTable(pop), structures, regions, departements };
+}
+
+/**
+ * The plaquette of the nation, a région or a département as PDF bytes. Public: it prints published
+ * figures and the public directory only.
+ * @example const { pdf, filename } = await buildPlaquette({ db, year: 2025, level: 'departement', code: '69' });
+ */
+export async function buildPlaquette(p: { db: Db; year: number; level: PlaquetteLevel; code?: string; source?: PlaquetteSource }) {
+  const source = p.source ?? (await plaquetteSource({ db: p.db, year: p.year }));
+  const model = plaquetteModel(plaquetteInput(source, p.level, p.code));
+  const pdf = await renderPdf(plaquetteDocument(model));
+  const slug = p.level === 'nation' ? 'france' : `${p.level}-${model.code}`;
+  return { pdf, filename: `plaquette-${p.year}-${slug}.pdf`, title: `${model.name} (${p.year})`, suppressed: model.suppressed };
+}
+
+/**
+ * The model's input for a territory of the source; a 404 in French for an unknown territory.
+ * @example plaquetteInput(source, 'region', '84').name // 'Auvergne-Rhône-Alpes'
+ */
+export function plaquetteInput(source: PlaquetteSource, level: PlaquetteLevel, code?: string) {
+  const count = (pred: (s: DirectoryEntry) => boolean) => source.structures.filter(pred).length;
+  const base = { year: source.year, table: source.table };
+  if (level === 'nation') {
+    return {
+      ...base, level, code: 'FR', name: 'France', parentName: null, structures: source.structures,
+      children: source.regions.map((r) => ({ code: r.code, name: r.name, structures: count((s) => s.regionCode === r.code) })),
+    };
+  }
+  if (!code) throw new AppError('validation_failed', 'Le code du territoire est requis pour ce niveau.');
+  if (level === 'region') {
+    const r = source.regions.find((x) => x.code === code);
+    if (!r) throw new AppError('not_found', `Région introuvable : « ${code} ».`);
+    return {
+      ...base, level, code, name: r.name, parentName: null, structures: source.structures.filter((s) => s.regionCode === code),
+      children: source.departements.filter((d) => d.region_code === code).map((d) => ({ code: d.code, name: d.name, structures: count((s) => s.departementCode === d.code) })),
+    };
+  }
+  const d = source.departements.find((x) => x.code === code);
+  if (!d) throw new AppError('not_found', `Département introuvable : « ${code} ».`);
+  return {
+    ...base, level, code, name: d.name, parentName: source.regions.find((r) => r.code === d.region_code)?.name ?? null,
+    structures: source.structures.filter((s) => s.departementCode === code), children: [],
+  };
+}

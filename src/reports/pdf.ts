@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+
+/**
+ * pdfmake on the server: Roboto as shipped with pdfmake (Apache-2.0) read once into pdfmake's virtual
+ * file system, no file or URL access from documents (every image is an inline SVG we built ourselves),
+ * and a fixed creation date so the same figures give the same bytes (the public routes are compared
+ * byte for byte across actors, and caches stay valid).
+ */
+
+/** The slice of pdfmake's document definition we use (pdfmake 0.3 ships no types). */
+export type PdfContent = Record<string, unknown> | string | PdfContent[];
+export interface PdfDocument {
+  content: PdfContent[];
+  info?: { title?: string; author?: string; subject?: string; keywords?: string };
+  [key: string]: unknown;
+}
+
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void };
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(doc: Record<string, unknown>): { getBuffer(): Promise<Buffer> };
+}
+
+const FONT_FILES = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } as const;
+let ready: PdfMake | undefined;
+
+function engine(): PdfMake {
+  if (ready) return ready;
+  const pm = pdfmake as unknown as PdfMake;
+  const dir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  // Keyed by their real path: text reads them from memory, SVG text (svg-to-pdfkit) opens the same path.
+  const fonts = Object.fromEntries(Object.entries(FONT_FILES).map(([style, file]) => [style, join(dir, file)]));
+  for (const path of Object.values(fonts)) pm.virtualfs.writeFileSync(path, readFileSync(path));
+  pm.setFonts({ Roboto: fonts });
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy((path) => Object.values(fonts).includes(path));
+  return (ready = pm);
+}
+
+/** The date written in every PDF's metadata: documents are dated in their text (campaign year), not by the clock. */
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * Renders a document definition to PDF bytes.
+ * @example const pdf = await renderPdf({ content: ['Bonjour'] }); pdf.subarray(0, 5).toString() // '%PDF-'
+ */
+export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
+  const info = { creator: 'Senacs', producer: 'Senacs (pdfmake)', creationDate: FIXED_DATE, modDate: FIXED_DATE, ...doc.info };
+  return engine().createPdf({ defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 }, language: 'fr-FR', ...doc, info }).getBuffer();
+}
