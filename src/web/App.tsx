@@ -17,11 +17,17 @@ const SITE = 'Senacs';
 
 // SurveyJS is large: only the questionnaire page loads it.
 const FillingPage = lazy(() => import('./filling/FillingPage'));
+// ECharts too: only the comparison pages load it.
+const ComparePage = lazy(() => import('./compare/ComparePage'));
+const TerritoriesPage = lazy(() => import('./compare/TerritoriesPage'));
 
 function route(path: string): { title: string; page: ReactElement } {
   if (path === '/') return { title: 'Accueil', page: <HomePage /> };
   if (path === '/connexion') return { title: 'Connexion', page: <LoginPage /> };
   if (matchPath('/structures', path)) return { title: 'Annuaire des structures', page: <DirectoryPage /> };
+  const cmp = matchPath('/structures/:id/comparer', path);
+  if (cmp) return { title: 'Se comparer à ses pairs', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><ComparePage key={cmp.id} id={cmp.id} /></Suspense> };
+  if (matchPath('/territoires/comparer', path)) return { title: 'Comparer les territoires', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><TerritoriesPage /></Suspense> };
   const s = matchPath('/structures/:id', path);
   if (s) return { title: 'Fiche structure', page: <StructurePage key={s.id} id={s.id} /> };
   if (matchPath('/suivi/envois', path)) return { title: 'Boîte d’envoi', page: <OutboxPage /> };

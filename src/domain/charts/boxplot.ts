@@ -79,7 +79,10 @@ export function boxplotOption(input: BoxplotInput): EChartsOption {
     aria: { enabled: true, label: { description: boxplotDescription(input) } },
     textStyle,
     color: [chartColours.group, chartColours.self],
-    legend: { top: 0, left: 0, textStyle: { ...textStyle }, data: [groupLabel, ownLabel] },
+    legend: {
+      top: 0, left: 0, textStyle: { ...textStyle },
+      data: [{ name: groupLabel, icon: 'rect', itemStyle: { color: chartColours.groupFill, borderColor: chartColours.group, borderWidth: 2 } }, { name: ownLabel, icon: 'diamond' }],
+    },
     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true, height: Math.max(rowHeight, rows.length * rowHeight) },
     tooltip: { trigger: 'item', confine: true },
     xAxis: {
@@ -106,7 +109,7 @@ export function boxplotOption(input: BoxplotInput): EChartsOption {
         name: groupLabel,
         type: 'boxplot',
         data: boxes,
-        boxWidth: [14, 28],
+        boxWidth: [10, 20],
         itemStyle: { color: chartColours.groupFill, borderColor: chartColours.group, borderWidth: 2 },
         tooltip: {
           formatter: (p: unknown) => {
@@ -124,7 +127,7 @@ export function boxplotOption(input: BoxplotInput): EChartsOption {
         symbolSize: 18,
         z: 5,
         itemStyle: { color: chartColours.self, borderColor: chartColours.background, borderWidth: 1.5 },
-        label: { show: true, position: 'top', distance: 4, color: chartColours.self, fontWeight: 'bold', fontSize: chartFont.smallSize, formatter: (p: unknown) => formatValue((p as { value: number[] }).value[0], unit) },
+        label: { show: true, position: 'top', distance: 8, color: chartColours.self, fontWeight: 'bold', fontSize: chartFont.smallSize, formatter: (p: unknown) => formatValue((p as { value: number[] }).value[0], unit) },
         tooltip: { formatter: (p: unknown) => `${ownLabel} : ${formatValue((p as { value: number[] }).value[0], unit)}` },
       },
     ],

@@ -31,6 +31,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
             <p className="lead">
               {kindLabel(s.kind)} · {s.commune_name} ({s.departement_name}) ·{' '}
               <Link to={`/structures/${s.id}`}>Voir la fiche complète<span className="visually-hidden"> de {s.name}</span></Link>
+              {' · '}<Link to={`/structures/${s.id}/comparer`}>Se comparer à ses pairs<span className="visually-hidden"> ({s.name})</span></Link>
             </p>
             <OpenResponseButton structureId={s.id} />
             <div className="panel">

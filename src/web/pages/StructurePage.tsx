@@ -1,12 +1,19 @@
 import { api } from '../lib/api';
 import { kindLabel } from '../lib/labels';
 import { useSession } from '../lib/session';
-import type { Structure } from '../lib/types';
+import type { Membership, Structure } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { ErrorAlert, Loading } from '../components/Status';
 import { StructureIdentity } from '../components/StructureIdentity';
 import { StructurePrivate } from '../components/StructurePrivate';
+
+/** Whether the comparison page is open to this person: the structure's own people, or those who follow its territory. */
+function followsOrBelongs(ms: Membership[], s: Structure): boolean {
+  return ms.some((m) => m.structureId === s.id || m.role === 'national_admin'
+    || (m.role === 'regional_coordinator' && m.regionCode === s.region_code)
+    || (m.role === 'correspondent' && m.departementCode === s.departement_code));
+}
 
 /** A structure's page: its public identity for everyone, its private sections for those the API lets in. */
 export function StructurePage({ id }: { id: string }) {
@@ -34,6 +41,9 @@ export function StructurePage({ id }: { id: string }) {
           <p className="eyebrow">{kindLabel(loaded.data.kind)}</p>
           <h1>{loaded.data.name}</h1>
           <p className="lead">{loaded.data.commune_name} · {loaded.data.departement_name} ({loaded.data.departement_code})</p>
+          {me && followsOrBelongs(me.memberships, loaded.data) && (
+            <p><Link to={`/structures/${loaded.data.id}/comparer`}>Situer cette structure parmi ses pairs</Link></p>
+          )}
           <StructureIdentity s={loaded.data} />
           {me && <StructurePrivate structureId={loaded.data.id} userId={me.user?.id ?? null} />}
         </>

@@ -52,6 +52,7 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
           {campaignStateLabel(campaign.state)} · du {formatDate(campaign.opens_on)} au {formatDate(campaign.closes_on)}
         </p>
         <p><Link to={`/suivi/${year}?level=${level}${code ? `&code=${code}` : ''}`}>Tableau de bord de suivi et de qualité</Link></p>
+        <p><Link to={`/territoires/comparer?niveau=${level === 'nation' ? 'region' : 'departement'}`}>Comparer les territoires</Link></p>
         <Show loaded={progress} loadingText="Chargement de l’avancement…">
           {(p) => <ProgressSummary progress={p} caption={`Avancement de la campagne ${year} – ${name}`} />}
         </Show>
