@@ -77,7 +77,7 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   if (report.problems.length > 0 || p.dryRun) return report;
 
   const existing = await getDataset(p.db, p.dataset, p.year);
-  if (existing && existing.file_hash === fileHash && JSON.stringify(existing.mapping) === JSON.stringify(mapping) && confirmations.size === 0 && !p.acceptProposals) {
+  if (existing && existing.file_hash === fileHash && canonical(existing.mapping) === canonical(mapping) && confirmations.size === 0 && !p.acceptProposals) {
     report.unchanged = true;
     return report;
   }
@@ -95,4 +95,11 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   report.stored = true;
   await appendAudit(p.db, { actorId: p.actor?.userId ?? null, action: 'external.import', entity: 'external_dataset', entityId: `${p.dataset}/${p.year}`, data: { rows: rows.length, fileHash } });
   return report;
+}
+
+/** JSON with sorted keys: jsonb gives keys back in its own order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v);
 }

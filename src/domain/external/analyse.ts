@@ -24,11 +24,23 @@ export async function readExternalFile(bytes: Uint8Array, format: TableFormat = 
     if (format === 'xlsx') return { table: await readXlsxTable(bytes), format, encoding: null };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { problem: { line: decoded.line, column: '', cell: String(decoded.line), kind: 'encoding', message: decoded.message } };
-    return { table: readCsvTable(decoded.text), format, encoding: decoded.encoding };
+    return { table: readCsvTable(decoded.text, delimiterOf(decoded.text)), format, encoding: decoded.encoding };
   } catch (e) {
     if (e instanceof AppError) return { problem: { line: 1, column: '', cell: '1', kind: 'unreadable', message: e.message } };
     throw e;
   }
+}
+
+/**
+ * The separator of a CSV from its header line (papaparse's own guess fails on very short files):
+ * the most frequent of « ; », tab and « , » outside quotes.
+ * @example delimiterOf('SIRET;ETP\n1;2') // ';'
+ */
+export function delimiterOf(text: string): string {
+  const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const counts = [';', '\t', ','].map((d) => [d, header.split(d).length - 1] as const);
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
 }
 
 export interface AnalysedRow extends ExternalRowInput { match: RowMatch }

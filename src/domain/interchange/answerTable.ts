@@ -39,8 +39,8 @@ export async function readAnswerTable(bytes: Uint8Array, format: TableFormat = f
  * A table from CSV text already decoded (external data sets detect their encoding first, then share this reader).
  * @example readCsvTable('siret;nom\n73282932000074;Centre\n').rows[0].cells // ['73282932000074', 'Centre']
  */
-export function readCsvTable(text: string): AnswerTable {
-  return tableOfGrid(parseCsvText(text));
+export function readCsvTable(text: string, delimiter?: string): AnswerTable {
+  return tableOfGrid(parseCsvText(text, delimiter));
 }
 
 /**
@@ -63,11 +63,11 @@ function readCsv(bytes: Uint8Array): RawCell[][] {
   return parseCsvText(new TextDecoder('utf-8').decode(bytes));
 }
 
-function parseCsvText(source: string): RawCell[][] {
+function parseCsvText(source: string, delimiter?: string): RawCell[][] {
   let text = source;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\u0000')) throw new AppError('validation_failed', 'Le fichier n’est pas un CSV lisible (caractère nul).');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, ...(delimiter ? { delimiter } : {}) });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new AppError('validation_failed', `CSV illisible, ligne ${(fatal.row ?? 0) + 1} : guillemets non refermés.`);
   return parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
