@@ -17,6 +17,7 @@ import { progressPrinter } from './progress';
 import { qualityCommand } from './qualityCommand';
 import { questionnaireCommand } from './questionnaireCommand';
 import { responsesCommand } from './responsesCommand';
+import { externalCommand } from './externalCommand';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
 
@@ -37,6 +38,12 @@ Commandes :
                                        importe des réponses (une ligne par SIRET, une colonne par code) ; rien n’est enregistré si une cellule est refusée
   responses export --year A --out F.csv|F.xlsx [--as email]
                                        exporte les réponses (celles que le compte --as peut voir)
+  external example --year A --out F.csv
+                                       écrit le jeu d’exemple au format de l’observatoire de branche ELISFA (tiré de la campagne)
+  external import F.csv|F.xlsx --dataset NOM --year A [--mapping F.json] [--dry-run] [--accept-proposals]
+                                       importe un jeu de données externe (rien n’est gardé si le fichier a un problème)
+  external report --dataset NOM --year A [--out F.csv|F.xlsx] [--tolerance-abs N] [--tolerance-rel N]
+                                       rapport de concordance avec l’observatoire
 `;
 
 async function main(argv: string[]) {
@@ -110,6 +117,10 @@ async function main(argv: string[]) {
     }
     case 'quality': {
       process.exitCode = await qualityCommand(rest, () => openConfiguredDatabase(config));
+      return;
+    }
+    case 'external': {
+      process.exitCode = await externalCommand(rest, () => openConfiguredDatabase(config));
       return;
     }
     case undefined: case 'help': case '--help': case '-h':
