@@ -1,0 +1,14 @@
+import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import { registerFranceMap } from './mapGeometry';
+import { renderSvg } from './ssr';
+
+/**
+ * Server-side SVG of a map option (choropleth or points): registers the département map with the
+ * server's ECharts, then renders like any other chart.
+ * @example renderMapSvg(choroplethOption({ cells, indicatorLabel: 'Bénévoles', unit: 'count' }), { width: 640, height: 520 })
+ */
+export function renderMapSvg(option: EChartsOption, size: { width: number; height: number }): string {
+  registerFranceMap(echarts);
+  return renderSvg(option, size);
+}
