@@ -19,10 +19,11 @@ import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
 import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
 import { exportDocs, exportRoutes } from './routes/exports/routes';
+import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...exportDocs, ...invitationDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -56,6 +57,7 @@ export function createApp(deps: Deps) {
   api.route('/', questionnaireRoutes());
   api.route('/', responseFileRoutes());
   api.route('/', exportRoutes());
+  api.route('/', actionSheetRoutes());
   api.route('/', invitationRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.

@@ -422,6 +422,64 @@ const MATRIX: Row[] = [
       { label: 'unknown campaign', path: () => '/api/exports/campaigns/1999/responses?level=departement&code=69', expect: everyone(404) },
     ],
   },
+  // Open data: public files of a campaign.
+  {
+    route: 'GET /api/opendata/:year', visibility: 'public', cells: [
+      { label: 'previous campaign', path: (ids) => `/api/opendata/${ids.year - 1}`, expect: everyone(200) },
+      { label: 'unknown year', path: () => '/api/opendata/1999', expect: everyone(404) },
+      { label: 'not a year', path: () => '/api/opendata/abc', expect: everyone(404) },
+    ],
+  },
+  {
+    route: 'GET /api/opendata/:year/:file', visibility: 'public', cells: [
+      { label: 'datapackage', path: (ids) => `/api/opendata/${ids.year - 1}/datapackage.json`, expect: everyone(200) },
+      { label: 'départements CSV', path: (ids) => `/api/opendata/${ids.year - 1}/agregats-departements-${ids.year - 1}.csv`, expect: everyone(200) },
+      { label: 'unknown file', path: (ids) => `/api/opendata/${ids.year - 1}/secret.csv`, expect: everyone(404) },
+    ],
+  },
+  // Fiches actions: published ones are public; a draft shows itself to its structure and territory only (404
+  // elsewhere); the team writes drafts, the director publishes. SHEET_CONTENT equals the draft's content, so a PUT changes nothing.
+  {
+    route: 'GET /api/action-sheets', visibility: 'public', cells: [
+      { label: 'all published', path: () => '/api/action-sheets', expect: everyone(200) },
+      { label: 'keyword and theme', path: () => '/api/action-sheets?q=jardin&theme=ecologie&departement=69', expect: everyone(200) },
+      { label: 'drafts of Lyon', restricted: true, path: (ids) => `/api/action-sheets?structure=${ids.lyon}&drafts=1`, expect: onlyFor(STRUCTURE_READERS.lyon) },
+    ],
+  },
+  { route: 'GET /api/action-sheets/themes', visibility: 'public', cells: [{ label: 'themes', path: () => '/api/action-sheets/themes', expect: everyone(200) }] },
+  {
+    route: 'GET /api/action-sheets/:id', visibility: 'public', cells: [
+      { label: 'published', path: () => `/api/action-sheets/${sheets.published}`, expect: everyone(200) },
+      { label: 'draft of Lyon', restricted: true, path: () => `/api/action-sheets/${sheets.draft}`, expect: Object.fromEntries(ACTORS.map((a) => [a, STRUCTURE_READERS.lyon.includes(a) ? 200 : 404])) as Expect },
+      { label: 'unknown', path: () => `/api/action-sheets/${sheets.draft + 100000}`, expect: everyone(404) },
+    ],
+  },
+  {
+    route: 'POST /api/structures/:id/action-sheets', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/action-sheets`, body: () => SHEET_CONTENT, expect: statusFor(STRUCTURE_FILLERS[t], 201) })),
+      { label: 'unknown id', method: 'POST', path: (ids) => `/api/structures/${ids.missing}/action-sheets`, body: () => SHEET_CONTENT, expect: everyone(404) },
+    ],
+  },
+  {
+    route: 'PUT /api/action-sheets/:id', visibility: 'private', cells: [
+      { label: 'draft of Lyon', method: 'PUT', path: () => `/api/action-sheets/${sheets.draft}`, body: () => SHEET_CONTENT, expect: draftExpect(['director', 'team', 'board'], 200) },
+      { label: 'unknown', method: 'PUT', path: () => `/api/action-sheets/${sheets.draft + 100000}`, body: () => SHEET_CONTENT, expect: signedIn(404) },
+    ],
+  },
+  { route: 'POST /api/action-sheets/:id/publish', visibility: 'private', cells: [
+    { label: 'published fiche of Lyon', method: 'POST', path: () => `/api/action-sheets/${sheets.published}/publish`, expect: { ...statusFor(['director'], 409) } },
+  ] },
+  { route: 'POST /api/action-sheets/:id/unpublish', visibility: 'private', cells: [
+    { label: 'draft of Lyon', method: 'POST', path: () => `/api/action-sheets/${sheets.draft}/unpublish`, expect: draftExpect(['director'], 409) },
+  ] },
+  {
+    // Actors run in a fixed order: the director deletes the fiche, those after find nothing.
+    route: 'DELETE /api/action-sheets/:id', visibility: 'private', cells: [
+      { label: 'second published fiche of Lyon', method: 'DELETE', path: () => `/api/action-sheets/${sheets.toDelete}`,
+        expect: { anonymous: 401, national: 403, regionAra: 403, caf69: 403, federation69: 403, director: 200, team: 404, board: 404, cor13: 404, dir13: 404 } },
+      { label: 'draft of Lyon, unknown to outsiders', method: 'DELETE', path: () => `/api/action-sheets/${sheets.draft + 100000}`, expect: signedIn(404) },
+    ],
+  },
   { route: 'POST /api/consents/:id/accept', visibility: 'private', cells: consentCells('accept', ['dir13'], ['director']) },
   { route: 'POST /api/consents/:id/refuse', visibility: 'private', cells: consentCells('refuse', ['dir13'], ['director']) },
   { route: 'POST /api/consents/:id/withdraw', visibility: 'private', cells: consentCells('withdraw', ['dir13', 'director'], []) },
@@ -521,6 +579,16 @@ beforeAll(async () => {
   for (const a of SIGNED_IN) headers.set(a, await client.loginAs(email(a)));
 });
 afterAll(() => database?.close());
+
+beforeAll(async () => {
+  const rows = await database.db.selectFrom('action_sheets').selectAll().where('structure_id', '=', ids.lyon).orderBy('id').execute();
+  const published = rows.filter((r) => r.state === 'published');
+  const draft = rows.find((r) => r.state === 'draft');
+  if (published.length < 2 || !draft) throw new Error('the Lyon centre needs two published fiches and a draft in the demo seed');
+  [sheets.published, sheets.toDelete, sheets.draft] = [published[0].id, published[1].id, draft.id];
+  const { id: _id, structure_id: _s, state: _st, author_id: _a, created_at: _c, updated_at: _u, published_at: _p, ...content } = draft;
+  SHEET_CONTENT = content;
+});
 
 async function send(row: Row, cell: Cell, actor: ActorKey) {
   let h = headers.get(actor)!;

@@ -15,6 +15,8 @@ export interface TableColumn {
   type: ColumnType;
   description?: string;
   unit?: string;
+  /** Table Schema constraints (required, enum, pattern, minimum…), checked by the open data tests. */
+  constraints?: Record<string, unknown>;
 }
 
 export type TableValue = string | number | boolean | null;

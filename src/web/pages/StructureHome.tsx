@@ -7,6 +7,7 @@ import { OpenResponseButton } from '../filling/OpenResponseButton';
 import { MembersTable } from '../components/MembersTable';
 import { Show } from '../components/Status';
 import { StructureResponsesTable } from '../components/StructureResponsesTable';
+import { StructureSheets } from '../actionSheets/StructureSheets';
 
 /** "Ma structure": what the team needs first, its campaign responses and its members. */
 export function StructureHome({ structureId, headingLevel = 1 }: { structureId: number; headingLevel?: 1 | 2 }) {
@@ -42,6 +43,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
               <Sub>Équipe</Sub>
               <MembersTable members={members} />
             </div>
+            <StructureSheets structureId={s.id} drafts Heading={Sub} />
           </>
         )}
       </Show>

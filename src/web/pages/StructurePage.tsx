@@ -7,6 +7,7 @@ import { Link } from '../components/Link';
 import { ErrorAlert, Loading } from '../components/Status';
 import { StructureIdentity } from '../components/StructureIdentity';
 import { StructurePrivate } from '../components/StructurePrivate';
+import { StructureSheets } from '../actionSheets/StructureSheets';
 
 /** Whether the comparison page is open to this person: the structure's own people, or those who follow its territory. */
 function followsOrBelongs(ms: Membership[], s: Structure): boolean {
@@ -45,6 +46,7 @@ export function StructurePage({ id }: { id: string }) {
             <p><Link to={`/structures/${loaded.data.id}/comparer`}>Situer cette structure parmi ses pairs</Link></p>
           )}
           <StructureIdentity s={loaded.data} />
+          <StructureSheets structureId={loaded.data.id} />
           {me && <StructurePrivate structureId={loaded.data.id} userId={me.user?.id ?? null} />}
         </>
       )}

@@ -14,6 +14,8 @@ import { authorizeTerritory, campaignOf } from '../campaigns/routes';
 import { peerSpecOf } from '../compare/routes';
 import { statsQueryBody } from '../compare/schema';
 import { sendTable } from './send';
+import { buildOpenData, dataPackage } from '../../../reports/opendata/build';
+import { AppError } from '../../../domain/errors';
 import { dashboardExportQuery, directoryExportQuery, exportFormat, positionExportQuery, responsesExportQuery } from './schema';
 
 /** At most this many directory rows in one file (the national directory holds about 4,100). */
@@ -24,6 +26,8 @@ export const exportDocs: RouteDoc[] = [
   { method: 'post', path: '/api/exports/query', summary: 'Requête libre en CSV ou XLSX (paramètre format ; corps comme /api/stats/query)', tag: 'exports', query: exportFormat, body: statsQueryBody },
   { method: 'get', path: '/api/exports/structures', summary: 'Annuaire public des structures en CSV ou XLSX (mêmes filtres que l’annuaire)', tag: 'exports', query: directoryExportQuery },
   { method: 'get', path: '/api/exports/structures/:id/position', summary: 'Position d’une structure parmi ses pairs en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: positionExportQuery },
+  { method: 'get', path: '/api/opendata/:year', summary: 'Données ouvertes d’une campagne : liste des fichiers (agrégats publiés par niveau de territoire, annuaire) et de leurs schémas', tag: 'exports' },
+  { method: 'get', path: '/api/opendata/:year/:file', summary: 'Un fichier de données ouvertes : CSV, son schéma Table Schema (.schema.json) ou datapackage.json', tag: 'exports' },
   { method: 'get', path: '/api/exports/campaigns/:year/responses', summary: 'Liste de suivi des réponses d’un territoire en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: responsesExportQuery },
 ];
 
@@ -68,5 +72,31 @@ export function exportRoutes() {
     const { items } = await listTerritoryResponses(c.var.deps.db, campaign.id, scope, { offset: 0, limit: MAX_DIRECTORY_ROWS, state: q.state });
     return sendTable(c, responsesTable(campaign.year, items), q.format, `suivi-${campaign.year}-${scope.level}${'code' in scope ? `-${scope.code}` : ''}`);
   });
+  app.get('/opendata/:year', async (c) => {
+    const year = yearOf(c.req.param('year'));
+    const files = await buildOpenData({ db: c.var.deps.db, year });
+    const base = `/api/opendata/${year}`;
+    return c.json({
+      year, licence: dataPackage(year, files).licenses[0], datapackage: `${base}/datapackage.json`,
+      items: files.map((f) => ({ name: f.name, title: f.title, description: f.description, rows: f.rows, csv: `${base}/${f.name}.csv`, schema: `${base}/${f.name}.schema.json` })),
+      total: files.length,
+    });
+  });
+  app.get('/opendata/:year/:file', async (c) => {
+    const year = yearOf(c.req.param('year'));
+    const name = c.req.param('file') ?? '';
+    const files = await buildOpenData({ db: c.var.deps.db, year });
+    if (name === 'datapackage.json') return c.json(dataPackage(year, files));
+    const f = files.find((x) => name === `${x.name}.csv` || name === `${x.name}.schema.json`);
+    if (!f) throw new AppError('not_found', 'Fichier de données ouvertes introuvable.');
+    if (name.endsWith('.schema.json')) return c.json(f.schema);
+    return c.body(f.csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${f.name}.csv"` });
+  });
   return app;
+}
+
+/** A campaign year from the path, or a 404 (a year that cannot exist names nothing). */
+function yearOf(raw: string | undefined): number {
+  if (!raw || !/^\d{4}$/.test(raw)) throw new AppError('not_found', 'Campagne introuvable.');
+  return Number(raw);
 }

@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import type { Env } from '../../context';
+import { readBody, readId, readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { listActionSheets } from '../../../app/listActionSheets';
+import { readableActionSheet } from '../../../app/actionSheetAccess';
+import { createActionSheet } from '../../../app/createActionSheet';
+import { editActionSheet } from '../../../app/editActionSheet';
+import { publishActionSheet } from '../../../app/publishActionSheet';
+import { removeActionSheet } from '../../../app/removeActionSheet';
+import { countPublishedByTheme } from '../../../db/actionSheet.repo';
+import { actionSheetThemes } from '../../../domain/actionSheets';
+import { actionSheetBody, actionSheetListQuery, actionSheetListResponse } from './schema';
+
+export const actionSheetDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/action-sheets', summary: 'Fiches actions publiées : recherche par mot-clé, thème et territoire (brouillons d’une structure pour elle et son territoire)', tag: 'fiches actions', query: actionSheetListQuery, response: actionSheetListResponse },
+  { method: 'get', path: '/api/action-sheets/themes', summary: 'Thèmes des fiches actions, avec le nombre de fiches publiées', tag: 'fiches actions' },
+  { method: 'get', path: '/api/action-sheets/:id', summary: 'Une fiche action (publiée, ou brouillon pour la structure et son territoire)', tag: 'fiches actions' },
+  { method: 'post', path: '/api/structures/:id/action-sheets', summary: 'Rédiger une fiche action (équipe de la structure ; brouillon)', tag: 'fiches actions', auth: 'session', body: actionSheetBody },
+  { method: 'put', path: '/api/action-sheets/:id', summary: 'Modifier une fiche action (équipe pour un brouillon, direction pour une fiche publiée)', tag: 'fiches actions', auth: 'session', body: actionSheetBody },
+  { method: 'post', path: '/api/action-sheets/:id/publish', summary: 'Publier une fiche action (direction de la structure)', tag: 'fiches actions', auth: 'session' },
+  { method: 'post', path: '/api/action-sheets/:id/unpublish', summary: 'Retirer une fiche publiée (retour en brouillon, direction)', tag: 'fiches actions', auth: 'session' },
+  { method: 'delete', path: '/api/action-sheets/:id', summary: 'Supprimer une fiche action (équipe pour un brouillon, direction pour une fiche publiée)', tag: 'fiches actions', auth: 'session' },
+];
+
+export function actionSheetRoutes() {
+  const app = new Hono<Env>();
+  app.get('/action-sheets', async (c) => {
+    const q = readQuery(c, actionSheetListQuery);
+    return c.json(await listActionSheets({
+      db: c.var.deps.db, actor: c.var.actor, q: q.q || undefined, theme: q.theme, regionCode: q.region, departementCode: q.departement,
+      structureId: q.structure, drafts: q.drafts, page: q.page, pageSize: q.pageSize,
+    }));
+  });
+  app.get('/action-sheets/themes', async (c) => {
+    const counts = await countPublishedByTheme(c.var.deps.db);
+    const items = actionSheetThemes.map(([code, label]) => ({ code, label, published: counts[code] ?? 0 }));
+    return c.json({ items, total: items.length });
+  });
+  app.get('/action-sheets/:id', async (c) => {
+    const { place: _place, ...sheet } = await readableActionSheet(c.var.deps.db, c.var.actor, readId(c));
+    return c.json(sheet);
+  });
+  app.post('/structures/:id/action-sheets', async (c) => {
+    const id = readId(c);
+    const body = await readBody(c, actionSheetBody);
+    return c.json(await createActionSheet({ db: c.var.deps.db, actor: c.var.actor, structureId: id, content: body }), 201);
+  });
+  app.put('/action-sheets/:id', async (c) => {
+    const id = readId(c);
+    const body = await readBody(c, actionSheetBody);
+    return c.json(await editActionSheet({ db: c.var.deps.db, actor: c.var.actor, id, content: body }));
+  });
+  app.post('/action-sheets/:id/publish', async (c) => c.json(await publishActionSheet({ db: c.var.deps.db, actor: c.var.actor, id: readId(c), state: 'published' })));
+  app.post('/action-sheets/:id/unpublish', async (c) => c.json(await publishActionSheet({ db: c.var.deps.db, actor: c.var.actor, id: readId(c), state: 'draft' })));
+  app.delete('/action-sheets/:id', async (c) => c.json(await removeActionSheet({ db: c.var.deps.db, actor: c.var.actor, id: readId(c) })));
+  return app;
+}

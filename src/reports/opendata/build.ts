@@ -1,0 +1,98 @@
+import type { Db } from '../../db/connection';
+import { campaignYears } from '../../db/aggregation.repo';
+import { listStructures } from '../../db/structure.repo';
+import { listDepartements, listRegions } from '../../db/territory.repo';
+import { nationalTable } from '../../app/getDashboard';
+import { getPopulation } from '../../app/populationCache';
+import { publishedStats, type Territory } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
+import { openDataCsv, toCsv } from '../table/csv';
+import { figureRow, levelLabels, statLabels } from '../table/figures';
+import { directoryColumns, directoryTable } from '../table/lists';
+import { cellColumnDefs, cellStatusLabels, type Table, type TableColumn } from '../table/table';
+import { tableSchema, type TableSchema } from './schema';
+
+export const OPEN_DATA_LICENCE = { name: 'etalab-2.0', title: 'Licence Ouverte / Open Licence version 2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' };
+
+/** One open data file of a campaign, with its schema. */
+export interface OpenDataFile {
+  name: string; title: string; description: string; csv: string; rows: number; schema: TableSchema;
+}
+
+const levels = [['nation', 'France'], ['region', 'regions'], ['departement', 'departements']] as const;
+
+/** The aggregate columns, with the constraints the open data tests check against the data. */
+function aggregateColumns(): TableColumn[] {
+  const statuses = Object.values(cellStatusLabels);
+  return [
+    { name: 'niveau', title: 'Niveau', type: 'string', description: 'Niveau du territoire : France, région ou département.', constraints: { required: true, enum: Object.values(levelLabels) } },
+    { name: 'territoire_code', title: 'Code du territoire', type: 'string', description: 'Code officiel géographique (FR pour la France, code INSEE de la région ou du département).', constraints: { required: true, pattern: 'FR|\\d{2}|2A|2B|97\\d' } },
+    { name: 'territoire', title: 'Territoire', type: 'string', description: 'Nom du territoire.', constraints: { required: true } },
+    { name: 'indicateur_code', title: 'Code de l’indicateur', type: 'string', description: 'Code stable de l’indicateur d’une année à l’autre (section.indicateur).', constraints: { required: true, pattern: '[a-z_]+(\\.[a-z0-9_]+)+' } },
+    { name: 'indicateur', title: 'Indicateur', type: 'string', description: 'Libellé de l’indicateur dans le questionnaire.', constraints: { required: true } },
+    { name: 'statistique', title: 'Statistique', type: 'string', description: 'Statistique publiée : nombre de structures répondantes, total, moyenne, médiane, quartiles ou part des structures (%).', constraints: { required: true, enum: publishedStats.map((s) => statLabels[s]) } },
+    { name: 'unite', title: 'Unité', type: 'string', description: 'Unité de la valeur : structures, personnes ou nombre, ETP, euros, %.', constraints: { required: true } },
+    { ...cellColumnDefs[0] },
+    { ...cellColumnDefs[1], constraints: { minimum: 0 } },
+    { ...cellColumnDefs[2], constraints: { required: true, enum: statuses } },
+  ];
+}
+
+/** Directory columns with their constraints. */
+function directorySchemaColumns(): TableColumn[] {
+  const extra: Record<string, Record<string, unknown>> = {
+    id: { required: true, unique: true, minimum: 1 }, nom: { required: true }, type: { required: true, enum: ['Centre social', 'Espace de vie sociale'] },
+    siret: { pattern: '\\d{14}' }, commune_code: { required: true, pattern: '\\d{5}|2[AB]\\d{3}' }, departement_code: { required: true, pattern: '\\d{2}|2A|2B|97\\d' },
+    region_code: { required: true, pattern: '\\d{2}' }, latitude: { minimum: -90, maximum: 90 }, longitude: { minimum: -180, maximum: 180 },
+    gestion: { required: true }, quartier_prioritaire: { required: true },
+  };
+  return directoryColumns.map((c) => (extra[c.name] ? { ...c, constraints: extra[c.name] } : c));
+}
+
+const file = (name: string, title: string, description: string, table: Table, primaryKey?: string[]): OpenDataFile => ({
+  name, title, description, csv: toCsv(table, openDataCsv), rows: table.rows.length, schema: tableSchema(table.columns, primaryKey),
+});
+
+/**
+ * The open data files of a campaign: the published aggregates (the same fixed table as the dashboards,
+ * hence the same suppression pattern) at each territory level, and the public directory.
+ * @example const files = await buildOpenData({ db, year: 2024 });
+ */
+export async function buildOpenData(p: { db: Db; year: number }): Promise<OpenDataFile[]> {
+  const { db, year } = p;
+  if (!(await campaignYears(db)).includes(year)) throw new AppError('not_found', `Aucune campagne pour l’année ${year}.`);
+  const names = new Map<string, string>([['nation:FR', 'France']]);
+  for (const r of await listRegions(db)) names.set(`region:${r.code}`, r.name);
+  for (const d of await listDepartements(db)) names.set(`departement:${d.code}`, d.name);
+  const nameOf = (t: Territory) => names.get(`${t.level}:${t.code}`) ?? t.code;
+  const figures = nationalTable(await getPopulation({ db, year, mode: 'published' }));
+  const columns = aggregateColumns();
+  const out: OpenDataFile[] = [];
+  for (const [level, slug] of levels) {
+    const rows = figures.filter((f) => f.territory.level === level).map((f) => figureRow(f, nameOf, false));
+    out.push(file(`agregats-${slug.toLowerCase()}-${year}`, `Chiffres clés ${year} – ${level === 'nation' ? 'France entière' : level === 'region' ? 'par région' : 'par département'}`,
+      `Indicateurs clés des centres sociaux et espaces de vie sociale, données ${year}, réponses validées, après contrôle du secret statistique (cases « secret » sans valeur).`,
+      { title: slug, columns, rows }, ['territoire_code', 'indicateur_code', 'statistique']));
+  }
+  const { items } = await listStructures(db, {}, { offset: 0, limit: 100_000 });
+  out.push(file(`annuaire-${year}`, `Annuaire des structures (${year})`, 'Identité publique des structures agréées : nom, adresse, commune, mode de gestion, situation QPV.',
+    { ...directoryTable(items), columns: directorySchemaColumns() }, ['id']));
+  return out;
+}
+
+/**
+ * The datapackage.json describing the files (Frictionless Data Package), schemas inline.
+ * @example dataPackage(2024, files).resources.length // 4
+ */
+export function dataPackage(year: number, files: readonly OpenDataFile[]) {
+  return {
+    name: `senacs-${year}`,
+    title: `Observatoire Senacs – données ouvertes ${year}`,
+    description: 'Chiffres publiés des centres sociaux et espaces de vie sociale, et annuaire des structures. Les cases couvertes par le secret statistique ont une valeur vide et le statut « secret (règle) ».',
+    licenses: [OPEN_DATA_LICENCE],
+    resources: files.map((f) => ({
+      name: f.name, path: `${f.name}.csv`, title: f.title, description: f.description, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8',
+      dialect: { delimiter: ',', header: true }, schema: `${f.name}.schema.json`,
+    })),
+  };
+}
