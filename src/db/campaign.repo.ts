@@ -1,10 +1,15 @@
 import type { Db } from './connection';
 
 export const listCampaigns = (db: Db) =>
-  db.selectFrom('campaigns').select(['id', 'year', 'state', 'opens_on', 'closes_on', 'questionnaire_id']).orderBy('year', 'desc').execute();
+  db.selectFrom('campaigns').select(['id', 'year', 'state', 'opens_on', 'closes_on', 'questionnaire_id', 'deadlines']).orderBy('year', 'desc').execute();
 
 export const getCampaignByYear = (db: Db, year: number) =>
-  db.selectFrom('campaigns').select(['id', 'year', 'state', 'opens_on', 'closes_on', 'questionnaire_id']).where('year', '=', year).executeTakeFirst();
+  db.selectFrom('campaigns').select(['id', 'year', 'state', 'opens_on', 'closes_on', 'questionnaire_id', 'deadlines']).where('year', '=', year).executeTakeFirst();
+
+/** Replaces the later deadlines per territory of a campaign ({ "departement:69": "2026-07-31" }). */
+export async function setCampaignDeadlines(db: Db, campaignId: number, deadlines: Record<string, string>) {
+  await db.updateTable('campaigns').set({ deadlines: JSON.stringify(deadlines) }).where('id', '=', campaignId).execute();
+}
 
 /** Responses of one structure, newest campaign first. */
 export const listStructureResponses = (db: Db, structureId: number) =>

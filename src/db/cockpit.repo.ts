@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
 import type { TerritoryScope } from './campaign.repo';
+import { dueForReminder, effectiveDeadline, onTime } from '../domain/deadlines';
+
+/** What the cockpit and reminders need of a campaign: its closing date and its later deadlines per territory. */
+export interface CampaignDates { id: number; year: number; closes_on: Date; deadlines?: Record<string, string> | null }
 
 /** Structures expected in a campaign of data year `year` (approved before the year began), in a territory. */
 function expected(db: Db, year: number, scope: TerritoryScope) {
@@ -15,16 +19,16 @@ function expected(db: Db, year: number, scope: TerritoryScope) {
  * The follow-up of a campaign on a territory: counts by state, on-time submissions, quality score
  * distribution (by tens), open queries and the structures with the most findings.
  */
-export async function campaignCockpit(db: Db, campaign: { id: number; year: number; closes_on: Date }, scope: TerritoryScope) {
+export async function campaignCockpit(db: Db, campaign: CampaignDates, scope: TerritoryScope) {
   const base = expected(db, campaign.year, scope)
     .leftJoin('responses', (j) => j.onRef('responses.structure_id', '=', 'structures.id').on('responses.campaign_id', '=', campaign.id));
   const [states, timing, scores, queries, worst] = await Promise.all([
     base.select((eb) => [eb.fn.coalesce('responses.state', eb.val('not_started')).as('state'), eb.fn.countAll<number>().as('n')])
       .groupBy('responses.state').execute(),
-    base.select([
-      sql<number>`count(*) filter (where responses.submitted_at is not null)`.as('submitted'),
-      sql<number>`count(*) filter (where responses.submitted_at::date <= ${campaign.closes_on})`.as('on_time'),
-    ]).executeTakeFirstOrThrow(),
+    // Submissions by place and day: each is on time against its structure's effective deadline.
+    base.where('responses.submitted_at', 'is not', null)
+      .select(['structures.departement_code', 'structures.region_code', sql<string>`to_char(responses.submitted_at, 'YYYY-MM-DD')`.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['structures.departement_code', 'structures.region_code', sql`3`]).execute(),
     base.where('responses.quality_score', 'is not', null)
       .select([sql<number>`least(9, floor(responses.quality_score / 10))::int`.as('bucket'), (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy(sql`1`).execute(),
@@ -39,28 +43,40 @@ export async function campaignCockpit(db: Db, campaign: { id: number; year: numb
   for (const r of states) byState[String(r.state)] = (byState[String(r.state)] ?? 0) + Number(r.n);
   const distribution = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + (i === 9 ? 10 : 9), n: 0 }));
   for (const s of scores) distribution[Number(s.bucket)].n = Number(s.n);
-  const submitted = Number(timing.submitted);
+  let submitted = 0;
+  let inTime = 0;
+  for (const t of timing) {
+    submitted += Number(t.n);
+    if (onTime(t.day, effectiveDeadline(campaign.closes_on, campaign.deadlines, { departementCode: t.departement_code, regionCode: t.region_code }))) inTime += Number(t.n);
+  }
   return {
     expected: Object.values(byState).reduce((a, b) => a + b, 0),
     byState,
-    onTimeRate: submitted === 0 ? null : Number(timing.on_time) / submitted,
+    onTimeRate: submitted === 0 ? null : inTime / submitted,
     qualityDistribution: distribution,
     openQueries: Number(queries.n),
     mostFindings: worst.map((w) => ({ ...w, findings: Number(w.findings) })),
   };
 }
 
-/** Expected structures that have not submitted, with whom to remind: their directors, else the structure's address. */
-export async function lateStructures(db: Db, campaign: { id: number; year: number }, scope: TerritoryScope) {
+/**
+ * Expected structures that have not submitted and are due a reminder on `today` (a structure granted a
+ * later deadline is left alone until it has passed), each with its effective deadline and whom to
+ * remind: its directors, else the structure's address.
+ */
+export async function lateStructures(db: Db, campaign: CampaignDates, scope: TerritoryScope, today: Date = new Date()) {
   const rows = await expected(db, campaign.year, scope)
     .leftJoin('responses', (j) => j.onRef('responses.structure_id', '=', 'structures.id').on('responses.campaign_id', '=', campaign.id))
     .where((eb) => eb.or([eb('responses.state', 'is', null), eb('responses.state', 'in', ['not_started', 'in_progress', 'returned'])]))
-    .select(['structures.id', 'structures.name', 'structures.email', (eb) => eb.fn.coalesce('responses.state', eb.val('not_started')).as('state'),
+    .select(['structures.id', 'structures.name', 'structures.email', 'structures.departement_code', 'structures.region_code', (eb) => eb.fn.coalesce('responses.state', eb.val('not_started')).as('state'),
       (eb) => eb.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id')
         .whereRef('memberships.structure_id', '=', 'structures.id').where('memberships.role', '=', 'director')
         .select(sql<string>`string_agg(users.email, ',' order by users.email)`.as('e')).as('director_emails')])
     .orderBy('structures.name').execute();
-  return rows.map((r) => ({ ...r, recipients: r.director_emails ? r.director_emails.split(',') : r.email ? [r.email] : [] }));
+  return rows
+    .map((r) => ({ ...r, deadline: effectiveDeadline(campaign.closes_on, campaign.deadlines, { departementCode: r.departement_code, regionCode: r.region_code }) }))
+    .filter((r) => dueForReminder(r.deadline, campaign.closes_on, today))
+    .map((r) => ({ ...r, recipients: r.director_emails ? r.director_emails.split(',') : r.email ? [r.email] : [] }));
 }
 
 export async function insertOutbox(db: Db, mails: { to_email: string; subject: string; body: string; structure_id: number | null }[]) {

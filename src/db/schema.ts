@@ -27,7 +27,7 @@ export interface Database {
   };
   campaigns: {
     id: Generated<number>; year: number; questionnaire_id: number | null; state: Generated<string>;
-    opens_on: DateColumn; closes_on: DateColumn; deadlines: Generated<ColumnType<Record<string, string>, string, string>>;
+    opens_on: DateColumn; closes_on: DateColumn; deadlines: ColumnType<Record<string, string>, string | undefined, string>;
   };
   responses: {
     id: Generated<number>; structure_id: number; campaign_id: number; state: Generated<string>;

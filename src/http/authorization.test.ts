@@ -302,6 +302,13 @@ const MATRIX: Row[] = [
   })),
   { route: 'GET /api/campaigns/:year/cockpit', visibility: 'private', cells: territoryCells('cockpit') },
   {
+    // Later deadlines per territory: national only; the previous campaign is closed (409), nothing changes.
+    route: 'PUT /api/campaigns/:year/deadlines', visibility: 'private', cells: [
+      { label: 'closed campaign', method: 'PUT', path: (ids) => `/api/campaigns/${ids.year - 1}/deadlines`, body: () => ({ level: 'departement', code: '69', date: '2099-12-31' }), expect: statusFor(['national'], 409) },
+      { label: 'unknown campaign', method: 'PUT', path: () => '/api/campaigns/1999/deadlines', body: () => ({ level: 'region', code: '84', date: '2099-12-31' }), expect: statusFor(['national'], 404) },
+    ],
+  },
+  {
     // The previous campaign is closed: followers reach the state check (409), no mail is prepared.
     route: 'POST /api/campaigns/:year/reminders', visibility: 'private', cells: [
       ...followerCells((ids, qs) => `/api/campaigns/${ids.year - 1}/reminders${qs ? '?' + qs : ''}`, 409, { method: 'POST', body: () => ({}) }),

@@ -13,7 +13,9 @@ import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { authorizeTerritory, campaignOf } from '../campaigns/routes';
-import { openQueryBody, outboxQuery, prepareCampaignBody, queryMessageBody, reasonBody, territoryQuery } from './schema';
+import { deadlineBody, openQueryBody, outboxQuery, prepareCampaignBody, queryMessageBody, reasonBody, territoryQuery } from './schema';
+import { setTerritoryDeadline } from '../../../app/setTerritoryDeadline';
+import { parseDeadlines } from '../../../domain/deadlines';
 
 export const workflowDocs: RouteDoc[] = [
   { method: 'get', path: '/api/responses/:id/quality', summary: 'Qualité d’une réponse : score 0–100, constats avec leur raison (règles du questionnaire, évolution, pairs), équipe de la structure et correspondants', tag: 'contrôle', auth: 'session' },
@@ -28,6 +30,7 @@ export const workflowDocs: RouteDoc[] = [
   { method: 'post', path: '/api/campaigns', summary: 'Préparer une campagne (administration nationale)', tag: 'campagnes', auth: 'session', body: prepareCampaignBody },
   { method: 'post', path: '/api/campaigns/:year/open', summary: 'Ouvrir une campagne préparée', tag: 'campagnes', auth: 'session' },
   { method: 'post', path: '/api/campaigns/:year/close', summary: 'Clore une campagne (verrouille les réponses validées)', tag: 'campagnes', auth: 'session' },
+  { method: 'put', path: '/api/campaigns/:year/deadlines', summary: 'Accorder (ou retirer, date null) un délai plus tardif à une région ou un département (administration nationale)', tag: 'campagnes', auth: 'session', body: deadlineBody },
   { method: 'get', path: '/api/campaigns/:year/cockpit', summary: 'Tableau de bord de suivi d’un territoire (privé)', tag: 'campagnes', auth: 'session', query: territoryQuery },
   { method: 'post', path: '/api/campaigns/:year/reminders', summary: 'Relancer les structures en retard d’un territoire', tag: 'campagnes', auth: 'session', query: territoryQuery },
   { method: 'get', path: '/api/outbox', summary: 'Courriels préparés (boîte d’envoi) d’un territoire', tag: 'campagnes', auth: 'session', query: outboxQuery },
@@ -72,11 +75,17 @@ export function workflowRoutes() {
       return c.json(await changeCampaignState({ db: c.var.deps.db, actor: c.var.actor, year: Number(year), action }));
     });
   }
+  app.put('/campaigns/:year/deadlines', async (c) => {
+    const year = c.req.param('year') ?? '';
+    if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Campagne introuvable.');
+    const body = await readBody(c, deadlineBody);
+    return c.json(await setTerritoryDeadline({ db: c.var.deps.db, actor: c.var.actor, year: Number(year), ...body }));
+  });
   app.get('/campaigns/:year/cockpit', async (c) => {
     const q = readQuery(c, territoryQuery);
     const campaign = await campaignOf(c);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json({ campaign: { year: campaign.year, state: campaign.state, closes_on: campaign.closes_on }, territory: scope, ...(await campaignCockpit(c.var.deps.db, campaign, scope)) });
+    return c.json({ campaign: { year: campaign.year, state: campaign.state, closes_on: campaign.closes_on, deadlines: parseDeadlines(campaign.deadlines) }, territory: scope, ...(await campaignCockpit(c.var.deps.db, campaign, scope)) });
   });
   app.post('/campaigns/:year/reminders', async (c) => {
     const q = readQuery(c, territoryQuery);

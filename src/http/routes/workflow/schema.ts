@@ -22,3 +22,9 @@ export const outboxQuery = territoryQuery.extend({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+export const deadlineBody = z.object({
+  level: z.enum(['region', 'departement'], { message: 'Niveau attendu : region ou departement.' }),
+  code: z.string().regex(/^[0-9AB]{2,3}$/, 'Code de territoire invalide.'),
+  /** null removes the territory's later deadline. */
+  date: isoDate.nullable(),
+});
