@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxplotDescription, boxplotHeight, boxplotOption, hasBox, missingBoxText, type BoxRow } from './boxplot';
+import { boxplotDescription, boxplotHeight, boxplotOption, hasBox, missingBoxText, wrap, type BoxRow } from './boxplot';
 import { renderSvg } from './ssr';
 
 const value = (v: number, n = 12) => ({ state: 'value' as const, value: v, n });
@@ -23,11 +23,16 @@ describe('boxplotOption', () => {
     const o = boxplotOption({ rows, unit: 'euros' }) as { series: { data: unknown[] }[]; yAxis: { data: string[] } };
     expect(o.series[0].data[1]).toEqual(['-', '-', '-', '-', '-']);
     expect(o.series[0].data[2]).toEqual(['-', '-', '-', '-', '-']);
-    expect(o.yAxis.data[1]).toContain('secret statistique (trop peu de structures)');
+    expect(o.yAxis.data[1]).toBe('{label|Charges}\n{withheld|secret statistique}');
     expect(o.yAxis.data[2]).toContain('pas de données');
     expect(hasBox(rows[0])).toBe(true);
     expect(missingBoxText(rows[0])).toBeNull();
     expect(missingBoxText({ label: 'x', median: value(1), q1: { state: 'suppressed', rule: 'dominance' }, q3: value(2) })).toMatch(/pèse trop/);
+  });
+
+  it('wraps long labels at spaces', () => {
+    expect(wrap('Familles et parentalité : personnes touchées', 30)).toEqual(['Familles et parentalité :', 'personnes touchées']);
+    expect(wrap('Court', 30)).toEqual(['Court']);
   });
 
   it('describes itself in French for screen readers', () => {

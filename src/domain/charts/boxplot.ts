@@ -66,9 +66,11 @@ export function boxplotOption(input: BoxplotInput): EChartsOption {
   const { rows, unit } = input;
   const ownLabel = input.ownLabel ?? 'Votre structure';
   const groupLabel = input.groupLabel ?? 'Groupe de pairs (quartiles)';
+  // Rich text lines are wrapped here (ECharts' own breaking overlaps rich segments); the reason itself is in the table.
   const labels = rows.map((r) => {
+    const lines = wrap(r.label, 30).map((l) => `{label|${l}}`).join('\n');
     const missing = missingBoxText(r);
-    return missing ? `{label|${r.label}}\n{withheld|${missing}}` : `{label|${r.label}}`;
+    return missing ? `${lines}\n{withheld|${missing.startsWith('secret') ? 'secret statistique' : missing}}` : lines;
   });
   // [min, Q1, median, Q3, max] with min = Q1 and max = Q3: no whiskers, nothing beyond the published cells.
   const boxes: (number | '-')[][] = rows.map((r) => (hasBox(r) ? [v(r.q1), v(r.q1), v(r.median), v(r.q3), v(r.q3)] : ['-', '-', '-', '-', '-']));
@@ -97,10 +99,10 @@ export function boxplotOption(input: BoxplotInput): EChartsOption {
       axisTick: { show: false },
       axisLine: { lineStyle: { color: chartColours.grid } },
       axisLabel: {
-        width: 220, overflow: 'break', interval: 0,
+        interval: 0,
         rich: {
-          label: { color: chartColours.text, fontSize: chartFont.size, fontFamily: chartFont.family, width: 220 },
-          withheld: { color: chartColours.withheld, fontSize: chartFont.smallSize, fontStyle: 'italic', fontFamily: chartFont.family },
+          label: { color: chartColours.text, fontSize: chartFont.size, fontFamily: chartFont.family, lineHeight: 17, align: 'right' },
+          withheld: { color: chartColours.withheld, fontSize: chartFont.smallSize, fontStyle: 'italic', fontFamily: chartFont.family, lineHeight: 16, align: 'right' },
         },
       },
     },
@@ -132,6 +134,17 @@ export function boxplotOption(input: BoxplotInput): EChartsOption {
       },
     ],
   };
+}
+
+/** Splits a label into lines of at most `width` characters, at spaces. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && (line + ' ' + word).length > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** Height in pixels that fits a box plot of `rows` rows (legend, rows, axis). */

@@ -70,7 +70,7 @@ export function positionSentence(i: { label: string; unit: string; value: number
   if (i.unit === 'yesno') {
     const share = g.share;
     const own = i.value === null ? `${who} n’a pas répondu` : (i.value === true || i.value === 1) ? `${who} le fait` : `${who} ne le fait pas`;
-    return share?.state === 'value' ? `${capital(own)} ; ${formatValue(share.value, 'yesno')} de ses pairs le font.` : `${capital(own)} ; la part de ses pairs n’est pas publiée (${cellText(share)}).`;
+    return share?.state === 'value' ? `${capital(own)} ; ${formatValue(share.value, 'yesno')} de ses pairs le font.` : `${capital(own)} ; la part de ses pairs n’est pas publiée : ${cellText(share)}.`;
   }
   if (i.value === null || typeof i.value !== 'number') return `${capital(who)} n’a pas répondu à cette question cette année-là.`;
   const v = formatValue(i.value, i.unit);
@@ -82,7 +82,7 @@ export function positionSentence(i: { label: string; unit: string; value: number
     case 'above_q3': return `Avec ${v}, ${who} fait partie du quart de ses pairs aux valeurs les plus hautes (médiane du groupe : ${med}).`;
     default: {
       const withheld = [g.median, g.q1, g.q3].find((c) => c?.state === 'suppressed');
-      return `Avec ${v}, ${who} ne peut pas être située : les quartiles du groupe ne sont pas publiés (${cellText(withheld ?? { state: 'no_data' })}).`;
+      return `Avec ${v}, ${who} ne peut pas être située, faute de quartiles publiés pour le groupe : ${cellText(withheld ?? { state: 'no_data' })}.`;
     }
   }
 }
