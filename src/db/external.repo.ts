@@ -79,19 +79,6 @@ export async function datasetRows(db: Db, datasetId: number) {
   }));
 }
 
-/** Confirms a proposed match (or rejects it, structure null). Only rows not matched by SIRET can change. */
-export async function setRowMatch(db: Db, datasetId: number, rowId: number, structureId: number | null): Promise<boolean> {
-  const r = await db.updateTable('external_rows')
-    .set({ structure_id: structureId, match_method: structureId === null ? 'rejected' : 'confirmed' })
-    .where('dataset_id', '=', datasetId).where('id', '=', rowId).where('match_method', '!=', 'siret')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
-}
-
-export async function structurePlace(db: Db, id: number) {
-  return db.selectFrom('structures').select(['id', 'name', 'departement_code', 'region_code']).where('id', '=', id).executeTakeFirst();
-}
-
 /**
  * External values of some structures for a year, by data set then field — what `ext('dataset', 'field')`
  * reads. Only trusted matches (SIRET, clear name, confirmed).

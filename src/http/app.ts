@@ -18,12 +18,13 @@ import { compareDocs, compareRoutes } from './routes/compare/routes';
 import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/routes';
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
 import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
+import { EXTERNAL_UPLOAD_LIMIT, EXTERNAL_UPLOAD_PATH, externalDocs, externalRoutes } from './routes/external/routes';
 import { exportDocs, exportRoutes } from './routes/exports/routes';
 import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -42,7 +43,11 @@ export function createApp(deps: Deps) {
   app.onError(errorResponse);
 
   const api = new Hono<Env>();
-  api.use('*', bodyLimit({ maxSize: 1_000_000, onError: () => { throw new AppError('payload_too_large', 'La requête est trop volumineuse.'); } }));
+  const tooLarge = () => { throw new AppError('payload_too_large', 'La requête est trop volumineuse.'); };
+  const defaultLimit = bodyLimit({ maxSize: 1_000_000, onError: tooLarge });
+  // Only the external data upload takes large files (a national file of 50,000 rows).
+  const uploadLimit = bodyLimit({ maxSize: EXTERNAL_UPLOAD_LIMIT, onError: () => { throw new AppError('payload_too_large', 'Le fichier dépasse 30 Mo.'); } });
+  api.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === EXTERNAL_UPLOAD_PATH ? uploadLimit(c, next) : defaultLimit(c, next)));
   api.use('*', sessionMiddleware);
   api.use('*', csrfMiddleware);
   api.route('/', systemRoutes(() => allRouteDocs));
@@ -56,6 +61,7 @@ export function createApp(deps: Deps) {
   api.route('/', localQuestionRoutes());
   api.route('/', questionnaireRoutes());
   api.route('/', responseFileRoutes());
+  api.route('/', externalRoutes());
   api.route('/', exportRoutes());
   api.route('/', actionSheetRoutes());
   api.route('/', invitationRoutes());

@@ -177,7 +177,29 @@ let SHEET_CONTENT: Record<string, unknown> = {};
 const draftExpect = (allowed: ActorKey[], ok: number): Expect =>
   Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : allowed.includes(a) ? ok : STRUCTURE_READERS.lyon.includes(a) ? 403 : 404])) as Expect;
 
+/** Who may read external data reports: the nation, the region, the département's correspondents. */
+const EXTERNAL_READERS: ActorKey[] = ['national', 'regionAra', 'caf69', 'federation69', 'cor13'];
+
 const MATRIX: Row[] = [
+  // External data sets: national admins import; territory correspondents and the nation read reports.
+  { route: 'GET /api/external/datasets', visibility: 'private', cells: [{ label: 'list', path: () => '/api/external/datasets', expect: onlyFor(EXTERNAL_READERS) }] },
+  {
+    route: 'POST /api/external/import', visibility: 'private', cells: [
+      { label: 'dry run of a tiny file', method: 'POST', path: (ids) => `/api/external/import?dataset=elisfa&year=${ids.year}&dryRun=true`, raw: { type: 'text/csv', body: (ids) => `SIRET;ETP\n${ids.sirets.lyon};2\n` }, expect: onlyFor(['national']) },
+    ],
+  },
+  {
+    route: 'GET /api/external/datasets/:name/:year/report', visibility: 'private', cells: [
+      { label: 'unknown data set', path: (ids) => `/api/external/datasets/inconnu/${ids.year}/report`, expect: statusFor(EXTERNAL_READERS, 404) },
+      { label: 'name that cannot exist', path: (ids) => `/api/external/datasets/A%20B/${ids.year}/report`, expect: { ...signedIn(404) } },
+    ],
+  },
+  {
+    route: 'GET /api/external/datasets/:name/:year/report/export', visibility: 'private', cells: [
+      { label: 'absent data set', path: (ids) => `/api/external/datasets/inconnu/${ids.year}/report/export?format=xlsx`, expect: statusFor(EXTERNAL_READERS, 404) },
+    ],
+  },
+  { route: 'GET /api/external/example', visibility: 'private', cells: [{ label: 'example of the previous campaign', path: (ids) => `/api/external/example?year=${ids.year - 1}`, expect: onlyFor(['national']) }] },
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
   { route: 'GET /api/openapi.json', visibility: 'public', cells: [{ label: 'openapi', path: () => '/api/openapi.json', expect: everyone(200) }] },
   {

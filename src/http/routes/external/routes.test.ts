@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database$ } from '../../../db/connection';
+import { openTestDatabase } from '../../../testing/testDb';
+import { DEMO, testClient } from '../../../testing/http';
+import { exampleMapping } from '../../../domain/external/example';
+
+let database: Database$;
+let client: ReturnType<typeof testClient>;
+let national: Record<string, string>;
+let caf69: Record<string, string>;
+let example: Uint8Array;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  client = testClient(database);
+  national = await client.loginAs(DEMO.national);
+  caf69 = await client.loginAs(DEMO.caf69);
+  const res = await client.request('/api/external/example?year=2024', { headers: national });
+  expect(res.status).toBe(200);
+  example = new Uint8Array(await res.arrayBuffer());
+});
+afterAll(() => database.close());
+
+function form(bytes: Uint8Array, fields: Record<string, string> = {}) {
+  const f = new FormData();
+  f.set('file', new File([bytes as Uint8Array<ArrayBuffer>], 'elisfa.csv', { type: 'text/csv' }));
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+}
+
+describe('external data routes', () => {
+  it('analyses, imports, then reports and exports the concordance', async () => {
+    const dry = await client.request('/api/external/import?dataset=elisfa&year=2024&dryRun=true', { method: 'POST', headers: national, body: form(example) });
+    expect(dry.status).toBe(200);
+    const analysis = await dry.json() as { problems: unknown[]; stored: boolean; mapping: unknown; proposals: { line: number; candidates: { structureId: number }[] }[] };
+    expect(analysis).toMatchObject({ problems: [], stored: false, mapping: exampleMapping });
+    const confirmations = Object.fromEntries(analysis.proposals.map((p) => [String(p.line), p.candidates[0].structureId]));
+    const stored = await client.request('/api/external/import?dataset=elisfa&year=2024', {
+      method: 'POST', headers: national, body: form(example, { mapping: JSON.stringify(exampleMapping), confirmations: JSON.stringify(confirmations), source: 'ELISFA (exemple)', licence: 'Licence Ouverte 2.0' }),
+    });
+    expect(await stored.json()).toMatchObject({ stored: true, problems: [] });
+    const list = await (await client.request('/api/external/datasets', { headers: caf69 })).json() as { canImport: boolean; datasets: { name: string; rows: number }[] };
+    expect(list.canImport).toBe(false);
+    expect(list.datasets[0]).toMatchObject({ name: 'elisfa', rows: analysis.proposals.length >= 0 ? expect.any(Number) : 0 });
+    const report = await client.request('/api/external/datasets/elisfa/2024/report?toleranceAbs=0&toleranceRel=0', { headers: caf69 });
+    expect(report.status).toBe(200);
+    const body = await report.json() as { scope: string; differences: { departementCode: string }[] };
+    expect(body.scope).toBe('territory');
+    expect(body.differences.every((d) => d.departementCode === '69')).toBe(true);
+    const csv = await client.request('/api/external/datasets/elisfa/2024/report/export?format=csv', { headers: national });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(await csv.text()).toMatch(/^\ufeff?section,indicateur/);
+  });
+
+  it('a bad file answers its report and stores nothing', async () => {
+    const res = await client.request('/api/external/import?dataset=caf&year=2024', { method: 'POST', headers: { ...national, 'content-type': 'text/csv' }, body: 'SIRET;ETP\n1;2\n3;4\n5;6\n7;8\n9;dix\n' });
+    const r = await res.json() as { stored: boolean; problems: { line: number; cell: string; kind: string }[] };
+    expect(r.stored).toBe(false);
+    expect(r.problems).toEqual(expect.arrayContaining([expect.objectContaining({ line: 6, cell: 'B6', kind: 'malformed_number' })]));
+    expect(await database.db.selectFrom('external_datasets').select('name').where('name', '=', 'caf').execute()).toEqual([]);
+  });
+
+  it('takes files above the API’s 1 MB limit on the upload route only', async () => {
+    const big = `SIRET;ETP\n${'12345678901234;1\n'.repeat(80_000)}`;
+    expect(big.length).toBeGreaterThan(1_200_000);
+    const res = await client.request('/api/external/import?dataset=big&year=2024&dryRun=true', { method: 'POST', headers: { ...national, 'content-type': 'text/csv' }, body: big });
+    expect(res.status).toBe(200);
+    const other = await client.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: big }) });
+    expect(other.status).toBe(413);
+  });
+
+  it('refuses import to correspondents and reports to structures', async () => {
+    const res = await client.request('/api/external/import?dataset=elisfa&year=2024', { method: 'POST', headers: caf69, body: form(example) });
+    expect(res.status).toBe(403);
+    expect((await res.json() as { error: { message: string } }).error.message).toMatch(/administration nationale/);
+    const director = await client.loginAs(DEMO.director);
+    expect((await client.request('/api/external/datasets/elisfa/2024/report', { headers: director })).status).toBe(403);
+    expect((await client.request('/api/external/datasets/inconnu/2024/report', { headers: national })).status).toBe(404);
+  });
+});

@@ -1,0 +1,131 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { externalExample } from '../../../app/externalExample';
+import { externalReport } from '../../../app/externalReport';
+import { importExternal } from '../../../app/importExternal';
+import { listDatasets } from '../../../db/external.repo';
+import { concordanceColumns, concordanceRows } from '../../../domain/external/concordanceTable';
+import { comparableIndicators } from '../../../domain/external/indicators';
+import { AppError } from '../../../domain/errors';
+import { writeAnswerTable } from '../../../domain/interchange/answerTable';
+import { externalPolicy } from '../../../policies/external';
+import type { Env } from '../../context';
+import { describeIssues, readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { confirmationsSchema, datasetParams, exampleQuery, exportQuery, importQuery, mappingSchema, metaSchema, reportQuery } from './schema';
+
+/** The upload route's own body limit (the API's default is 1 MB): a national file of 50,000 rows fits. */
+export const EXTERNAL_UPLOAD_PATH = '/api/external/import';
+export const EXTERNAL_UPLOAD_LIMIT = 30_000_000;
+
+export const externalDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/external/datasets', summary: 'Jeux de données externes importés (ELISFA, CAF, INSEE…) et indicateurs comparables', tag: 'données externes', auth: 'session' },
+  { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule', tag: 'données externes', auth: 'session', query: importQuery },
+  { method: 'get', path: '/api/external/datasets/:name/:year/report', summary: 'Rapport de concordance d’un jeu de données avec l’observatoire', tag: 'données externes', auth: 'session', query: reportQuery },
+  { method: 'get', path: '/api/external/datasets/:name/:year/report/export', summary: 'Rapport de concordance en CSV ou XLSX', tag: 'données externes', auth: 'session', query: exportQuery },
+  { method: 'get', path: '/api/external/example', summary: 'Jeu d’exemple au format ELISFA, tiré de la campagne (administration nationale)', tag: 'données externes', auth: 'session', query: exampleQuery },
+];
+
+const contentTypes = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+function signedIn(c: Context<Env>) {
+  const actor = c.var.actor;
+  if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour accéder aux données externes.');
+  return actor;
+}
+
+function readDataset(c: Context<Env>) {
+  const name = datasetParams.name.safeParse(c.req.param('name'));
+  const year = datasetParams.year.safeParse(c.req.param('year'));
+  if (!name.success || !year.success) throw new AppError('not_found', 'Jeu de données introuvable.');
+  return { name: name.data, year: year.data };
+}
+
+function parseField<T extends z.ZodType>(value: unknown, schema: T, label: string): z.infer<T> | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw new AppError('validation_failed', `Le champ « ${label} » doit être du texte JSON.`);
+  let json: unknown;
+  try { json = JSON.parse(value); } catch { throw new AppError('validation_failed', `Le champ « ${label} » n’est pas un JSON valide.`); }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new AppError('validation_failed', `Champ « ${label} » invalide : ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The uploaded file and its form fields (multipart), or the raw body alone. */
+async function readUpload(c: Context<Env>) {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody().catch(() => { throw new AppError('bad_request', 'Le formulaire multipart est illisible : envoyez le fichier dans le champ « file ».'); });
+    const file = form.file;
+    if (!(file instanceof File)) throw new AppError('validation_failed', 'Joignez le fichier dans le champ « file » du formulaire.');
+    const meta = metaSchema.safeParse({ source: form.source || undefined, licence: form.licence || undefined });
+    if (!meta.success) throw new AppError('validation_failed', `Source ou licence invalide : ${describeIssues(meta.error)}`);
+    if (/\u0000/.test(`${meta.data.source ?? ''}${meta.data.licence ?? ''}${file.name}`)) throw new AppError('validation_failed', 'Caractère nul (U+0000) interdit.');
+    return {
+      bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name.slice(0, 200),
+      mapping: parseField(form.mapping, mappingSchema, 'mapping'), confirmations: parseField(form.confirmations, confirmationsSchema, 'confirmations'), ...meta.data,
+    };
+  }
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length === 0) throw new AppError('validation_failed', 'Le corps de la requête est vide : envoyez le fichier CSV ou XLSX.');
+  return { bytes, fileName: '' };
+}
+
+function toleranceOf(q: { toleranceAbs?: number; toleranceRel?: number }) {
+  return { ...(q.toleranceAbs !== undefined ? { absolute: q.toleranceAbs } : {}), ...(q.toleranceRel !== undefined ? { relative: q.toleranceRel } : {}) };
+}
+
+export function externalRoutes() {
+  const app = new Hono<Env>();
+  app.get('/external/datasets', async (c) => {
+    const actor = signedIn(c);
+    if (!externalPolicy.read(actor)) throw new AppError('forbidden', 'Les données externes sont réservées aux correspondants des territoires et à l’administration nationale.');
+    const datasets = await listDatasets(c.var.deps.db);
+    return c.json({
+      canImport: externalPolicy.import(actor),
+      datasets: datasets.map((d) => ({ ...d, rows: Number(d.rows), matched: Number(d.matched), proposals: Number(d.proposals) })),
+      indicators: comparableIndicators().map((i) => ({ code: i.code, label: i.label, unit: i.unit })),
+    });
+  });
+
+  app.post('/external/import', async (c) => {
+    const actor = signedIn(c);
+    if (!externalPolicy.import(actor)) throw new AppError('forbidden', 'Seule l’administration nationale importe des jeux de données externes (fichiers nationaux).');
+    const q = readQuery(c, importQuery);
+    const upload = await readUpload(c);
+    const report = await importExternal({ db: c.var.deps.db, actor, dataset: q.dataset, year: q.year, format: q.format, dryRun: q.dryRun, ...upload });
+    // The bad-file report is the answer itself (200 with stored: false): the page lists every problem.
+    return c.json(report);
+  });
+
+  app.get('/external/datasets/:name/:year/report', async (c) => {
+    const actor = signedIn(c);
+    const q = readQuery(c, reportQuery);
+    const { name, year } = readDataset(c);
+    return c.json(await externalReport({ db: c.var.deps.db, actor, dataset: name, year, tolerance: toleranceOf(q) }));
+  });
+
+  app.get('/external/datasets/:name/:year/report/export', async (c) => {
+    const actor = signedIn(c);
+    const q = readQuery(c, exportQuery);
+    const { name, year } = readDataset(c);
+    const report = await externalReport({ db: c.var.deps.db, actor, dataset: name, year, tolerance: toleranceOf(q) });
+    const bytes = await writeAnswerTable({ columns: concordanceColumns, rows: concordanceRows(report) }, q.format);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': contentTypes[q.format],
+      'content-disposition': `attachment; filename="concordance-${name}-${year}.${q.format}"`,
+    });
+  });
+
+  app.get('/external/example', async (c) => {
+    const actor = signedIn(c);
+    if (!externalPolicy.import(actor)) throw new AppError('forbidden', 'Le jeu d’exemple reprend des réponses de toutes les structures : réservé à l’administration nationale.');
+    const q = readQuery(c, exampleQuery);
+    const bytes = await externalExample({ db: c.var.deps.db, year: q.year, format: q.format });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': contentTypes[q.format],
+      'content-disposition': `attachment; filename="elisfa-exemple-${q.year}.${q.format}"`,
+    });
+  });
+  return app;
+}
