@@ -18,6 +18,7 @@ import { qualityCommand } from './qualityCommand';
 import { questionnaireCommand } from './questionnaireCommand';
 import { responsesCommand } from './responsesCommand';
 import { externalCommand } from './externalCommand';
+import { opendataCommand } from './opendataCommand';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
 
@@ -44,6 +45,7 @@ Commandes :
                                        importe un jeu de données externe (rien n’est gardé si le fichier a un problème)
   external report --dataset NOM --year A [--out F.csv|F.xlsx] [--tolerance-abs N] [--tolerance-rel N]
                                        rapport de concordance avec l’observatoire
+  opendata --year A --out dossier/     écrit les données ouvertes d’une campagne (CSV, schémas Table Schema, datapackage.json)
 `;
 
 async function main(argv: string[]) {
@@ -117,6 +119,10 @@ async function main(argv: string[]) {
     }
     case 'quality': {
       process.exitCode = await qualityCommand(rest, () => openConfiguredDatabase(config));
+      return;
+    }
+    case 'opendata': {
+      process.exitCode = await opendataCommand(rest, () => openConfiguredDatabase(config));
       return;
     }
     case 'external': {

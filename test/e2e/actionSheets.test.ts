@@ -53,7 +53,7 @@ describe('fiches actions', () => {
     await expect.poll(() => page.locator('.sheet-item h3').first().innerText(), WAIT).toBe('Jardin partagé au pied des immeubles');
 
     await page.getByLabel(/Mots-clés/).fill('');
-    await page.getByLabel('Thème').selectOption('mobilite');
+    await page.getByLabel('Thème', { exact: true }).selectOption('mobilite');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/theme=mobilite/);
     await settled(page);
