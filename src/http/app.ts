@@ -21,10 +21,11 @@ import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/rou
 import { EXTERNAL_UPLOAD_LIMIT, EXTERNAL_UPLOAD_PATH, externalDocs, externalRoutes } from './routes/external/routes';
 import { exportDocs, exportRoutes } from './routes/exports/routes';
 import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes';
+import { publicationDocs, publicationRoutes } from './routes/publication/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -64,6 +65,7 @@ export function createApp(deps: Deps) {
   api.route('/', externalRoutes());
   api.route('/', exportRoutes());
   api.route('/', actionSheetRoutes());
+  api.route('/', publicationRoutes());
   api.route('/', invitationRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.

@@ -387,6 +387,19 @@ const MATRIX: Row[] = [
   },
   // Statistics: the published view is public; the working view is for those who follow the territory.
   {
+    route: 'GET /api/stats/departement-map', visibility: 'public', cells: [
+      { label: 'nation', path: (ids) => `/api/stats/departement-map?year=${ids.year - 1}&indicator=participation.benevoles`, expect: everyone(200) },
+      { label: 'région 84', path: (ids) => `/api/stats/departement-map?year=${ids.year - 1}&indicator=participation.benevoles&region=84`, expect: everyone(200) },
+      { label: 'unknown year', path: () => '/api/stats/departement-map?year=2001&indicator=participation.benevoles', expect: everyone(404) },
+    ],
+  },
+  {
+    route: 'GET /api/structures-map', visibility: 'public', cells: [
+      { label: 'all', path: () => '/api/structures-map', expect: everyone(200) },
+      { label: 'département 69', path: () => '/api/structures-map?departement=69', expect: everyone(200) },
+    ],
+  },
+  {
     route: 'GET /api/stats/dashboard', visibility: 'public', cells: [
       { label: 'published, nation', path: (ids) => `/api/stats/dashboard?year=${ids.year - 1}`, expect: everyone(200) },
       { label: 'published, département 13', path: (ids) => `/api/stats/dashboard?year=${ids.year - 1}&level=departement&code=13`, expect: everyone(200) },

@@ -12,3 +12,4 @@ export {
   choroplethOption, choroplethRows, classBreaks, classOf, classLabels, choroplethPalette, choroplethStates,
   type ChoroplethInput, type ChoroplethRow, type ChoroplethCell, type ClassMethod,
 } from './mapChoropleth';
+export { pointsOption, type MapPoint } from './mapPoints';

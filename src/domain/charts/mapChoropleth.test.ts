@@ -46,3 +46,19 @@ describe('choropleth', () => {
     expect(svg).not.toMatch(/style="[^"]*"[^ >/]/); // no broken attribute (quotes inside a style)
   });
 });
+
+describe('points', () => {
+  it('places structures on the map by kind, with overseas ones in their inset, and says which could not be placed', async () => {
+    const { pointsOption } = await import('./mapPoints');
+    const { option, placed, unplaced } = pointsOption({ points: [
+      { id: 1, name: 'CS Lyon', kind: 'CS', lon: 4.8357, lat: 45.764 },
+      { id: 2, name: 'EVS Saint-Denis', kind: 'EVS', lon: 55.45, lat: -20.88 },
+      { id: 3, name: 'Sans coordonnées', kind: 'CS', lon: null, lat: null },
+    ] });
+    expect(placed).toBe(2);
+    expect(unplaced.map((u) => u.id)).toEqual([3]);
+    const svg = renderMapSvg(option, { width: 700, height: 560 });
+    expect(svg).toContain('Centres sociaux');
+    expect(svg).toContain('Espaces de vie sociale');
+  });
+});

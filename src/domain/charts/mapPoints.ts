@@ -1,0 +1,58 @@
+import type { EChartsOption } from 'echarts';
+import { creditGraphic, insetFrameSeries, mapGeoComponent, svgSafeFont, viewOf } from './mapChoropleth';
+import { projectToMap } from './mapProjection';
+import { chartColours, chartFont, palette, textStyle } from './theme';
+
+/** A structure as the public directory gives it (identity only). */
+export interface MapPoint { id: number; name: string; kind: string; lon: number | null; lat: number | null; commune?: string }
+
+const kinds = [
+  { kind: 'CS', label: 'Centres sociaux', color: palette.blue, symbol: 'circle' },
+  { kind: 'EVS', label: 'Espaces de vie sociale', color: palette.vermillion, symbol: 'diamond' },
+] as const;
+
+/**
+ * Structures as points on the département map (public map): one series per kind, different colour AND
+ * shape, placed with the fitted projection (mapProjection.ts); zoomed on some départements when asked.
+ * Points carry `id`, so a click can open the identity sheet. `unplaced` lists those without usable coordinates.
+ * @example const { option } = pointsOption({ points: [{ id: 1, name: 'CS', kind: 'CS', lon: 4.83, lat: 45.76 }] });
+ */
+export function pointsOption(p: { points: readonly MapPoint[]; only?: readonly string[]; credit?: boolean; selectedId?: number | null }): { option: EChartsOption; placed: number; unplaced: MapPoint[] } {
+  const credit = p.credit !== false;
+  const unplaced: MapPoint[] = [];
+  const byKind = new Map<string, { name: string; value: [number, number]; id: number; commune?: string }[]>();
+  for (const s of p.points) {
+    const xy = projectToMap(s.lon, s.lat);
+    if (!xy) { unplaced.push(s); continue; }
+    const k = s.kind === 'EVS' ? 'EVS' : 'CS';
+    if (!byKind.has(k)) byKind.set(k, []);
+    byKind.get(k)!.push({ name: s.name, value: [xy[0], xy[1]], id: s.id, commune: s.commune });
+  }
+  const box = p.only?.length ? viewOf(p.only) : null;
+  const zoomed = !!box;
+  const size = zoomed ? 9 : 5;
+  const option = {
+    textStyle: { ...textStyle, fontFamily: svgSafeFont },
+    tooltip: {
+      trigger: 'item',
+      formatter: (x: unknown) => {
+        const d = (x as { data?: { name?: string; commune?: string } }).data;
+        return d?.name ? `${d.name}${d.commune ? `<br/>${d.commune}` : ''}` : '';
+      },
+    },
+    legend: { top: 4, right: 8, orient: 'vertical', textStyle: { fontSize: chartFont.smallSize, color: chartColours.text, fontFamily: svgSafeFont }, selectedMode: true },
+    geo: { ...mapGeoComponent({ box, left: 8, right: 8, top: 8, bottom: credit ? 38 : 8 }), itemStyle: { areaColor: '#EEF0F3', borderColor: '#FFFFFF', borderWidth: 0.8 }, emphasis: { disabled: true }, tooltip: { show: false }, silent: true },
+    series: [
+      ...kinds.map((k) => ({
+        type: 'scatter', name: k.label, coordinateSystem: 'geo', geoIndex: 0, symbol: k.symbol, symbolSize: k.kind === 'EVS' ? size + 2 : size,
+        itemStyle: { color: k.color, borderColor: '#FFFFFF', borderWidth: zoomed ? 1 : 0.5, opacity: 0.9 },
+        emphasis: { scale: 1.8, itemStyle: { borderColor: chartColours.text, borderWidth: 1.5 } },
+        cursor: 'pointer',
+        data: (byKind.get(k.kind) ?? []).map((d) => (d.id === p.selectedId ? { ...d, symbolSize: size * 2.2, itemStyle: { borderColor: chartColours.text, borderWidth: 2 } } : d)),
+      })),
+      ...insetFrameSeries(box),
+    ],
+    graphic: credit ? [creditGraphic()] : [],
+  } as EChartsOption;
+  return { option, placed: p.points.length - unplaced.length, unplaced };
+}
