@@ -57,7 +57,7 @@ export function plaquetteInput(source: PlaquetteSource, level: PlaquetteLevel, c
   const base = { year: source.year, table: source.table };
   if (level === 'nation') {
     return {
-      ...base, level, code: 'FR', name: 'France', parentName: null, structures: source.structures,
+      ...base, level, code: 'FR', name: 'France', parentName: null, structures: source.structures, mapDepartements: source.departements.map((d) => d.code),
       children: source.regions.map((r) => ({ code: r.code, name: r.name, structures: count((s) => s.regionCode === r.code) })),
     };
   }
@@ -67,6 +67,7 @@ export function plaquetteInput(source: PlaquetteSource, level: PlaquetteLevel, c
     if (!r) throw new AppError('not_found', `Région introuvable : « ${code} ».`);
     return {
       ...base, level, code, name: r.name, parentName: null, structures: source.structures.filter((s) => s.regionCode === code),
+      mapDepartements: source.departements.filter((d) => d.region_code === code).map((d) => d.code),
       children: source.departements.filter((d) => d.region_code === code).map((d) => ({ code: d.code, name: d.name, structures: count((s) => s.departementCode === d.code) })),
     };
   }

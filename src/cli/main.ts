@@ -17,6 +17,7 @@ import { progressPrinter } from './progress';
 import { qualityCommand } from './qualityCommand';
 import { questionnaireCommand } from './questionnaireCommand';
 import { responsesCommand } from './responsesCommand';
+import { reportCommand } from './reportCommand';
 import { externalCommand } from './externalCommand';
 import { opendataCommand } from './opendataCommand';
 
@@ -39,6 +40,9 @@ Commandes :
                                        importe des réponses (une ligne par SIRET, une colonne par code) ; rien n’est enregistré si une cellule est refusée
   responses export --year A --out F.csv|F.xlsx [--as email]
                                        exporte les réponses (celles que le compte --as peut voir)
+  report --level departement|region|nation [--code C] --year A --out F.pdf
+                                       écrit la plaquette PDF d’un territoire (chiffres publiés)
+  report --all --year A --out dossier/ écrit toutes les plaquettes (France, régions, départements)
   external example --year A --out F.csv
                                        écrit le jeu d’exemple au format de l’observatoire de branche ELISFA (tiré de la campagne)
   external import F.csv|F.xlsx --dataset NOM --year A [--mapping F.json] [--dry-run] [--accept-proposals]
@@ -119,6 +123,10 @@ async function main(argv: string[]) {
     }
     case 'quality': {
       process.exitCode = await qualityCommand(rest, () => openConfiguredDatabase(config));
+      return;
+    }
+    case 'report': {
+      process.exitCode = await reportCommand(rest, () => openConfiguredDatabase(config));
       return;
     }
     case 'opendata': {

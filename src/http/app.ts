@@ -18,6 +18,7 @@ import { compareDocs, compareRoutes } from './routes/compare/routes';
 import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/routes';
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
 import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
+import { reportDocs, reportRoutes } from './routes/reports/routes';
 import { EXTERNAL_UPLOAD_LIMIT, EXTERNAL_UPLOAD_PATH, externalDocs, externalRoutes } from './routes/external/routes';
 import { exportDocs, exportRoutes } from './routes/exports/routes';
 import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes';
@@ -25,7 +26,7 @@ import { publicationDocs, publicationRoutes } from './routes/publication/routes'
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -62,6 +63,7 @@ export function createApp(deps: Deps) {
   api.route('/', localQuestionRoutes());
   api.route('/', questionnaireRoutes());
   api.route('/', responseFileRoutes());
+  api.route('/', reportRoutes());
   api.route('/', externalRoutes());
   api.route('/', exportRoutes());
   api.route('/', actionSheetRoutes());

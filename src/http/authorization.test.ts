@@ -417,6 +417,15 @@ const MATRIX: Row[] = [
   },
   // Comparison: the position among peers is private to the structure and its territory; named comparison and consents to its director.
   { route: 'GET /api/structures/:id/position', visibility: 'private', cells: structureCells(`/position?year=2024`) },
+  // Publication: plaquettes print published figures and the public directory only; a centre's fact sheet is private like its position.
+  {
+    route: 'GET /api/reports/plaquette', visibility: 'public', cells: [
+      { label: 'département 13', path: (ids) => `/api/reports/plaquette?level=departement&code=13&year=${ids.year - 1}`, expect: everyone(200) },
+      { label: 'unknown département', path: (ids) => `/api/reports/plaquette?level=departement&code=00&year=${ids.year - 1}`, expect: everyone(404) },
+      { label: 'unknown year', path: () => '/api/reports/plaquette?level=nation&year=2001', expect: everyone(404) },
+    ],
+  },
+  { route: 'GET /api/structures/:id/fact-sheet', visibility: 'private', cells: structureCells(`/fact-sheet?year=2024`) },
   ...(['named-comparison?year=2024', 'consents'] as const).map((sub): Row => ({
     route: `GET /api/structures/:id/${sub.split('?')[0]}`, visibility: 'private', cells: [
       ...TARGETS.map((t): Cell => ({ label: t, path: (ids) => `/api/structures/${ids[t]}/${sub}`, expect: onlyFor(STRUCTURE_MANAGERS[t]) })),

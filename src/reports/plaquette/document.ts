@@ -1,6 +1,7 @@
 import { barsHeight, barsOption } from '../../domain/charts/bars';
 import type { PublishedCell, SuppressionRule } from '../../domain/disclosure';
-import { chartSvg, PDF_FONT } from '../charts';
+import { chartSvg, mapSvg, PDF_FONT } from '../charts';
+import { choroplethOption, MAP_CREDIT } from '../../domain/charts/map';
 import { cellContent, formatNumber, NO_DATA_MARK, pdfSafe, ruleLegend, ruleLetters, ruleNotes } from '../format';
 import { CONTENT_WIDTH, colours, pageSetup, tableLayout } from '../layout';
 import type { PdfContent, PdfDocument } from '../pdf';
@@ -104,13 +105,7 @@ function territories(m: PlaquetteModel): PdfContent[] {
   const cells = m.children.flatMap((c) => [c.responses, c.budget, c.volunteers]);
   return [
     { text: m.level === 'nation' ? 'Les régions' : 'Les départements', style: 'h2', pageBreak: 'before' },
-    // MAP SLOT: the choropleth of the départements goes here once src/domain/charts/map*.ts lands
-    // (owned by another engineer); until then a marked empty frame keeps the page layout.
-    {
-      table: { widths: ['*'], heights: [150], body: [[{ text: 'Carte des départements : emplacement réservé (carte à venir).', alignment: 'center', color: colours.muted, margin: [0, 65, 0, 0] }]] },
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => colours.rule, vLineColor: () => colours.rule },
-      margin: [0, 0, 0, 10],
-    },
+    ...mapFigure(m),
     {
       table: {
         headerRows: 1, dontBreakRows: true, widths: ['*', 62, 62, 80, 70],
@@ -129,6 +124,20 @@ function territories(m: PlaquetteModel): PdfContent[] {
     },
     ruleLegend(rulesIn(cells)),
   ];
+}
+
+function mapFigure(m: PlaquetteModel): PdfContent[] {
+  if (!m.map) return [];
+  const option = choroplethOption({ cells: m.map.cells, indicatorLabel: m.map.indicatorLabel, unit: 'count', only: m.level === 'region' ? m.map.cells.map((c) => c.code) : undefined, credit: false });
+  const height = m.level === 'nation' ? 560 : 420;
+  return [{
+    stack: [
+      { text: m.map.indicatorLabel, style: 'h3' },
+      { svg: mapSvg(option, CHART_PX, height), width: CONTENT_WIDTH },
+      { text: pdfSafe(`Hachures : secret statistique ; blanc : pas de données. ${MAP_CREDIT}`), style: 'small', margin: [0, 2, 0, 8] },
+    ],
+    unbreakable: true,
+  }];
 }
 
 function structureList(m: PlaquetteModel): PdfContent[] {

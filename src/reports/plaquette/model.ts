@@ -39,6 +39,8 @@ export interface PlaquetteModel {
   /** Funding sources as a share of total income, here and nationally (chart). */
   funding: { label: string; local: PublishedCell; national: PublishedCell }[];
   children: ChildRow[];
+  /** The map of a région's or the nation's départements: volunteers per structure, from the same table. */
+  map: { indicatorLabel: string; cells: { code: string; cell: PublishedCell }[] } | null;
   structures: DirectoryEntry[];
   /** Cells of the published table printed in the plaquette that the gate withheld, by rule. */
   suppressed: Record<SuppressionRule, number>;
@@ -52,6 +54,8 @@ export interface PlaquetteInput {
   structures: readonly DirectoryEntry[];
   /** Sub-territories listed in the plaquette (régions of the nation, départements of a région). */
   children: readonly { code: string; name: string; structures: number }[];
+  /** Départements drawn on the map (a région's, or all for the nation); none for a département. */
+  mapDepartements?: readonly string[];
 }
 
 const NO_DATA: PublishedCell = { state: 'no_data' };
@@ -194,12 +198,17 @@ export function plaquetteModel(input: PlaquetteInput): PlaquetteModel {
     };
   });
 
+  const map = input.level !== 'departement' && input.mapDepartements?.length ? {
+    indicatorLabel: 'Bénévoles d’activité par structure (moyenne)',
+    cells: input.mapDepartements.map((code) => ({ code, cell: cell('participation.benevoles', 'mean', { level: 'departement', code }) })),
+  } : null;
+
   const cs = input.structures.filter((s) => s.kind === 'CS').length;
   return {
     year: input.year, level: input.level, code: input.code, name: input.name, parentName: input.parentName,
     directory: { total: input.structures.length, cs, evs: input.structures.length - cs },
     responses: responsesOf(here),
-    keyFigures, sections, actions, funding, children,
+    keyFigures, sections, actions, funding, children, map,
     structures: [...input.structures],
     suppressed, printedCells,
   };

@@ -7,6 +7,7 @@ import { OpenResponseButton } from '../filling/OpenResponseButton';
 import { MembersTable } from '../components/MembersTable';
 import { Show } from '../components/Status';
 import { StructureResponsesTable } from '../components/StructureResponsesTable';
+import { FactSheetLink } from '../reports/FactSheetLink';
 import { StructureSheets } from '../actionSheets/StructureSheets';
 
 /** "Ma structure": what the team needs first, its campaign responses and its members. */
@@ -33,6 +34,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
               {kindLabel(s.kind)} · {s.commune_name} ({s.departement_name}) ·{' '}
               <Link to={`/structures/${s.id}`}>Voir la fiche complète<span className="visually-hidden"> de {s.name}</span></Link>
               {' · '}<Link to={`/structures/${s.id}/comparer`}>Se comparer à ses pairs<span className="visually-hidden"> ({s.name})</span></Link>
+              <FactSheetLink structureId={s.id} structureName={s.name} responses={responses} />
             </p>
             <OpenResponseButton structureId={s.id} />
             <div className="panel">

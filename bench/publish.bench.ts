@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database$ } from '../src/db/connection';
+import { migrateToLatest } from '../src/db/migrate';
+import { seedDemo } from '../src/seed/demo';
+import { countStructures } from '../src/db/structure.repo';
+import { campaignYears } from '../src/db/aggregation.repo';
+import { getPopulation, invalidatePopulation } from '../src/app/populationCache';
+import { buildPlaquette } from '../src/app/buildPlaquette';
+import { buildAllPlaquettes } from '../src/app/buildAllPlaquettes';
+import { buildFactSheet } from '../src/app/buildFactSheet';
+import { DEMO_CENTRE } from '../src/domain/demo/structures';
+import type { Actor } from '../src/domain/roles';
+import { medianMs, round, type Figures } from './lib';
+
+/**
+ * Publication figures on the national demo (scale 1, ~4,070 structures) in a PGlite data folder seeded on
+ * first use. Each measure is one function of the list below: adding a figure is adding a function.
+ */
+
+interface PublishBench { database: Database$; year: number; national: Actor }
+type Measure = (b: PublishBench) => Promise<Figures>;
+
+const national: Actor = { userId: 1, memberships: [{ role: 'national_admin' }] };
+
+/** One département's plaquette as the API makes it (published population warm, table and directory read per call). */
+const plaquetteDepartement: Measure = async ({ database, year }) => {
+  await buildPlaquette({ db: database.db, year, level: 'departement', code: '69' });
+  const ms = await medianMs(5, () => buildPlaquette({ db: database.db, year, level: 'departement', code: '69' }));
+  return { plaquette_departement_s: { value: round(ms / 1000, 2), unit: 's' } };
+};
+
+/** `senacs report --all`: nation, régions and départements, population loaded cold (files not written). */
+const plaquetteAll: Measure = async ({ database, year }) => {
+  const runs: number[] = [];
+  let count = 0;
+  for (let i = 0; i < 2; i++) {
+    invalidatePopulation(year);
+    const t = performance.now();
+    count = (await buildAllPlaquettes({ db: database.db, year, onPlaquette: () => {} })).count;
+    runs.push(performance.now() - t);
+  }
+  return {
+    plaquette_all_s: { value: round(runs.reduce((a, b) => Math.min(a, b)) / 1000, 1), unit: 's' },
+    plaquette_all_count: { value: count, unit: 'PDF' },
+  };
+};
+
+/** A centre's fact sheet (position among its nearest neighbours over the years, box plots, evolution). */
+const factSheet: Measure = async ({ database, year, national: actor }) => {
+  const centre = await database.db.selectFrom('structures').select('id').where('name', '=', DEMO_CENTRE.name).executeTakeFirstOrThrow();
+  await buildFactSheet({ db: database.db, actor, structureId: centre.id, year });
+  const ms = await medianMs(5, () => buildFactSheet({ db: database.db, actor, structureId: centre.id, year }));
+  return { fact_sheet_s: { value: round(ms / 1000, 2), unit: 's' } };
+};
+
+const MEASURES: Measure[] = [plaquetteDepartement, plaquetteAll, factSheet];
+
+export async function run(): Promise<Figures> {
+  const database = await nationalDemo();
+  try {
+    const year = await publishedYear(database);
+    const out: Figures = {};
+    for (const measure of MEASURES) Object.assign(out, await measure({ database, year, national }));
+    return out;
+  } finally { await database.close(); }
+}
+
+/** The campaign year with the most validated responses. */
+async function publishedYear(database: Database$): Promise<number> {
+  let best = 0;
+  let year = 0;
+  for (const y of await campaignYears(database.db)) {
+    const n = (await getPopulation({ db: database.db, year: y, mode: 'published' })).records.length;
+    if (n > best) { best = n; year = y; }
+  }
+  return year;
+}
+
+/** The national demo (scale 1) in a PGlite data folder, seeded on first use and reused by later runs. */
+async function nationalDemo(): Promise<Database$> {
+  const dir = process.env.BENCH_PUBLISH_DIR ?? join(tmpdir(), 'senacs-bench-publish-s1');
+  mkdirSync(dir, { recursive: true });
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  const database = await openDatabase({ dataDir: dir });
+  await migrateToLatest(database.db);
+  if (fresh || (await countStructures(database.db)) === 0) {
+    const t = performance.now();
+    await seedDemo(database.db, { scale: 1 });
+    console.log(`# publish: national demo seeded into ${dir} in ${round((performance.now() - t) / 1000)} s`);
+  }
+  return database;
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../db/connection';
+import { getStructure } from '../db/structure.repo';
+import { AppError } from '../domain/errors';
+import type { Actor } from '../domain/roles';
+import { factSheetDocument, type FactSheetInput } from '../reports/factSheet/document';
+import { renderPdf } from '../reports/pdf';
+import { structurePosition } from './structurePosition';
+
+/**
+ * What a centre's fact sheet says: its position among its nearest neighbours on the dashboard
+ * indicators, and their evolution. Private like the position it reads: the structure's own people, the
+ * correspondents and coordinators of its territory, the national team (`structurePolicy.readPrivate`,
+ * checked by `structurePosition` before anything is read).
+ * @example const input = await factSheetData({ db, actor, structureId: 12, year: 2025 });
+ */
+export async function factSheetData(p: { db: Db; actor: Actor; structureId: number; year: number }): Promise<FactSheetInput> {
+  const position = await structurePosition({ db: p.db, actor: p.actor, structureId: p.structureId, year: p.year, peers: { kind: 'neighbours' } });
+  const s = await getStructure(p.db, p.structureId);
+  if (!s) throw new AppError('not_found', 'Structure introuvable.');
+  return {
+    year: p.year,
+    structure: { name: s.name, kind: s.kind, communeName: s.commune_name, postalCode: s.postal_code, departementName: s.departement_name },
+    ownState: position.ownState,
+    peers: { size: position.peers.size },
+    indicators: position.indicators,
+    evolution: position.evolution,
+  };
+}
+
+/**
+ * The fact sheet as PDF bytes, with its file name.
+ * @example const { pdf, filename } = await buildFactSheet({ db, actor, structureId: 12, year: 2025 });
+ */
+export async function buildFactSheet(p: { db: Db; actor: Actor; structureId: number; year: number }) {
+  const data = await factSheetData(p);
+  const pdf = await renderPdf(factSheetDocument(data));
+  return { pdf, filename: `fiche-${p.year}-structure-${p.structureId}.pdf`, data };
+}

@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Env } from '../../context';
+import { readId, readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { buildPlaquette } from '../../../app/buildPlaquette';
+import { buildFactSheet } from '../../../app/buildFactSheet';
+import { factSheetQuery, plaquetteQuery } from './schema';
+
+export const reportDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/reports/plaquette', summary: 'Plaquette PDF d’un département, d’une région ou de la France (chiffres publiés, public)', tag: 'publication', query: plaquetteQuery },
+  { method: 'get', path: '/api/structures/:id/fact-sheet', summary: 'Fiche PDF d’une structure : ses chiffres, sa position parmi ses pairs et son évolution (privé)', tag: 'publication', auth: 'session', query: factSheetQuery },
+];
+
+/** A PDF answer: shown in the browser by default, saved under a readable name. */
+function pdfResponse(c: Context<Env>, pdf: Buffer, filename: string, cache: 'public' | 'private') {
+  return c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `inline; filename="${filename}"`,
+    'cache-control': cache === 'public' ? 'public, max-age=300' : 'private, no-store',
+  });
+}
+
+export function reportRoutes() {
+  const app = new Hono<Env>();
+  app.get('/reports/plaquette', async (c) => {
+    const q = readQuery(c, plaquetteQuery);
+    const { pdf, filename } = await buildPlaquette({ db: c.var.deps.db, year: q.year, level: q.level, code: q.code });
+    return pdfResponse(c, pdf, filename, 'public');
+  });
+  app.get('/structures/:id/fact-sheet', async (c) => {
+    const id = readId(c);
+    const q = readQuery(c, factSheetQuery);
+    const { pdf, filename } = await buildFactSheet({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year });
+    return pdfResponse(c, pdf, filename, 'private');
+  });
+  return app;
+}
