@@ -15,6 +15,8 @@ import { CockpitPage } from './trust/CockpitPage';
 import { OutboxPage } from './trust/OutboxPage';
 import { QueriesPage } from './trust/QueriesPage';
 import { ReviewPage } from './trust/ReviewPage';
+import { ExternalPage } from './external/ExternalPage';
+import { ConcordancePage } from './external/ConcordancePage';
 
 const SITE = 'Senacs';
 
@@ -40,6 +42,9 @@ function route(path: string): { title: string; page: ReactElement } {
   if (fn) return { title: 'Nouvelle fiche action', page: <NewActionSheetPage key={fn.id} structureId={fn.id} /> };
   const s = matchPath('/structures/:id', path);
   if (s) return { title: 'Fiche structure', page: <StructurePage key={s.id} id={s.id} /> };
+  if (matchPath('/donnees-externes', path)) return { title: 'Données externes', page: <ExternalPage /> };
+  const xr = matchPath('/donnees-externes/:name/:year', path);
+  if (xr) return { title: `Concordance ${xr.name} ${xr.year}`, page: <ConcordancePage key={`${xr.name}/${xr.year}`} name={xr.name} year={xr.year} /> };
   if (matchPath('/suivi/envois', path)) return { title: 'Boîte d’envoi', page: <OutboxPage /> };
   const k = matchPath('/suivi/:year', path);
   if (k) return { title: `Suivi de la campagne ${k.year}`, page: <CockpitPage key={k.year} year={k.year} /> };

@@ -31,15 +31,17 @@ export function apiUrl(path: string, query?: Query): string {
 
 async function send<T>(method: string, path: string, opts: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
   if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
+    // A form (file upload) sets its own multipart content type and boundary.
+    if (!isForm) headers['Content-Type'] = 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   }
   let res: Response;
   try {
     res = await fetch(apiUrl(path, opts.query), {
       method, headers, credentials: 'same-origin', signal: opts.signal,
-      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : method !== 'GET' ? { body: '{}' } : {}),
+      ...(isForm ? { body: opts.body as FormData } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : method !== 'GET' ? { body: '{}' } : {}),
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
@@ -57,4 +59,6 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => send<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => send<T>('PUT', path, { body }),
+  /** A multipart form (file upload), with the CSRF token. */
+  postForm: <T>(path: string, form: FormData, query?: Query) => send<T>('POST', path, { body: form, query }),
 };
