@@ -18,6 +18,9 @@ import { compareDocs, compareRoutes } from './routes/compare/routes';
 import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/routes';
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
 import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
+import { essDocs, essRoutes } from './routes/ess/routes';
+import { cashDocs, cashRoutes } from './routes/cash/routes';
+import { partnerDocs, partnerRoutes } from './routes/partners/routes';
 import { reportDocs, reportRoutes } from './routes/reports/routes';
 import { EXTERNAL_UPLOAD_LIMIT, EXTERNAL_UPLOAD_PATH, externalDocs, externalRoutes } from './routes/external/routes';
 import { exportDocs, exportRoutes } from './routes/exports/routes';
@@ -26,7 +29,7 @@ import { publicationDocs, publicationRoutes } from './routes/publication/routes'
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -63,6 +66,9 @@ export function createApp(deps: Deps) {
   api.route('/', localQuestionRoutes());
   api.route('/', questionnaireRoutes());
   api.route('/', responseFileRoutes());
+  api.route('/', essRoutes());
+  api.route('/', cashRoutes());
+  api.route('/', partnerRoutes());
   api.route('/', reportRoutes());
   api.route('/', externalRoutes());
   api.route('/', exportRoutes());

@@ -534,6 +534,57 @@ const MATRIX: Row[] = [
   { route: 'POST /api/consents/:id/accept', visibility: 'private', cells: consentCells('accept', ['dir13'], ['director']) },
   { route: 'POST /api/consents/:id/refuse', visibility: 'private', cells: consentCells('refuse', ['dir13'], ['director']) },
   { route: 'POST /api/consents/:id/withdraw', visibility: 'private', cells: consentCells('withdraw', ['dir13', 'director'], []) },
+  // ESS, cash and partners: a structure's profile, cash and partners are private to it and its territory.
+  { route: 'GET /api/structures/:id/ess', visibility: 'private', cells: structureCells('/ess') },
+  { route: 'GET /api/structures/:id/ess/export', visibility: 'private', cells: structureCells('/ess/export?format=csv') },
+  {
+    route: 'GET /api/stats/ess', visibility: 'public', cells: [
+      { label: 'nation', path: (ids) => `/api/stats/ess?year=${ids.year - 1}`, expect: everyone(200) },
+      { label: 'département 13', path: (ids) => `/api/stats/ess?year=${ids.year - 1}&level=departement&code=13`, expect: everyone(200) },
+      { label: 'unknown year', path: () => '/api/stats/ess?year=2001', expect: everyone(404) },
+    ],
+  },
+  { route: 'GET /api/structures/:id/cash', visibility: 'private', cells: structureCells('/cash') },
+  { route: 'GET /api/stats/cash', visibility: 'private', cells: followerCells((ids, qs) => `/api/stats/cash?year=${ids.year - 1}${qs ? '&' + qs : ''}`, 200) },
+  { route: 'GET /api/structures/:id/partners', visibility: 'private', cells: structureCells('/partners') },
+  {
+    // An invalid SIRET: the structure's people reach the check (400), nothing is stored.
+    route: 'POST /api/structures/:id/partners', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/partners`, body: () => ({ kind: 'caf', name: 'CAF test', siret: '12345678901234' }), expect: statusFor(STRUCTURE_FILLERS[t], 400) })),
+      { label: 'unknown id', method: 'POST', path: (ids) => `/api/structures/${ids.missing}/partners`, body: () => ({ kind: 'caf', name: 'CAF test' }), expect: everyone(404) },
+    ],
+  },
+  {
+    route: 'PUT /api/structures/:id/partners/:partnerId', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, method: 'PUT', path: (ids) => `/api/structures/${ids[t]}/partners/1`, body: () => ({ kind: 'caf', name: 'CAF test', siret: '12345678901234' }), expect: statusFor(STRUCTURE_FILLERS[t], 400) })),
+    ],
+  },
+  {
+    // A partner that does not exist: the structure's people reach the lookup (404), nothing is removed.
+    route: 'DELETE /api/structures/:id/partners/:partnerId', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, method: 'DELETE', path: (ids) => `/api/structures/${ids[t]}/partners/999999999`, expect: statusFor(STRUCTURE_FILLERS[t], 404) })),
+    ],
+  },
+  {
+    // Not sharing (the seeded state of the demo centre): only the director decides.
+    route: 'POST /api/structures/:id/partner-sharing', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/partner-sharing`, body: () => ({ shared: false }), expect: statusFor(STRUCTURE_MANAGERS[t], 200) })),
+    ],
+  },
+  // Partner search and network: any signed-in person; only what structures agreed to share comes out.
+  {
+    route: 'GET /api/partners/search', visibility: 'self', cells: [
+      { label: 'social landlords on housing', path: () => '/api/partners/search?kind=bailleurs&theme=logement', expect: signedIn(200) },
+      { label: 'near Lyon', path: (ids) => `/api/partners/search?from=${ids.lyon}&km=20`, expect: signedIn(200) },
+      { label: 'bad kind', path: () => '/api/partners/search?kind=banque', expect: everyone(400) },
+    ],
+  },
+  {
+    route: 'GET /api/partners/network', visibility: 'self', cells: [
+      { label: 'Rhône', path: () => '/api/partners/network?departement=69', expect: signedIn(200) },
+      { label: 'unknown département', path: () => '/api/partners/network?departement=00', expect: signedIn(404) },
+    ],
+  },
   // Invitations by e-mail link: the structure's director and the nation; the link itself needs no session.
   {
     route: 'GET /api/structures/:id/invitations', visibility: 'private', cells: [

@@ -8,6 +8,7 @@ import { loadGeography } from './geography';
 import { insertQuestionnaire } from '../db/questionnaire.repo';
 import { readDefinitionSync } from '../domain/questionnaire/load';
 import { runQuality } from '../app/runQuality';
+import { seedPartners } from './partners';
 import { seedActionSheets } from './actionSheets';
 
 export type Progress = (step: string, done: number, total: number) => void;
@@ -67,6 +68,7 @@ export async function seedDemo(db: Db, opts: { scale?: number; onProgress?: Prog
     progress('Réponses', Math.min(i + batch, structures.length), structures.length);
   }
   await seedActionSheets(db);
+  await seedPartners(db, (d, t) => progress('Partenaires', d, t));
   await sql`analyze`.execute(db);
   // Findings and scores from the start, so the cockpit shows a real quality distribution.
   for (const c of demoCampaigns) await runQuality({ db, year: c.year, onProgress: (done, total) => progress(`Qualité ${c.year}`, done, total) });

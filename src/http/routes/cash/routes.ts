@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import type { Env } from '../../context';
+import { readId, readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { getStructureCash } from '../../../app/getStructureCash';
+import { getTerritoryCash } from '../../../app/getTerritoryCash';
+import { territoryFiguresResponse, territoryQuery } from './schema';
+
+export const cashDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/structures/:id/cash', summary: 'Trésorerie d’une structure, chaque année : jours de charges, frais bancaires, délais, dépendance, signal de difficulté (privé)', tag: 'trésorerie', auth: 'session' },
+  { method: 'get', path: '/api/stats/cash', summary: 'Trésorerie d’un territoire, pour qui le suit (tableau fixe, après contrôle du secret)', tag: 'trésorerie', auth: 'session', query: territoryQuery, response: territoryFiguresResponse },
+];
+
+export function cashRoutes() {
+  const app = new Hono<Env>();
+  app.get('/structures/:id/cash', async (c) => c.json(await getStructureCash({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) })));
+  app.get('/stats/cash', async (c) => {
+    const q = readQuery(c, territoryQuery);
+    return c.json(await getTerritoryCash({ db: c.var.deps.db, actor: c.var.actor, year: q.year, level: q.level, code: q.code }));
+  });
+  return app;
+}

@@ -1,0 +1,1 @@
+export { territoryQuery, territoryFiguresResponse } from '../ess/schema';

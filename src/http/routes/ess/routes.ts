@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import type { Env } from '../../context';
+import { readId, readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { getEssProfile } from '../../../app/getEssProfile';
+import { exportEssProfile } from '../../../app/exportEssProfile';
+import { getTerritoryEss } from '../../../app/getTerritoryEss';
+import { essExportQuery, essProfileQuery, territoryFiguresResponse, territoryQuery } from './schema';
+
+export const essDocs: RouteDoc[] = [
+  { method: 'get', path: '/api/structures/:id/ess', summary: 'Profil ESS d’une structure : critères de la loi de 2014 et guide des bonnes pratiques (privé)', tag: 'ESS', auth: 'session', query: essProfileQuery },
+  { method: 'get', path: '/api/structures/:id/ess/export', summary: 'Profil ESS à transmettre à la CRESS, en PDF ou CSV (privé)', tag: 'ESS', auth: 'session', query: essExportQuery },
+  { method: 'get', path: '/api/stats/ess', summary: 'Chiffres ESS d’un territoire et de ses subdivisions (tableau fixe, après contrôle du secret)', tag: 'ESS', query: territoryQuery, response: territoryFiguresResponse },
+];
+
+export function essRoutes() {
+  const app = new Hono<Env>();
+  app.get('/structures/:id/ess', async (c) => {
+    const id = readId(c);
+    const q = readQuery(c, essProfileQuery);
+    return c.json(await getEssProfile({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year }));
+  });
+  app.get('/structures/:id/ess/export', async (c) => {
+    const id = readId(c);
+    const q = readQuery(c, essExportQuery);
+    const file = await exportEssProfile({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year, format: q.format });
+    return c.body(new Uint8Array(file.body), 200, {
+      'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'no-store',
+    });
+  });
+  app.get('/stats/ess', async (c) => {
+    const q = readQuery(c, territoryQuery);
+    return c.json(await getTerritoryEss({ db: c.var.deps.db, year: q.year, level: q.level, code: q.code }));
+  });
+  return app;
+}
