@@ -15,6 +15,7 @@ import { CockpitPage } from './trust/CockpitPage';
 import { OutboxPage } from './trust/OutboxPage';
 import { QueriesPage } from './trust/QueriesPage';
 import { ReviewPage } from './trust/ReviewPage';
+import { InvitationPage } from './invitations/InvitationPage';
 import { ExternalPage } from './external/ExternalPage';
 import { ConcordancePage } from './external/ConcordancePage';
 
@@ -45,6 +46,8 @@ function route(path: string): { title: string; page: ReactElement } {
   if (matchPath('/donnees-externes', path)) return { title: 'Données externes', page: <ExternalPage /> };
   const xr = matchPath('/donnees-externes/:name/:year', path);
   if (xr) return { title: `Concordance ${xr.name} ${xr.year}`, page: <ConcordancePage key={`${xr.name}/${xr.year}`} name={xr.name} year={xr.year} /> };
+  const inv = matchPath('/invitation/:token', path);
+  if (inv) return { title: 'Invitation', page: <InvitationPage key={inv.token} token={inv.token} /> };
   if (matchPath('/suivi/envois', path)) return { title: 'Boîte d’envoi', page: <OutboxPage /> };
   const k = matchPath('/suivi/:year', path);
   if (k) return { title: `Suivi de la campagne ${k.year}`, page: <CockpitPage key={k.year} year={k.year} /> };

@@ -8,6 +8,9 @@ import { MembersTable } from '../components/MembersTable';
 import { Show } from '../components/Status';
 import { StructureResponsesTable } from '../components/StructureResponsesTable';
 import { FactSheetLink } from '../reports/FactSheetLink';
+import { useSession } from '../lib/session';
+import { InvitationsPanel } from '../invitations/InvitationsPanel';
+import { StructureDeadline } from '../trust/StructureDeadline';
 import { StructureSheets } from '../actionSheets/StructureSheets';
 
 /** "Ma structure": what the team needs first, its campaign responses and its members. */
@@ -20,6 +23,9 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
     ]);
     return { structure, responses: responses.items, members: members.items };
   });
+  const { me } = useSession();
+  // Only the structure's director (and the nation) invites people; the API checks it again.
+  const canInvite = me?.memberships.some((m) => m.role === 'national_admin' || (m.role === 'director' && m.structureId === structureId)) ?? false;
   // Under a territory home the structure is a section, so its headings step down one level.
   const H = headingLevel === 1 ? 'h1' : 'h2';
   const Sub = headingLevel === 1 ? 'h2' : 'h3';
@@ -36,6 +42,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
               {' · '}<Link to={`/structures/${s.id}/comparer`}>Se comparer à ses pairs<span className="visually-hidden"> ({s.name})</span></Link>
               <FactSheetLink structureId={s.id} structureName={s.name} responses={responses} />
             </p>
+            <StructureDeadline departementCode={s.departement_code} regionCode={s.region_code} />
             <OpenResponseButton structureId={s.id} />
             <div className="panel">
               <Sub>Campagnes annuelles</Sub>
@@ -45,6 +52,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
               <Sub>Équipe</Sub>
               <MembersTable members={members} />
             </div>
+            {canInvite && <InvitationsPanel structureId={s.id} structureName={s.name} headingLevel={headingLevel === 1 ? 2 : 3} />}
             <StructureSheets structureId={s.id} drafts Heading={Sub} />
           </>
         )}

@@ -1,0 +1,26 @@
+import { api } from '../lib/api';
+import { formatDate } from '../lib/labels';
+import { currentCampaign } from '../lib/territory';
+import type { Campaign, Page } from '../lib/types';
+import { useApi } from '../lib/useApi';
+import { effectiveDeadline } from '../../domain/deadlines';
+
+type CampaignWithDeadlines = Campaign & { deadlines?: Record<string, string> };
+
+/**
+ * The structure's own deadline for the current campaign: the campaign's closing date, or the later one
+ * granted to its département or région (the most specific wins, as the cockpit and reminders count it).
+ */
+export function StructureDeadline({ departementCode, regionCode }: { departementCode: string; regionCode: string }) {
+  const campaigns = useApi('campaigns', (signal) => api.get<Page<CampaignWithDeadlines>>('/campaigns', undefined, signal));
+  if (campaigns.status !== 'ok') return null;
+  const c = currentCampaign(campaigns.data.items) as CampaignWithDeadlines | undefined;
+  if (!c || (c.state !== 'open' && c.state !== 'preparation')) return null;
+  const d = effectiveDeadline(c.closes_on, c.deadlines, { departementCode, regionCode });
+  return (
+    <p className="structure-deadline" data-deadline={d.date}>
+      <strong>Date limite de réponse au questionnaire {c.year} : {formatDate(d.date)}</strong>
+      {d.source !== 'campaign' && <> (délai accordé à votre {d.source === 'departement' ? 'département' : 'région'} ; la campagne nationale se termine le {formatDate(c.closes_on)})</>}
+    </p>
+  );
+}
