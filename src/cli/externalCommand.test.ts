@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Database$ } from '../db/connection';
 import { openTestDatabase } from '../testing/testDb';
 import { readAnswerTable } from '../domain/interchange/answerTable';
+import ExcelJS from 'exceljs';
 import { exampleMapping } from '../domain/external/example';
 import { externalCommand } from './externalCommand';
 
@@ -41,9 +42,14 @@ describe('senacs external', () => {
     const out = join(dir, 'rapport.xlsx');
     expect(await run(['report', '--dataset', 'elisfa', '--year', '2024', '--out', out])).toBe(0);
     expect(lines.join('\n')).toMatch(/rh\.etp\.total .* Pearson 0\.\d+/);
-    const table = await readAnswerTable(new Uint8Array(await readFile(out)));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await readFile(out) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Corrélations', 'Totaux par territoire', 'Écarts par structure', 'Non rapprochés']);
+    const csv = join(dir, 'rapport.csv');
+    expect(await run(['report', '--dataset', 'elisfa', '--year', '2024', '--out', csv])).toBe(0);
+    const table = await readAnswerTable(new Uint8Array(await readFile(csv)));
     expect(table.columns[0]).toBe('section');
-    expect(table.rows.some((r) => r.cells[0] === 'territoire' && r.cells[2] === 'nation:FR')).toBe(true);
+    expect(table.rows.some((r) => r.cells[0] === 'Totaux par territoire' && r.cells.includes('France'))).toBe(true);
   });
 
   it('refuses a bad file with exit code 1 and says why, line by line', async () => {

@@ -6,10 +6,10 @@ import { actorByEmail } from '../app/actorByEmail';
 import { externalExample } from '../app/externalExample';
 import { externalReport } from '../app/externalReport';
 import { importExternal } from '../app/importExternal';
-import { concordanceColumns, concordanceRows } from '../domain/external/concordanceTable';
+import { concordanceFile } from '../app/externalReportTables';
 import { columnRoles, type DatasetMapping } from '../domain/external/types';
 import { AppError } from '../domain/errors';
-import { writeAnswerTable, type TableFormat } from '../domain/interchange/answerTable';
+import type { TableFormat } from '../domain/interchange/answerTable';
 import { progressPrinter } from './progress';
 
 const usage = `Usage :
@@ -115,7 +115,7 @@ export async function externalCommand(args: string[], open: () => Promise<Databa
     print(`  Lignes du fichier non rapprochées : ${r.unmatched.external.length} ; structures répondantes absentes du fichier : ${r.unmatched.observatory.length}.`);
     if (values.out) {
       const format = formatOf(values.out);
-      await writeFile(values.out, await writeAnswerTable({ columns: concordanceColumns, rows: concordanceRows(r) }, format));
+      await writeFile(values.out, await concordanceFile(r, format));
       print(`Rapport écrit dans ${values.out}.`);
     }
     return 0;

@@ -4,7 +4,7 @@ import { pearson, spearman } from '../stats';
 import { withLuhnDigit } from '../siret';
 import { analyseTable } from './analyse';
 import { beyondTolerance, concordanceReport, type ConcordanceInput } from './concordance';
-import { concordanceRows } from './concordanceTable';
+import { concordanceTables } from '../../app/externalReportTables';
 import { decodeText } from './encoding';
 import { elisfaExample, exampleMapping } from './example';
 import { comparableIndicator } from './indicators';
@@ -197,9 +197,14 @@ describe('concordance report', () => {
   });
 
   it('exports a flat table keeping the three cell states', () => {
-    const table = concordanceRows(report);
-    expect(table.filter((r) => r[0] === 'structure').length).toBe(report.differences.length);
-    expect(table.filter((r) => r[0] === 'territoire').length).toBe(report.aggregates.length);
+    const [, territories, structures] = concordanceTables(report);
+    expect(structures.rows.length).toBe(report.differences.length);
+    expect(territories.rows.length).toBe(report.aggregates.length);
+    for (const [i, a] of report.aggregates.entries()) {
+      const row = territories.rows[i];
+      if (a.external.state === 'value') expect(row.valeur_externe).toBe(a.external.value);
+      else expect([row.valeur_externe, row.statut_externe === 'publié']).toEqual([null, false]);
+    }
   });
 
   it('tolerance needs both thresholds', () => {

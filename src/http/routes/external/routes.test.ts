@@ -49,7 +49,7 @@ describe('external data routes', () => {
     expect(body.differences.every((d) => d.departementCode === '69')).toBe(true);
     const csv = await client.request('/api/external/datasets/elisfa/2024/report/export?format=csv', { headers: national });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(await csv.text()).toMatch(/^\ufeff?section,indicateur/);
+    expect(await csv.text()).toMatch(/^\ufeff?section;indicateur/);
   });
 
   it('a bad file answers its report and stores nothing', async () => {

@@ -4,10 +4,9 @@ import { externalExample } from '../../../app/externalExample';
 import { externalReport } from '../../../app/externalReport';
 import { importExternal } from '../../../app/importExternal';
 import { listDatasets } from '../../../db/external.repo';
-import { concordanceColumns, concordanceRows } from '../../../domain/external/concordanceTable';
+import { concordanceFile } from '../../../app/externalReportTables';
 import { comparableIndicators } from '../../../domain/external/indicators';
 import { AppError } from '../../../domain/errors';
-import { writeAnswerTable } from '../../../domain/interchange/answerTable';
 import { externalPolicy } from '../../../policies/external';
 import type { Env } from '../../context';
 import { describeIssues, readQuery } from '../../input';
@@ -110,7 +109,7 @@ export function externalRoutes() {
     const q = readQuery(c, exportQuery);
     const { name, year } = readDataset(c);
     const report = await externalReport({ db: c.var.deps.db, actor, dataset: name, year, tolerance: toleranceOf(q) });
-    const bytes = await writeAnswerTable({ columns: concordanceColumns, rows: concordanceRows(report) }, q.format);
+    const bytes = await concordanceFile(report, q.format);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': contentTypes[q.format],
       'content-disposition': `attachment; filename="concordance-${name}-${year}.${q.format}"`,
