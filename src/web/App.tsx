@@ -9,6 +9,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StructurePage } from './pages/StructurePage';
 import { ActionSheetsPage } from './actionSheets/ActionSheetsPage';
+import { OpenDataPage } from './pages/OpenDataPage';
 import { ActionSheetPage } from './actionSheets/ActionSheetPage';
 import { EditActionSheetPage, NewActionSheetPage } from './actionSheets/ActionSheetEditor';
 import { CockpitPage } from './trust/CockpitPage';
@@ -34,6 +35,7 @@ function route(path: string): { title: string; page: ReactElement } {
   const cmp = matchPath('/structures/:id/comparer', path);
   if (cmp) return { title: 'Se comparer à ses pairs', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><ComparePage key={cmp.id} id={cmp.id} /></Suspense> };
   if (matchPath('/territoires/comparer', path)) return { title: 'Comparer les territoires', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><TerritoriesPage /></Suspense> };
+  if (matchPath('/donnees-ouvertes', path)) return { title: 'Données ouvertes', page: <OpenDataPage /> };
   if (matchPath('/fiches-actions', path)) return { title: 'Fiches actions', page: <ActionSheetsPage /> };
   const fe = matchPath('/fiches-actions/:id/modifier', path);
   if (fe) return { title: 'Modifier une fiche action', page: <EditActionSheetPage key={fe.id} id={fe.id} /> };

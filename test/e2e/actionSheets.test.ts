@@ -115,4 +115,28 @@ describe('fiches actions', () => {
     await page.context().close();
     await visitor.context().close();
   }, 240_000);
+
+  it('downloads: the directory as CSV and XLSX, the open data page and its files', async () => {
+    const page = await newPage(browser, baseUrl);
+    await page.goto('/structures?departement=69');
+    await settled(page);
+    const csvHref = await page.getByRole('link', { name: /^CSV/ }).getAttribute('href');
+    expect(csvHref).toMatch(/^\/api\/exports\/structures\?departement=69&format=csv$/);
+    const csv = await page.request.get(csvHref!);
+    expect(csv.status()).toBe(200);
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('Centre social de la Croix-Rousse');
+    const xlsx = await page.request.get((await page.getByRole('link', { name: /^XLSX/ }).getAttribute('href'))!);
+    expect(xlsx.headers()['content-type']).toMatch(/spreadsheetml/);
+
+    await page.getByRole('link', { name: 'Données ouvertes' }).click();
+    await settled(page);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Données ouvertes');
+    expect(await page.locator('tbody tr').count()).toBe(4);
+    await checkPage(page, 'donnees-ouvertes');
+    const file = await page.request.get((await page.locator('tbody tr').first().getByRole('link', { name: /^CSV/ }).getAttribute('href'))!);
+    expect((await file.text()).split('\n')[0]).toBe('niveau,territoire_code,territoire,indicateur_code,indicateur,statistique,unite,valeur,effectif,statut');
+    await page.context().close();
+  }, 120_000);
 });

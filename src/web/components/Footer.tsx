@@ -8,6 +8,7 @@ export function Footer() {
           partagé entre les structures, les CAF et les fédérations.
         </p>
         <ul className="footer-links">
+          <li><a href="/donnees-ouvertes">Données ouvertes</a></li>
           <li><a href="/api/openapi.json">API ouverte (OpenAPI)</a></li>
           <li><a href="/api/health">État du service</a></li>
         </ul>

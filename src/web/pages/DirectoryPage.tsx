@@ -7,6 +7,7 @@ import { DirectoryFilters, filterNames, type Filters } from '../components/Direc
 import { Link } from '../components/Link';
 import { Pagination } from '../components/Pagination';
 import { Show } from '../components/Status';
+import { DownloadLinks } from '../components/DownloadLinks';
 
 const PAGE_SIZE = 25;
 
@@ -65,6 +66,7 @@ export function DirectoryPage() {
                   </table>
                 </div>
               )}
+              {data.total > 0 && <DownloadLinks path="/exports/structures" query={filters} what="la liste des structures" />}
               <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} label="annuaire"
                 onPage={(p) => navigate(toUrl({ ...filters, page: p }))} />
             </>
