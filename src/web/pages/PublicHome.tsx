@@ -25,6 +25,7 @@ export function PublicHome() {
         <section className="card" aria-labelledby="card-confidential">
           <h2 id="card-confidential">Des données protégées</h2>
           <p>Les réponses d’une structure ne sont visibles que par elle et par ses correspondants ; les chiffres publiés sont protégés contre toute ré-identification.</p>
+          <p><Link to="/territoires/comparer">Comparer les territoires</Link></p>
         </section>
       </div>
       <p>
