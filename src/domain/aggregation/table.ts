@@ -11,7 +11,15 @@ import { territoryLevels, type Territory, type TerritoryLevel } from './territor
  * sum of its children's cells, and every row total the sum of its columns: these are the "lines" secondary
  * suppression must protect.
  */
-export interface FixedTableLayout { levels: readonly TerritoryLevel[]; column?: FilterDimension }
+export interface FixedTableLayout {
+  levels: readonly TerritoryLevel[];
+  column?: FilterDimension;
+  /**
+   * Several band dimensions side by side after the total column (a "stacked" table: every fixed table of
+   * these levels is a view of it, so one suppression pattern protects them all together). Overrides column.
+   */
+  columns?: readonly FilterDimension[];
+}
 
 /** One cell before disclosure control: never leaves the server. */
 export interface RawCell { territory: Territory; column: string | null; filters: Filter[]; contributions: Contribution[] }
@@ -28,16 +36,20 @@ interface Row { territory: Territory; columns: AggregationRecord[][] }
  * Rows, column groups and lines of a layout; shared by every indicator of the table.
  * @example layoutTable(index, { levels: ['nation', 'region'], column: 'kind' }).lines.length
  */
-export function layoutTable(index: TerritoryIndex, layout: FixedTableLayout): { rows: Row[]; columns: (string | null)[]; lines: Line[] } {
-  const { levels, column } = layout;
+export function layoutTable(index: TerritoryIndex, layout: FixedTableLayout): { rows: Row[]; columns: (string | null)[]; dimensions: (FilterDimension | null)[]; lines: Line[] } {
+  const { levels } = layout;
+  const dims = layout.columns ?? (layout.column ? [layout.column] : []);
   const ranks = levels.map((l) => territoryLevels.indexOf(l));
   if (levels.length === 0 || ranks.some((r, i) => r < 0 || (i > 0 && r <= ranks[i - 1]))) {
     throw new AppError('bad_request', 'Les niveaux d’un tableau vont du plus large au plus fin, sans répétition.');
   }
-  if (column !== undefined && !partitioningDimensions.includes(column)) {
+  for (const column of dims) if (!partitioningDimensions.includes(column)) {
     throw new AppError('bad_request', `La dimension ${column} ne partage pas les structures et ne peut servir de colonnes.`);
   }
-  const values: string[] = column ? [...(filterValues[column] as readonly string[])] : [];
+  // Column ci > 0 is band values[ci - 1] of dimension dimOf[ci - 1]; each dimension's bands are contiguous.
+  const values: string[] = dims.flatMap((d) => [...(filterValues[d] as readonly string[])]);
+  const dimOf: FilterDimension[] = dims.flatMap((d) => (filterValues[d] as readonly string[]).map(() => d));
+  const firstOf = dims.map((d) => dimOf.indexOf(d));
   const columns: (string | null)[] = [null, ...values];
   const rows: Row[] = [];
   const rowOf = new Map<string, number>();
@@ -46,14 +58,20 @@ export function layoutTable(index: TerritoryIndex, layout: FixedTableLayout): { 
       const records = index.byLevel.get(level)!.get(t.code)!;
       const byColumn = columns.map(() => [] as AggregationRecord[]);
       byColumn[0] = [...records];
-      if (column) for (const r of records) byColumn[1 + values.indexOf(dimensionValuesOf(r.attributes, column)[0])].push(r);
+      dims.forEach((d, di) => {
+        const own = (filterValues[d] as readonly string[]);
+        for (const r of records) byColumn[1 + firstOf[di] + own.indexOf(dimensionValuesOf(r.attributes, d)[0])].push(r);
+      });
       rowOf.set(`${level}:${t.code}`, rows.length);
       rows.push({ territory: t, columns: byColumn });
     }
   }
   const nc = columns.length;
   const lines: Line[] = [];
-  if (column) rows.forEach((_, ri) => lines.push({ total: ri * nc, parts: values.map((_, vi) => ri * nc + 1 + vi) }));
+  dims.forEach((d, di) => {
+    const width = (filterValues[d] as readonly string[]).length;
+    rows.forEach((_, ri) => lines.push({ total: ri * nc, parts: Array.from({ length: width }, (_, vi) => ri * nc + 1 + firstOf[di] + vi) }));
+  });
   for (let i = 1; i < levels.length; i++) {
     const children = new Map<number, number[]>();
     for (const t of territoriesOf(index, levels[i])) {
@@ -64,7 +82,7 @@ export function layoutTable(index: TerritoryIndex, layout: FixedTableLayout): { 
     }
     for (const [pr, crs] of children) for (let c = 0; c < nc; c++) lines.push({ total: pr * nc + c, parts: crs.map((cr) => cr * nc + c) });
   }
-  return { rows, columns, lines };
+  return { rows, columns, dimensions: [null, ...dimOf], lines };
 }
 
 /**
@@ -72,12 +90,12 @@ export function layoutTable(index: TerritoryIndex, layout: FixedTableLayout): { 
  * @example buildFixedTables(index, [produits], { levels: ['nation', 'region', 'departement'] })[0].cells.length
  */
 export function buildFixedTables(index: TerritoryIndex, indicators: readonly IndicatorSpec[], layout: FixedTableLayout): RawTable[] {
-  const { rows, columns, lines } = layoutTable(index, layout);
+  const { rows, columns, dimensions, lines } = layoutTable(index, layout);
   // Each record's contribution is read once per indicator and shared by every cell holding the record
   // (a structure sits in one cell per level and column): a national dashboard reads 4,000 answers, not 12,000.
   const position = new Map(index.records.map((r, i) => [r, i]));
   const rowPositions = rows.map((row) => row.columns.map((records) => records.map((r) => position.get(r)!)));
-  const filters = columns.map((col) => (col === null ? [] : [{ dimension: layout.column!, value: col } as Filter]));
+  const filters = columns.map((col, ci) => (col === null ? [] : [{ dimension: dimensions[ci]!, value: col } as Filter]));
   return indicators.map((indicator) => {
     const own = ownContributions(index, indicator);
     return {

@@ -6,6 +6,8 @@ import { COUNT, MONEY, populationArb, YESNO } from './attack/population';
 import { attackFixed, primaryOnly, type FixedAttackResult } from './attack/fixedAttacker';
 import { buildFixedTables, type FixedTableLayout } from '../aggregation/table';
 import type { FilterDimension } from '../aggregation/filters';
+import type { IndicatorSpec } from '../aggregation/contributions';
+import type { PublishedCell } from './cell';
 
 /**
  * The attacker tests of fixed tables: recomputing a suppressed cell from row, column and hierarchy totals
@@ -22,10 +24,19 @@ describe('attacks on fixed tables', () => {
       for (const ind of [MONEY, COUNT, YESNO]) {
         const { figures } = publish(population, { kind: 'fixed_table', indicators: [ind], ...layout, stats: ['sum'] });
         const table = buildFixedTables(population.index, [ind], layout)[0];
+        if (column) {
+          // Across layouts: the total column shows exactly what the table without breakdown shows.
+          const base = publish(population, { kind: 'fixed_table', indicators: [ind], levels: layout.levels, stats: ['sum'] }).figures;
+          const totals = figures.filter((f) => f.column === null);
+          expect(totals.map((f) => f.cell), `${ind.code}: totals differ between layouts`).toEqual(base.map((f) => f.cell));
+        }
         const r = attackFixed(table, figures.map((f) => f.cell), defaultPolicy);
         expect(r.exact, `${ind.code}: suppressed cell recomputed exactly`).toBe(0);
         expect(r.outsider, `${ind.code}: cell total bounded to ±10 %`).toBe(0);
         expect(r.insider, `${ind.code}: contributor bounded to ±10 % by a peer`).toBe(0);
+        // Across layouts: the attacker holds every published layout of these levels at once.
+        const all = attackAllLayouts(population, ind, layout.levels);
+        expect(all.exact + all.outsider + all.insider, `${ind.code}: broken by combining layouts`).toBe(0);
         for (const k of Object.keys(r) as (keyof FixedAttackResult)[]) gate[k] += r[k];
         const c = primaryOnly(records, ind, layout, defaultPolicy);
         const rc = attackFixed(c.table, c.sums, defaultPolicy);
@@ -45,3 +56,18 @@ describe('attacks on fixed tables', () => {
     expect(control.exact / control.sensitive, 'the attack recomputes cells when secondary suppression is skipped').toBeGreaterThan(0.25);
   });
 });
+
+/** Publishes the table without breakdown and every allowed breakdown, then attacks them together. */
+function attackAllLayouts(population: ReturnType<typeof preparePopulation>, ind: IndicatorSpec, levels: FixedTableLayout['levels']): FixedAttackResult {
+  const dims = defaultPolicy.fixedTableColumns;
+  const stacked = buildFixedTables(population.index, [ind], { levels, columns: dims })[0];
+  const key = (code: string, level: string, dim: string | undefined, value: string | null) => `${level}:${code}|${dim ?? ''}=${value ?? ''}`;
+  const published = new Map<string, PublishedCell>();
+  for (const column of [undefined, ...dims]) {
+    for (const f of publish(population, { kind: 'fixed_table', indicators: [ind], levels, ...(column ? { column } : {}), stats: ['sum'] }).figures) {
+      published.set(key(f.territory.code, f.territory.level, f.filters[0]?.dimension, f.column), f.cell);
+    }
+  }
+  const sums = stacked.cells.map((c) => published.get(key(c.territory.code, c.territory.level, c.filters[0]?.dimension, c.column))!);
+  return attackFixed(stacked, sums, defaultPolicy);
+}

@@ -1,3 +1,4 @@
+import type { FilterDimension } from '../aggregation/filters';
 import { AppError } from '../errors';
 
 /**
@@ -18,6 +19,12 @@ export interface DisclosurePolicy {
    * sensitive cell's total, so that the attacker's upper bound overshoots the largest contributor by > 10 %.
    */
   protectionRatio: number;
+  /**
+   * The band dimensions fixed tables may be broken down by. All fixed tables of the same levels are views of
+   * one table holding every one of these breakdowns, protected together (a total hidden in one layout is
+   * hidden in all); a column outside this list is refused.
+   */
+  fixedTableColumns: readonly FilterDimension[];
   perturbation: {
     /** Bound of the cell-key noise on counts (ABS-style, ± this many structures). */
     countNoise: number;
@@ -41,6 +48,7 @@ export const defaultPolicy: DisclosurePolicy = Object.freeze({
   dominance: Object.freeze({ n: 1, k: 0.85, classes: Object.freeze(['money'] as const) }),
   maxFilters: 3,
   protectionRatio: 0.15,
+  fixedTableColumns: Object.freeze(['kind', 'town_size', 'qpv'] as const),
   perturbation: Object.freeze({ countNoise: 2, recordNoise: 0.3, cellNoise: 0.05, flipRate: 0.1 }),
 });
 

@@ -2,7 +2,7 @@ import { contributionsOf, isAggregatable, type IndicatorSpec } from '../aggregat
 import { parseFilters, type Filter, type FilterDimension } from '../aggregation/filters';
 import { groupRecords, indexByTerritory, territoriesOf, type TerritoryIndex } from '../aggregation/groups';
 import type { AggregationRecord } from '../aggregation/record';
-import { buildFixedTables } from '../aggregation/table';
+import { buildFixedTables, type RawTable } from '../aggregation/table';
 import { isTerritoryLevel, type Territory, type TerritoryLevel } from '../aggregation/territory';
 import { AppError } from '../errors';
 import { coreIndicator } from '../indicators';
@@ -97,19 +97,22 @@ export function publish(population: Population | readonly AggregationRecord[], r
 }
 
 function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], request: FixedTableRequest, policy: DisclosurePolicy): PublishedFigure[] {
-  const layout = { levels: request.levels, ...(request.column ? { column: request.column } : {}) };
+  const { column } = request;
+  if (column !== undefined && !policy.fixedTableColumns.includes(column)) {
+    throw new AppError('bad_request', `Les tableaux publiés ne se déclinent pas selon « ${String(column)} » ; colonnes possibles : ${policy.fixedTableColumns.join(', ')}.`);
+  }
+  // Every layout of these levels is cut from one stacked table (total + every allowed breakdown), suppressed
+  // once: the dashboard and a table by town size never disagree on a total, and the lines of all layouts
+  // protect each other's cells (town size is a commune attribute: a commune's band cell *is* its total).
+  const stacked = buildFixedTables(index, indicators, { levels: request.levels, columns: policy.fixedTableColumns });
   const figures: PublishedFigure[] = [];
-  for (const table of buildFixedTables(index, indicators, layout)) {
+  for (const table of stacked) {
     const ind = table.indicator;
     const stats = resolveStats(ind, request.stats);
-    const rules = table.cells.map((c) => (c.contributions.length === 0 ? null : primaryRule(c.contributions, ind, policy)));
-    const suppression: SuppressionCell[] = table.cells.map((c, i) => ({
-      magnitude: c.contributions.reduce((s, x) => s + x.value, 0),
-      n: c.contributions.length,
-      status: c.contributions.length === 0 ? 'empty' : rules[i] ? 'primary' : 'published',
-    }));
+    const { rules, suppression } = primaryPass(table, policy);
     const status = secondarySuppression(suppression, table.lines, { protectionRatio: policy.protectionRatio, yesNo: ind.unit === 'yesno' });
     table.cells.forEach((c, i) => {
+      if (c.filters.length > 0 && c.filters[0].dimension !== column) return;
       for (const stat of stats) {
         const cell: PublishedCell = status[i] === 'empty' ? NO_DATA
           : status[i] === 'primary' ? suppressedCell(rules[i]!)
@@ -121,6 +124,17 @@ function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], reques
     });
   }
   return figures;
+}
+
+/** The primary rule of every cell of a fixed table, and the cells as secondary suppression sees them. */
+function primaryPass(table: RawTable, policy: DisclosurePolicy) {
+  const rules = table.cells.map((c) => (c.contributions.length === 0 ? null : primaryRule(c.contributions, table.indicator, policy)));
+  const suppression: SuppressionCell[] = table.cells.map((c, i) => ({
+    magnitude: c.contributions.reduce((s, x) => s + x.value, 0),
+    n: c.contributions.length,
+    status: c.contributions.length === 0 ? 'empty' : rules[i] ? 'primary' : 'published',
+  }));
+  return { rules, suppression };
 }
 
 function publishFlexible(index: TerritoryIndex, indicators: IndicatorSpec[], request: FlexibleQueryRequest, policy: DisclosurePolicy): PublishedFigure[] {
