@@ -8,6 +8,10 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StructurePage } from './pages/StructurePage';
+import { EssPage } from './ess/EssPage';
+import { CashPage } from './cash/CashPage';
+import { TerritoryCashPage } from './cash/TerritoryCashPage';
+import { StructurePartnersPage } from './partners/StructurePartnersPage';
 import { ActionSheetsPage } from './actionSheets/ActionSheetsPage';
 import { OpenDataPage } from './pages/OpenDataPage';
 import { ActionSheetPage } from './actionSheets/ActionSheetPage';
@@ -27,6 +31,8 @@ const FillingPage = lazy(() => import('./filling/FillingPage'));
 // ECharts too: only the comparison pages load it.
 const ComparePage = lazy(() => import('./compare/ComparePage'));
 const TerritoriesPage = lazy(() => import('./compare/TerritoriesPage'));
+// The partner network draws an ECharts graph: loaded when opened.
+const PartnersPage = lazy(() => import('./partners/PartnersPage'));
 
 function route(path: string): { title: string; page: ReactElement } {
   if (path === '/') return { title: 'Accueil', page: <HomePage /> };
@@ -43,6 +49,14 @@ function route(path: string): { title: string; page: ReactElement } {
   if (fa) return { title: 'Fiche action', page: <ActionSheetPage key={fa.id} id={fa.id} /> };
   const fn = matchPath('/structures/:id/fiches-actions/nouvelle', path);
   if (fn) return { title: 'Nouvelle fiche action', page: <NewActionSheetPage key={fn.id} structureId={fn.id} /> };
+  const ess = matchPath('/structures/:id/ess', path);
+  if (ess) return { title: 'Profil ESS', page: <EssPage key={ess.id} id={ess.id} /> };
+  const cash = matchPath('/structures/:id/tresorerie', path);
+  if (cash) return { title: 'Trésorerie', page: <CashPage key={cash.id} id={cash.id} /> };
+  const sp = matchPath('/structures/:id/partenaires', path);
+  if (sp) return { title: 'Partenaires de la structure', page: <StructurePartnersPage key={sp.id} id={sp.id} /> };
+  if (matchPath('/partenaires', path)) return { title: 'Trouver des partenaires', page: <Suspense fallback={<Loading what="Chargement des partenaires…" />}><PartnersPage /></Suspense> };
+  if (matchPath('/territoires/tresorerie', path)) return { title: 'Trésorerie du territoire', page: <TerritoryCashPage /> };
   const s = matchPath('/structures/:id', path);
   if (s) return { title: 'Fiche structure', page: <StructurePage key={s.id} id={s.id} /> };
   if (matchPath('/donnees-externes', path)) return { title: 'Données externes', page: <ExternalPage /> };

@@ -7,6 +7,7 @@ import { Link } from './Link';
 const sections = [
   { to: '/', label: 'Accueil', current: (p: string) => p === '/' },
   { to: '/structures', label: 'Annuaire des structures', current: (p: string) => p.startsWith('/structures') },
+  { to: '/partenaires', label: 'Partenaires', current: (p: string) => p.startsWith('/partenaires') },
   { to: '/fiches-actions', label: 'Fiches actions', current: (p: string) => p.startsWith('/fiches-actions') },
 ];
 
