@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { campaignYears } from '../db/aggregation.repo';
 import { directoryEntries, type DirectoryEntry } from '../db/report.repo';
@@ -21,6 +22,8 @@ export interface PlaquetteSource {
   structures: readonly DirectoryEntry[];
   regions: readonly { code: string; name: string }[];
   departements: readonly { code: string; name: string; region_code: string }[];
+  /** The population's memo: plaquettes already rendered from this very table (dropped with it). */
+  memo: Map<string, unknown>;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function plaquetteSource(p: { db: Db; year: number }): Promise<Plaq
   if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
   const [structures, regions, departements] = await Promise.all([directoryEntries(p.db), listRegions(p.db), listDepartements(p.db)]);
-  return { year: p.year, table: nationalTable(pop), structures, regions, departements };
+  return { year: p.year, table: nationalTable(pop), structures, regions, departements, memo: pop.memo };
 }
 
 /**
@@ -42,8 +45,19 @@ export async function plaquetteSource(p: { db: Db; year: number }): Promise<Plaq
  */
 export async function buildPlaquette(p: { db: Db; year: number; level: PlaquetteLevel; code?: string; source?: PlaquetteSource }) {
   const source = p.source ?? (await plaquetteSource({ db: p.db, year: p.year }));
-  const model = plaquetteModel(plaquetteInput(source, p.level, p.code));
-  const pdf = await renderPdf(plaquetteDocument(model));
+  const input = plaquetteInput(source, p.level, p.code);
+  const model = plaquetteModel(input);
+  // Same table and same directory entries give the same bytes: render once per population (the memo goes
+  // with it when a response is validated), keyed by what the directory adds.
+  const directory = createHash('sha1').update(JSON.stringify([input.structures, input.children])).digest('hex');
+  const key = `plaquette:${p.level}:${model.code}:${directory}`;
+  let rendering = source.memo.get(key) as Promise<Buffer> | undefined;
+  if (!rendering) {
+    rendering = renderPdf(plaquetteDocument(model));
+    source.memo.set(key, rendering);
+    rendering.catch(() => source.memo.delete(key));
+  }
+  const pdf = await rendering;
   const slug = p.level === 'nation' ? 'france' : `${p.level}-${model.code}`;
   return { pdf, filename: `plaquette-${p.year}-${slug}.pdf`, title: `${model.name} (${p.year})`, suppressed: model.suppressed };
 }
