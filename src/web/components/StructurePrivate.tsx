@@ -39,6 +39,13 @@ export function StructurePrivate({ structureId, userId }: { structureId: number;
   }
   return (
     <>
+      <nav className="panel" aria-label="Pages privées de la structure">
+        <ul className="inline-links">
+          <li><Link to={`/structures/${structureId}/ess`}>Profil ESS</Link></li>
+          <li><Link to={`/structures/${structureId}/tresorerie`}>Trésorerie</Link></li>
+          <li><Link to={`/structures/${structureId}/partenaires`}>Partenaires déclarés</Link></li>
+        </ul>
+      </nav>
       <section className="panel" aria-labelledby="private-responses">
         <h2 id="private-responses">Campagnes annuelles <span className="tag">Privé</span></h2>
         <StructureResponsesTable responses={loaded.data.responses} />

@@ -40,6 +40,9 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
               {kindLabel(s.kind)} · {s.commune_name} ({s.departement_name}) ·{' '}
               <Link to={`/structures/${s.id}`}>Voir la fiche complète<span className="visually-hidden"> de {s.name}</span></Link>
               {' · '}<Link to={`/structures/${s.id}/comparer`}>Se comparer à ses pairs<span className="visually-hidden"> ({s.name})</span></Link>
+              {' · '}<Link to={`/structures/${s.id}/ess`}>Profil ESS<span className="visually-hidden"> ({s.name})</span></Link>
+              {' · '}<Link to={`/structures/${s.id}/tresorerie`}>Trésorerie<span className="visually-hidden"> ({s.name})</span></Link>
+              {' · '}<Link to={`/structures/${s.id}/partenaires`}>Partenaires<span className="visually-hidden"> ({s.name})</span></Link>
               <FactSheetLink structureId={s.id} structureName={s.name} responses={responses} />
             </p>
             <StructureDeadline departementCode={s.departement_code} regionCode={s.region_code} />

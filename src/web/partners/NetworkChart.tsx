@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { GraphChart } from 'echarts/charts';
+import { LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { palette } from '../../domain/charts/theme';
+
+echarts.use([GraphChart, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export interface NetworkData {
+  nodes: { id: string; kind: 'structure' | 'partner'; label: string; category: string; degree: number }[];
+  links: { source: string; target: string }[];
+}
+
+const colours = [palette.vermillion, palette.blue, palette.green, palette.purple, palette.orange, palette.sky, palette.black];
+
+/**
+ * The partnership network as a force-directed graph (SVG). For screen readers it is one image described in
+ * words; the table beside it holds every partnership.
+ */
+export function NetworkChart({ data, description }: { data: NetworkData; description: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    const chart = echarts.init(el.current, null, { renderer: 'svg' });
+    const categories = [...new Set(data.nodes.map((n) => n.category))];
+    chart.setOption({
+      aria: { enabled: false },
+      tooltip: { formatter: (p: { dataType?: string; data: { name?: string; category?: number; value?: number } }) => (p.dataType === 'node' ? `${p.data.name} – ${categories[p.data.category ?? 0]} (${p.data.value} lien${(p.data.value ?? 0) > 1 ? 's' : ''})` : '') },
+      legend: { data: categories, bottom: 0, type: 'scroll' },
+      color: colours,
+      series: [{
+        type: 'graph', layout: 'force', roam: true, draggable: true,
+        force: { repulsion: 60, edgeLength: [20, 60], gravity: 0.1 },
+        categories: categories.map((name) => ({ name })),
+        label: { show: false },
+        emphasis: { focus: 'adjacency', label: { show: true } },
+        lineStyle: { color: '#9AA3AD', width: 1, opacity: 0.7 },
+        data: data.nodes.map((n) => ({
+          id: n.id, name: n.label, value: n.degree, category: categories.indexOf(n.category),
+          symbol: n.kind === 'structure' ? 'rect' : 'circle', symbolSize: n.kind === 'structure' ? 9 : Math.min(30, 6 + n.degree * 2),
+        })),
+        links: data.links.map((l) => ({ source: l.source, target: l.target })),
+      }],
+    });
+    const ro = new ResizeObserver(() => chart.resize());
+    ro.observe(el.current);
+    return () => { ro.disconnect(); chart.dispose(); };
+  }, [data]);
+  return (
+    <div className="chart" role="img" aria-label={description}>
+      <div ref={el} style={{ width: '100%', height: 480 }} />
+    </div>
+  );
+}
