@@ -31,6 +31,9 @@ const FillingPage = lazy(() => import('./filling/FillingPage'));
 // ECharts too: only the comparison pages load it.
 const ComparePage = lazy(() => import('./compare/ComparePage'));
 const TerritoriesPage = lazy(() => import('./compare/TerritoriesPage'));
+// The dashboard and the public map load ECharts and the map geometry only when opened.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
+const StructuresMapPage = lazy(() => import('./dashboard/StructuresMapPage'));
 // The partner network draws an ECharts graph: loaded when opened.
 const PartnersPage = lazy(() => import('./partners/PartnersPage'));
 
@@ -42,6 +45,13 @@ function route(path: string): { title: string; page: ReactElement } {
   if (cmp) return { title: 'Se comparer à ses pairs', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><ComparePage key={cmp.id} id={cmp.id} /></Suspense> };
   if (matchPath('/territoires/comparer', path)) return { title: 'Comparer les territoires', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><TerritoriesPage /></Suspense> };
   if (matchPath('/donnees-ouvertes', path)) return { title: 'Données ouvertes', page: <OpenDataPage /> };
+  if (matchPath('/tableau-de-bord', path)) return { title: 'Tableau de bord : France', page: <Suspense fallback={<Loading what="Chargement du tableau de bord…" />}><DashboardPage key="nation" level="nation" /></Suspense> };
+  const dbr = matchPath('/tableau-de-bord/region/:code', path) ?? matchPath('/tableau-de-bord/departement/:code', path);
+  if (dbr) {
+    const lvl = path.includes('/region/') ? 'region' : 'departement';
+    return { title: `Tableau de bord : ${lvl === 'region' ? 'région' : 'département'} ${dbr.code}`, page: <Suspense fallback={<Loading what="Chargement du tableau de bord…" />}><DashboardPage key={`${lvl}:${dbr.code}`} level={lvl} code={dbr.code} /></Suspense> };
+  }
+  if (matchPath('/carte', path)) return { title: 'Carte des structures', page: <Suspense fallback={<Loading what="Chargement de la carte…" />}><StructuresMapPage /></Suspense> };
   if (matchPath('/fiches-actions', path)) return { title: 'Fiches actions', page: <ActionSheetsPage /> };
   const fe = matchPath('/fiches-actions/:id/modifier', path);
   if (fe) return { title: 'Modifier une fiche action', page: <EditActionSheetPage key={fe.id} id={fe.id} /> };

@@ -55,12 +55,9 @@ export function classBreaks(values: readonly number[], k: number, method: ClassM
 }
 
 function quantileBreaks(sorted: number[], k: number): number[] {
+  // Breaks are data values (nearest rank), so legends show figures that exist, not interpolations.
   const out = [sorted[0]];
-  for (let i = 1; i < k; i++) {
-    const pos = (sorted.length - 1) * (i / k);
-    const lo = Math.floor(pos); const hi = Math.ceil(pos);
-    out.push(sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo));
-  }
+  for (let i = 1; i < k; i++) out.push(sorted[Math.min(sorted.length - 1, Math.ceil((sorted.length * i) / k) - 1)]);
   out.push(sorted[sorted.length - 1]);
   return out;
 }
@@ -135,6 +132,8 @@ export interface ChoroplethInput {
   credit?: boolean;
   /** Draw the legend (true by default). */
   legend?: boolean;
+  /** A département to outline (the one whose dashboard is shown). */
+  highlight?: string;
 }
 
 export interface ChoroplethRow {
@@ -216,7 +215,7 @@ export function choroplethOption(input: ChoroplethInput): EChartsOption {
         return d?.nom ? `${d.nom} (${d.name})<br/>${input.indicatorLabel} : ${d.text}` : '';
       },
     },
-    geo: { ...geo, regions: rows.map((r) => ({ name: r.code, itemStyle: regionStyle(r) })) },
+    geo: { ...geo, regions: rows.map((r) => ({ name: r.code, itemStyle: r.code === input.highlight ? { ...regionStyle(r), borderColor: chartColours.text, borderWidth: 2.5, borderType: 'solid' as const } : regionStyle(r) })) },
     series: [
       { type: 'map', geoIndex: 0, data },
       ...insetFrameSeries(box),
@@ -257,9 +256,11 @@ export function creditGraphic() {
  * Départements without data are white; those outside a zoom stay as light context.
  */
 export function mapGeoComponent(p: { box?: [[number, number], [number, number]] | null; left: number; right: number; top: number; bottom: number }) {
+  // Without a zoom, frame the whole plane (the insets' frames lie outside the départements' own extent).
+  const whole: [[number, number], [number, number]] = [[MAP_BOUNDS.x, MAP_BOUNDS.y], [MAP_BOUNDS.x + MAP_BOUNDS.width, MAP_BOUNDS.y + MAP_BOUNDS.height]];
   return {
     ...mapProjectionOption,
-    ...(p.box ? { boundingCoords: p.box } : {}),
+    boundingCoords: p.box ?? whole,
     roam: false, selectedMode: false, silent: false,
     left: p.left, right: p.right, top: p.top, bottom: p.bottom,
     itemStyle: { areaColor: '#F3F4F6', borderColor: '#FFFFFF', borderWidth: 0.6 },

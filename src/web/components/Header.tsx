@@ -7,6 +7,8 @@ import { Link } from './Link';
 const sections = [
   { to: '/', label: 'Accueil', current: (p: string) => p === '/' },
   { to: '/structures', label: 'Annuaire des structures', current: (p: string) => p.startsWith('/structures') },
+  { to: '/carte', label: 'Carte', current: (p: string) => p === '/carte' },
+  { to: '/tableau-de-bord', label: 'Tableau de bord', current: (p: string) => p.startsWith('/tableau-de-bord') },
   { to: '/partenaires', label: 'Partenaires', current: (p: string) => p.startsWith('/partenaires') },
   { to: '/fiches-actions', label: 'Fiches actions', current: (p: string) => p.startsWith('/fiches-actions') },
 ];

@@ -56,6 +56,9 @@ describe('GET /api/structures-map', () => {
     const { status, body } = await get('/api/structures-map');
     expect(status).toBe(200);
     expect(body.total).toBeGreaterThan(10);
+    expect(body.withoutCoordinates).toBeGreaterThanOrEqual(0);
+    const overseas = await get('/api/structures-map?region=01');
+    expect(overseas.body.total + overseas.body.withoutCoordinates).toBeGreaterThanOrEqual(0);
     expect(Object.keys(body.items[0]).sort()).toEqual(['commune_name', 'departement_code', 'id', 'kind', 'lat', 'lon', 'name']);
     const shapes = new Map(departementShapes().map((s) => [s.code, s]));
     let inBox = 0; let placed = 0;

@@ -3,7 +3,7 @@ import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { getDepartementMap } from '../../../app/getDepartementMap';
-import { listStructurePoints } from '../../../db/structurePoints.repo';
+import { countStructuresWithoutCoordinates, listStructurePoints } from '../../../db/structurePoints.repo';
 import { departementMapQuery, departementMapResponse, structurePointsQuery, structurePointsResponse } from './schema';
 
 export const publicationDocs: RouteDoc[] = [
@@ -19,8 +19,9 @@ export function publicationRoutes() {
   });
   app.get('/structures-map', async (c) => {
     const q = readQuery(c, structurePointsQuery);
-    const items = await listStructurePoints(c.var.deps.db, { regionCode: q.region, departementCode: q.departement, kind: q.kind });
-    return c.json({ total: items.length, items });
+    const f = { regionCode: q.region, departementCode: q.departement, kind: q.kind };
+    const [items, withoutCoordinates] = await Promise.all([listStructurePoints(c.var.deps.db, f), countStructuresWithoutCoordinates(c.var.deps.db, f)]);
+    return c.json({ total: items.length, withoutCoordinates, items });
   });
   return app;
 }

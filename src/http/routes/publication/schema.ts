@@ -30,6 +30,6 @@ export const structurePointsQuery = z.object({
 });
 
 export const structurePointsResponse = z.object({
-  total: z.number(),
+  total: z.number(), withoutCoordinates: z.number(),
   items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), lon: z.number(), lat: z.number(), commune_name: z.string(), departement_code: z.string() })),
 });

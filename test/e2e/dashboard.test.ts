@@ -1,0 +1,125 @@
+/**
+ * Officials' dashboard and public map in the browser (issue 6): the dashboards of the nation, a région and
+ * a département render their key figures and an SVG map of the 101 départements (96 + 5 overseas insets),
+ * suppressed cells read as suppressed (hatched on the map, « secret statistique » in its table), the
+ * public map shows structures as points and opens an identity sheet, and axe finds no violation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, newPage, screenshot } from './browser';
+import { startServer, type RunningServer } from './server';
+
+const WAIT = { timeout: 60_000 };
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Waits for the choropleth (its SVG and its table) and returns what the test checks. */
+async function readMap(page: Page) {
+  const map = page.locator('.dash-map .map-chart svg');
+  await map.waitFor(WAIT);
+  await page.locator('.dash-map .map-table tbody tr').first().waitFor({ state: 'attached', ...WAIT });
+  return page.evaluate(() => {
+    const svg = document.querySelector('.dash-map .map-chart svg')!;
+    const rows = [...document.querySelectorAll('.dash-map .map-table tbody tr')];
+    return {
+      paths: svg.querySelectorAll('path').length,
+      texts: [...svg.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      patterns: svg.querySelectorAll('pattern').length,
+      rows: rows.length,
+      states: rows.map((r) => ({ state: r.getAttribute('data-state'), text: r.querySelector('td')?.textContent ?? '' })),
+      credit: document.querySelector('.dash-map .map-credit')?.textContent ?? '',
+    };
+  });
+}
+
+describe('officials’ dashboard', () => {
+  it('shows the nation: key figures, trends, the map of 101 départements with insets, suppressed cells as such', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await page.goto('/tableau-de-bord');
+    await page.getByRole('heading', { level: 1, name: /Tableau de bord : France/ }).waitFor(WAIT);
+    await page.locator('.key-figures .kf').first().waitFor(WAIT);
+    expect(await page.locator('.key-figures .kf').count()).toBeGreaterThanOrEqual(7);
+    const m = await readMap(page);
+    expect(m.rows).toBe(101);
+    expect(m.paths).toBeGreaterThanOrEqual(101);
+    for (const name of ['Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte', 'Secret statistique', 'Pas de données']) expect(m.texts.join('|')).toContain(name);
+    expect(m.credit).toContain('CC BY 4.0');
+    const suppressed = m.states.filter((s) => s.state === 'suppressed');
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const s of suppressed) expect(s.text).toMatch(/secret statistique/);
+    expect(m.patterns).toBeGreaterThan(0); // hatching of suppressed départements
+    expect(m.states.filter((s) => s.state === 'value').length).toBeGreaterThan(0);
+    // The régions' table links to their dashboards.
+    await page.getByRole('link', { name: 'Auvergne-Rhône-Alpes' }).first().waitFor(WAIT);
+    await screenshot(page, 'dashboard-nation');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('shows a région zoomed on its départements and follows the indicator picker', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await page.goto('/tableau-de-bord/region/84');
+    await page.getByRole('heading', { level: 1, name: /Auvergne-Rhône-Alpes/ }).waitFor(WAIT);
+    let m = await readMap(page);
+    expect(m.rows).toBe(12);
+    await page.getByLabel('Indicateur').selectOption('actions.familles.oui');
+    await page.locator('.map-caption', { hasText: 'familles' }).waitFor(WAIT);
+    m = await readMap(page);
+    expect(m.rows).toBe(12);
+    expect(m.states.every((s) => s.state && ['value', 'suppressed', 'no_data'].includes(s.state))).toBe(true);
+    await page.getByRole('link', { name: /Rhône \(69\)/ }).first().waitFor(WAIT);
+    await screenshot(page, 'dashboard-region-84');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('shows a département with its key figures and its place in the région', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await page.goto('/tableau-de-bord/departement/69');
+    await page.getByRole('heading', { level: 1, name: /Rhône \(69\)/ }).waitFor(WAIT);
+    await page.locator('.key-figures .kf').first().waitFor(WAIT);
+    const m = await readMap(page);
+    expect(m.rows).toBe(12);
+    expect(await page.locator('.map-table tr.row-current').count()).toBe(1);
+    await screenshot(page, 'dashboard-departement-69');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});
+
+describe('public map of structures', () => {
+  it('shows structures as points and opens an identity sheet from the list', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await page.goto('/carte');
+    await page.getByRole('heading', { level: 1, name: 'Carte des structures' }).waitFor(WAIT);
+    await page.locator('.structures-map .map-chart svg').waitFor(WAIT);
+    const caption = await page.locator('.map-caption').textContent();
+    const total = Number(/(\d+) structure/.exec(caption ?? '')?.[1]);
+    expect(total).toBeGreaterThan(10);
+    // Scatter symbols are drawn as paths; with the 101 départements there are many more than the structures alone.
+    const paths = await page.locator('.structures-map .map-chart svg path').count();
+    expect(paths).toBeGreaterThan(101 + Math.min(total, 50));
+    expect(await page.locator('.map-credit').textContent()).toContain('Licence Ouverte');
+    await screenshot(page, 'carte-france');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Département', { exact: true }).selectOption('69');
+    await page.locator('.map-table table caption', { hasText: 'Rhône' }).waitFor(WAIT);
+    await page.locator('.map-table .link-button').first().click();
+    await page.locator('.map-sheet .identity').waitFor(WAIT);
+    expect(await page.locator('.map-sheet h3').textContent()).toBeTruthy();
+    await screenshot(page, 'carte-rhone');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});
