@@ -12,7 +12,8 @@ const defaultYear = new Date().getFullYear() - 1;
 /** `/donnees-externes`: the imported data sets, and (national administrators) the import of a new file. */
 export function ExternalPage() {
   const [version, setVersion] = useState(0);
-  const loaded = useApi(`datasets:${version}`, (signal) => api.get<DatasetList>('/external/datasets', undefined, signal));
+  // keepPrevious: reloading the list after an import must not unmount the import panel and its report.
+  const loaded = useApi(`datasets:${version}`, (signal) => api.get<DatasetList>('/external/datasets', undefined, signal), { keepPrevious: true });
   return (
     <section aria-labelledby="external-title">
       <h1 id="external-title">Données externes</h1>
@@ -81,7 +82,12 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
       if (r.mapping) setMapping(r.mapping);
       if (r.stored || r.unchanged) onStored();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.');
+      // A refused file comes back as a 400 carrying its whole report.
+      const details = e instanceof ApiError ? (e.details as ImportReport | undefined) : undefined;
+      if (details && Array.isArray(details.problems)) {
+        setReport(details);
+        if (details.mapping) setMapping(details.mapping);
+      } else setError(e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.');
     } finally { setBusy(false); }
   }
 

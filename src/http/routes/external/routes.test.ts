@@ -54,7 +54,10 @@ describe('external data routes', () => {
 
   it('a bad file answers its report and stores nothing', async () => {
     const res = await client.request('/api/external/import?dataset=caf&year=2024', { method: 'POST', headers: { ...national, 'content-type': 'text/csv' }, body: 'SIRET;ETP\n1;2\n3;4\n5;6\n7;8\n9;dix\n' });
-    const r = await res.json() as { stored: boolean; problems: { line: number; cell: string; kind: string }[] };
+    expect(res.status).toBe(400);
+    const body = await res.json() as { error: { code: string; message: string; details: { stored: boolean; problems: { line: number; cell: string; kind: string }[] } } };
+    expect(body.error.message).toMatch(/Fichier refusé, rien n’a été enregistré/);
+    const r = body.error.details;
     expect(r.stored).toBe(false);
     expect(r.problems).toEqual(expect.arrayContaining([expect.objectContaining({ line: 6, cell: 'B6', kind: 'malformed_number' })]));
     expect(await database.db.selectFrom('external_datasets').select('name').where('name', '=', 'caf').execute()).toEqual([]);
@@ -64,7 +67,8 @@ describe('external data routes', () => {
     const big = `SIRET;ETP\n${'12345678901234;1\n'.repeat(80_000)}`;
     expect(big.length).toBeGreaterThan(1_200_000);
     const res = await client.request('/api/external/import?dataset=big&year=2024&dryRun=true', { method: 'POST', headers: { ...national, 'content-type': 'text/csv' }, body: big });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(400); // read and reported (unknown SIRETs), not refused for its size
+    expect((await res.json() as { error: { details: { counts: { rows: number } } } }).error.details.counts.rows).toBe(80_000);
     const other = await client.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: big }) });
     expect(other.status).toBe(413);
   });

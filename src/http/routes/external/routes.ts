@@ -93,7 +93,12 @@ export function externalRoutes() {
     const q = readQuery(c, importQuery);
     const upload = await readUpload(c);
     const report = await importExternal({ db: c.var.deps.db, actor, dataset: q.dataset, year: q.year, format: q.format, dryRun: q.dryRun, ...upload });
-    // The bad-file report is the answer itself (200 with stored: false): the page lists every problem.
+    // A file with problems is a 400 whose details carry the whole report (every problem with its line),
+    // like the answers import: nothing was stored, dry run or not.
+    if (report.problems.length > 0) {
+      const [first] = report.problems;
+      throw new AppError('validation_failed', `Fichier refusé, rien n’a été enregistré : ${report.problems.length} problème(s). Premier : ligne ${first.line}${first.column ? `, colonne « ${first.column} »` : ''} — ${first.message}`, report);
+    }
     return c.json(report);
   });
 

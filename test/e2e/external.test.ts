@@ -1,0 +1,130 @@
+/**
+ * External data in the browser (issue 7): the national administrator downloads the ELISFA-shaped example
+ * of the demo campaign, uploads it, adjusts the column mapping, confirms the proposed matches, imports,
+ * then reads the concordance report; a correspondent sees the report of their territory only; a bad file
+ * shows its line-by-line report. axe on every page, screenshots for a human look.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, loginAs, newPage, screenshot } from './browser';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './server';
+
+const NATIONAL = 'national@demo.senacs.test';
+const CAF = 'caf69@demo.senacs.test';
+const YEAR = 2024;
+const WAIT = { timeout: 120_000 };
+
+let server: RunningServer | undefined;
+let baseUrl: string;
+let browser: Browser;
+let dir: string;
+
+async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.loading'), undefined, WAIT);
+}
+
+/** The example file, downloaded through the API as the national administrator. */
+async function downloadExample(): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NATIONAL, password: DEMO_PASSWORD }) });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const r = await fetch(`${baseUrl}/api/external/example?year=${YEAR}`, { headers: { cookie } });
+  if (!r.ok) throw new Error(`example: ${r.status} ${await r.text()}`);
+  const file = join(dir, 'elisfa.csv');
+  writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+  return file;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'senacs-x-e2e-'));
+  if (process.env.SENACS_E2E_URL) baseUrl = process.env.SENACS_E2E_URL;
+  else { server = await startServer(); baseUrl = server.baseUrl; }
+  browser = await launchBrowser();
+}, 400_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('données externes', () => {
+  it('l’administration nationale importe l’exemple ELISFA, ajuste la correspondance, confirme et voit la concordance', async () => {
+    const file = await downloadExample();
+    const page = await newPage(browser, baseUrl);
+    page.on('pageerror', (e) => console.error(`pageerror: ${e.message}`));
+    await loginAs(page, NATIONAL);
+    await page.goto('/donnees-externes');
+    await page.getByRole('heading', { level: 1, name: 'Données externes' }).waitFor(WAIT);
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel(/^Fichier/).setInputFiles(file);
+    await page.getByLabel('Année').fill(String(YEAR));
+    await page.getByLabel(/^Source/).fill('ELISFA (exemple tiré de la démonstration)');
+    await page.getByRole('button', { name: 'Analyser le fichier' }).click();
+    await page.getByRole('group', { name: 'Correspondance des colonnes' }).waitFor(WAIT);
+    expect(await page.getByLabel('Indicateur de la colonne ETP').inputValue()).toBe('rh.etp.total');
+    // Map: the collective agreement is not needed for this comparison.
+    await page.getByLabel('Rôle de la colonne Convention collective').selectOption('ignore');
+    await page.getByRole('button', { name: 'Analyser à nouveau avec cette correspondance' }).click();
+    await page.getByRole('status').filter({ hasText: /rapprochée\(s\) par SIRET/ }).waitFor(WAIT);
+    await settled(page);
+    const proposals = page.getByRole('group', { name: /Rapprochements proposés/ });
+    if (await proposals.count()) {
+      for (const select of await proposals.getByRole('combobox').all()) await select.selectOption({ index: 1 });
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'external-analyse');
+    await page.getByRole('button', { name: /^Importer \d+ ligne/ }).click();
+    await page.getByRole('status').filter({ hasText: /importé/ }).waitFor(WAIT);
+    await page.getByRole('link', { name: 'Voir le rapport de concordance' }).click();
+    await page.getByRole('heading', { level: 1, name: `Concordance « elisfa » ${YEAR}` }).waitFor(WAIT);
+    await settled(page);
+    const correlation = page.getByRole('table', { name: /Corrélation par indicateur/ });
+    await correlation.waitFor(WAIT);
+    expect(await correlation.innerText()).toMatch(/ETP \(total\)[\s\S]*0,9\d\d/);
+    expect(await page.getByRole('table', { name: /France et régions/ }).innerText()).toContain('France');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'external-concordance');
+    await page.context().close();
+  });
+
+  it('un correspondant voit la concordance de son territoire, sans import', async () => {
+    const page = await newPage(browser, baseUrl);
+    await loginAs(page, CAF);
+    await page.goto(`/donnees-externes/elisfa/${YEAR}`);
+    await page.getByRole('heading', { level: 1, name: `Concordance « elisfa » ${YEAR}` }).waitFor(WAIT);
+    await settled(page);
+    expect(await page.locator('main').innerText()).toMatch(/couvre votre territoire/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto('/donnees-externes');
+    await settled(page);
+    expect(await page.getByRole('button', { name: 'Analyser le fichier' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('un fichier mal formé affiche chaque problème avec sa ligne, et rien n’est gardé', async () => {
+    const bad = join(dir, 'mauvais.csv');
+    writeFileSync(bad, 'SIRET;Raison sociale;Commune;ETP\n;Maison des Lilas imaginaires;Brest;2\n;Centre inconnu du tout;Quimper;1,5\n;Autre inconnu;Vannes;3\n;Encore un;Lorient;4\n;Et un autre;Rennes;5\n;Le dernier;Nantes;douze\n');
+    const page = await newPage(browser, baseUrl);
+    await loginAs(page, NATIONAL);
+    await page.goto('/donnees-externes');
+    await settled(page);
+    await page.getByLabel(/^Fichier/).setInputFiles(bad);
+    await page.getByLabel(/^Nom du jeu/).fill('caf');
+    await page.getByLabel('Année').fill(String(YEAR));
+    await page.getByRole('button', { name: 'Analyser le fichier' }).click();
+    const report = page.getByRole('table', { name: /Rapport du fichier/ });
+    await report.waitFor(WAIT);
+    const text = await report.innerText();
+    expect(text).toMatch(/Structure inconnue/);
+    expect(text).toMatch(/D7[\s\S]*Nombre mal formé/);
+    expect(await page.getByRole('button', { name: /^Importer/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'external-mauvais-fichier');
+    await page.context().close();
+  });
+});
