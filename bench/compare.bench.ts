@@ -4,7 +4,7 @@ import { generateAnswers } from '../src/domain/demo/answers';
 import { coreIndicators } from '../src/domain/indicators';
 import type { AggregationRecord } from '../src/domain/aggregation/record';
 import { isAggregatable } from '../src/domain/aggregation/contributions';
-import { preparePopulation, publish } from '../src/domain/disclosure';
+import { definePolicy, preparePopulation, publish } from '../src/domain/disclosure';
 import { medianMs, round, type Figures } from './lib';
 import { sql } from 'kysely';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -66,7 +66,8 @@ async function runInMemory(): Promise<Figures> {
   });
   const population = preparePopulation(records);
   // The same dashboard broken down by town size band: the small cells where suppression actually bites.
-  const banded = publish(population, { kind: 'fixed_table', indicators, levels: ['nation', 'region', 'departement'], column: 'town_size' });
+  // (Not published by default: a deployment that enables it pays in hidden totals, measured here.)
+  const banded = publish(population, { kind: 'fixed_table', indicators, levels: ['nation', 'region', 'departement'], column: 'town_size' }, definePolicy({ fixedTableColumns: ['town_size'] }));
   const bandedSums = banded.figures.filter((f) => f.stat === 'count' && f.cell.state !== 'no_data');
   const bandedSuppressed = bandedSums.filter((f) => f.cell.state === 'suppressed').length;
   const queryMs = await medianMs(7, () => publish(population, {

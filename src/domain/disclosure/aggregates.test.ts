@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { publish, preparePopulation } from './index';
+import { definePolicy, publish, preparePopulation } from './index';
 import { COUNT, MONEY, populationArb, SHARE, YESNO } from './attack/population';
 import type { AggregationRecord } from '../aggregation/record';
 import { townSizeBandOf } from '../aggregation/bands';
@@ -15,6 +15,9 @@ function plain(records: AggregationRecord[], code: string, stat: string): number
     : stat === 'median' ? q(0.5) : stat === 'q1' ? q(0.25) : q(0.75);
 }
 
+/** A deployment publishing fixed tables down to communes, broken down by town size. */
+const byTownSize = definePolicy({ fixedTableLevels: ['nation', 'region', 'departement', 'commune'], fixedTableColumns: ['town_size'] });
+
 describe('fixed tables publish exactly the plain aggregates', () => {
   it('for every published cell, indicator and statistic, at every level and band column', () => {
     fc.assert(fc.property(populationArb, (records) => {
@@ -22,7 +25,7 @@ describe('fixed tables publish exactly the plain aggregates', () => {
       const cases = [[MONEY.code, ['count', 'sum', 'mean', 'median', 'q1', 'q3']], [COUNT.code, ['sum', 'mean']], [YESNO.code, ['share', 'sum']], [SHARE.code, ['median', 'q3']]] as const;
       let checked = 0;
       for (const [code, stats] of cases) {
-        const { figures } = publish(population, { kind: 'fixed_table', indicators: [code], levels: ['nation', 'region', 'departement', 'commune'], column: 'town_size', stats });
+        const { figures } = publish(population, { kind: 'fixed_table', indicators: [code], levels: ['nation', 'region', 'departement', 'commune'], column: 'town_size', stats }, byTownSize);
         for (const f of figures) {
           const group = records.filter((r) => {
             const a = r.attributes;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultPolicy } from './policy';
+import { definePolicy, type DisclosurePolicy } from './policy';
 import { publish, preparePopulation } from './publish';
 import { COUNT, MONEY, populationArb, YESNO } from './attack/population';
 import { attackFixed, primaryOnly, type FixedAttackResult } from './attack/fixedAttacker';
@@ -18,28 +18,31 @@ describe('attacks on fixed tables', () => {
   const gate: FixedAttackResult = { sensitive: 0, outsider: 0, insider: 0, exact: 0 };
   const control: FixedAttackResult = { sensitive: 0, outsider: 0, insider: 0, exact: 0 };
   const columns: (FilterDimension | undefined)[] = [undefined, 'kind', 'town_size', 'qpv'];
+  // A deployment that publishes fixed tables down to communes, broken down three ways (the default publishes
+  // nation → région → département without breakdown): the hardest case for secondary suppression.
+  const policy = definePolicy({ fixedTableLevels: ['nation', 'region', 'departement', 'commune'], fixedTableColumns: ['kind', 'town_size', 'qpv'] });
   const attackProperty = () => fc.property(populationArb, fc.constantFrom(...columns), (records, column) => {
       const layout: FixedTableLayout = { levels: ['nation', 'region', 'departement', 'commune'], ...(column ? { column } : {}) };
       const population = preparePopulation(records);
       for (const ind of [MONEY, COUNT, YESNO]) {
-        const { figures } = publish(population, { kind: 'fixed_table', indicators: [ind], ...layout, stats: ['sum'] });
+        const { figures } = publish(population, { kind: 'fixed_table', indicators: [ind], ...layout, stats: ['sum'] }, policy);
         const table = buildFixedTables(population.index, [ind], layout)[0];
         if (column) {
           // Across layouts: the total column shows exactly what the table without breakdown shows.
-          const base = publish(population, { kind: 'fixed_table', indicators: [ind], levels: layout.levels, stats: ['sum'] }).figures;
+          const base = publish(population, { kind: 'fixed_table', indicators: [ind], levels: layout.levels, stats: ['sum'] }, policy).figures;
           const totals = figures.filter((f) => f.column === null);
           expect(totals.map((f) => f.cell), `${ind.code}: totals differ between layouts`).toEqual(base.map((f) => f.cell));
         }
-        const r = attackFixed(table, figures.map((f) => f.cell), defaultPolicy);
+        const r = attackFixed(table, figures.map((f) => f.cell), policy);
         expect(r.exact, `${ind.code}: suppressed cell recomputed exactly`).toBe(0);
         expect(r.outsider, `${ind.code}: cell total bounded to ±10 %`).toBe(0);
         expect(r.insider, `${ind.code}: contributor bounded to ±10 % by a peer`).toBe(0);
         // Across layouts: the attacker holds every published layout of these levels at once.
-        const all = attackAllLayouts(population, ind, layout.levels);
+        const all = attackAllLayouts(population, ind, layout.levels, policy);
         expect(all.exact + all.outsider + all.insider, `${ind.code}: broken by combining layouts`).toBe(0);
         for (const k of Object.keys(r) as (keyof FixedAttackResult)[]) gate[k] += r[k];
-        const c = primaryOnly(records, ind, layout, defaultPolicy);
-        const rc = attackFixed(c.table, c.sums, defaultPolicy);
+        const c = primaryOnly(records, ind, layout, policy);
+        const rc = attackFixed(c.table, c.sums, policy);
         for (const k of Object.keys(rc) as (keyof FixedAttackResult)[]) control[k] += rc[k];
       }
   });
@@ -58,16 +61,16 @@ describe('attacks on fixed tables', () => {
 });
 
 /** Publishes the table without breakdown and every allowed breakdown, then attacks them together. */
-function attackAllLayouts(population: ReturnType<typeof preparePopulation>, ind: IndicatorSpec, levels: FixedTableLayout['levels']): FixedAttackResult {
-  const dims = defaultPolicy.fixedTableColumns;
+function attackAllLayouts(population: ReturnType<typeof preparePopulation>, ind: IndicatorSpec, levels: FixedTableLayout['levels'], policy: DisclosurePolicy): FixedAttackResult {
+  const dims = policy.fixedTableColumns;
   const stacked = buildFixedTables(population.index, [ind], { levels, columns: dims })[0];
   const key = (code: string, level: string, dim: string | undefined, value: string | null) => `${level}:${code}|${dim ?? ''}=${value ?? ''}`;
   const published = new Map<string, PublishedCell>();
   for (const column of [undefined, ...dims]) {
-    for (const f of publish(population, { kind: 'fixed_table', indicators: [ind], levels, ...(column ? { column } : {}), stats: ['sum'] }).figures) {
+    for (const f of publish(population, { kind: 'fixed_table', indicators: [ind], levels, ...(column ? { column } : {}), stats: ['sum'] }, policy).figures) {
       published.set(key(f.territory.code, f.territory.level, f.filters[0]?.dimension, f.column), f.cell);
     }
   }
   const sums = stacked.cells.map((c) => published.get(key(c.territory.code, c.territory.level, c.filters[0]?.dimension, c.column))!);
-  return attackFixed(stacked, sums, defaultPolicy);
+  return attackFixed(stacked, sums, policy);
 }

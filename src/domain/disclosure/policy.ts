@@ -1,4 +1,5 @@
 import type { FilterDimension } from '../aggregation/filters';
+import type { TerritoryLevel } from '../aggregation/territory';
 import { AppError } from '../errors';
 
 /**
@@ -20,10 +21,14 @@ export interface DisclosurePolicy {
    */
   protectionRatio: number;
   /**
-   * The band dimensions fixed tables may be broken down by. All fixed tables of the same levels are views of
-   * one table holding every one of these breakdowns, protected together (a total hidden in one layout is
-   * hidden in all); a column outside this list is refused.
+   * Fixed tables (exact values) are all cut from ONE table per indicator: the territories of these levels ×
+   * (total + the bands of fixedTableColumns), suppressed once. So two published tables never disagree on a
+   * cell, and the lines of every layout (rows, columns, hierarchy) protect each other's cells. A request
+   * outside them is refused; finer or filtered figures go through flexible queries (perturbed). Each
+   * breakdown allowed here costs published totals (with kind, town size and QPV, 12 % of the national
+   * dashboard's cells get hidden to protect the bands) and gate time (× 10): none by default.
    */
+  fixedTableLevels: readonly TerritoryLevel[];
   fixedTableColumns: readonly FilterDimension[];
   perturbation: {
     /** Bound of the cell-key noise on counts (ABS-style, ± this many structures). */
@@ -48,7 +53,8 @@ export const defaultPolicy: DisclosurePolicy = Object.freeze({
   dominance: Object.freeze({ n: 1, k: 0.85, classes: Object.freeze(['money'] as const) }),
   maxFilters: 3,
   protectionRatio: 0.15,
-  fixedTableColumns: Object.freeze(['kind', 'town_size', 'qpv'] as const),
+  fixedTableLevels: Object.freeze(['nation', 'region', 'departement'] as const),
+  fixedTableColumns: Object.freeze([] as const),
   perturbation: Object.freeze({ countNoise: 2, recordNoise: 0.3, cellNoise: 0.05, flipRate: 0.1 }),
 });
 

@@ -97,14 +97,21 @@ export function publish(population: Population | readonly AggregationRecord[], r
 }
 
 function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], request: FixedTableRequest, policy: DisclosurePolicy): PublishedFigure[] {
-  const { column } = request;
+  const { column, levels } = request;
   if (column !== undefined && !policy.fixedTableColumns.includes(column)) {
-    throw new AppError('bad_request', `Les tableaux publiés ne se déclinent pas selon « ${String(column)} » ; colonnes possibles : ${policy.fixedTableColumns.join(', ')}.`);
+    throw new AppError('bad_request', policy.fixedTableColumns.length === 0
+      ? `Les tableaux publiés ne se déclinent pas par tranche (« ${String(column)} ») : utilisez une requête filtrée.`
+      : `Les tableaux publiés ne se déclinent pas selon « ${String(column)} » ; colonnes possibles : ${policy.fixedTableColumns.join(', ')}.`);
   }
-  // Every layout of these levels is cut from one stacked table (total + every allowed breakdown), suppressed
-  // once: the dashboard and a table by town size never disagree on a total, and the lines of all layouts
-  // protect each other's cells (town size is a commune attribute: a commune's band cell *is* its total).
-  const stacked = buildFixedTables(index, indicators, { levels: request.levels, columns: policy.fixedTableColumns });
+  const outside = levels.filter((l) => !policy.fixedTableLevels.includes(l));
+  if (outside.length > 0 || levels.length === 0) {
+    throw new AppError('bad_request', `Les tableaux publiés portent sur les niveaux ${policy.fixedTableLevels.join(', ')} ; niveau refusé : ${outside.join(', ') || 'aucun niveau demandé'}.`);
+  }
+  // Every fixed table is cut from one stacked table (every level × total + every allowed breakdown),
+  // suppressed once: the dashboard and a table by town size never disagree on a total, and the lines of all
+  // layouts protect each other's cells (town size is a commune attribute: a commune's band cell *is* its total).
+  const stacked = buildFixedTables(index, indicators, { levels: policy.fixedTableLevels, columns: policy.fixedTableColumns });
+  const wanted = new Set<string>(levels);
   const figures: PublishedFigure[] = [];
   for (const table of stacked) {
     const ind = table.indicator;
@@ -112,7 +119,7 @@ function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], reques
     const { rules, suppression } = primaryPass(table, policy);
     const status = secondarySuppression(suppression, table.lines, { protectionRatio: policy.protectionRatio, yesNo: ind.unit === 'yesno' });
     table.cells.forEach((c, i) => {
-      if (c.filters.length > 0 && c.filters[0].dimension !== column) return;
+      if (!wanted.has(c.territory.level) || (c.filters.length > 0 && c.filters[0].dimension !== column)) return;
       for (const stat of stats) {
         const cell: PublishedCell = status[i] === 'empty' ? NO_DATA
           : status[i] === 'primary' ? suppressedCell(rules[i]!)

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PublishedFigure } from './publish';
 import { definePolicy, defaultPolicy, publish } from './index';
 import { rec } from './fixtures';
+
+/** Fixed tables down to communes (the default policy stops at départements). */
+const toCommunes = definePolicy({ fixedTableLevels: ['nation', 'region', 'departement', 'commune'] });
 import { propagate } from './intervals';
 import { indexByTerritory } from '../aggregation/groups';
 import { layoutTable } from '../aggregation/table';
@@ -23,7 +26,7 @@ describe('three cell states and the minimum group size', () => {
   for (const kind of ['fixed_table', 'flexible_query'] as const) {
     it(`${kind}: 4 structures suppressed, 5 published, none answering is no data`, () => {
       const figs = kind === 'fixed_table'
-        ? publish(records, { kind, indicators: [COUNT], levels: ['departement', 'commune'] }).figures
+        ? publish(records, { kind, indicators: [COUNT], levels: ['departement', 'commune'] }, toCommunes).figures
         : publish(records, { kind, indicators: [COUNT], level: 'commune' }).figures;
       expect(find(figs, '75101')).toEqual([{ state: 'suppressed', rule: 'min_size' }]);
       expect(find(figs, '13002')[0].state).toBe('value');
@@ -94,8 +97,12 @@ describe('secondary suppression (fixed tables)', () => {
     // Every statistic of a suppressed cell is suppressed: a mean times the public n would give the sum back.
     expect(find(figs, '84', 'mean')).toEqual([{ state: 'suppressed', rule: 'secondary' }]);
   });
+  it('refuses a breakdown or a level the policy does not publish as fixed tables', () => {
+    expect(() => publish(records, { kind: 'fixed_table', indicators: [MONEY], levels: ['region', 'departement'], column: 'kind' })).toThrow(/requête filtrée/);
+    expect(() => publish(records, { kind: 'fixed_table', indicators: [MONEY], levels: ['departement', 'commune'] })).toThrow(/niveau refusé : commune/);
+  });
   it('protects rows and columns together when the table has a band breakdown', () => {
-    const figs = publish(records, { kind: 'fixed_table', indicators: [MONEY], levels: ['region', 'departement'], column: 'kind' }).figures;
+    const figs = publish(records, { kind: 'fixed_table', indicators: [MONEY], levels: ['region', 'departement'], column: 'kind' }, definePolicy({ fixedTableColumns: ['kind'] })).figures;
     const sums = figs.filter((f) => f.stat === 'sum');
     const index = indexByTerritory(records);
     const { lines } = layoutTable(index, { levels: ['region', 'departement'], column: 'kind' });
@@ -116,7 +123,7 @@ describe('secondary suppression (fixed tables)', () => {
 describe('quantiles need a larger group', () => {
   it('withholds the median of 7 structures but publishes their sum', () => {
     const records = Array.from({ length: 7 }, (_, i) => rec(i + 1, {}, { [COUNT]: i * 3 }));
-    const figs = publish(records, { kind: 'fixed_table', indicators: [COUNT], levels: ['commune'], stats: ['sum', 'median'] }).figures;
+    const figs = publish(records, { kind: 'fixed_table', indicators: [COUNT], levels: ['commune'], stats: ['sum', 'median'] }, toCommunes).figures;
     expect(figs.map((f) => f.cell)).toEqual([{ state: 'value', value: 63, n: 7 }, { state: 'suppressed', rule: 'min_size' }]);
   });
 });
@@ -127,7 +134,7 @@ describe('requests', () => {
     expect(() => publish([], { kind: 'fixed_table', indicators: ['territoire.qpv'], levels: ['nation'] })).toThrow(/ne se résume pas/);
     expect(() => publish([], { kind: 'fixed_table', indicators: ['rh.temps_partiel_part'], levels: ['nation'], stats: ['sum'] })).toThrow(/Statistique/);
     expect(() => publish([], { kind: 'flexible_query', indicators: [COUNT], level: 'nation', filters: [1, 2, 3, 4] })).toThrow(/Au plus 3/);
-    expect(() => publish([], { kind: 'fixed_table', indicators: [COUNT], levels: ['nation'], column: 'approval' })).toThrow(/colonnes/);
+    expect(() => publish([], { kind: 'fixed_table', indicators: [COUNT], levels: ['nation'], column: 'approval' }, definePolicy({ fixedTableColumns: ['kind'] }))).toThrow(/colonnes possibles/);
   });
   it('refuses a policy that switches protection off', () => {
     expect(() => definePolicy({ minSize: 1 })).toThrow(/minSize/);
