@@ -86,7 +86,12 @@ export async function structurePosition(p: { db: Db; actor: Actor; structureId: 
     }),
     evolution: indicators.map((code) => ({
       code,
-      years: years.map((y) => ({ year: y, value: ownValues(y)[code] ?? null, group: byYear.get(y)!.cells.get(code)?.get(centreStat(code)) ?? { state: 'no_data' } })),
+      years: years.map((y) => {
+        const cells = byYear.get(y)!.cells.get(code);
+        const cell = (stat: string): PublishedCell => cells?.get(stat) ?? { state: 'no_data' };
+        // The quartiles too (already published for the box plot), so the evolution can show the group's band.
+        return { year: y, value: ownValues(y)[code] ?? null, group: cell(centreStat(code)), ...(coreIndicator(code)?.unit === 'yesno' ? {} : { q1: cell('q1'), q3: cell('q3') }) };
+      }),
     })),
   };
 }

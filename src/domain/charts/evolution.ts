@@ -62,6 +62,7 @@ export function evolutionOption(input: EvolutionInput): EChartsOption {
       {
         name: bandLabel, type: 'line', stack: 'band', symbol: 'none', silent: true, lineStyle: { opacity: 0 },
         areaStyle: { color: chartColours.groupFill, opacity: 1 },
+        itemStyle: { color: chartColours.groupFill, borderColor: chartColours.group },
         data: points.map((p) => (p.q1?.state === 'value' && p.q3?.state === 'value' ? p.q3.value - p.q1.value : '-')),
       },
     );
@@ -83,7 +84,7 @@ export function evolutionOption(input: EvolutionInput): EChartsOption {
     animation: input.animation ?? false,
     aria: { enabled: true, label: { description: evolutionDescription(input) } },
     textStyle,
-    legend: { top: 0, left: 0, textStyle: { ...textStyle }, data: [ownLabel, groupLabel, ...(band ? [bandLabel] : [])] },
+    legend: { top: 0, left: 0, textStyle: { ...textStyle }, data: [ownLabel, groupLabel, ...(band ? [{ name: bandLabel, icon: 'rect', itemStyle: { color: chartColours.groupFill, borderColor: chartColours.group, borderWidth: 1 } }] : [])] },
     grid: { left: 8, right: 24, top: 44, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: (x: unknown) => (typeof x === 'number' ? formatValue(x, unit) : 'pas de valeur publiée') },
     xAxis: {

@@ -69,7 +69,7 @@ export function PositionView({ data }: { data: PositionAnswer }) {
       </section>
       <section className="panel" aria-labelledby="evolution-title">
         <h2 id="evolution-title">Évolution au fil des campagnes</h2>
-        <p className="hint">Ligne pleine : la structure ; tirets : la médiane du groupe (la part des pairs pour les actions). Une année sans chiffre publié reste vide, jamais à zéro.</p>
+        <p className="hint">Ligne pleine : la structure ; tirets : la médiane du groupe (la part des pairs pour les actions) ; bande claire : du 1er au 3e quartile du groupe. Une année sans chiffre publié reste vide, jamais à zéro.</p>
         <div className="chart-grid">
           {data.evolution.map((e) => {
             const i = data.indicators.find((x) => x.code === e.code)!;
@@ -92,7 +92,7 @@ function BoxCard({ i }: { i: PositionAnswer['indicators'][number] }) {
 }
 
 function EvolutionCard({ label, unit, years }: { label: string; unit: string; years: PositionAnswer['evolution'][number]['years'] }) {
-  const input = useMemo(() => ({ label, unit, points: years.map((y) => ({ year: y.year, own: num(y.value), median: y.group })), groupLabel: unit === 'yesno' ? 'Part des pairs' : undefined }), [label, unit, years]);
+  const input = useMemo(() => ({ label, unit, points: years.map((y) => ({ year: y.year, own: num(y.value), median: y.group, q1: y.q1, q3: y.q3 })), groupLabel: unit === 'yesno' ? 'Part des pairs' : undefined }), [label, unit, years]);
   const option = useMemo(() => evolutionOption(input), [input]);
   return (
     <figure className="chart-card">
@@ -100,9 +100,19 @@ function EvolutionCard({ label, unit, years }: { label: string; unit: string; ye
       <EChart option={option} height={240} description={evolutionDescription(input)} />
       <table className="table table-compact">
         <caption className="visually-hidden">{label} : la structure et son groupe, par année</caption>
-        <thead><tr><th scope="col">Année</th><th scope="col" className="num">Votre structure</th><th scope="col" className="num">{unit === 'yesno' ? 'Part des pairs' : 'Médiane du groupe'}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Année</th><th scope="col" className="num">Votre structure</th><th scope="col" className="num">{unit === 'yesno' ? 'Part des pairs' : 'Médiane du groupe'}</th>
+            {unit !== 'yesno' && <th scope="col" className="num">Quartiles du groupe</th>}
+          </tr>
+        </thead>
         <tbody>
-          {years.map((y) => <tr key={y.year}><th scope="row">{y.year}</th><td className="num">{ownText(y.value, unit)}</td><td className="num">{cellOrWhy(y.group, unit)}</td></tr>)}
+          {years.map((y) => (
+            <tr key={y.year}>
+              <th scope="row">{y.year}</th><td className="num">{ownText(y.value, unit)}</td><td className="num">{cellOrWhy(y.group, unit)}</td>
+              {unit !== 'yesno' && <td className="num">{y.q1?.state === 'value' && y.q3?.state === 'value' ? `${cellOrWhy(y.q1, unit)} à ${cellOrWhy(y.q3, unit)}` : cellOrWhy(y.q1?.state === 'value' ? y.q3 : y.q1, unit)}</td>}
+            </tr>
+          ))}
         </tbody>
       </table>
     </figure>

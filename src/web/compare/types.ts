@@ -12,7 +12,7 @@ export interface PositionAnswer {
   ownState: string | null;
   peers: { kind: 'neighbours' | 'distance' | 'filters'; size: number | null; km?: number; neighbours?: Neighbour[] };
   indicators: { code: string; label: string; unit: string; value: number | boolean | null; group: Record<string, Cell>; position: Position | null }[];
-  evolution: { code: string; years: { year: number; value: number | boolean | null; group: Cell }[] }[];
+  evolution: { code: string; years: { year: number; value: number | boolean | null; group: Cell; q1?: Cell; q3?: Cell }[] }[];
 }
 
 export interface ConsentRequest {

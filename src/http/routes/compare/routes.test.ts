@@ -201,6 +201,10 @@ describe('GET /api/structures/:id/position', () => {
     }
     if (produits.group.median.state === 'value') expect(['below_q1', 'q1_to_median', 'median_to_q3', 'above_q3']).toContain(produits.position);
     expect(body.evolution[0].years.map((y: { year: number }) => y.year)).toEqual([2023, 2024]);
+    // The evolution carries the group's quartiles for numeric indicators (the band), only the share for yes/no.
+    expect(Object.keys(body.evolution[0].years[1]).sort()).toEqual(['group', 'q1', 'q3', 'value', 'year']);
+    expect(body.evolution[0].years[1].q1).toEqual(produits.group.q1);
+    expect(Object.keys(body.evolution[2].years[1]).sort()).toEqual(['group', 'value', 'year']);
     // Frozen: the same group on the next call, and in the table.
     const again = await get(`/api/structures/${centreId}/position?year=2024&indicators=finances.produits`, team);
     expect(again.body.peers.neighbours.map((n: { id: number }) => n.id)).toEqual(neighbours.map((n) => n.id));
