@@ -482,10 +482,10 @@ const MATRIX: Row[] = [
     ],
   },
   {
-    route: 'GET /api/opendata/:year/:file', visibility: 'public', cells: [
-      { label: 'datapackage', path: (ids) => `/api/opendata/${ids.year - 1}/datapackage.json`, expect: everyone(200) },
-      { label: 'départements CSV', path: (ids) => `/api/opendata/${ids.year - 1}/agregats-departements-${ids.year - 1}.csv`, expect: everyone(200) },
-      { label: 'unknown file', path: (ids) => `/api/opendata/${ids.year - 1}/secret.csv`, expect: everyone(404) },
+    route: 'GET /api/opendata/:year/files/:file', visibility: 'public', cells: [
+      { label: 'datapackage', path: (ids) => `/api/opendata/${ids.year - 1}/files/datapackage.json`, expect: everyone(200) },
+      { label: 'départements CSV', path: (ids) => `/api/opendata/${ids.year - 1}/files/agregats-departements-${ids.year - 1}.csv`, expect: everyone(200) },
+      { label: 'unknown file', path: (ids) => `/api/opendata/${ids.year - 1}/files/secret.csv`, expect: everyone(404) },
     ],
   },
   // Fiches actions: published ones are public; a draft shows itself to its structure and territory only (404

@@ -90,7 +90,7 @@ describe('open data of a campaign', () => {
     const csv = await (await client.request(list.items[3].csv)).text();
     expect(csv).toBe(files[3].csv);
     expect(await (await client.request(list.items[0].schema)).json()).toEqual(files[0].schema);
-    expect((await client.request(`/api/opendata/${year}/datapackage.json`)).status).toBe(200);
+    expect((await client.request(`/api/opendata/${year}/files/datapackage.json`)).status).toBe(200);
     expect((await client.request('/api/opendata/1999')).status).toBe(404);
   });
 });

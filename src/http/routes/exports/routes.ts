@@ -27,7 +27,7 @@ export const exportDocs: RouteDoc[] = [
   { method: 'get', path: '/api/exports/structures', summary: 'Annuaire public des structures en CSV ou XLSX (mêmes filtres que l’annuaire)', tag: 'exports', query: directoryExportQuery },
   { method: 'get', path: '/api/exports/structures/:id/position', summary: 'Position d’une structure parmi ses pairs en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: positionExportQuery },
   { method: 'get', path: '/api/opendata/:year', summary: 'Données ouvertes d’une campagne : liste des fichiers (agrégats publiés par niveau de territoire, annuaire) et de leurs schémas', tag: 'exports' },
-  { method: 'get', path: '/api/opendata/:year/:file', summary: 'Un fichier de données ouvertes : CSV, son schéma Table Schema (.schema.json) ou datapackage.json', tag: 'exports' },
+  { method: 'get', path: '/api/opendata/:year/files/:file', summary: 'Un fichier de données ouvertes : CSV, son schéma Table Schema (.schema.json) ou datapackage.json', tag: 'exports' },
   { method: 'get', path: '/api/exports/campaigns/:year/responses', summary: 'Liste de suivi des réponses d’un territoire en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: responsesExportQuery },
 ];
 
@@ -77,12 +77,12 @@ export function exportRoutes() {
     const files = await buildOpenData({ db: c.var.deps.db, year });
     const base = `/api/opendata/${year}`;
     return c.json({
-      year, licence: dataPackage(year, files).licenses[0], datapackage: `${base}/datapackage.json`,
-      items: files.map((f) => ({ name: f.name, title: f.title, description: f.description, rows: f.rows, csv: `${base}/${f.name}.csv`, schema: `${base}/${f.name}.schema.json` })),
+      year, licence: dataPackage(year, files).licenses[0], datapackage: `${base}/files/datapackage.json`,
+      items: files.map((f) => ({ name: f.name, title: f.title, description: f.description, rows: f.rows, csv: `${base}/files/${f.name}.csv`, schema: `${base}/files/${f.name}.schema.json` })),
       total: files.length,
     });
   });
-  app.get('/opendata/:year/:file', async (c) => {
+  app.get('/opendata/:year/files/:file', async (c) => {
     const year = yearOf(c.req.param('year'));
     const name = c.req.param('file') ?? '';
     const files = await buildOpenData({ db: c.var.deps.db, year });
