@@ -84,6 +84,13 @@ describe('external import', () => {
     expect(bad.problems[0]).toMatchObject({ kind: 'encoding', line: 1 });
   });
 
+  it('reads the example as an XLSX workbook too', async () => {
+    const xlsx = await externalExample({ db: database.db, year: YEAR, format: 'xlsx' });
+    const r = await importExternal({ db: database.db, actor: null, dataset: 'elisfa', year: YEAR, bytes: xlsx, dryRun: true });
+    expect(r).toMatchObject({ format: 'xlsx', problems: [] });
+    expect(r.counts.rows).toBe(lines().length - 1);
+  });
+
   it('a bad file is reported line by line and NOTHING of it is kept', async () => {
     const before = await snapshot();
     const [header, ...body] = lines();
