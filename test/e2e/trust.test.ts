@@ -1,7 +1,7 @@
 /**
  * The query loop in the browser (issue 8): the Rhône correspondent questions one answer of the demo
- * centre's submitted response on the review page, the centre's director sees the question, changes the
- * value and replies, the correspondent closes the question and validates. Then the cockpit (numbers,
+ * centre's submitted response on the review page, the centre's director sees the question on the filling
+ * page under the questioned answer, changes the value there and replies, the correspondent closes the question and validates. Then the cockpit (numbers,
  * score distribution, reminders) and the outbox. axe on every trust page, screenshots for a human look.
  *
  * Runs on its own seeded server: it fills, submits and validates the demo centre's response. To get a
@@ -115,17 +115,23 @@ describe('boucle de questions dans le navigateur', () => {
     await expect.poll(stateOf, WAIT).toBe('returned');
   });
 
-  it('la direction voit la question, corrige la valeur, répond et transmet de nouveau', async () => {
-    const director = await openAs(DIRECTOR, `/reponses/${responseId}/questions`);
+  it('la direction voit la question sous la réponse questionnée, dans le questionnaire, corrige la valeur, répond et transmet de nouveau', async () => {
+    const director = await openAs(DIRECTOR, `/reponses/${responseId}`);
     await director.getByRole('heading', { name: /Questions de votre correspondant \(1 en attente/ }).waitFor(WAIT);
-    expect(await director.locator('.query-body').first().innerText()).toContain('paraît élevé');
+    await director.getByRole('button', { name: /Bénévoles d’activité.*aller à la question/ }).click();
+    // The thread sits under the questioned answer, where the value is corrected.
+    const footer = director.locator(`[data-answer-footer="${CODE}"]`);
+    await footer.locator('.query').waitFor(WAIT);
+    expect(await footer.locator('.query-body').first().innerText()).toContain('paraît élevé');
     expect(await axeViolations(director)).toEqual([]);
-    await director.getByLabel(/Valeur corrigée de « Bénévoles d’activité/).fill(String(before - 1));
-    await director.getByLabel('Votre réponse au correspondant').fill('Erreur de saisie : un bénévole compté deux fois.');
-    await screenshot(director, 'questions-structure');
-    await director.getByRole('button', { name: 'Envoyer ma réponse' }).click();
-    await director.getByRole('button', { name: 'Transmettre de nouveau' }).click();
+    await director.locator(`[data-name="${CODE}"]`).locator('input').first().fill(String(before - 1));
     await expect.poll(() => valueOf(CODE), WAIT).toBe(before - 1);
+    await footer.getByLabel(/Votre réponse au correspondant/).fill('Erreur de saisie : un bénévole compté deux fois.');
+    await screenshot(director, 'questions-dans-le-questionnaire');
+    await footer.getByRole('button', { name: /^Envoyer ma réponse/ }).click();
+    await footer.locator('.query', { hasText: 'Réponse reçue' }).waitFor(WAIT);
+    await director.getByRole('heading', { name: /Questions de votre correspondant/ }).waitFor({ state: 'detached', ...WAIT });
+    await director.getByRole('button', { name: 'Transmettre', exact: true }).click();
     await expect.poll(stateOf, WAIT).toBe('submitted');
     await director.context().close();
   });
@@ -179,6 +185,13 @@ describe('tableau de bord de suivi', () => {
     await apiLogin('national@demo.senacs.test');
     const page = await openAs('national@demo.senacs.test', '/suivi/2025?level=nation');
     await page.getByRole('heading', { level: 1, name: /Suivi de la campagne 2025 – France entière/ }).waitFor(WAIT);
+    await settled(page);
+    // A later deadline for the Rhône, granted from the cockpit's form (issue 8).
+    const form = page.locator('.deadline-form');
+    await form.getByLabel('Territoire').selectOption('69');
+    await form.getByLabel('Nouvelle date limite').fill('2099-12-31');
+    await form.getByRole('button', { name: 'Accorder le délai' }).click();
+    await page.locator('.deadlines-panel tr', { hasText: 'Rhône (69)' }).filter({ hasText: '31 décembre 2099' }).waitFor(WAIT);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'cockpit-national');
     await page.context().close();

@@ -7,6 +7,7 @@ import { formatMoment, formatValue } from './format';
 import { useStore } from './store';
 import { isAnswerable } from './survey';
 import type { HistoryRow } from './types';
+import { QueryThread } from '../trust/QueryThread';
 
 export const ANSWER_WRAPPER = 'senacs-answer-content';
 
@@ -34,6 +35,7 @@ function AnswerFooter({ question }: { question: Question }) {
   const error = useStore(f.store, (s) => s.fieldErrors.get(code));
   const conflict = useStore(f.store, (s) => s.conflicts.find((c) => c.code === code));
   const comments = useStore(f.store, (s) => s.comments.get(code));
+  const queries = useStore(f.store, (s) => s.queries.get(code));
   const [open, setOpen] = useState<'comments' | 'history' | null>(null);
   const [confirming, setConfirming] = useState(false);
   const id = useId();
@@ -79,6 +81,15 @@ function AnswerFooter({ question }: { question: Question }) {
               Garder celle de {conflict.theirs.author ?? 'l’autre personne'}<span className="visually-hidden"> pour « {label} »</span>
             </button>
           </div>
+        </div>
+      )}
+      {queries && queries.length > 0 && (
+        <div className="answer-queries">
+          {queries.map((q) => (
+            <QueryThread key={q.id} query={q} label={label} side="structure" responseId={f.responseId} inline
+              answer={meta ? { code, value: meta.value, version: meta.version, author_name: meta.author, updated_at: meta.at ?? '' } : undefined}
+              onChange={f.reloadQueries} />
+          ))}
         </div>
       )}
       <div className="answer-actions">

@@ -17,6 +17,8 @@ import { StatusBar } from './StatusBar';
 import { FillingStore } from './store';
 import { buildSurvey, isAnswerable } from './survey';
 import type { CommentRow, LiveEvent, ResponseView } from './types';
+import type { Query } from '../trust/types';
+import { OpenQueries } from './OpenQueries';
 import { ValidationPanel } from './ValidationPanel';
 import type { QuestionnaireDefinition } from '../../domain/questionnaire/types';
 
@@ -89,7 +91,10 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
     const reloadComments = () => {
       api.get<{ items: CommentRow[] }>(`/responses/${responseId}/comments`).then((r) => store.setComments(r.items), () => { /* kept as is */ });
     };
-    return { responseId, survey, store, saver, readOnly, me, reloadComments };
+    const reloadQueries = () => {
+      api.get<{ items: Query[] }>(`/responses/${responseId}/queries`).then((r) => store.setQueries(r.items), () => { /* kept as is */ });
+    };
+    return { responseId, survey, store, saver, readOnly, me, reloadComments, reloadQueries };
     // One model per loaded response; a reload builds a new one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data]);
@@ -120,6 +125,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
       saver.start();
     }
     filling.reloadComments();
+    filling.reloadQueries();
     return () => {
       survey.onValueChanged.remove(onChange);
       survey.onCurrentPageChanged.remove(onPage);
@@ -195,6 +201,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
             : <p>Vous pouvez consulter et commenter cette réponse, mais pas la modifier.</p>}
         </div>
       )}
+      <OpenQueries onGoTo={goToQuestion} />
       <StatusBar onGoTo={goToQuestion} />
       <div className="filling-layout">
         <Sections current={section} onGo={goToSection} />

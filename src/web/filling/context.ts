@@ -13,6 +13,8 @@ export interface Filling {
   me: { id: number; name: string };
   /** Reloads the comments after one was posted. */
   reloadComments: () => void;
+  /** Reloads the correspondents' queries after a reply. */
+  reloadQueries: () => void;
 }
 
 export const FillingContext = createContext<Filling | null>(null);

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { AnswerMeta, CommentRow, Conflict, PresenceEntry, SaveStatus } from './types';
+import type { Query } from '../trust/types';
 
 /**
  * What the filling page shows besides the form itself, in one observable object. Every change replaces
@@ -14,6 +15,8 @@ export class FillingStore {
   /** French message of the last refused save of a code (validation), until it is edited again. */
   fieldErrors = new Map<string, string>();
   conflicts: Conflict[] = [];
+  /** The correspondents' queries not yet closed, by questioned code (shown under that answer). */
+  queries = new Map<string, Query[]>();
   presence: PresenceEntry[] = [];
   status: SaveStatus = 'saved';
   offline = false;
@@ -54,6 +57,13 @@ export class FillingStore {
     const byCode = new Map<string, CommentRow[]>();
     for (const r of rows) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
     this.comments = byCode;
+    this.emit();
+  }
+
+  setQueries(rows: Query[]): void {
+    const byCode = new Map<string, Query[]>();
+    for (const q of rows) if (q.state !== 'closed') byCode.set(q.code, [...(byCode.get(q.code) ?? []), q]);
+    this.queries = byCode;
     this.emit();
   }
 

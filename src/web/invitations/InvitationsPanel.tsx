@@ -1,3 +1,4 @@
+import './invitations.css';
 import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api';
 import { formatDate, roleLabel } from '../lib/labels';
@@ -54,10 +55,10 @@ export function InvitationsPanel({ structureId, structureName, headingLevel = 2 
           <label htmlFor={`${id}-email`}>Adresse e-mail de la personne</label>
           <input id={`${id}-email`} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={254} />
         </div>
-        <fieldset className="field">
+        <fieldset>
           <legend>Rôle</legend>
-          <label className="field-inline"><input type="radio" name={`${id}-role`} value="contributor" checked={role === 'contributor'} onChange={() => setRole('contributor')} /> Équipe (contributeur·rice)</label>
-          <label className="field-inline"><input type="radio" name={`${id}-role`} value="board_member" checked={role === 'board_member'} onChange={() => setRole('board_member')} /> Membre du conseil d’administration</label>
+          <label className="choice"><input type="radio" name={`${id}-role`} value="contributor" checked={role === 'contributor'} onChange={() => setRole('contributor')} /> Équipe (contributeur·rice)</label>
+          <label className="choice"><input type="radio" name={`${id}-role`} value="board_member" checked={role === 'board_member'} onChange={() => setRole('board_member')} /> Membre du conseil d’administration</label>
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-days`}>Validité du lien</label>

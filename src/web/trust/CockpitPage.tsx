@@ -9,6 +9,7 @@ import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
 import { formatPercent } from './labels';
 import { ScoreChart } from './ScoreChart';
+import { DeadlinesPanel } from './DeadlinesPanel';
 import type { Cockpit, TerritoryLevel } from './types';
 
 /** `/suivi/:year?level=&code=`: the follow-up of a campaign on a territory (correspondents, coordinators, national). */
@@ -50,6 +51,7 @@ export function CockpitPage({ year }: { year: string }) {
                 {c.campaign.state === 'open' && <Reminders year={year} level={level} code={code} onSent={() => setReload((n) => n + 1)} />}
                 <p><Link to={`/suivi/envois?${query}`}>Voir les courriels préparés (boîte d’envoi)</Link></p>
               </div>
+              <DeadlinesPanel year={year} state={c.campaign.state} closesOn={c.campaign.closes_on} deadlines={c.campaign.deadlines ?? []} onChange={() => setReload((n) => n + 1)} />
               <div className="panel">
                 <h2>Qualité des réponses</h2>
                 <p className="muted">Score de 0 à 100 calculé par le moteur de qualité : règles du questionnaire, complétude, évolution sur un an, comparaison aux structures comparables.</p>

@@ -12,10 +12,15 @@ interface Props {
   /** The questioned answer as stored (the structure may change it while replying). */
   answer?: StoredAnswer;
   onChange: () => void;
+  /**
+   * Inside the filling page: no <form> (SurveyJS already renders one, and forms must not nest) and no
+   * value field (the person corrects the value in the questionnaire, just above).
+   */
+  inline?: boolean;
 }
 
 /** One query on one answer: its messages, then what the reader may do (reply, or close / ask again). */
-export function QueryThread({ query, label, side, responseId, answer, onChange }: Props) {
+export function QueryThread({ query, label, side, responseId, answer, onChange, inline = false }: Props) {
   const titleId = useId();
   return (
     <article className="query" aria-labelledby={titleId}>
@@ -32,7 +37,7 @@ export function QueryThread({ query, label, side, responseId, answer, onChange }
         ))}
       </ol>
       {query.state !== 'closed' && (side === 'structure'
-        ? (query.state === 'open' && <StructureReply query={query} label={label} responseId={responseId} answer={answer} onDone={onChange} />)
+        ? (query.state === 'open' && (inline ? <InlineReply query={query} label={label} onDone={onChange} /> : <StructureReply query={query} label={label} responseId={responseId} answer={answer} onDone={onChange} />))
         : <ReviewerActions query={query} label={label} onDone={onChange} />)}
     </article>
   );
@@ -85,6 +90,32 @@ function StructureReply({ query, label, responseId, answer, onDone }: { query: Q
       </div>
       <button type="submit" className="button" disabled={busy}>{busy ? 'Envoi…' : 'Envoyer ma réponse'}</button>
     </form>
+  );
+}
+
+/** The structure's reply from the filling page: a group, not a form, whose button sends the message. */
+function InlineReply({ query, label, onDone }: { query: Query; label: string; onDone: () => void }) {
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [missing, setMissing] = useState(false);
+  const { busy, error, run } = useSubmit(() => { setBody(''); onDone(); });
+  function send() {
+    if (!body.trim()) { setMissing(true); return; }
+    setMissing(false);
+    void run(() => api.post(`/queries/${query.id}/reply`, { body }));
+  }
+  return (
+    <div className="form query-form" role="group" aria-label={`Répondre à la question sur « ${label} »`}>
+      {error && <ErrorAlert error={error} />}
+      <p className="muted">Corrigez la valeur ci-dessus si elle est fausse (elle s’enregistre aussitôt), ou expliquez-la.</p>
+      <div className="field">
+        <label htmlFor={`${id}-body`}>Votre réponse au correspondant<span className="visually-hidden"> sur « {label} »</span></label>
+        <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={4000}
+          aria-invalid={missing ? true : undefined} aria-describedby={missing ? `${id}-missing` : undefined} />
+        {missing && <p id={`${id}-missing`} className="field-error" role="alert">Écrivez votre réponse avant de l’envoyer.</p>}
+      </div>
+      <button type="button" className="button button-small" onClick={send} disabled={busy}>{busy ? 'Envoi…' : 'Envoyer ma réponse'}<span className="visually-hidden"> sur « {label} »</span></button>
+    </div>
   );
 }
 

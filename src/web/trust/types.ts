@@ -2,8 +2,11 @@
 
 export type TerritoryLevel = 'nation' | 'region' | 'departement';
 
+/** A later deadline granted to a région or a département (AAAA-MM-JJ). */
+export interface TerritoryDeadline { level: 'region' | 'departement'; code: string; date: string }
+
 export interface Cockpit {
-  campaign: { year: number; state: string; closes_on: string };
+  campaign: { year: number; state: string; closes_on: string; deadlines?: TerritoryDeadline[] };
   territory: { level: TerritoryLevel; code?: string };
   expected: number;
   byState: Record<string, number>;
