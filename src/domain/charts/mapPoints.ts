@@ -41,7 +41,13 @@ export function pointsOption(p: { points: readonly MapPoint[]; only?: readonly s
       },
     },
     legend: { top: 4, right: 8, orient: 'vertical', textStyle: { fontSize: chartFont.smallSize, color: chartColours.text, fontFamily: svgSafeFont }, selectedMode: true },
-    geo: { ...mapGeoComponent({ box, left: 8, right: 8, top: 8, bottom: credit ? 38 : 8 }), itemStyle: { areaColor: '#EEF0F3', borderColor: '#FFFFFF', borderWidth: 0.8 }, emphasis: { disabled: true }, tooltip: { show: false }, silent: true },
+    geo: {
+      ...mapGeoComponent({ box, left: 8, right: 8, top: 8, bottom: credit ? 38 : 8 }),
+      itemStyle: { areaColor: zoomed ? '#F6F7F9' : '#EEF0F3', borderColor: zoomed ? '#C9CED6' : '#FFFFFF', borderWidth: 0.8 },
+      // The départements asked for stand out from their neighbours, drawn for context only.
+      regions: (p.only ?? []).map((code) => ({ name: code, itemStyle: { areaColor: '#E3E8F0', borderColor: chartColours.muted, borderWidth: 1.5 } })),
+      emphasis: { disabled: true }, tooltip: { show: false }, silent: true,
+    },
     series: [
       ...kinds.map((k) => ({
         type: 'scatter', name: k.label, coordinateSystem: 'geo', geoIndex: 0, symbol: k.symbol, symbolSize: k.kind === 'EVS' ? size + 2 : size,

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { EChartsOption } from 'echarts';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
@@ -51,6 +51,12 @@ const pct = (x: number) => `${formatValue(x * 100, 'count')} %`;
  * trends, the choropleth map with its table, the sub-territories. Published figures only, from the gate.
  */
 export default function DashboardPage({ level, code }: { level: Level; code?: string }) {
+  // On paper the map's table is printed too: open the folded tables before printing.
+  useEffect(() => {
+    const open = () => document.querySelectorAll<HTMLDetailsElement>('.dashboard details').forEach((d) => { d.open = true; });
+    window.addEventListener('beforeprint', open);
+    return () => window.removeEventListener('beforeprint', open);
+  }, []);
   const years = useApi('years', (signal) => campaignYears(signal));
   const [chosen, setChosen] = useState<number | null>(null);
   return (
