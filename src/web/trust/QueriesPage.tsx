@@ -1,7 +1,7 @@
 import { Link } from '../components/Link';
 import { QueriesPanel } from './QueriesPanel';
 
-/** `/reponses/:id/questions`: the structure's queries on its own page, until the filling page shows the panel. */
+/** `/reponses/:id/questions`: the structure's queries on one page (the filling page also shows each under its answer). */
 export function QueriesPage({ id }: { id: string }) {
   return (
     <>
