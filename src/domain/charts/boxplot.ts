@@ -89,7 +89,8 @@ export function boxplotOption(input: BoxplotInput): EChartsOption {
     tooltip: { trigger: 'item', confine: true },
     xAxis: {
       type: 'value',
-      axisLabel: { color: chartColours.muted, fontSize: chartFont.smallSize, formatter: (x: number) => formatAxis(x, unit) },
+      splitNumber: 4,
+      axisLabel: { color: chartColours.muted, fontSize: chartFont.smallSize, hideOverlap: true, formatter: (x: number) => formatAxis(x, unit) },
       splitLine: { lineStyle: { color: chartColours.grid, type: 'dashed' } },
     },
     yAxis: {

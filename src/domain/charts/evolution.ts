@@ -101,7 +101,7 @@ export function evolutionOption(input: EvolutionInput): EChartsOption {
     yAxis: {
       type: 'value',
       ...(unit === 'yesno' ? { min: 0, max: 1 } : {}),
-      axisLabel: { color: chartColours.muted, fontSize: chartFont.smallSize, formatter: (x: number) => formatAxis(x, unit) },
+      axisLabel: { color: chartColours.muted, fontSize: chartFont.smallSize, hideOverlap: true, formatter: (x: number) => formatAxis(x, unit) },
       splitLine: { lineStyle: { color: chartColours.grid, type: 'dashed' } },
     },
     series,
