@@ -43,8 +43,10 @@ export function ConcordancePage({ name, year }: { name: string; year: string }) 
 
 function ReportView({ r }: { r: Report }) {
   const label = new Map(r.indicators.map((i) => [i.indicator, i.label]));
-  const nationAndRegions = r.aggregates.filter((a) => a.territory.level !== 'departement');
-  const departements = r.aggregates.filter((a) => a.territory.level === 'departement');
+  const [shown, setShown] = useState(r.indicators[0]?.indicator ?? '');
+  const ofIndicator = r.aggregates.filter((a) => a.indicator === shown);
+  const nationAndRegions = ofIndicator.filter((a) => a.territory.level !== 'departement');
+  const departements = ofIndicator.filter((a) => a.territory.level === 'departement');
   return (
     <>
       <p className="lead">
@@ -63,10 +65,17 @@ function ReportView({ r }: { r: Report }) {
           </tbody>
         </table>
       </div>
-      <AggregateTable title="Totaux par territoire : France et régions (chiffres publiés, soumis au secret statistique)" rows={nationAndRegions} label={label} />
+      <h2>Totaux par territoire</h2>
+      <div className="field tolerance-form">
+        <label htmlFor="t-indicator">Indicateur des totaux</label>
+        <select id="t-indicator" value={shown} onChange={(e) => setShown(e.target.value)}>
+          {r.indicators.map((i) => <option key={i.indicator} value={i.indicator}>{i.label}</option>)}
+        </select>
+      </div>
+      <AggregateTable title={`${label.get(shown) ?? shown} : France et régions (chiffres publiés, soumis au secret statistique)`} rows={nationAndRegions} label={label} />
       <details>
-        <summary>Totaux par département ({departements.length / Math.max(1, r.indicators.length)} départements)</summary>
-        <AggregateTable title="Totaux par département (chiffres publiés, soumis au secret statistique)" rows={departements} label={label} />
+        <summary>Totaux par département ({departements.length} départements)</summary>
+        <AggregateTable title={`${label.get(shown) ?? shown} : départements (chiffres publiés, soumis au secret statistique)`} rows={departements} label={label} />
       </details>
       <div className="table-wrap">
         <table className="table">
