@@ -1,0 +1,100 @@
+/**
+ * External data figures (issue 7) on the national demo (scale 1, ≈ 4,070 structures) in a PGlite data
+ * folder seeded on first use and reused (BENCH_EXTERNAL_DIR, default $TMPDIR/senacs-bench-external-s1).
+ *
+ * - external_import_rows_per_s: full import (read, encoding, mapping, SIRET/fuzzy matching, one
+ *   transaction) of the national ELISFA-shaped example of 2024, rows per second, median of 3 imports
+ *   (each under a fresh data set name, so the « same file » short-cut never applies).
+ * - external_analyse_rows_per_s_50k: the same pipeline up to the bad-file report on a synthetic 50,000-row
+ *   file (the example plus ≈ 46,000 rows naming structures absent from the directory: each is matched by
+ *   name against the whole directory, then reported; nothing is stored). The worst case for matching.
+ * - external_store_rows_per_s_50k: storing 50,000 rows in one transaction (the write step alone).
+ * - concordance_report_s: the concordance report of the national example for a national reader, median of
+ *   3 (the campaign populations are cached after the first run, as on a server).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database$ } from '../src/db/connection';
+import { migrateToLatest } from '../src/db/migrate';
+import { countStructures } from '../src/db/structure.repo';
+import { storeDataset } from '../src/db/external.repo';
+import { seedDemo } from '../src/seed/demo';
+import { externalExample } from '../src/app/externalExample';
+import { externalReport } from '../src/app/externalReport';
+import { importExternal } from '../src/app/importExternal';
+import { withLuhnDigit } from '../src/domain/siret';
+import { median, round, type Figures } from './lib';
+
+const YEAR = 2024;
+
+async function nationalDemo(): Promise<Database$> {
+  const dir = process.env.BENCH_EXTERNAL_DIR ?? join(tmpdir(), 'senacs-bench-external-s1');
+  mkdirSync(dir, { recursive: true });
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  const database = await openDatabase({ dataDir: dir });
+  await migrateToLatest(database.db);
+  if (fresh || (await countStructures(database.db)) === 0) {
+    const t = performance.now();
+    await seedDemo(database.db, { scale: 1 });
+    console.log(`# external: national demo seeded into ${dir} in ${round((performance.now() - t) / 1000)} s`);
+  }
+  return database;
+}
+
+export async function run(): Promise<Figures> {
+  const database = await nationalDemo();
+  const db = database.db;
+  try {
+    await db.deleteFrom('external_datasets').where('name', 'like', 'bench%').execute();
+    const example = await externalExample({ db, year: YEAR });
+    const text = new TextDecoder().decode(example);
+    const rows = text.trimEnd().split('\r\n').length - 1;
+    console.log(`# external: national example ${rows} rows, ${round(example.length / 1024)} KiB`);
+
+    const rates: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const r = await importExternal({ db, actor: null, dataset: `bench${i}`, year: YEAR, bytes: example, acceptProposals: true });
+      const s = (performance.now() - t) / 1000;
+      if (!r.stored) throw new Error(`example not stored: ${JSON.stringify(r.problems.slice(0, 3))}`);
+      rates.push(r.counts.rows / s);
+      console.log(`# external: import ${i + 1}: ${round(s, 2)} s (${r.counts.siret} by SIRET, ${r.counts.name} by name, ${r.counts.proposals} proposals)`);
+    }
+
+    const extra: string[] = [];
+    for (let i = 0; extra.length + rows < 50_000; i++) {
+      extra.push(`${withLuhnDigit(String(9_000_000_000_000 + i * 7).slice(0, 13))};Association Les Amis du Quartier ${i};Commune Imaginaire ${i % 500};${YEAR};${(i % 30) + 1};${((i % 30) * 0.8).toFixed(1).replace('.', ',')};1;0;0;IDCC 1261 - ALISFA`);
+    }
+    const big = new TextEncoder().encode(`${text.trimEnd()}\r\n${extra.join('\r\n')}\r\n`);
+    let t = performance.now();
+    const analysed = await importExternal({ db, actor: null, dataset: 'bench_big', year: YEAR, bytes: big });
+    const analyseS = (performance.now() - t) / 1000;
+    console.log(`# external: 50k-row file analysed in ${round(analyseS, 2)} s, ${analysed.problems.length} problems, stored: ${analysed.stored}`);
+
+    const stored = Array.from({ length: 50_000 }, (_, i) => ({
+      line: i + 2, siret: null, name: `Structure ${i}`, commune: 'Ailleurs', structureId: null, method: 'none' as const, score: null,
+      values: { effectif_total: i % 40, etp_total: (i % 40) * 0.7, convention: 'IDCC 1261 - ALISFA' },
+    }));
+    t = performance.now();
+    await storeDataset(db, { name: 'bench_store', year: YEAR, source: '', licence: '', mapping: { columns: [] }, fileHash: 'bench', fileName: '', actorId: null, rows: stored });
+    const storeS = (performance.now() - t) / 1000;
+
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      t = performance.now();
+      await externalReport({ db, actor: null, dataset: 'bench0', year: YEAR });
+      times.push((performance.now() - t) / 1000);
+    }
+    console.log(`# external: concordance report runs ${times.map((x) => round(x, 2)).join(', ')} s`);
+    await db.deleteFrom('external_datasets').where('name', 'like', 'bench%').execute();
+    return {
+      external_import_rows_per_s: { value: round(median(rates), 0), unit: 'rows/s' },
+      external_analyse_rows_per_s_50k: { value: round(50_000 / analyseS, 0), unit: 'rows/s' },
+      external_store_rows_per_s_50k: { value: round(50_000 / storeS, 0), unit: 'rows/s' },
+      concordance_report_s: { value: round(median(times), 2), unit: 's' },
+    };
+  } finally {
+    await database.close();
+  }
+}
