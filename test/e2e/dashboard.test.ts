@@ -2,7 +2,8 @@
  * Officials' dashboard and public map in the browser (issue 6): the dashboards of the nation, a région and
  * a département render their key figures and an SVG map of the 101 départements (96 + 5 overseas insets),
  * suppressed cells read as suppressed (hatched on the map, « secret statistique » in its table), the
- * public map shows structures as points and opens an identity sheet, and axe finds no violation.
+ * public map shows structures as points and opens an identity sheet (from a point or from the list), and
+ * axe finds no violation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -98,7 +99,7 @@ describe('officials’ dashboard', () => {
 });
 
 describe('public map of structures', () => {
-  it('shows structures as points and opens an identity sheet from the list', async () => {
+  it('shows structures as points and opens an identity sheet from a point and from the list', async () => {
     const page = await newPage(browser, server.baseUrl);
     await page.goto('/carte');
     await page.getByRole('heading', { level: 1, name: 'Carte des structures' }).waitFor(WAIT);
@@ -115,9 +116,17 @@ describe('public map of structures', () => {
 
     await page.getByLabel('Département', { exact: true }).selectOption('69');
     await page.locator('.map-table table caption', { hasText: 'Rhône' }).waitFor(WAIT);
-    await page.locator('.map-table .link-button').first().click();
+    // A click on a point of the map (a centre social: blue symbol) opens its identity sheet…
+    await page.waitForTimeout(1000); // the zoom animation
+    await page.locator('.structures-map .map-chart svg path[fill="#0072B2"]').first().click({ force: true });
     await page.locator('.map-sheet .identity').waitFor(WAIT);
-    expect(await page.locator('.map-sheet h3').textContent()).toBeTruthy();
+    const fromMap = await page.locator('.map-sheet h3').textContent();
+    expect(await page.locator('.map-table .link-button').allTextContents()).toContain(fromMap);
+    // …and so does the list, for keyboards and screen readers.
+    const last = page.locator('.map-table .link-button').last();
+    const lastName = await last.textContent();
+    await last.click();
+    await page.locator('.map-sheet h3', { hasText: lastName! }).waitFor(WAIT);
     await screenshot(page, 'carte-rhone');
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
