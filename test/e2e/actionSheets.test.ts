@@ -136,7 +136,7 @@ describe('fiches actions', () => {
     expect(await page.locator('tbody tr').count()).toBe(4);
     await checkPage(page, 'donnees-ouvertes');
     const file = await page.request.get((await page.locator('tbody tr').first().getByRole('link', { name: /^CSV/ }).getAttribute('href'))!);
-    expect((await file.text()).split('\n')[0]).toBe('niveau,territoire_code,territoire,indicateur_code,indicateur,statistique,unite,valeur,effectif,statut');
+    expect((await file.text()).split(/\r?\n/)[0]).toBe('niveau,territoire_code,territoire,indicateur_code,indicateur,statistique,unite,valeur,effectif,statut');
     await page.context().close();
   }, 120_000);
 });

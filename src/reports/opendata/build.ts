@@ -75,7 +75,8 @@ export async function buildOpenData(p: { db: Db; year: number }): Promise<OpenDa
       { title: slug, columns, rows }, ['territoire_code', 'indicateur_code', 'statistique']));
   }
   const { items } = await listStructures(db, {}, { offset: 0, limit: 100_000 });
-  out.push(file(`annuaire-${year}`, `Annuaire des structures (${year})`, 'Identité publique des structures agréées : nom, adresse, commune, mode de gestion, situation QPV.',
+  // The directory is not versioned by campaign: it is the directory as it stands when the file is built.
+  out.push(file(`annuaire-${year}`, 'Annuaire des structures (état actuel)', 'Identité publique des structures agréées, à la date du fichier : nom, adresse, commune, mode de gestion, situation QPV.',
     { ...directoryTable(items), columns: directorySchemaColumns() }, ['id']));
   return out;
 }
