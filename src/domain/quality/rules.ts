@@ -5,10 +5,9 @@
  * findings a correspondent can read: the answers concerned (derived totals expanded into what they sum)
  * and the values behind the message.
  */
-import { ExpressionRunner } from 'survey-core';
 import { variablesOf } from '../questionnaire/references';
 import type { Catalog, Finding as RuleFinding } from '../questionnaire/types';
-import { validateResponse } from '../questionnaire/validate';
+import { runExpression, validateResponse } from '../questionnaire/validate';
 import { formatValue } from './format';
 import type { AnswerMap, Finding } from './types';
 
@@ -23,7 +22,6 @@ export interface RuleInputs {
 }
 
 const expanded = new WeakMap<Catalog, Map<string, string[]>>();
-const derivedRunners = new Map<string, ExpressionRunner>();
 
 /** The answered codes behind a code: a derived total stands for the answers it sums. */
 function inputsOf(catalog: Catalog, code: string): string[] {
@@ -40,10 +38,7 @@ function inputsOf(catalog: Catalog, code: string): string[] {
 
 function valueOf(catalog: Catalog, answers: AnswerMap, code: string): unknown {
   const derived = catalog.questions[code]?.derived;
-  if (!derived) return answers[code];
-  let runner = derivedRunners.get(derived);
-  if (!runner) derivedRunners.set(derived, (runner = new ExpressionRunner(derived)));
-  return runner.runValues(answers as Record<string, unknown>);
+  return derived ? runExpression('expression', derived, answers as Record<string, unknown>, {}) : answers[code];
 }
 
 function shown(catalog: Catalog, code: string, value: unknown): string {
