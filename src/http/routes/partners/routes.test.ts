@@ -61,8 +61,8 @@ describe('declared partners', () => {
 });
 
 describe('partner search and network', () => {
-  it('finds structures near the centre working with social landlords on housing: only sharing ones, within the radius, nearest first', async () => {
-    const res = await send('GET', `/api/partners/search?kind=bailleurs&theme=logement&km=50`, 'director');
+  it('finds structures near the centre working with the CAF: only sharing ones, within the radius, nearest first', async () => {
+    const res = await send('GET', `/api/partners/search?kind=caf&km=50`, 'director');
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.origin).toMatchObject({ id: centreId });
@@ -76,7 +76,7 @@ describe('partner search and network', () => {
       last = hit.structure.distanceKm;
       const s = await database.db.selectFrom('structures').select(['lat', 'lon']).where('id', '=', hit.structure.id).executeTakeFirstOrThrow();
       expect(hit.structure.distanceKm).toBeCloseTo(haversineKm({ lat: centre.lat!, lon: centre.lon! }, { lat: s.lat!, lon: s.lon! }), 0);
-      for (const p of hit.partners) { expect(p.kind).toBe('bailleurs'); expect(p.themes).toContain('logement'); }
+      for (const p of hit.partners) expect(p.kind).toBe('caf');
     }
     expect(body.items.length).toBeGreaterThan(0);
   });
