@@ -34,8 +34,26 @@ export async function plaquetteSource(p: { db: Db; year: number }): Promise<Plaq
   const years = await campaignYears(p.db);
   if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
-  const [structures, regions, departements] = await Promise.all([directoryEntries(p.db), listRegions(p.db), listDepartements(p.db)]);
+  const { structures, regions, departements } = await directoryOf(p.db);
   return { year: p.year, table: nationalTable(pop), structures, regions, departements, memo: pop.memo };
+}
+
+/** The directory changes seldom (a new structure, a renamed one): plaquettes may lag it by this much. */
+const DIRECTORY_MAX_AGE_MS = 60_000;
+const directories = new WeakMap<Db, { at: number; value: ReturnType<typeof loadDirectory> }>();
+
+const loadDirectory = async (db: Db) => {
+  const [structures, regions, departements] = await Promise.all([directoryEntries(db), listRegions(db), listDepartements(db)]);
+  return { structures, regions, departements };
+};
+
+function directoryOf(db: Db) {
+  const hit = directories.get(db);
+  if (hit && Date.now() - hit.at < DIRECTORY_MAX_AGE_MS) return hit.value;
+  const value = loadDirectory(db);
+  directories.set(db, { at: Date.now(), value });
+  value.catch(() => directories.delete(db));
+  return value;
 }
 
 /**

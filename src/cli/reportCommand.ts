@@ -14,7 +14,7 @@ const USAGE = 'Usage : senacs report --level departement|region|nation [--code C
  * with a progress display.
  * @example await reportCommand(['--level', 'departement', '--code', '69', '--year', '2025', '--out', 'rhone.pdf'], open) // 0
  */
-export async function reportCommand(args: string[], open: () => Promise<Database$>): Promise<number> {
+export async function reportCommand(args: string[], open: () => Promise<Database$>, print: (line: string) => void = console.log): Promise<number> {
   const { values } = parseArgs({ args, options: {
     level: { type: 'string' }, code: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, all: { type: 'boolean' },
   } });
@@ -32,7 +32,7 @@ export async function reportCommand(args: string[], open: () => Promise<Database
         onPlaquette: (r) => writeFile(join(dir, r.filename), r.pdf),
         onProgress: (done, total) => progress(`Plaquettes ${year}`, done, total),
       });
-      console.log(`${s.count} plaquettes écrites dans ${dir} (${(s.bytes / 1e6).toFixed(1)} Mo) en ${s.seconds.toFixed(1)} s.`);
+      print(`${s.count} plaquettes écrites dans ${dir} (${(s.bytes / 1e6).toFixed(1)} Mo) en ${s.seconds.toFixed(1)} s.`);
       return 0;
     } finally { await database.close(); }
   }
@@ -45,7 +45,7 @@ export async function reportCommand(args: string[], open: () => Promise<Database
     const r = await buildPlaquette({ db: database.db, year, level, code: values.code });
     await mkdir(dirname(values.out), { recursive: true });
     await writeFile(values.out, r.pdf);
-    console.log(`Plaquette ${r.title} écrite dans ${values.out} (${Math.round(r.pdf.length / 1000)} ko) en ${((performance.now() - t) / 1000).toFixed(2)} s.`);
+    print(`Plaquette ${r.title} écrite dans ${values.out} (${Math.round(r.pdf.length / 1000)} ko) en ${((performance.now() - t) / 1000).toFixed(2)} s.`);
     return 0;
   } finally { await database.close(); }
 }

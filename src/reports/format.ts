@@ -59,7 +59,7 @@ export function cellString(cell: PublishedCell | undefined, unit: ChartUnit, sho
  */
 export function cellContent(cell: PublishedCell | undefined, unit: ChartUnit, short = false): Record<string, unknown> {
   if (!cell || cell.state === 'no_data') return { text: NO_DATA_MARK, color: '#4A4F57' };
-  if (cell.state === 'suppressed') return { text: [{ text: SUPPRESSED_MARK, italics: true }, { text: ruleLetters[cell.rule], sup: true }], color: '#4A4F57' };
+  if (cell.state === 'suppressed') return { text: [{ text: SUPPRESSED_MARK }, { text: ruleLetters[cell.rule], sup: true }], color: '#4A4F57' };
   return { text: short ? formatShort(cell.value, unit) : formatNumber(cell.value, unit) };
 }
 
@@ -68,7 +68,7 @@ export function cellContent(cell: PublishedCell | undefined, unit: ChartUnit, sh
  * @example ruleLegend(new Set(['min_size'])) // [{ text: [...] }]
  */
 export function ruleLegend(rules: ReadonlySet<SuppressionRule>): PdfContent[] {
-  const lines: PdfContent[] = [{ text: [{ text: `${SUPPRESSED_MARK}`, italics: true }, ' : secret statistique ; ', NO_DATA_MARK, ' : pas de données.'] }];
+  const lines: PdfContent[] = [{ text: [{ text: SUPPRESSED_MARK, bold: true }, ' : secret statistique ; ', NO_DATA_MARK, ' : pas de données.'] }];
   for (const rule of Object.keys(ruleLetters) as SuppressionRule[]) {
     if (rules.has(rule)) lines.push({ text: [{ text: ruleLetters[rule], bold: true }, ` : ${ruleNotes[rule]}.`] });
   }

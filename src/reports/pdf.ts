@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 
 /**
- * pdfmake on the server: Roboto as shipped with pdfmake (Apache-2.0) read once into pdfmake's virtual
- * file system, no file or URL access from documents (every image is an inline SVG we built ourselves),
- * and a fixed creation date so the same figures give the same bytes (the public routes are compared
+ * pdfmake on the server: Roboto as shipped with pdfmake (Apache-2.0), no other file or URL access from
+ * documents (every image is an inline SVG we built ourselves), and a fixed creation date so the same figures give the same bytes (the public routes are compared
  * byte for byte across actors, and caches stay valid).
  */
 
@@ -19,7 +17,6 @@ export interface PdfDocument {
 }
 
 interface PdfMake {
-  virtualfs: { writeFileSync(name: string, data: Buffer): void };
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
@@ -33,9 +30,9 @@ function engine(): PdfMake {
   if (ready) return ready;
   const pm = pdfmake as unknown as PdfMake;
   const dir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  // Keyed by their real path: text reads them from memory, SVG text (svg-to-pdfkit) opens the same path.
+  // Given by path, not through the virtual file system: pdfkit then caches each font under its path, and
+  // the SVG text of charts (svg-to-pdfkit asks for the same path) reuses it instead of parsing it again.
   const fonts = Object.fromEntries(Object.entries(FONT_FILES).map(([style, file]) => [style, join(dir, file)]));
-  for (const path of Object.values(fonts)) pm.virtualfs.writeFileSync(path, readFileSync(path));
   pm.setFonts({ Roboto: fonts });
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((path) => Object.values(fonts).includes(path));
