@@ -133,8 +133,13 @@ describe('inviter par lien', () => {
   });
 
   it('la direction voit l’invitation acceptée ; un lien révoqué ou déjà utilisé affiche une page claire', async () => {
+    // Meanwhile the national administration gives the Rhône a later deadline: the structure's home shows its own date.
+    const campaigns = await call<{ items: { year: number; state: string }[] }>(NATIONAL, 'GET', '/campaigns');
+    const year = campaigns.items.find((c) => c.state === 'open')!.year;
+    await call(NATIONAL, 'PUT', `/campaigns/${year}/deadlines`, { level: 'departement', code: '69', date: '2099-12-31' });
     await director.reload();
     await settled(director);
+    expect(await director.locator('.structure-deadline').innerText()).toMatch(/31 décembre 2099 \(délai accordé à votre département/);
     await director.locator('.invitations-table tr', { hasText: NEWCOMER }).filter({ hasText: 'Acceptée' }).waitFor(WAIT);
     await director.getByLabel('Adresse e-mail de la personne').fill('pas.venue@example.org');
     await director.getByRole('button', { name: 'Envoyer l’invitation' }).click();
