@@ -36,7 +36,12 @@ export default function PartnersPage() {
       {me && !me.user ? <p><Link to="/connexion?retour=%2Fpartenaires">Connectez-vous</Link> pour chercher des partenaires.</p> : (
         <>
           <SearchForm initial={q} canUseDistance={ownStructure !== null} />
-          <Results query={q} />
+          {q.kind || q.theme || q.km || q.q ? <Results query={q} /> : (
+            <section className="panel" aria-labelledby="search-results">
+              <h2 id="search-results">Structures trouvées</h2>
+              <p>Choisissez un type de partenaire, un thème, une distance ou un nom, puis lancez la recherche.</p>
+            </section>
+          )}
           <NetworkSection departement={departement} kind={q.kind} theme={q.theme} />
         </>
       )}
