@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { responseYears, structureYearAnswers } from '../db/ess.repo';
 import { getStructure } from '../db/structure.repo';
 import { AppError } from '../domain/errors';
+import { publishedStates } from '../domain/workflow';
 import { essProfile, type EssProfile } from '../domain/ess/profile';
 import type { Actor } from '../domain/roles';
 import { structureFor } from './structureAccess';
@@ -15,15 +16,17 @@ export interface EssProfileView {
 }
 
 /**
- * A structure's ESS profile for a year (its latest response when no year is given), for its own people and
+ * A structure's ESS profile for a year (by default its latest validated response, else its latest), for its own people and
  * those who follow its territory: the answers are private.
  * @example await getEssProfile({ db, actor, structureId: 12, year: 2024 })
  */
 export async function getEssProfile(p: { db: Db; actor: Actor; structureId: number; year?: number }): Promise<EssProfileView> {
   const { db } = p;
   await structureFor({ db, actor: p.actor, structureId: p.structureId, ability: 'readPrivate', refusal: 'Le profil ESS est réservé à la structure et aux personnes qui suivent son territoire.' });
-  const years = await responseYears(db, p.structureId);
-  const year = p.year ?? years[years.length - 1];
+  const answered = await responseYears(db, p.structureId);
+  const years = answered.map((r) => r.year);
+  // By default the latest validated year: its département figures are published, an answer in progress may still change.
+  const year = p.year ?? [...answered].reverse().find((r) => (publishedStates as readonly string[]).includes(r.state))?.year ?? years[years.length - 1];
   if (year === undefined || !years.includes(year)) throw new AppError('not_found', p.year === undefined ? 'Cette structure n’a encore répondu à aucune campagne.' : `Aucune réponse de cette structure pour l’année ${year}.`);
   const answers = await structureYearAnswers(db, p.structureId, year);
   const s = await getStructure(db, p.structureId);

@@ -38,8 +38,8 @@ export async function textAnswersOf(db: Db, year: number, mode: PopulationMode, 
   return out;
 }
 
-/** Campaign years a structure answered (any state), oldest first. */
-export async function responseYears(db: Db, structureId: number): Promise<number[]> {
-  const { rows } = await sql<{ year: number }>`select k.year from responses r join campaigns k on k.id = r.campaign_id where r.structure_id = ${structureId} order by k.year`.execute(db);
-  return rows.map((r) => r.year);
+/** Campaign years a structure answered (any state) with the response's state, oldest first. */
+export async function responseYears(db: Db, structureId: number): Promise<{ year: number; state: string }[]> {
+  const { rows } = await sql<{ year: number; state: string }>`select k.year, r.state from responses r join campaigns k on k.id = r.campaign_id where r.structure_id = ${structureId} order by k.year`.execute(db);
+  return rows;
 }

@@ -43,14 +43,17 @@ describe('cash indicators', () => {
     expect(c.signal.reasons[0]).toMatchObject({ level: 'alert', code: 'cash_negative' });
   });
 
-  it('one watch reason (two months of cash) gives a watch, two give a difficulty', () => {
+  it('one or two watch reasons give a watch, three a difficulty', () => {
     const one = cashIndicators({ ...healthy, 'finances.tresorerie': 120_000 });
     expect(one.cashDays).toBe(60);
     expect(one.signal.state).toBe('watch');
     expect(one.signal.reasons.map((r) => r.code)).toEqual(['cash_low']);
     const two = cashIndicators({ ...healthy, 'finances.tresorerie': 120_000, 'finances.frais_bancaires': 5_000 });
     expect(two.signal.reasons.map((r) => r.code)).toEqual(['cash_low', 'bank_charges']);
-    expect(two.signal.state).toBe('difficulty');
+    expect(two.signal.state).toBe('watch');
+    const three = cashIndicators({ ...healthy, 'finances.tresorerie': 120_000, 'finances.frais_bancaires': 5_000, 'finances.delai_paiement_jours': 75 });
+    expect(three.signal.reasons.map((r) => r.code)).toEqual(['cash_low', 'delay_exceeds_cash', 'bank_charges']);
+    expect(three.signal.state).toBe('difficulty');
   });
 
   it('a deficit above 5 % of income is an alert; below it, nothing', () => {
@@ -58,10 +61,10 @@ describe('cash indicators', () => {
     expect(cashIndicators({ ...healthy, 'finances.charges': 750_000, 'finances.tresorerie': 300_000 }).signal.state).toBe('ok');
   });
 
-  it('funders paying later than the cash lasts is an alert; a long delay alone is a watch', () => {
+  it('funders paying later than the cash lasts is a watch, so is a long delay alone', () => {
     const late = cashIndicators({ ...healthy, 'finances.delai_paiement_jours': 130 });
-    expect(late.signal.reasons.map((r) => r.code)).toEqual(['delay_exceeds_cash']);
-    expect(late.signal.state).toBe('difficulty');
+    expect(late.signal.reasons).toEqual([{ level: 'watch', code: 'delay_exceeds_cash', text: 'Les financeurs paient en 130 jours en moyenne, plus longtemps que la trésorerie ne couvre les charges (120 jours).' }]);
+    expect(late.signal.state).toBe('watch');
     const slow = cashIndicators({ ...healthy, 'finances.delai_paiement_jours': 75 });
     expect(slow.signal.reasons.map((r) => r.code)).toEqual(['delay_long']);
     expect(slow.signal.state).toBe('watch');

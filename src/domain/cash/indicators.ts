@@ -9,14 +9,19 @@ import { fundingSources } from '../indicators';
  * - ALERT  cash at year end ≤ 0;
  * - ALERT  cash < 30 days of expenses (less than one month; the sector's usual advice is three months);
  * - ALERT  a deficit above 5 % of income;
- * - ALERT  funders pay later (days) than the cash at year end lasts (days of expenses);
  * - WATCH  cash < 90 days of expenses (less than three months);
- * - WATCH  funders pay in more than 60 days on average;
+ * - WATCH  funders pay later (days) than the cash at year end lasts (days of expenses), else
+ *          funders pay in more than 60 days on average;
  * - WATCH  bank charges above 0.5 % of expenses (agios point to overdrafts);
  * - WATCH  one funder gives more than 50 % of income.
- * The signal is `difficulty` with one alert or two watches, `watch` with one watch, `ok` with none, and
- * `unknown` when cash or expenses are missing (the main figures cannot be computed).
+ * The signal is `difficulty` with one alert or three watches, `watch` with one or two, `ok` with none, and
+ * `unknown` when cash or expenses are missing (the main figures cannot be computed). Three watches, not two:
+ * less than three months of cash and funders paying in two months are each common in the sector, together
+ * they call for attention, not yet for an alarm.
  */
+/** Watch reasons that together make a difficulty. */
+export const WATCHES_FOR_DIFFICULTY = 3;
+
 export const CASH_THRESHOLDS = Object.freeze({
   alertDays: 30,
   watchDays: 90,
@@ -120,7 +125,7 @@ export function cashIndicators(a: Answers, t = CASH_THRESHOLDS): CashIndicators 
     reasons.push({ level: 'alert', code: 'deficit', text: `Déficit de ${fmt(-result)} €, soit ${fmt((-result / income) * 100, 1)} % des produits (seuil ${fmt(t.deficitShare * 100)} %).` });
   }
   if (delay !== null && cashDays !== null && cash !== null && cash > 0 && delay > cashDays) {
-    reasons.push({ level: 'alert', code: 'delay_exceeds_cash', text: `Les financeurs paient en ${fmt(delay)} jours en moyenne, plus longtemps que la trésorerie ne couvre les charges (${fmt(cashDays)} jours).` });
+    reasons.push({ level: 'watch', code: 'delay_exceeds_cash', text: `Les financeurs paient en ${fmt(delay)} jours en moyenne, plus longtemps que la trésorerie ne couvre les charges (${fmt(cashDays)} jours).` });
   } else if (delay !== null && delay > t.delayDays) {
     reasons.push({ level: 'watch', code: 'delay_long', text: `Délai moyen de paiement des financeurs de ${fmt(delay)} jours (seuil ${t.delayDays} jours).` });
   }
@@ -132,7 +137,7 @@ export function cashIndicators(a: Answers, t = CASH_THRESHOLDS): CashIndicators 
   }
   const alerts = reasons.filter((r) => r.level === 'alert').length, watches = reasons.length - alerts;
   const state = cash === null || expenses === null || expenses <= 0 ? (alerts ? 'difficulty' : 'unknown')
-    : alerts > 0 || watches >= 2 ? 'difficulty' : watches === 1 ? 'watch' : 'ok';
+    : alerts > 0 || watches >= WATCHES_FOR_DIFFICULTY ? 'difficulty' : watches > 0 ? 'watch' : 'ok';
   return {
     cash, expenses, income, cashDays, workingCapital: { computable: false, missing: workingCapitalMissing },
     reservesDays: reserves !== null && perDay ? round1(reserves / perDay) : null,

@@ -9,19 +9,24 @@ export interface PartnerNetwork { nodes: NetworkNode[]; links: NetworkLink[]; pa
 
 /**
  * The partnership network of a territory: structures and partners as nodes, one link per declared
- * partnership, the same partner declared by several structures merged (by SIRET, else by kind and name).
+ * partnership, the same partner declared by several structures merged (by SIRET, else by kind and name;
+ * a name declared once with a SIRET carries it to the declarations without one).
  * `partners` is the table equivalent of the graph: each partner and who works with it, most connected first.
  * @example partnerNetwork(structures, partners).partners[0].structures.length // the most shared partner
  */
 export function partnerNetwork(structures: readonly SharingStructure[], partners: readonly Partner[]): PartnerNetwork {
   const inTerritory = new Map(structures.map((s) => [s.id, s]));
+  // A partner declared with its SIRET by one structure and by name alone by another is still one partner.
+  const siretOfName = new Map<string, string>();
+  for (const p of partners) if (p.siret) siretOfName.set(partnerIdentity({ ...p, siret: null }), p.siret);
+  const identityOf = (p: Partner) => partnerIdentity({ ...p, siret: p.siret ?? siretOfName.get(partnerIdentity(p)) ?? null });
   const rows = new Map<string, PartnerRow>();
   const links: NetworkLink[] = [];
   const seen = new Set<string>();
   for (const p of partners) {
     const s = inTerritory.get(p.structureId);
     if (!s) continue;
-    const id = `p:${partnerIdentity(p)}`;
+    const id = `p:${identityOf(p)}`;
     const row = rows.get(id) ?? { id, name: p.name, kind: p.kind, kindLabel: partnerKindLabel(p.kind), siret: p.siret, structures: [], themes: [] };
     if (!row.structures.some((x) => x.id === s.id)) row.structures.push({ id: s.id, name: s.name });
     for (const t of p.themes) if (!row.themes.includes(t)) row.themes.push(t);

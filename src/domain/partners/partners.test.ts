@@ -66,4 +66,9 @@ describe('partner network', () => {
     expect(n.nodes.find((x) => x.id === 's:2')!.degree).toBe(2);
     expect(n.partners[0].themes.sort()).toEqual(['isolement', 'logement']);
   });
+  it('a partner declared with a SIRET by one structure and by name alone by another is one node', () => {
+    const n = partnerNetwork([lyon, villeurbanne], [p(1, 1, 'caf', 'CAF du Rhône', [], '53445592900021'), p(2, 2, 'caf', 'Caf du rhone', [])]);
+    expect(n.partners).toHaveLength(1);
+    expect(n.partners[0].structures.map((s) => s.id)).toEqual([1, 2]);
+  });
 });

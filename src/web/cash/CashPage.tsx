@@ -38,9 +38,9 @@ function Cash({ view }: { view: CashView }) {
         {last.signal.missing.length > 0 && <p className="muted">Non renseigné : {last.signal.missing.join(', ')}.</p>}
         <details>
           <summary>Seuils du signal</summary>
-          <p>Alerte : trésorerie nulle ou négative, moins de {t.alertDays} jours de charges, déficit de plus de {t.deficitShare * 100} % des produits, ou financeurs payant plus tard que la trésorerie ne dure.
-            À surveiller : moins de {t.watchDays} jours de charges, délai de paiement de plus de {t.delayDays} jours, frais bancaires au-delà de {t.bankChargesShare * 100} % des charges, un financeur au-delà de {t.funderShare * 100} % des produits.
-            « En difficulté » : une alerte ou deux points à surveiller.</p>
+          <p>Alerte : trésorerie nulle ou négative, moins de {t.alertDays} jours de charges, déficit de plus de {t.deficitShare * 100} % des produits.
+            À surveiller : moins de {t.watchDays} jours de charges, financeurs payant plus tard que la trésorerie ne dure ou en plus de {t.delayDays} jours, frais bancaires au-delà de {t.bankChargesShare * 100} % des charges, un financeur au-delà de {t.funderShare * 100} % des produits.
+            « En difficulté » : une alerte, ou trois points à surveiller ensemble.</p>
         </details>
       </section>
       <section className="panel" aria-labelledby="cash-years">
