@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { coreIndicator } from '../indicators';
 import { NO_DATA, suppressedCell, valueCell, type PublishedCell } from './cell';
 import { ComplementChecker } from './complement';
-import { exactStat } from './exact';
+import { exactStats } from './exact';
 import { flexibleCells } from './flexibleCells';
 import { defaultPolicy, type DisclosurePolicy } from './policy';
 import { primaryRule, quantileTooSmall } from './primary';
@@ -120,14 +120,15 @@ function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], reques
     const status = secondarySuppression(suppression, table.lines, { protectionRatio: policy.protectionRatio, yesNo: ind.unit === 'yesno' });
     table.cells.forEach((c, i) => {
       if (!wanted.has(c.territory.level) || (c.filters.length > 0 && c.filters[0].dimension !== column)) return;
-      for (const stat of stats) {
+      const values = status[i] === 'published' ? exactStats(c.contributions, stats) : [];
+      stats.forEach((stat, si) => {
         const cell: PublishedCell = status[i] === 'empty' ? NO_DATA
           : status[i] === 'primary' ? suppressedCell(rules[i]!)
           : status[i] === 'secondary' ? suppressedCell('secondary')
           : quantileTooSmall(c.contributions.length, stat, policy) ? suppressedCell('min_size')
-          : valueCell(exactStat(c.contributions, stat), c.contributions.length);
+          : valueCell(values[si], c.contributions.length);
         figures.push({ indicator: ind.code, stat, territory: c.territory, column: c.column, filters: c.filters, cell });
-      }
+      });
     });
   }
   return figures;

@@ -17,7 +17,7 @@ export function count(xs: readonly number[]): number {
  * Uses Neumaier compensation so that national totals of thousands of euro amounts add up exactly.
  * @example sum([0.1, 0.2, 0.3]) // 0.6
  */
-export function sum(xs: readonly number[]): number {
+export function sum(xs: ArrayLike<number> & Iterable<number>): number {
   let s = 0;
   let c = 0;
   for (const x of xs) {
