@@ -34,9 +34,41 @@ function engine(): PdfMake {
   // the SVG text of charts (svg-to-pdfkit asks for the same path) reuses it instead of parsing it again.
   const fonts = Object.fromEntries(Object.entries(FONT_FILES).map(([style, file]) => [style, join(dir, file)]));
   pm.setFonts({ Roboto: fonts });
+  reuseParsedFonts(createRequire(createRequire(import.meta.url).resolve('pdfmake')), new Set(Object.values(fonts)));
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy((path) => Object.values(fonts).includes(path));
   return (ready = pm);
+}
+
+interface PdfKitDoc {
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+  _font: { constructor: new (doc: PdfKitDoc, font: unknown, id: string) => unknown; font: unknown };
+}
+
+/** Set to false to compare timings with pdfkit's own per-document parsing. */
+export const pdfFontReuse = { enabled: true };
+
+/**
+ * pdfkit parses each TrueType font again for every document (fontkit + restructure: a good part of a
+ * plaquette's time). The parsed font is read-only once loaded — each document still makes its own subset —
+ * so our four Roboto files are parsed once per process and handed to each new document. Other fonts go
+ * through pdfkit untouched.
+ */
+function reuseParsedFonts(requireFromPdfmake: NodeJS.Require, paths: ReadonlySet<string>): void {
+  const proto = (requireFromPdfmake('pdfkit') as { prototype: { font: (this: PdfKitDoc, ...a: unknown[]) => unknown } }).prototype;
+  const original = proto.font;
+  const parsed = new Map<string, { make: PdfKitDoc['_font']['constructor']; font: unknown }>();
+  proto.font = function font(this: PdfKitDoc, src: unknown, ...rest: unknown[]) {
+    const ours = typeof src === 'string' && paths.has(src);
+    if (ours && pdfFontReuse.enabled && !this._fontFamilies[src]) {
+      const known = parsed.get(src);
+      if (known) this._fontFamilies[src] = new known.make(this, known.font, `F${++this._fontCount}`);
+    }
+    const out = original.call(this, src, ...rest);
+    if (ours && !parsed.has(src)) parsed.set(src, { make: this._font.constructor, font: this._font.font });
+    return out;
+  };
 }
 
 /** The date written in every PDF's metadata: documents are dated in their text (campaign year), not by the clock. */
