@@ -57,9 +57,9 @@ describe('fiches actions', () => {
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/theme=mobilite/);
     await settled(page);
-    const titles = await page.locator('.sheet-item h3 a').allInnerTexts();
-    expect(titles.length).toBeGreaterThanOrEqual(2);
-    expect(titles).toContain('Transport solidaire en milieu rural');
+    // The previous results stay on screen while the next ones load: wait for the theme's own answer.
+    await expect.poll(() => page.locator('.sheet-item h3 a').allInnerTexts(), WAIT).toContain('Transport solidaire en milieu rural');
+    expect((await page.locator('.sheet-item h3 a').allInnerTexts()).length).toBeGreaterThanOrEqual(2);
     await checkPage(page, 'theme-mobilite');
 
     await page.getByRole('link', { name: 'Transport solidaire en milieu rural' }).click();
@@ -139,4 +139,20 @@ describe('fiches actions', () => {
     expect((await file.text()).split(/\r?\n/)[0]).toBe('niveau,territoire_code,territoire,indicateur_code,indicateur,statistique,unite,valeur,effectif,statut');
     await page.context().close();
   }, 120_000);
+
+  it('a correspondent downloads the follow-up list of the département from the home page', async () => {
+    const page = await newPage(browser, baseUrl);
+    await loginAs(page, 'caf69@demo.senacs.test');
+    await settled(page);
+    const link = page.getByRole('link', { name: /^CSV \(la liste de suivi\)/ });
+    await link.waitFor(WAIT);
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^\/api\/exports\/campaigns\/\d{4}\/responses\?level=departement&code=69&format=csv$/);
+    const res = await page.request.get(href);
+    expect(res.status()).toBe(200);
+    expect((await res.text()).split(/\r?\n/)[0]).toBe('\uFEFFstructure_id;nom;type;departement_code;etat;mise_a_jour');
+    await checkPage(page, 'accueil-caf69');
+    await page.context().close();
+  }, 120_000);
 });
+

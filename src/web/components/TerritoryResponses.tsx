@@ -7,6 +7,7 @@ import { Link } from './Link';
 import { Pagination } from './Pagination';
 import { StateBadge } from './StateBadge';
 import { Show } from './Status';
+import { DownloadLinks } from './DownloadLinks';
 
 const PAGE_SIZE = 20;
 
@@ -66,6 +67,7 @@ export function TerritoryResponses({ year, level, code, territoryName }: Props) 
                 </table>
               </div>
             )}
+            {data.total > 0 && <DownloadLinks path={`/exports/campaigns/${year}/responses`} query={{ level, code, state }} what="la liste de suivi" />}
             <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} label="réponses des structures" />
           </>
         )}
