@@ -30,6 +30,8 @@ import type { Actor } from '../src/domain/roles';
  * structure against its peer group.
  */
 export async function run(): Promise<Figures> {
+  // BENCH_ONLY_SCALE10=1: only the scale-10 PostgreSQL dashboard (its seed alone takes many minutes).
+  if (process.env.BENCH_ONLY_SCALE10) return scale10();
   const inMemory = await runInMemory();
   const database = await pgliteDemo();
   try {
