@@ -1,3 +1,4 @@
+import { forgetSessionActors } from './session.repo';
 import type { Db } from './connection';
 import type { Membership } from '../domain/roles';
 
@@ -25,6 +26,7 @@ export async function insertMembership(db: Db, userId: number, m: Membership): P
     user_id: userId, role: m.role, organisation: m.organisation ?? null, structure_id: m.structureId ?? null,
     departement_code: m.departementCode ?? null, region_code: m.regionCode ?? null,
   }).execute();
+  forgetSessionActors();
 }
 
 /** The people of one structure, with their role there. */
