@@ -202,9 +202,14 @@ async function scale10(): Promise<Figures> {
     return {};
   }
   const limitS = Number(process.env.BENCH_SCALE10_LIMIT_S ?? 600);
+  // BENCH_SCALE10_KEEP=1 keeps the seeded database and reuses it on the next run (the seed takes ~10 min).
+  const keep = Boolean(process.env.BENCH_SCALE10_KEEP);
+  const exists = keep && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
   try {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
+    if (!exists) {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+    }
     const u = new URL(adminUrl); u.pathname = `/${name}`;
     const database = await openDatabase({ databaseUrl: u.toString() });
     try {
@@ -212,7 +217,7 @@ async function scale10(): Promise<Figures> {
       const t0 = performance.now();
       let stopped = false;
       let last = 0;
-      try {
+      if (!exists) try {
         await seedDemo(database.db, { scale: 10, onProgress: (step, done, total) => {
           const s = (performance.now() - t0) / 1000;
           if (s - last > 60) { last = s; console.log(`# compare: scale 10 seeding, ${step} ${done}/${total} after ${Math.round(s)} s`); }
@@ -233,8 +238,7 @@ async function scale10(): Promise<Figures> {
       await getPopulation({ db: database.db, year: 2024, mode: 'published' });
       const loadMs = performance.now() - t;
       return {
-        scale10_seed_s: { value: round(seedS), unit: 's' },
-        scale10_seed_complete: { value: stopped ? 0 : 1, unit: 'bool' },
+        ...(exists ? {} : { scale10_seed_s: { value: round(seedS), unit: 's' }, scale10_seed_complete: { value: stopped ? 0 : 1, unit: 'bool' } }),
         scale10_structures: { value: structures, unit: 'structures' },
         scale10_responses: { value: responses, unit: 'responses' },
         scale10_records_2024: { value: pop.records.length, unit: 'structures' },
@@ -244,7 +248,7 @@ async function scale10(): Promise<Figures> {
       };
     } finally { await database.close(); }
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+    if (!keep) await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
     await admin.end();
   }
 }
