@@ -10,6 +10,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { StructurePage } from './pages/StructurePage';
 import { EssPage } from './ess/EssPage';
 import { CashPage } from './cash/CashPage';
+import { FactSheetPage } from './reports/FactSheetPage';
 import { TerritoryCashPage } from './cash/TerritoryCashPage';
 import { StructurePartnersPage } from './partners/StructurePartnersPage';
 import { ActionSheetsPage } from './actionSheets/ActionSheetsPage';
@@ -61,6 +62,8 @@ function route(path: string): { title: string; page: ReactElement } {
   if (fn) return { title: 'Nouvelle fiche action', page: <NewActionSheetPage key={fn.id} structureId={fn.id} /> };
   const ess = matchPath('/structures/:id/ess', path);
   if (ess) return { title: 'Profil ESS', page: <EssPage key={ess.id} id={ess.id} /> };
+  const sheet = matchPath('/structures/:id/fiche/:year', path);
+  if (sheet && /^\d{4}$/.test(sheet.year)) return { title: `Fiche ${sheet.year}`, page: <FactSheetPage key={`${sheet.id}-${sheet.year}`} id={sheet.id} year={Number(sheet.year)} /> };
   const cash = matchPath('/structures/:id/tresorerie', path);
   if (cash) return { title: 'Trésorerie', page: <CashPage key={cash.id} id={cash.id} /> };
   const sp = matchPath('/structures/:id/partenaires', path);

@@ -165,3 +165,22 @@ describe('partner discovery', () => {
     await page.context().close();
   });
 });
+
+describe('the centre’s fact sheet as a page (issue 6)', () => {
+  it('the director opens it from the home: « En bref », every indicator beside its peers, the evolution, the PDF link', async () => {
+    const page = await openAs(DIRECTOR, '/');
+    const link = page.getByRole('link', { name: /Fiche \d{4} de la structure/ });
+    await link.waitFor(WAIT);
+    await link.click();
+    await settled(page);
+    await page.getByRole('heading', { name: 'En bref' }).waitFor(WAIT);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/Croix-Rousse — fiche \d{4}/);
+    expect(await page.locator('#sheet-brief + ul li').count()).toBeGreaterThan(3);
+    const rows = page.locator('table', { has: page.locator('caption', { hasText: 'Votre structure et les structures comparables' }) }).locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(20);
+    expect(await page.getByRole('link', { name: /Télécharger la fiche \d{4} \(PDF\)/ }).getAttribute('href')).toMatch(/fact-sheet\?year=\d{4}$/);
+    await screenshot(page, 'fact-sheet-page');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

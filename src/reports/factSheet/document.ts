@@ -6,45 +6,15 @@ import { chartSvg } from '../charts';
 import { cellContent, formatNumber, NO_DATA_MARK, pdfSafe, ruleLegend } from '../format';
 import { CONTENT_WIDTH, colours, pageSetup, tableLayout } from '../layout';
 import type { PdfContent, PdfDocument } from '../pdf';
+import { introText, KEY, ownText, positionShort, summarySentences, type FactSheetInput, type Position } from './text';
+export type { FactSheetInput, Position };
 
 /**
  * The fact sheet of one centre, in plain French for its team, its general assembly and its funders: its
  * own figures, where they stand among comparable structures (the group's published quartiles, never a
  * peer's value) and their evolution. Built from what `structurePosition` returns, itself through the gate.
+ * Its words come from text.ts, which the web page shares.
  */
-
-export type Position = 'below_q1' | 'q1_to_median' | 'median_to_q3' | 'above_q3';
-
-export interface FactSheetInput {
-  year: number;
-  structure: { name: string; kind: 'CS' | 'EVS' | string; communeName: string; postalCode: string | null; departementName: string };
-  ownState: string | null;
-  peers: { size: number | null };
-  indicators: { code: string; label: string; unit: Unit | string; value: number | boolean | null; group: Record<string, PublishedCell>; position: Position | null }[];
-  evolution: { code: string; years: { year: number; value: number | boolean | null; group: PublishedCell }[] }[];
-}
-
-const positionText: Record<Position, string> = {
-  below_q1: 'dans le quart des structures comparables aux valeurs les plus basses',
-  q1_to_median: 'sous la médiane des structures comparables',
-  median_to_q3: 'au-dessus de la médiane des structures comparables',
-  above_q3: 'dans le quart des structures comparables aux valeurs les plus hautes',
-};
-const positionShort: Record<Position, string> = {
-  below_q1: 'quart le plus bas', q1_to_median: 'sous la médiane', median_to_q3: 'au-dessus de la médiane', above_q3: 'quart le plus haut',
-};
-
-const stateText: Record<string, string> = {
-  validated: 'validée', locked: 'validée et close', submitted: 'transmise, en attente de validation', returned: 'renvoyée pour compléments',
-  in_progress: 'en cours de saisie', not_started: 'non commencée',
-};
-
-/** The structure's own value as text: yes/no in words, numbers in French. */
-function ownText(value: number | boolean | null, unit: string): string {
-  if (value === null) return NO_DATA_MARK;
-  if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  return unit === 'yesno' ? (value ? 'oui' : 'non') : formatNumber(value, unit);
-}
 
 function groupText(group: Record<string, PublishedCell>, unit: string): PdfContent {
   if (unit === 'yesno') return { text: [cellContent(group.share, 'yesno'), { text: ' des structures', color: colours.muted }] };
@@ -55,23 +25,6 @@ function groupText(group: Record<string, PublishedCell>, unit: string): PdfConte
   return cellContent(withheld ?? group.median, unit);
 }
 
-/** The sentences of "En bref": one per key indicator, for readers who will not read a table. */
-function sentence(i: FactSheetInput['indicators'][number]): string | null {
-  const own = i.value;
-  if (i.unit === 'yesno') {
-    const share = i.group.share;
-    const shareText = share?.state === 'value' ? `${formatNumber(share.value, 'yesno')} des structures comparables` : 'la part des structures comparables n’est pas publiée (secret statistique)';
-    return `${i.label} : ${own === null ? 'sans réponse' : own ? 'oui' : 'non'} ; ${share?.state === 'value' ? `c’est le cas de ${shareText}` : shareText}.`;
-  }
-  if (typeof own !== 'number') return `${i.label} : pas de réponse cette année.`;
-  const q = i.group;
-  const range = q.q1?.state === 'value' && q.q3?.state === 'value' && q.median?.state === 'value'
-    ? `la moitié des structures comparables se situent entre ${formatNumber(q.q1.value, i.unit)} et ${formatNumber(q.q3.value, i.unit)} (médiane ${formatNumber(q.median.value, i.unit)})`
-    : 'les chiffres du groupe ne sont pas publiés (secret statistique)';
-  return `${i.label} : ${formatNumber(own, i.unit)} ; ${range}.${i.position ? ` Votre structure se situe ${positionText[i.position]}.` : ''}`;
-}
-
-const KEY = ['participation.adherents', 'participation.benevoles', 'actions.familles.personnes', 'actions.acces_droits.personnes', 'rh.etp.animation', 'finances.produits', 'finances.financement.communes', 'projet.participation_diagnostic'];
 const BOX_COUNT = ['participation.adherents', 'participation.benevoles', 'participation.ag.presents', 'participation.ca.membres'];
 const BOX_EUROS = ['finances.produits', 'finances.charges', 'rh.masse_salariale', 'finances.financement.communes', 'finances.financement.caf_ps'];
 const EVOLUTION = ['participation.benevoles', 'finances.produits'];
@@ -132,8 +85,7 @@ export function factSheetDocument(input: FactSheetInput): PdfDocument {
   const rules = new Set<SuppressionRule>();
   for (const i of input.indicators) for (const c of Object.values(i.group)) if (c.state === 'suppressed') rules.add(c.rule);
   for (const e of input.evolution) for (const y of e.years) if (y.group.state === 'suppressed') rules.add(y.group.rule);
-  const sentences = KEY.map((c) => input.indicators.find((i) => i.code === c)).filter((i) => i !== undefined).map(sentence).filter((x): x is string => x !== null);
-  const peers = input.peers.size ? `${formatNumber(input.peers.size, 'count')} structures comparables` : 'des structures comparables';
+  const sentences = summarySentences(input);
   return {
     ...pageSetup(pdfSafe(`Senacs — fiche de ${s.name} — ${input.year}`)),
     info: { title: pdfSafe(`Fiche ${input.year} — ${s.name}`), author: 'Observatoire Senacs', subject: 'Fiche du centre' },
@@ -143,12 +95,7 @@ export function factSheetDocument(input: FactSheetInput): PdfDocument {
       { text: pdfSafe(s.name), style: 'h1' },
       { text: pdfSafe(`${kind} · ${s.communeName}${s.postalCode ? ` (${s.postalCode})` : ''} · ${s.departementName}`), fontSize: 11, color: colours.muted, margin: [0, 2, 0, 2] },
       { text: `Fiche ${input.year} pour l’équipe, l’assemblée générale et les partenaires financeurs`, fontSize: 12, margin: [0, 0, 0, 10] },
-      {
-        text: pdfSafe(`Cette fiche situe la structure parmi ${peers} : ses plus proches voisines par taille de commune, type de territoire et activités. `
-          + `Les chiffres du groupe sont publiés après contrôle du secret statistique : le groupe est résumé par ses quartiles — un quart des structures comparables est sous le premier, la moitié sous la médiane, les trois quarts sous le troisième — et aucune valeur d’une autre structure n’est donnée. `
-          + `Réponse de la structure pour ${input.year} : ${input.ownState ? stateText[input.ownState] ?? input.ownState : 'aucune'}.`),
-        style: 'intro',
-      },
+      { text: pdfSafe(introText(input)), style: 'intro' },
       { text: 'En bref', style: 'h2' },
       { ul: sentences.map((t) => pdfSafe(t)), margin: [0, 0, 0, 4] },
       ...boxChart(input, BOX_COUNT, 'count', 'Participation : votre structure et les structures comparables'),

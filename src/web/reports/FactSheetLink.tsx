@@ -1,7 +1,8 @@
 import type { StructureResponse } from '../lib/types';
+import { Link } from '../components/Link';
 
 /**
- * A link to the structure's fact sheet (PDF) for its latest validated campaign, for the team, the general
+ * Links to the structure's fact sheet (page and PDF) for its latest validated campaign, for the team, the general
  * assembly and funders; nothing before a first validated response. The API checks who may read it.
  */
 export function FactSheetLink({ structureId, structureName, responses }: { structureId: number; structureName: string; responses: readonly StructureResponse[] }) {
@@ -11,9 +12,12 @@ export function FactSheetLink({ structureId, structureName, responses }: { struc
   return (
     <>
       {' · '}
-      <a href={`/api/structures/${structureId}/fact-sheet?year=${year}`} type="application/pdf">
-        Fiche {year} de la structure (PDF)<span className="visually-hidden"> : {structureName}, ses chiffres parmi ses pairs et leur évolution</span>
-      </a>
+      <Link to={`/structures/${structureId}/fiche/${year}`}>
+        Fiche {year} de la structure<span className="visually-hidden"> : {structureName}, ses chiffres parmi ses pairs et leur évolution</span>
+      </Link>
+      {' ('}
+      <a href={`/api/structures/${structureId}/fact-sheet?year=${year}`} type="application/pdf">PDF<span className="visually-hidden"> de la fiche {year}</span></a>
+      {')'}
     </>
   );
 }

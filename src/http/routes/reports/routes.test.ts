@@ -56,6 +56,23 @@ describe('GET /api/structures/:id/fact-sheet', () => {
     for (const s of [DEMO_CENTRE.name, 'En bref', 'structures comparables', 'Tous les indicateurs', 'Évolution', 'Bénévoles d’activité']) expect(text, s).toContain(s);
   });
 
+  it('gives the web page the same sheet as texts and tables (format=json), with the PDF’s words', async () => {
+    const headers = await client.loginAs(DEMO.director);
+    const res = await client.request(`/api/structures/${centreId}/fact-sheet?year=${year}&format=json`, { headers });
+    expect(res.status).toBe(200);
+    const sheet = await res.json() as { structure: { name: string }; sentences: string[]; indicators: { label: string; own: string; group: string; position: string }[]; evolution: { years: number[] } };
+    expect(sheet.structure.name).toBe(DEMO_CENTRE.name);
+    expect(sheet.sentences.length).toBeGreaterThan(3);
+    expect(sheet.indicators.length).toBeGreaterThan(20);
+    const text = pdfText(await pdfOf(await client.request(`/api/structures/${centreId}/fact-sheet?year=${year}`, { headers })));
+    const flat = (x: string) => x.replace(/\s+/g, ' ');
+    // The first sentence of « En bref » is the PDF's (the PDF may wrap it over lines).
+    expect(flat(text)).toContain(flat(sheet.sentences[0]).slice(0, 60));
+    const bad = await client.request(`/api/structures/${centreId}/fact-sheet?year=${year}&format=html`, { headers });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/Format attendu/);
+  });
+
   it('is given to the territory’s correspondents, refused to others', async () => {
     expect((await client.request(`/api/structures/${centreId}/fact-sheet?year=${year}`, { headers: await client.loginAs(DEMO.caf69) })).status).toBe(200);
     expect((await client.request(`/api/structures/${otherId}/fact-sheet?year=${year}`, { headers: await client.loginAs(DEMO.caf69) })).status).toBe(403);

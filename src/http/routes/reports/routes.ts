@@ -4,12 +4,13 @@ import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { buildPlaquette } from '../../../app/buildPlaquette';
-import { buildFactSheet } from '../../../app/buildFactSheet';
+import { buildFactSheet, factSheetData } from '../../../app/buildFactSheet';
+import { factSheetView } from '../../../reports/factSheet/text';
 import { factSheetQuery, plaquetteQuery } from './schema';
 
 export const reportDocs: RouteDoc[] = [
   { method: 'get', path: '/api/reports/plaquette', summary: 'Plaquette PDF d’un département, d’une région ou de la France (chiffres publiés, public)', tag: 'publication', query: plaquetteQuery },
-  { method: 'get', path: '/api/structures/:id/fact-sheet', summary: 'Fiche PDF d’une structure : ses chiffres, sa position parmi ses pairs et son évolution (privé)', tag: 'publication', auth: 'session', query: factSheetQuery },
+  { method: 'get', path: '/api/structures/:id/fact-sheet', summary: 'Fiche d’une structure (PDF, ou ses textes et tableaux avec format=json) : ses chiffres, sa position parmi ses pairs et son évolution (privé)', tag: 'publication', auth: 'session', query: factSheetQuery },
 ];
 
 /** A PDF answer: shown in the browser by default, saved under a readable name. */
@@ -31,6 +32,8 @@ export function reportRoutes() {
   app.get('/structures/:id/fact-sheet', async (c) => {
     const id = readId(c);
     const q = readQuery(c, factSheetQuery);
+    // The web page shows the same sheet: its texts and tables, from the same builder as the PDF's.
+    if (q.format === 'json') return c.json(factSheetView(await factSheetData({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year })));
     const { pdf, filename } = await buildFactSheet({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year });
     return pdfResponse(c, pdf, filename, 'private');
   });

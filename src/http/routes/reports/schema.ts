@@ -8,4 +8,4 @@ export const plaquetteQuery = z.object({
   year,
 });
 
-export const factSheetQuery = z.object({ year });
+export const factSheetQuery = z.object({ year, format: z.enum(['pdf', 'json'], 'Format attendu : pdf ou json.').default('pdf') });
