@@ -70,7 +70,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
 
   const filling = useMemo<Filling>(() => {
     const values = Object.fromEntries(view.answers.map((a) => [a.code, a.value]));
-    const survey = buildSurvey(definition, values, readOnly, { previous: view.previous ?? {} });
+    const survey = buildSurvey(definition, values, readOnly, { previous: view.previous ?? {}, external: view.external ?? {} });
     survey.onElementWrapperComponentName.add((_, o: { wrapperName: string; componentName: string }) => {
       if (o.wrapperName === 'content-component') o.componentName = ANSWER_WRAPPER;
     });

@@ -28,6 +28,8 @@ export interface ResponseView {
   answers: AnswerRow[];
   /** Last year's answers of the structure, by code: what prev('code') reads in the rules. */
   previous?: Record<string, unknown>;
+  /** External data sets about the structure for the campaign's year, by data set then field: what ext() reads. */
+  external?: Record<string, Record<string, unknown>>;
   can: { fill: boolean; submit: boolean; review: boolean };
   presence: PresenceEntry[];
 }

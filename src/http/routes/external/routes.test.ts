@@ -50,6 +50,12 @@ describe('external data routes', () => {
     const csv = await client.request('/api/external/datasets/elisfa/2024/report/export?format=csv', { headers: national });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(await csv.text()).toMatch(/^\ufeff?section;indicateur/);
+    // The filling page gets the structure's external values, so ext() runs in the browser as on the server.
+    const matched = await database.db.selectFrom('external_rows').innerJoin('responses', 'responses.structure_id', 'external_rows.structure_id')
+      .innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id').where('campaigns.year', '=', 2024).where('external_rows.structure_id', 'is not', null)
+      .select(['responses.id as responseId', 'external_rows.structure_id as structureId']).executeTakeFirstOrThrow();
+    const view = await (await client.request(`/api/responses/${matched.responseId}`, { headers: national })).json() as { external: Record<string, Record<string, unknown>> };
+    expect(Object.keys(view.external.elisfa ?? {}).length).toBeGreaterThan(0);
   });
 
   it('a bad file answers its report and stores nothing', async () => {

@@ -8,6 +8,7 @@ import { checkResponse } from '../../../app/checkResponse';
 import { authorizeResponse } from '../../../app/responseAccess';
 import { responseQuestionnaire } from '../../../app/responseQuestionnaire';
 import { answerHistory, listAnswers, listComments, previousAnswers } from '../../../db/response.repo';
+import { externalValuesOf } from '../../../db/external.repo';
 import { AppError } from '../../../domain/errors';
 import { editableByStructure } from '../../../domain/responseState';
 import { structurePolicy } from '../../../policies/structure';
@@ -50,12 +51,14 @@ export function responseRoutes() {
     const { db } = c.var.deps;
     const r = await authorizeResponse(db, c.var.actor, readId(c), 'readPrivate');
     const place = { id: r.structure_id, departementCode: r.departement_code, regionCode: r.region_code };
-    // Last year's answers too: the browser runs the same rules as the server, prev() included.
-    const [answers, previous] = await Promise.all([listAnswers(db, r.id), previousAnswers(db, r.structure_id, r.year)]);
+    // Last year's answers and the external data sets about the structure too: the browser runs the same
+    // rules as the server, prev() and ext() included.
+    const [answers, previous, external] = await Promise.all([listAnswers(db, r.id), previousAnswers(db, r.structure_id, r.year), externalValuesOf(db, r.year, [r.structure_id])]);
     return c.json({
       response: r,
       answers,
       previous,
+      external: external.get(r.structure_id) ?? {},
       can: {
         fill: structurePolicy.fill(c.var.actor, place) && editableByStructure(r.state) && r.campaign_state === 'open',
         submit: structurePolicy.manage(c.var.actor, place) && (r.state === 'in_progress' || r.state === 'returned') && r.campaign_state === 'open',
