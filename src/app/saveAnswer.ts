@@ -44,6 +44,10 @@ export async function saveAnswer(p: SaveAnswerProps) {
   if (problems.length > 0) throw new AppError('validation_failed', problems.map((f) => f.message).join(' '), problems);
   const written = await writeAnswer(p.db, { responseId: p.responseId, code: p.code, value, baseVersion: p.baseVersion, authorId: p.actor.userId!, kind: p.kind ?? 'save' });
   if (!written) {
+    const now = await authorizeResponse(p.db, p.actor, p.responseId, 'fill');
+    if (editableCodes(now.state, []) !== 'all' && now.state !== 'returned') {
+      throw new AppError('conflict', 'Cette réponse vient d’être transmise : elle n’est plus modifiable par la structure.');
+    }
     const current = await getAnswer(p.db, p.responseId, p.code);
     throw new AppError('conflict', `${current?.author_name ?? 'Quelqu’un'} a modifié cette réponse entre-temps. Choisissez la valeur à garder.`, {
       current: current && { value: current.value, version: current.version, author: current.author_name, updatedAt: current.updated_at },

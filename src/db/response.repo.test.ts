@@ -10,7 +10,7 @@ let authors: number[];
 beforeAll(async () => {
   database = await openTestDatabase();
   const r = await database.db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
-    .select('responses.id').where('campaigns.year', '=', 2025).orderBy('responses.id').executeTakeFirstOrThrow();
+    .select('responses.id').where('campaigns.year', '=', 2025).where('responses.state', 'in', ['not_started', 'in_progress']).orderBy('responses.id').executeTakeFirstOrThrow();
   responseId = r.id;
   authors = (await database.db.selectFrom('users').select('id').orderBy('id').limit(3).execute()).map((u) => u.id);
 });
@@ -48,4 +48,16 @@ it('random interleavings of two and three editors lose no acknowledged write', a
       expect(final).toMatchObject({ version: mine.length, value: mine.at(-1)!.value });
     }
   }), { numRuns: 40 });
+});
+
+it('writes nothing into a response that left the structure’s hands meanwhile (checked in the same statement)', async () => {
+  const r = await database.db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
+    .select('responses.id').where('campaigns.year', '=', 2025).where('responses.state', 'in', ['not_started', 'in_progress'])
+    .where('responses.id', '!=', responseId).orderBy('responses.id').executeTakeFirstOrThrow();
+  expect(await writeAnswer(database.db, { responseId: r.id, code: 'race.a', value: 1, baseVersion: 0, authorId: authors[0], kind: 'save' })).toEqual({ version: 1 });
+  await database.db.updateTable('responses').set({ state: 'submitted' }).where('id', '=', r.id).execute();
+  expect(await writeAnswer(database.db, { responseId: r.id, code: 'race.a', value: 2, baseVersion: 1, authorId: authors[0], kind: 'save' })).toBeUndefined();
+  expect(await writeAnswer(database.db, { responseId: r.id, code: 'race.b', value: 2, baseVersion: 0, authorId: authors[0], kind: 'save' })).toBeUndefined();
+  expect((await getAnswer(database.db, r.id, 'race.a'))?.value).toBe(1);
+  expect(await getAnswer(database.db, r.id, 'race.b')).toBeUndefined();
 });

@@ -56,7 +56,10 @@ export async function writeAnswer(db: Db, w: { responseId: number; code: string;
     with old as (select value from answers where response_id = ${w.responseId} and code = ${w.code}),
     up as (
       insert into answers (response_id, code, value, version, author_id, updated_at, prefilled)
-      values (${w.responseId}, ${w.code}, ${json}::jsonb, 1, ${w.authorId}, now(), false)
+      select ${w.responseId}, ${w.code}, ${json}::jsonb, 1, ${w.authorId}, now(), false
+      -- The state the caller checked may have changed since (a submission in between): writes only into a
+      -- response the structure may still fill, in the same statement.
+      where exists (select 1 from responses where id = ${w.responseId} and state in ('not_started', 'in_progress', 'returned'))
       on conflict (response_id, code) do update
         set value = excluded.value, version = answers.version + 1, author_id = excluded.author_id, updated_at = now(), prefilled = false
         where answers.version = ${w.baseVersion}
