@@ -5,10 +5,8 @@ import { coreIndicators } from '../src/domain/indicators';
 import type { AggregationRecord } from '../src/domain/aggregation/record';
 import { isAggregatable } from '../src/domain/aggregation/contributions';
 import { definePolicy, preparePopulation, publish } from '../src/domain/disclosure';
-import { medianMs, round, type Figures } from './lib';
+import { medianMs, nationalDemo, round, type Figures } from './lib';
 import { sql } from 'kysely';
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database$ } from '../src/db/connection';
@@ -33,7 +31,7 @@ export async function run(): Promise<Figures> {
   // BENCH_ONLY_SCALE10=1: only the scale-10 PostgreSQL dashboard (its seed alone takes many minutes).
   if (process.env.BENCH_ONLY_SCALE10) return scale10();
   const inMemory = await runInMemory();
-  const database = await pgliteDemo();
+  const database = await nationalDemo('compare');
   try {
     const db = await databaseFigures(database);
     return { ...inMemory, ...db };
@@ -89,20 +87,6 @@ async function runInMemory(): Promise<Figures> {
 
 const national: Actor = { userId: 1, memberships: [{ role: 'national_admin' }] };
 
-/** The national demo (scale 1) in a PGlite data folder, seeded on first use and reused by later runs. */
-async function pgliteDemo(): Promise<Database$> {
-  const dir = process.env.BENCH_COMPARE_DIR ?? join(tmpdir(), 'senacs-bench-compare-s1');
-  mkdirSync(dir, { recursive: true });
-  const fresh = !existsSync(join(dir, 'PG_VERSION'));
-  const database = await openDatabase({ dataDir: dir });
-  await migrateToLatest(database.db);
-  if (fresh || (await countStructures(database.db)) === 0) {
-    const t = performance.now();
-    await seedDemo(database.db, { scale: 1 });
-    console.log(`# compare: national demo seeded into ${dir} in ${round((performance.now() - t) / 1000)} s`);
-  }
-  return database;
-}
 
 async function databaseFigures(database: Database$): Promise<Figures> {
   const { db } = database;

@@ -12,38 +12,20 @@
  * - concordance_report_s: the concordance report of the national example for a national reader, median of
  *   3 (the campaign populations are cached after the first run, as on a server).
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database$ } from '../src/db/connection';
-import { migrateToLatest } from '../src/db/migrate';
-import { countStructures } from '../src/db/structure.repo';
+import { type Database$ } from '../src/db/connection';
 import { storeDataset } from '../src/db/external.repo';
-import { seedDemo } from '../src/seed/demo';
 import { externalExample } from '../src/app/externalExample';
 import { externalReport } from '../src/app/externalReport';
 import { importExternal } from '../src/app/importExternal';
 import { withLuhnDigit } from '../src/domain/siret';
-import { median, round, type Figures } from './lib';
+import { median, nationalDemo, round, type Figures } from './lib';
 
 const YEAR = 2024;
 
-async function nationalDemo(): Promise<Database$> {
-  const dir = process.env.BENCH_EXTERNAL_DIR ?? join(tmpdir(), 'senacs-bench-external-s1');
-  mkdirSync(dir, { recursive: true });
-  const fresh = !existsSync(join(dir, 'PG_VERSION'));
-  const database = await openDatabase({ dataDir: dir });
-  await migrateToLatest(database.db);
-  if (fresh || (await countStructures(database.db)) === 0) {
-    const t = performance.now();
-    await seedDemo(database.db, { scale: 1 });
-    console.log(`# external: national demo seeded into ${dir} in ${round((performance.now() - t) / 1000)} s`);
-  }
-  return database;
-}
 
 export async function run(): Promise<Figures> {
-  const database = await nationalDemo();
+  const database = await nationalDemo('external');
   const db = database.db;
   try {
     await db.deleteFrom('external_datasets').where('name', 'like', 'bench%').execute();

@@ -1,3 +1,10 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database$ } from '../src/db/connection';
+import { migrateToLatest } from '../src/db/migrate';
+import { seedDemo } from '../src/seed/demo';
+import { countStructures } from '../src/db/structure.repo';
 /** A figure printed as `bench: <name> = <value> <unit>`. */
 export interface Figure { value: number; unit: string }
 export type Figures = Record<string, Figure>;
@@ -27,3 +34,22 @@ export async function medianMs(runs: number, fn: () => Promise<unknown> | unknow
 }
 
 export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * The national demo (scale 1) in a PGlite data folder of its own per bench group, seeded on first use and
+ * reused by later runs (BENCH_<GROUP>_DIR names another folder).
+ * @example const database = await nationalDemo('compare');
+ */
+export async function nationalDemo(group: string): Promise<Database$> {
+  const dir = process.env[`BENCH_${group.toUpperCase()}_DIR`] ?? join(tmpdir(), `senacs-bench-${group}-s1`);
+  mkdirSync(dir, { recursive: true });
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  const database = await openDatabase({ dataDir: dir });
+  await migrateToLatest(database.db);
+  if (fresh || (await countStructures(database.db)) === 0) {
+    const t = performance.now();
+    await seedDemo(database.db, { scale: 1 });
+    console.log(`# ${group}: national demo seeded into ${dir} in ${Math.round((performance.now() - t) / 1000)} s`);
+  }
+  return database;
+}

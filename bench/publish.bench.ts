@@ -1,10 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type Database$ } from '../src/db/connection';
-import { migrateToLatest } from '../src/db/migrate';
-import { seedDemo } from '../src/seed/demo';
-import { countStructures } from '../src/db/structure.repo';
+import type { Database$ } from '../src/db/connection';
 import { campaignYears } from '../src/db/aggregation.repo';
 import { getPopulation, invalidatePopulation } from '../src/app/populationCache';
 import { buildPlaquette, plaquetteSource } from '../src/app/buildPlaquette';
@@ -12,7 +6,7 @@ import { buildAllPlaquettes } from '../src/app/buildAllPlaquettes';
 import { buildFactSheet } from '../src/app/buildFactSheet';
 import { DEMO_CENTRE } from '../src/domain/demo/structures';
 import type { Actor } from '../src/domain/roles';
-import { median, medianMs, round, type Figures } from './lib';
+import { median, medianMs, nationalDemo, round, type Figures } from './lib';
 import { exportXlsx } from './exports.bench';
 
 /**
@@ -66,7 +60,7 @@ const factSheet: Measure = async ({ database, year, national: actor }) => {
 const MEASURES: Measure[] = [plaquetteDepartement, plaquetteAll, factSheet, exportXlsx];
 
 export async function run(): Promise<Figures> {
-  const database = await nationalDemo();
+  const database = await nationalDemo('publish');
   try {
     const year = await publishedYear(database);
     const out: Figures = {};
@@ -86,17 +80,3 @@ async function publishedYear(database: Database$): Promise<number> {
   return year;
 }
 
-/** The national demo (scale 1) in a PGlite data folder, seeded on first use and reused by later runs. */
-async function nationalDemo(): Promise<Database$> {
-  const dir = process.env.BENCH_PUBLISH_DIR ?? join(tmpdir(), 'senacs-bench-publish-s1');
-  mkdirSync(dir, { recursive: true });
-  const fresh = !existsSync(join(dir, 'PG_VERSION'));
-  const database = await openDatabase({ dataDir: dir });
-  await migrateToLatest(database.db);
-  if (fresh || (await countStructures(database.db)) === 0) {
-    const t = performance.now();
-    await seedDemo(database.db, { scale: 1 });
-    console.log(`# publish: national demo seeded into ${dir} in ${round((performance.now() - t) / 1000)} s`);
-  }
-  return database;
-}
