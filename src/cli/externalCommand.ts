@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import type { Database$ } from '../db/connection';
 import { actorByEmail } from '../app/actorByEmail';
 import { externalExample } from '../app/externalExample';
@@ -9,7 +9,7 @@ import { importExternal } from '../app/importExternal';
 import { concordanceFile } from '../app/externalReportTables';
 import { columnRoles, type DatasetMapping } from '../domain/external/types';
 import { AppError } from '../domain/errors';
-import type { TableFormat } from '../domain/interchange/answerTable';
+import { tableFormatOf, yearOption } from './options';
 import { progressPrinter } from './progress';
 
 const usage = `Usage :
@@ -17,17 +17,6 @@ const usage = `Usage :
   senacs external import fichier.csv|fichier.xlsx --dataset NOM --year AAAA [--mapping colonnes.json] [--dry-run] [--accept-proposals] [--source TEXTE] [--licence TEXTE]
   senacs external report --dataset NOM --year AAAA [--out rapport.csv|rapport.xlsx] [--tolerance-abs N] [--tolerance-rel N] [--as email]`;
 
-function formatOf(file: string): TableFormat {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.xlsx') return 'xlsx';
-  throw new AppError('bad_request', `Extension « ${ext || '(aucune)'} » non prise en charge : .csv ou .xlsx.`);
-}
-
-function yearOf(value: string | undefined): number {
-  if (!value || !/^\d{4}$/.test(value)) throw new AppError('bad_request', `--year attend une année sur quatre chiffres.\n${usage}`);
-  return Number(value);
-}
 
 function numberOf(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -60,10 +49,10 @@ export async function externalCommand(args: string[], open: () => Promise<Databa
     'tolerance-abs': { type: 'string' }, 'tolerance-rel': { type: 'string' },
   } });
   if (sub !== 'example' && sub !== 'import' && sub !== 'report') throw new AppError('bad_request', usage);
-  const year = yearOf(values.year);
+  const year = yearOption(values.year, usage);
   if (sub === 'example') {
     if (!values.out) throw new AppError('bad_request', usage);
-    const format = formatOf(values.out);
+    const format = tableFormatOf(values.out);
     const database = await open();
     try {
       const bytes = await externalExample({ db: database.db, year, format });
@@ -76,7 +65,7 @@ export async function externalCommand(args: string[], open: () => Promise<Databa
   if (sub === 'import') {
     const file = positionals[0];
     if (!file) throw new AppError('bad_request', usage);
-    const format = formatOf(file);
+    const format = tableFormatOf(file);
     const bytes = new Uint8Array(await readFile(file).catch(() => { throw new AppError('not_found', `Fichier introuvable : ${file}`); }));
     const mapping = values.mapping ? await readMapping(values.mapping) : undefined;
     const database = await open();
@@ -114,7 +103,7 @@ export async function externalCommand(args: string[], open: () => Promise<Databa
     for (const i of r.indicators) print(`  ${i.indicator.padEnd(20)} ${String(i.pairs).padStart(5)} paires  Pearson ${pct(i.pearson)}  Spearman ${pct(i.spearman)}  ${i.beyondTolerance} écart(s)`);
     print(`  Lignes du fichier non rapprochées : ${r.unmatched.external.length} ; structures répondantes absentes du fichier : ${r.unmatched.observatory.length}.`);
     if (values.out) {
-      const format = formatOf(values.out);
+      const format = tableFormatOf(values.out);
       await writeFile(values.out, await concordanceFile(r, format));
       print(`Rapport écrit dans ${values.out}.`);
     }

@@ -1,28 +1,16 @@
 import { parseArgs } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Database$ } from '../db/connection';
 import { actorByEmail } from '../app/actorByEmail';
 import { exportResponses } from '../app/exportResponses';
 import { importResponses } from '../app/importResponses';
 import { AppError } from '../domain/errors';
-import type { TableFormat } from '../domain/interchange/answerTable';
+import { tableFormatOf, yearOption } from './options';
 
 const usage = `Usage :
   senacs responses import fichier.csv|fichier.xlsx --year AAAA [--dry-run] [--as email]
   senacs responses export --year AAAA --out fichier.csv|fichier.xlsx [--as email]`;
 
-function formatOf(file: string): TableFormat {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.xlsx') return 'xlsx';
-  throw new AppError('bad_request', `Extension « ${ext || '(aucune)'} » non prise en charge : .csv ou .xlsx.`);
-}
-
-function yearOf(value: string | undefined): number {
-  if (!value || !/^\d{4}$/.test(value)) throw new AppError('bad_request', `--year attend une année sur quatre chiffres.\n${usage}`);
-  return Number(value);
-}
 
 /**
  * `senacs responses import|export`: answers in bulk, one row per structure (SIRET), one column per code.
@@ -35,10 +23,10 @@ export async function responsesCommand(args: string[], open: () => Promise<Datab
     year: { type: 'string' }, out: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' },
   } });
   if (sub !== 'import' && sub !== 'export') throw new AppError('bad_request', usage);
-  const year = yearOf(values.year);
+  const year = yearOption(values.year, usage);
   const file = sub === 'import' ? positionals[0] : values.out;
   if (!file) throw new AppError('bad_request', usage);
-  const format = formatOf(file);
+  const format = tableFormatOf(file);
   const database = await open();
   try {
     const actor = values.as ? await actorByEmail(database.db, values.as) : null;
