@@ -1,45 +1,13 @@
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { LineChart, LinesChart, MapChart as EMapChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import type { EChartsOption } from 'echarts';
+import { EChartView } from '../components/EChartView';
 import { registerFranceMap } from '../../domain/charts/mapGeometry';
 
 // What the dashboard and the public map draw, with the SVG renderer (same output as the server's PDFs).
 echarts.use([LineChart, LinesChart, EMapChart, ScatterChart, AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 registerFranceMap(echarts as unknown as Parameters<typeof registerFranceMap>[0]);
 
-/**
- * An ECharts chart or map in SVG. For screen readers it is one image described in words; the figures are
- * always in a table beside it. `onItemClick` receives the clicked item's data (points of the public map).
- */
-export function Chart({ option, height, description, className, onItemClick }: {
-  option: EChartsOption; height: number; description: string; className?: string;
-  onItemClick?: (data: unknown) => void;
-}) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const click = useRef(onItemClick);
-  click.current = onItemClick;
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, null, { renderer: 'svg' });
-    chart.current = c;
-    c.on('click', (p) => click.current?.((p as { data?: unknown }).data));
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => { ro.disconnect(); c.dispose(); chart.current = null; };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({ ...option, aria: { enabled: false } }, { notMerge: true });
-  }, [option]);
-
-  return (
-    <div className={`chart ${className ?? ''}`} role="img" aria-label={description}>
-      <div ref={el} style={{ width: '100%', height }} />
-    </div>
-  );
-}
+/** A dashboard chart or map: the shared SVG chart view, with the map and chart kinds registered above. */
+export const Chart = EChartView;
