@@ -43,6 +43,7 @@ describe('plaquettes', () => {
       if (level === 'departement') {
         const one = source.structures.find((s) => s.departementCode === '69')!;
         expect(text).toContain(one.name);
+        expect(text).toContain('Rhône dans sa région (Auvergne-Rhône-Alpes)'); // its map among the région's départements
       }
     });
   }

@@ -108,5 +108,7 @@ export function plaquetteInput(source: PlaquetteSource, level: PlaquetteLevel, c
   return {
     ...base, level, code, name: d.name, parentName: source.regions.find((r) => r.code === d.region_code)?.name ?? null,
     structures: source.structures.filter((s) => s.departementCode === code), children: [],
+    // The département on the map of its région, among its neighbours.
+    mapDepartements: source.departements.filter((x) => x.region_code === d.region_code).map((x) => x.code),
   };
 }

@@ -100,7 +100,11 @@ function barsChart(title: string, m: PlaquetteModel, rows: { label: string; loca
 }
 
 function territories(m: PlaquetteModel): PdfContent[] {
-  if (m.level === 'departement' || m.children.length === 0) return [];
+  if (m.level === 'departement') {
+    if (!m.map) return [];
+    return [{ text: pdfSafe(`${m.name} dans sa région${m.parentName ? ` (${m.parentName})` : ''}`), style: 'h2', pageBreak: 'before' }, ...mapFigure(m)];
+  }
+  if (m.children.length === 0) return [];
   const childLabel = m.level === 'nation' ? 'Région' : 'Département';
   const cells = m.children.flatMap((c) => [c.responses, c.budget, c.volunteers]);
   return [
@@ -128,7 +132,11 @@ function territories(m: PlaquetteModel): PdfContent[] {
 
 function mapFigure(m: PlaquetteModel): PdfContent[] {
   if (!m.map) return [];
-  const option = choroplethOption({ cells: m.map.cells, indicatorLabel: m.map.indicatorLabel, unit: 'count', only: m.level === 'region' ? m.map.cells.map((c) => c.code) : undefined, credit: false });
+  const option = choroplethOption({
+    cells: m.map.cells, indicatorLabel: m.map.indicatorLabel, unit: 'count', credit: false,
+    only: m.level === 'nation' ? undefined : m.map.cells.map((c) => c.code),
+    ...(m.level === 'departement' ? { highlight: m.code } : {}),
+  });
   const height = m.level === 'nation' ? 560 : 420;
   return [{
     stack: [

@@ -39,7 +39,7 @@ export interface PlaquetteModel {
   /** Funding sources as a share of total income, here and nationally (chart). */
   funding: { label: string; local: PublishedCell; national: PublishedCell }[];
   children: ChildRow[];
-  /** The map of a région's or the nation's départements: volunteers per structure, from the same table. */
+  /** The map of the nation's or a région's départements (for a département, its région's, it highlighted): volunteers per structure, from the same table. */
   map: { indicatorLabel: string; cells: { code: string; cell: PublishedCell }[] } | null;
   structures: DirectoryEntry[];
   /** Cells of the published table printed in the plaquette that the gate withheld, by rule. */
@@ -54,7 +54,7 @@ export interface PlaquetteInput {
   structures: readonly DirectoryEntry[];
   /** Sub-territories listed in the plaquette (régions of the nation, départements of a région). */
   children: readonly { code: string; name: string; structures: number }[];
-  /** Départements drawn on the map (a région's, or all for the nation); none for a département. */
+  /** Départements drawn on the map: all for the nation, the région's for a région or one of its départements. */
   mapDepartements?: readonly string[];
 }
 
@@ -198,7 +198,7 @@ export function plaquetteModel(input: PlaquetteInput): PlaquetteModel {
     };
   });
 
-  const map = input.level !== 'departement' && input.mapDepartements?.length ? {
+  const map = input.mapDepartements?.length ? {
     indicatorLabel: 'Bénévoles d’activité par structure (moyenne)',
     cells: input.mapDepartements.map((code) => ({ code, cell: cell('participation.benevoles', 'mean', { level: 'departement', code }) })),
   } : null;
