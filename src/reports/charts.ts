@@ -4,12 +4,9 @@ import { renderMapSvg } from '../domain/charts/mapSsr';
 import { pdfSafe } from './format';
 
 /** The embedded font's name, for chart labels drawn in PDFs. */
-export const PDF_FONT = 'Roboto';
+const PDF_FONT = 'Roboto';
 
-/**
- * Every `fontFamily` of an option set to the embedded font. The web font stack has quoted names
- * ("Segoe UI") that ECharts' SSR writes unescaped into an SVG attribute, which no parser accepts.
- */
+/** Every `fontFamily` of an option set to the embedded font, the only one pdfkit can draw the SVG text with. */
 function withPdfFont<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withPdfFont) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

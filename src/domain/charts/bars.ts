@@ -19,8 +19,6 @@ export interface BarsInput {
   categories: readonly string[];
   series: readonly BarSeries[];
   unit: ChartUnit;
-  /** Font family of the labels (PDFs pass their embedded font). */
-  fontFamily?: string;
   animation?: boolean;
 }
 
@@ -56,31 +54,29 @@ export const barsHeight = (categories: number, series: number): number => 56 + M
  */
 export function barsOption(input: BarsInput): EChartsOption {
   const { unit } = input;
-  const family = input.fontFamily ?? chartFont.family;
-  const text = { ...textStyle, fontFamily: family };
   const labels = input.categories.map((c, i) => categoryLabel(c, input.series.map((s) => s.cells[i])));
   const max = unit === 'yesno' ? 1 : unit === 'share' ? 100 : undefined;
   return {
     animation: input.animation ?? false,
-    textStyle: text,
+    textStyle,
     color: input.series.map((s, i) => s.colour ?? seriesColours[i % seriesColours.length]),
-    legend: input.series.length > 1 ? { top: 0, left: 'center', textStyle: { ...text, fontSize: chartFont.smallSize }, itemWidth: 14, itemHeight: 10 } : undefined,
+    legend: input.series.length > 1 ? { top: 0, left: 'center', textStyle: { ...textStyle, fontSize: chartFont.smallSize }, itemWidth: 14, itemHeight: 10 } : undefined,
     grid: { left: 8, right: 56, top: input.series.length > 1 ? 28 : 8, bottom: 24, containLabel: true },
     xAxis: {
       type: 'value', min: 0, max,
-      axisLabel: { ...text, fontSize: chartFont.smallSize - 1, color: chartColours.muted, formatter: (v: number) => formatAxis(v, unit) },
+      axisLabel: { ...textStyle, fontSize: chartFont.smallSize - 1, color: chartColours.muted, formatter: (v: number) => formatAxis(v, unit) },
       splitLine: { lineStyle: { color: chartColours.grid } },
     },
     yAxis: {
       type: 'category', inverse: true, data: labels,
-      axisLabel: { ...text, fontSize: chartFont.smallSize - 1, color: chartColours.text, width: 190, overflow: 'truncate' },
+      axisLabel: { ...textStyle, fontSize: chartFont.smallSize - 1, color: chartColours.text, width: 190, overflow: 'truncate' },
       axisTick: { show: false }, axisLine: { lineStyle: { color: chartColours.grid } },
     },
     series: input.series.map((s) => ({
       type: 'bar', name: s.name, barMaxWidth: 14, barGap: '15%',
       data: input.categories.map((_, i) => { const c = s.cells[i]; return c?.state === 'value' ? c.value : '-'; }),
       label: {
-        show: true, position: 'right', fontFamily: family, fontSize: chartFont.smallSize - 2, color: chartColours.text,
+        show: true, position: 'right', fontFamily: chartFont.family, fontSize: chartFont.smallSize - 2, color: chartColours.text,
         formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatValue(p.value, unit) : ''),
       },
     })),

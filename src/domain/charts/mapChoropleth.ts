@@ -179,8 +179,6 @@ export function choroplethRows(input: ChoroplethInput): { rows: ChoroplethRow[];
   return { rows, breaks, labels, colours };
 }
 
-/** Font family safe inside an SVG style attribute (ECharts SSR does not escape double quotes). */
-export const svgSafeFont = chartFont.family.replace(/"/g, "'");
 
 /** Hatching of suppressed cells (ECharts decal, rendered as an SVG pattern on the server too). */
 const hatch = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: choroplethStates.suppressed.hatch };
@@ -206,8 +204,8 @@ export function choroplethOption(input: ChoroplethInput): EChartsOption {
   const geo = mapGeoComponent({ box, left: 8, right: legendWidth + 8, top: input.title ? 36 : 8, bottom: credit ? 38 : 8 });
   return {
     aria: { enabled: true, label: { description: `Carte des départements : ${input.indicatorLabel}. Le tableau qui l’accompagne donne chaque valeur.` } },
-    textStyle: { ...textStyle, fontFamily: svgSafeFont },
-    ...(input.title ? { title: { text: input.title, left: 'center', textStyle: { fontSize: chartFont.size + 2, color: chartColours.text, fontFamily: svgSafeFont } } } : {}),
+    textStyle,
+    ...(input.title ? { title: { text: input.title, left: 'center', textStyle: { fontSize: chartFont.size + 2, color: chartColours.text, fontFamily: chartFont.family } } } : {}),
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -239,7 +237,7 @@ function legendGraphic(entries: LegendEntry[]) {
     const y = i * rowH;
     const swatch = { type: 'rect', shape: { x: 0, y, width: 18, height: 13 }, style: { fill: e.color, stroke: e.kind === 'no_data' ? choroplethStates.noData.border : e.color, lineWidth: 1, lineDash: e.kind === 'no_data' ? [3, 2] : undefined } };
     const lines = e.kind === 'suppressed' ? [0, 6, 12, 18].map((o) => ({ type: 'line', shape: { x1: Math.max(0, o - 13), y1: y + Math.min(13, o), x2: Math.min(18, o), y2: y + Math.max(0, o - 18) }, style: { stroke: choroplethStates.suppressed.hatch, lineWidth: 1 } })) : [];
-    const text = { type: 'text', x: 26, y: y + 7, style: { text: e.label, fontSize: chartFont.smallSize, fill: chartColours.text, fontFamily: svgSafeFont, verticalAlign: 'middle' } };
+    const text = { type: 'text', x: 26, y: y + 7, style: { text: e.label, fontSize: chartFont.smallSize, fill: chartColours.text, fontFamily: chartFont.family, verticalAlign: 'middle' } };
     return [swatch, ...lines, text];
   });
   return { type: 'group', right: 24, top: 'middle', silent: true, children };
@@ -248,7 +246,7 @@ function legendGraphic(entries: LegendEntry[]) {
 /** The map credit as an ECharts graphic (two lines, bottom left). */
 export function creditGraphic() {
   const [a, b] = MAP_CREDIT.split(' ; ');
-  return { type: 'text', left: 8, bottom: 4, silent: true, style: { text: `${a} ;\n${b[0].toUpperCase()}${b.slice(1)}`, fontSize: 10, lineHeight: 13, fill: chartColours.muted, fontFamily: svgSafeFont } };
+  return { type: 'text', left: 8, bottom: 4, silent: true, style: { text: `${a} ;\n${b[0].toUpperCase()}${b.slice(1)}`, fontSize: 10, lineHeight: 13, fill: chartColours.muted, fontFamily: chartFont.family } };
 }
 
 /**
@@ -285,7 +283,7 @@ export function insetFrameSeries(box?: [[number, number], [number, number]] | nu
     },
     {
       type: 'scatter', coordinateSystem: 'geo', geoIndex: 0, symbolSize: 0, silent: true, tooltip: { show: false },
-      label: { show: true, position: 'right', formatter: '{b}', fontSize: 10, color: chartColours.muted, fontFamily: svgSafeFont },
+      label: { show: true, position: 'right', formatter: '{b}', fontSize: 10, color: chartColours.muted, fontFamily: chartFont.family },
       data: frames.map((s) => ({ name: s.name, value: [s.inset!.x + 1, s.inset!.y + 7] })),
     },
   ];

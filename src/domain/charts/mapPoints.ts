@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { creditGraphic, insetFrameSeries, mapGeoComponent, svgSafeFont, viewOf } from './mapChoropleth';
+import { creditGraphic, insetFrameSeries, mapGeoComponent, viewOf } from './mapChoropleth';
 import { projectToMap } from './mapProjection';
 import { chartColours, chartFont, palette, textStyle } from './theme';
 
@@ -32,7 +32,7 @@ export function pointsOption(p: { points: readonly MapPoint[]; only?: readonly s
   const zoomed = !!box;
   const size = zoomed ? 9 : 5;
   const option = {
-    textStyle: { ...textStyle, fontFamily: svgSafeFont },
+    textStyle,
     tooltip: {
       trigger: 'item',
       formatter: (x: unknown) => {
@@ -40,7 +40,7 @@ export function pointsOption(p: { points: readonly MapPoint[]; only?: readonly s
         return d?.name ? `${d.name}${d.commune ? `<br/>${d.commune}` : ''}` : '';
       },
     },
-    legend: { top: 4, right: 8, orient: 'vertical', textStyle: { fontSize: chartFont.smallSize, color: chartColours.text, fontFamily: svgSafeFont }, selectedMode: true },
+    legend: { top: 4, right: 8, orient: 'vertical', textStyle: { fontSize: chartFont.smallSize, color: chartColours.text, fontFamily: chartFont.family }, selectedMode: true },
     geo: {
       ...mapGeoComponent({ box, left: 8, right: 8, top: 8, bottom: credit ? 38 : 8 }),
       itemStyle: { areaColor: zoomed ? '#F6F7F9' : '#EEF0F3', borderColor: zoomed ? '#C9CED6' : '#FFFFFF', borderWidth: 0.8 },

@@ -35,9 +35,12 @@ export const chartColours = {
   background: '#FFFFFF',
 } as const;
 
-/** The app's font stack (see src/web/styles.css); PDFs may override with an embedded font. */
+/**
+ * The app's font stack (see src/web/styles.css); PDFs may override with an embedded font. Names quoted with
+ * single quotes: ECharts' server-side SVG writes the family unescaped inside a double-quoted attribute.
+ */
 export const chartFont = {
-  family: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   size: 13,
   smallSize: 12,
 } as const;

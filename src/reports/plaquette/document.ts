@@ -1,6 +1,6 @@
 import { barsHeight, barsOption } from '../../domain/charts/bars';
 import type { PublishedCell, SuppressionRule } from '../../domain/disclosure';
-import { chartSvg, mapSvg, PDF_FONT } from '../charts';
+import { chartSvg, mapSvg } from '../charts';
 import { choroplethOption, MAP_CREDIT } from '../../domain/charts/map';
 import { cellContent, formatNumber, NO_DATA_MARK, pdfSafe, ruleLegend, ruleLetters, ruleNotes } from '../format';
 import { CONTENT_WIDTH, colours, pageSetup, tableLayout } from '../layout';
@@ -95,7 +95,7 @@ function barsChart(title: string, m: PlaquetteModel, rows: { label: string; loca
   const series = m.level === 'nation'
     ? [{ name: 'France', cells: rows.map((r) => r.national) }]
     : [{ name: m.name, cells: rows.map((r) => r.local) }, { name: 'France', cells: rows.map((r) => r.national), colour: '#7A8594' }];
-  const svg = chartSvg(barsOption({ categories: rows.map((r) => r.label), series, unit, fontFamily: PDF_FONT }), CHART_PX, barsHeight(rows.length, series.length));
+  const svg = chartSvg(barsOption({ categories: rows.map((r) => r.label), series, unit }), CHART_PX, barsHeight(rows.length, series.length));
   return [{ stack: [{ text: title, style: 'h3' }, { svg, width: CONTENT_WIDTH, margin: [0, 0, 0, 4] }], unbreakable: true }];
 }
 
