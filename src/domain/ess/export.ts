@@ -1,3 +1,4 @@
+import { kindLabel } from '../labels';
 import { frEuros, frNumber, type EssItem, type EssProfile } from './profile';
 
 /** What an export needs: the structure's directory identity, the year and its profile. */
@@ -54,7 +55,7 @@ export function essCsvRows(s: EssSheet): string[][] {
     ['identité', 'siret', 'SIRET', id.siret ?? 'non renseigné', ''],
     ['identité', 'adresse', 'Adresse', [id.address, id.postalCode, id.commune].filter(Boolean).join(' '), ''],
     ['identité', 'departement', 'Département', `${id.departementName} (${id.departementCode})`, ''],
-    ['identité', 'type', 'Type', id.kind === 'EVS' ? 'Espace de vie sociale' : 'Centre social', ''],
+    ['identité', 'type', 'Type', kindLabel(id.kind), ''],
     ['identité', 'gestion', 'Mode de gestion', managementLabel(id.management), ''],
     ['identité', 'annee', 'Année des données', String(s.year), `Réponse ${responseStateLabel(s.responseState)}`],
     ['statut ESS', 'statut', 'Appartenance à l’ESS', { ess_by_status: 'ESS par son statut', outside: 'Hors champ', unknown: 'Inconnue' }[s.profile.status], s.profile.statusReason],
@@ -97,7 +98,7 @@ export function essPdfDocument(s: EssSheet): { content: unknown[]; info: Record<
     content: [
       { text: 'Profil économie sociale et solidaire', style: 'muted' },
       { text: id.name, style: 'h1' },
-      { text: `${id.kind === 'EVS' ? 'Espace de vie sociale' : 'Centre social'} · ${[id.address, id.postalCode, id.commune].filter(Boolean).join(' ')} · ${id.departementName} (${id.departementCode})`, style: 'muted' },
+      { text: `${kindLabel(id.kind)} · ${[id.address, id.postalCode, id.commune].filter(Boolean).join(' ')} · ${id.departementName} (${id.departementCode})`, style: 'muted' },
       { text: `SIRET : ${id.siret ?? 'non renseigné'} · Mode de gestion : ${managementLabel(id.management)} · Données ${s.year} (réponse ${responseStateLabel(s.responseState)})`, style: 'muted', margin: [0, 0, 0, 8] },
       { text: [{ text: 'Appartenance à l’ESS : ', bold: true }, s.profile.statusReason] },
       { text: `Bilan : ${s.profile.summary.met} rempli(s), ${s.profile.summary.notMet} non rempli(s), ${s.profile.summary.unknown} inconnu(s).`, margin: [0, 2, 0, 0] },

@@ -1,3 +1,4 @@
+import { kindLabel } from '../labels';
 import { partnerIdentity, partnerKindLabel, type Partner } from './partner';
 import type { SharingStructure } from './search';
 
@@ -38,7 +39,7 @@ export function partnerNetwork(structures: readonly SharingStructure[], partners
   for (const l of links) for (const n of [l.source, l.target]) degree.set(n, (degree.get(n) ?? 0) + 1);
   const linked = [...inTerritory.values()].filter((s) => degree.has(`s:${s.id}`));
   const nodes: NetworkNode[] = [
-    ...linked.map((s): NetworkNode => ({ id: `s:${s.id}`, kind: 'structure', label: s.name, category: s.kind === 'EVS' ? 'Espace de vie sociale' : 'Centre social', degree: degree.get(`s:${s.id}`)! })),
+    ...linked.map((s): NetworkNode => ({ id: `s:${s.id}`, kind: 'structure', label: s.name, category: kindLabel(s.kind), degree: degree.get(`s:${s.id}`)! })),
     ...[...rows.values()].map((r): NetworkNode => ({ id: r.id, kind: 'partner', label: r.name, category: r.kindLabel, degree: degree.get(r.id)! })),
   ];
   const table = [...rows.values()].sort((a, b) => b.structures.length - a.structures.length || a.name.localeCompare(b.name, 'fr'));

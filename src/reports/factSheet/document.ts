@@ -1,3 +1,4 @@
+import { kindLabel } from '../../domain/labels';
 import { boxplotHeight, boxplotOption, type BoxRow } from '../../domain/charts/boxplot';
 import { evolutionOption } from '../../domain/charts/evolution';
 import type { PublishedCell, SuppressionRule } from '../../domain/disclosure';
@@ -81,7 +82,7 @@ function evolutionTable(input: FactSheetInput): PdfContent[] {
  */
 export function factSheetDocument(input: FactSheetInput): PdfDocument {
   const s = input.structure;
-  const kind = s.kind === 'CS' ? 'Centre social' : s.kind === 'EVS' ? 'Espace de vie sociale' : s.kind;
+  const kind = kindLabel(s.kind);
   const rules = new Set<SuppressionRule>();
   for (const i of input.indicators) for (const c of Object.values(i.group)) if (c.state === 'suppressed') rules.add(c.rule);
   for (const e of input.evolution) for (const y of e.years) if (y.group.state === 'suppressed') rules.add(y.group.rule);

@@ -1,3 +1,4 @@
+import { kindLabel } from '../../domain/labels';
 import type { PublishedCell, SuppressionRule } from '../../domain/disclosure';
 import type { Unit } from '../../domain/indicators';
 import { cellString, formatNumber, NO_DATA_MARK, ruleLetters, ruleNotes } from '../format';
@@ -92,7 +93,7 @@ export function factSheetView(input: FactSheetInput) {
   const years = input.evolution[0]?.years.map((y) => y.year) ?? [];
   return {
     year: input.year,
-    structure: { ...s, kindLabel: s.kind === 'CS' ? 'Centre social' : s.kind === 'EVS' ? 'Espace de vie sociale' : s.kind },
+    structure: { ...s, kindLabel: kindLabel(s.kind) },
     intro: introText(input),
     sentences: summarySentences(input),
     indicators: input.indicators.map((i) => ({ code: i.code, label: i.label, own: ownText(i.value, i.unit), group: groupString(i.group, i.unit), position: i.position ? positionShort[i.position] : NO_DATA_MARK })),

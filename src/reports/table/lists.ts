@@ -1,12 +1,5 @@
+import { kindLabel, managementLabel, qpvLabel, responseStateLabel, territoryTypeLabel } from '../../domain/labels';
 import type { Table, TableColumn } from './table';
-
-const kindLabels: Record<string, string> = { CS: 'Centre social', EVS: 'Espace de vie sociale' };
-const managementLabels: Record<string, string> = { association: 'Association', collectivite: 'Collectivité locale', caf: 'CAF (gestion directe)', autre: 'Autre' };
-const qpvLabels: Record<string, string> = { inside: 'Dans un QPV', nearby: 'À proximité d’un QPV', serving: 'Accueille des habitants d’un QPV', none: 'Hors QPV' };
-const territoryLabels: Record<string, string> = { urban: 'Plutôt urbain', rural: 'Plutôt rural' };
-const stateLabels: Record<string, string> = {
-  not_started: 'Non commencée', in_progress: 'En cours de saisie', submitted: 'Transmise', returned: 'Renvoyée pour correction', validated: 'Validée', locked: 'Verrouillée',
-};
 
 /** Columns of the public directory: identity only (the same fields as the public identity sheet). */
 export const directoryColumns: readonly TableColumn[] = [
@@ -44,11 +37,11 @@ export function directoryTable(items: readonly DirectoryItem[], title = 'Annuair
     title,
     columns: directoryColumns,
     rows: items.map((s) => ({
-      id: s.id, nom: s.name, type: kindLabels[s.kind] ?? s.kind, siret: s.siret ?? null, adresse: s.address ?? null, code_postal: s.postal_code ?? null,
+      id: s.id, nom: s.name, type: kindLabel(s.kind), siret: s.siret ?? null, adresse: s.address ?? null, code_postal: s.postal_code ?? null,
       commune_code: s.commune_code, commune: s.commune_name, departement_code: s.departement_code, region_code: s.region_code,
       latitude: s.lat ?? null, longitude: s.lon ?? null, courriel: s.email ?? null, site_web: s.website ?? null,
-      gestion: managementLabels[s.management] ?? s.management, quartier_prioritaire: qpvLabels[s.qpv_status] ?? s.qpv_status,
-      territoire: s.territory_type ? territoryLabels[s.territory_type] ?? s.territory_type : null,
+      gestion: managementLabel(s.management), quartier_prioritaire: qpvLabel(s.qpv_status),
+      territoire: s.territory_type ? territoryTypeLabel(s.territory_type) : null,
     })),
     notes: ['Source : annuaire public de l’observatoire Senacs (identité des structures agréées par les CAF).'],
   };
@@ -70,8 +63,8 @@ export function responsesTable(year: number, items: readonly { structure_id: num
       { name: 'mise_a_jour', title: 'Dernière modification', type: 'date' },
     ],
     rows: items.map((r) => ({
-      structure_id: r.structure_id, nom: r.name, type: kindLabels[r.kind] ?? r.kind, departement_code: r.departement_code,
-      etat: stateLabels[String(r.state)] ?? String(r.state),
+      structure_id: r.structure_id, nom: r.name, type: kindLabel(r.kind), departement_code: r.departement_code,
+      etat: responseStateLabel(String(r.state)),
       mise_a_jour: r.updated_at ? new Date(r.updated_at).toISOString().slice(0, 10) : null,
     })),
   };

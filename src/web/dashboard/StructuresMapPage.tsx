@@ -1,3 +1,4 @@
+import { kindLabel } from '../lib/labels';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../lib/api';
 import type { Structure } from '../lib/types';
@@ -119,7 +120,7 @@ export default function StructuresMapPage() {
                 {points.data.items.map((p) => (
                   <tr key={p.id}>
                     <th scope="row"><button type="button" className="link-button" onClick={() => open({ id: p.id })}>{p.name}</button></th>
-                    <td>{p.kind === 'EVS' ? 'Espace de vie sociale' : 'Centre social'}</td>
+                    <td>{kindLabel(p.kind)}</td>
                     <td>{p.commune_name}</td>
                   </tr>
                 ))}

@@ -1,7 +1,8 @@
 import type { Membership, Role } from './types';
+import { label } from '../../domain/labels';
 
-/** French words for the API's English codes. Unknown codes are shown as they come rather than hidden. */
-const label = (map: Record<string, string>) => (code: string | null | undefined): string => (code ? map[code] ?? code : '—');
+/** French words for the API's English codes; the domain's own vocabulary is in src/domain/labels.ts. */
+export { responseStates, responseStateLabel, campaignStateLabel, kindLabel, managementLabel, qpvLabel, territoryTypeLabel, npnruStageLabel, npnruInterestLabel, approvalLabel } from '../../domain/labels';
 
 export const roleLabel = label({
   contributor: 'Contributeur·rice',
@@ -21,62 +22,6 @@ export function membershipLabel(m: Membership): string {
   }
   return roleLabel(m.role);
 }
-
-export const responseStates = ['not_started', 'in_progress', 'submitted', 'returned', 'validated', 'locked'] as const;
-
-export const responseStateLabel = label({
-  not_started: 'Non commencée',
-  in_progress: 'En cours de saisie',
-  submitted: 'Transmise',
-  returned: 'Renvoyée pour correction',
-  validated: 'Validée',
-  locked: 'Verrouillée',
-});
-
-export const campaignStateLabel = label({
-  preparation: 'En préparation',
-  open: 'Ouverte',
-  closed: 'Close',
-  published: 'Publiée',
-  archived: 'Archivée',
-});
-
-export const kindLabel = label({ CS: 'Centre social', EVS: 'Espace de vie sociale' });
-
-export const managementLabel = label({
-  association: 'Association',
-  collectivite: 'Collectivité locale',
-  caf: 'CAF (gestion directe)',
-  autre: 'Autre',
-});
-
-export const qpvLabel = label({
-  inside: 'Dans un QPV',
-  nearby: 'À proximité d’un QPV',
-  serving: 'Accueille des habitants d’un QPV',
-  none: 'Hors QPV',
-});
-
-export const territoryTypeLabel = label({ urban: 'Plutôt urbain', rural: 'Plutôt rural' });
-
-export const npnruStageLabel = label({
-  none: 'Aucun renouvellement urbain',
-  contrat_de_ville: 'Contrat de ville',
-  protocole: 'Protocole de préfiguration',
-  convention: 'Convention pluriannuelle',
-  travaux: 'Travaux en cours',
-  acheve: 'Achevé',
-});
-
-export const npnruInterestLabel = label({ national: 'd’intérêt national', regional: 'd’intérêt régional' });
-
-export const approvalLabel = label({
-  animation_globale: 'Animation globale (centre social)',
-  acf: 'Animation collective familles',
-  animation_collective_familles: 'Animation collective familles',
-  evs: 'Espace de vie sociale',
-  EVS: 'Espace de vie sociale',
-});
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat('fr-FR');
