@@ -1,15 +1,15 @@
 import type { Db } from '../db/connection';
 import { campaignYears } from '../db/aggregation.repo';
-import { getDepartement, getRegion, listDepartements, listRegions } from '../db/territory.repo';
 import { dashboardIndicators } from '../domain/dashboardIndicators';
-import { publish, publishedChange, NATION_CODE, type PublishedCell, type PublishedFigure, type Stat, type Territory } from '../domain/disclosure';
+import { publish, publishedChange, type PublishedCell, type PublishedFigure, type Stat, type Territory } from '../domain/disclosure';
 import { AppError } from '../domain/errors';
 import { coreIndicator } from '../domain/indicators';
 import type { Actor } from '../domain/roles';
-import { canFollowTerritory, type TerritoryRef } from '../policies/territory';
+import { canFollowTerritory } from '../policies/territory';
 import { getPopulation, memoOf, type CampaignPopulation } from './populationCache';
+import { resolveTerritory, type TableLevel } from './resolveTerritory';
 
-export type DashboardLevel = 'nation' | 'region' | 'departement';
+export type DashboardLevel = TableLevel;
 
 export interface DashboardFigure {
   indicator: string; stat: Stat; territory: Territory; cell: PublishedCell;
@@ -43,32 +43,13 @@ export async function getDashboard(p: { db: Db; actor: Actor; year: number; leve
   const view = p.view ?? 'published';
   const years = await campaignYears(db);
   if (!years.includes(year)) throw new AppError('not_found', `Aucune campagne pour l’année ${year}.`);
-  let ref: TerritoryRef;
-  let name = 'France';
-  if (level === 'nation') ref = { level };
-  else {
-    if (!p.code) throw new AppError('validation_failed', 'Le code du territoire est requis pour ce niveau.');
-    if (level === 'region') {
-      const r = await getRegion(db, p.code);
-      if (!r) throw new AppError('not_found', 'Région introuvable.');
-      ref = { level, code: r.code }; name = r.name;
-    } else {
-      const d = await getDepartement(db, p.code);
-      if (!d) throw new AppError('not_found', 'Département introuvable.');
-      ref = { level, code: d.code, regionCode: d.region_code }; name = d.name;
-    }
-  }
+  const { ref, territory: named, children: namedChildren } = await resolveTerritory(db, level, p.code);
   if (view === 'working') {
     if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour la vue de travail.');
     if (!canFollowTerritory(actor, ref)) throw new AppError('forbidden', 'Vous ne suivez pas ce territoire : seule la vue publiée vous est ouverte.');
   }
-  const territory: Territory = ref.level === 'nation' ? { level: 'nation', code: NATION_CODE } : { level: ref.level, code: ref.code };
-  const children: Territory[] = level === 'nation' ? (await listRegions(db)).map((r) => ({ level: 'region', code: r.code }))
-    : level === 'region' ? (await listDepartements(db, territory.code)).map((d) => ({ level: 'departement', code: d.code }))
-    : [];
-  const names = new Map<string, string>([[`${territory.level}:${territory.code}`, name]]);
-  if (level === 'nation') for (const r of await listRegions(db)) names.set(`region:${r.code}`, r.name);
-  if (level === 'region') for (const d of await listDepartements(db, territory.code)) names.set(`departement:${d.code}`, d.name);
+  const territory: Territory = { level: named.level, code: named.code };
+  const children: Territory[] = namedChildren.map((c) => ({ level: c.level, code: c.code }));
 
   const pop = await getPopulation({ db, year, mode: view });
   const previousYear = years.includes(year - 1) ? year - 1 : null;
@@ -83,8 +64,8 @@ export async function getDashboard(p: { db: Db; actor: Actor; year: number; leve
   }
   const unvalidated = view === 'working' ? countUnvalidated(pop, [territory, ...children]) : undefined;
   return {
-    year, view, previousYear, territory: { ...territory, name },
-    children: children.map((t) => ({ ...t, name: names.get(`${t.level}:${t.code}`) ?? t.code })),
+    year, view, previousYear, territory: named,
+    children: namedChildren,
     indicators: dashboardIndicators.map((c) => { const i = coreIndicator(c)!; return { code: c, label: i.label, unit: i.unit }; }),
     figures,
     ...(unvalidated ? { unvalidated } : {}),
