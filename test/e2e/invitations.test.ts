@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, loginAs, newPage, screenshot } from './browser';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from './server';
+import { apiClient } from './api';
 
 const DIRECTOR = 'direction@demo.senacs.test';
 const CAF = 'caf69@demo.senacs.test';
@@ -21,23 +22,7 @@ let server: RunningServer | undefined;
 let baseUrl: string;
 let browser: Browser;
 let director: Page;
-const sessions: Record<string, { cookie: string; csrf: string }> = {};
-
-async function apiLogin(email: string, password = DEMO_PASSWORD) {
-  const r = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (!r.ok) throw new Error(`login ${email}: ${r.status}`);
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  sessions[email] = { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: csrfToken };
-}
-async function call<T>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-  const s = sessions[email];
-  const r = await fetch(`${baseUrl}/api${path}`, {
-    method, headers: { cookie: s.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf, 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
+const { apiLogin, call } = apiClient(() => baseUrl);
 
 /** The invitation link of the newest e-mail to `to`, as its reader would click it (from the outbox page's API). */
 async function linkFromOutbox(reader: string, territory: string, to: string): Promise<string> {
