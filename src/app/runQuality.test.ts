@@ -62,4 +62,19 @@ describe('quality run and re-check', () => {
     await flushQualityRecomputes();
     expect((await responseFindings(database.db, responseId)).some((f) => f.rule === 'rh.etp_effectif.animation')).toBe(false);
   });
+
+  it('keeps the re-checks of two databases apart, and runs one database\'s before it closes', async () => {
+    const other = await openTestDatabase();
+    try {
+      const staff = Number(await answer('rh.effectif.animation'));
+      await setAnswer('rh.etp.animation', staff + 2);
+      scheduleQualityRecompute(database.db, responseId, 60_000);
+      // The same response id on another database must not cancel this one's pending re-check.
+      scheduleQualityRecompute(other.db, responseId, 60_000);
+      await other.close(); // flushes the other database's re-check only
+      expect((await responseFindings(database.db, responseId)).some((f) => f.rule === 'rh.etp_effectif.animation')).toBe(false);
+      await flushQualityRecomputes(database.db);
+      expect((await responseFindings(database.db, responseId)).some((f) => f.rule === 'rh.etp_effectif.animation')).toBe(true);
+    } finally { await other.close().catch(() => undefined); }
+  });
 });

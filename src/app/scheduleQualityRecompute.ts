@@ -5,8 +5,9 @@ import { recomputeQuality } from './recomputeQuality';
 export const qualityDebounceMs = 1500;
 
 interface Pending { db: Db; timer: ReturnType<typeof setTimeout>; run: () => Promise<void> }
-const pending = new Map<number, Pending>();
-const running = new Set<Promise<void>>();
+/** Pending re-checks per database (a process may hold several: tests, benchmarks), then per response. */
+const pending = new Map<Db, Map<number, Pending>>();
+const running = new Map<Promise<void>, Db>();
 
 /**
  * Re-checks a response's quality after the caller has answered, debounced per response: the request
@@ -14,24 +15,28 @@ const running = new Set<Promise<void>>();
  * @example scheduleQualityRecompute(db, responseId); // after writing the answer
  */
 export function scheduleQualityRecompute(db: Db, responseId: number, delayMs = qualityDebounceMs): void {
-  const previous = pending.get(responseId);
+  const ofDb = pending.get(db) ?? new Map<number, Pending>();
+  pending.set(db, ofDb);
+  const previous = ofDb.get(responseId);
   if (previous) clearTimeout(previous.timer);
   const run = () => {
-    pending.delete(responseId);
+    ofDb.delete(responseId);
+    if (ofDb.size === 0 && pending.get(db) === ofDb) pending.delete(db);
     const job = recomputeQuality(db, responseId).then(() => undefined, (error: unknown) => {
       console.error(`quality: response ${responseId} not re-checked: ${(error as Error).message}`);
     });
-    running.add(job);
+    running.set(job, db);
     return job.finally(() => running.delete(job));
   };
-  pending.set(responseId, { db, run, timer: setTimeout(run, delayMs) });
+  ofDb.set(responseId, { db, run, timer: setTimeout(run, delayMs) });
 }
 
 /**
- * Runs the pending re-checks now and waits for all of them (tests, shutdown).
- * @example await flushQualityRecomputes();
+ * Runs the pending re-checks now and waits for all of them — of one database, or of all: before the
+ * database closes (shutdown, end of a test file), so that no re-check runs on a closed database.
+ * @example await flushQualityRecomputes(database.db); await database.close();
  */
-export async function flushQualityRecomputes(): Promise<void> {
-  for (const p of [...pending.values()]) { clearTimeout(p.timer); void p.run(); }
-  await Promise.all([...running]);
+export async function flushQualityRecomputes(db?: Db): Promise<void> {
+  for (const [of, ofDb] of [...pending]) if (!db || of === db) for (const p of [...ofDb.values()]) { clearTimeout(p.timer); void p.run(); }
+  await Promise.all([...running].filter(([, of]) => !db || of === db).map(([job]) => job));
 }

@@ -20,6 +20,7 @@ import { responsesCommand } from './responsesCommand';
 import { reportCommand } from './reportCommand';
 import { externalCommand } from './externalCommand';
 import { opendataCommand } from './opendataCommand';
+import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
 
@@ -173,7 +174,7 @@ async function serveCommand(args: string[]) {
   const server = await listen(app, port);
   console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   if (accounts) printAccounts(accounts);
-  const stop = async () => { server.close(); await database.close(); process.exit(0); };
+  const stop = async () => { server.close(); await flushQualityRecomputes(database.db); await database.close(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
