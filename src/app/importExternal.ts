@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { appendAudit } from '../db/audit.repo';
-import { directoryForMatching, getDataset, storeDataset } from '../db/external.repo';
-import { analyseTable, readExternalFile, type FileAnalysis } from '../domain/external/analyse';
+import { decidedRows, directoryForMatching, getDataset, storeDataset } from '../db/external.repo';
+import { analyseTable, readExternalFile, rowIdentity, type FileAnalysis } from '../domain/external/analyse';
 import { guessMapping } from '../domain/external/mapping';
 import type { DatasetMapping, FileProblem, MatchCandidate } from '../domain/external/types';
 import { AppError } from '../domain/errors';
@@ -67,8 +67,12 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   const mapping = p.mapping ?? guessMapping(read.table);
   report.mapping = mapping;
   const confirmations = new Map(Object.entries(p.confirmations ?? {}).map(([line, id]) => [Number(line), id]));
+  const existing = await getDataset(p.db, p.dataset, p.year);
+  // A person's earlier decisions on the same rows (by SIRET, or name and commune) are not asked again.
+  const remembered = new Map((existing ? await decidedRows(p.db, existing.id) : [])
+    .map((r) => [rowIdentity(r), r.match_method === 'rejected' ? null : r.structure_id] as const));
   const analysis = analyseTable(read.table, mapping, {
-    year: p.year, directory: await directoryForMatching(p.db), confirmations,
+    year: p.year, directory: await directoryForMatching(p.db), confirmations, remembered,
     onProgress: (done, total) => p.onProgress?.(done, total, 'rapprochement'),
   });
   Object.assign(report, { counts: analysis.counts, problems: analysis.problems, notes: analysis.notes });
@@ -76,7 +80,6 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
     .map((r) => ({ line: r.line, name: r.name, commune: r.commune, siret: r.siret, candidates: r.match.candidates }));
   if (report.problems.length > 0 || p.dryRun) return report;
 
-  const existing = await getDataset(p.db, p.dataset, p.year);
   if (existing && existing.file_hash === fileHash && canonical(existing.mapping) === canonical(mapping) && confirmations.size === 0 && !p.acceptProposals) {
     report.unchanged = true;
     return report;

@@ -144,3 +144,52 @@ export async function exampleSources(db: Db, year: number) {
   }
   return [...byId.values()].filter((e) => Object.keys(e.answers).length > 0);
 }
+
+/** Rows a person reviews: proposed matches and the decisions already taken on them, in file order. */
+export async function reviewableRows(db: Db, datasetId: number) {
+  const rows = await db.selectFrom('external_rows').leftJoin('structures', 'structures.id', 'external_rows.structure_id')
+    .leftJoin('communes', 'communes.code', 'structures.commune_code')
+    .select(['external_rows.line', 'external_rows.siret', 'external_rows.name', 'external_rows.commune', 'external_rows.structure_id', 'external_rows.match_method',
+      'external_rows.match_score', 'structures.name as structure_name', 'communes.name as structure_commune'])
+    .where('external_rows.dataset_id', '=', datasetId).where('external_rows.match_method', 'in', ['proposal', 'confirmed', 'rejected'])
+    .orderBy('external_rows.line').execute();
+  return rows.map((r) => ({
+    line: r.line, siret: r.siret, name: r.name, commune: r.commune, structureId: r.structure_id, method: r.match_method as MatchMethod,
+    score: r.match_score, structureName: r.structure_name, structureCommune: r.structure_commune,
+  }));
+}
+
+/**
+ * Records a person's decisions on a data set's reviewable rows (line → structure id to confirm, null to
+ * reject), in one transaction; answers how many rows changed.
+ */
+export async function decideRows(db: Db, datasetId: number, decisions: readonly { line: number; structureId: number | null }[]) {
+  return db.transaction().execute(async (tx) => {
+    let changed = 0;
+    for (const d of decisions) {
+      const r = await tx.updateTable('external_rows')
+        .set({ structure_id: d.structureId, match_method: d.structureId === null ? 'rejected' : 'confirmed' })
+        .where('dataset_id', '=', datasetId).where('line', '=', d.line).where('match_method', 'in', ['proposal', 'confirmed', 'rejected'])
+        .executeTakeFirst();
+      changed += Number(r.numUpdatedRows);
+    }
+    await tx.updateTable('external_datasets').set({ updated_at: sql`now()` }).where('id', '=', datasetId).execute();
+    return changed;
+  });
+}
+
+/** The decisions taken on a data set's rows (identity inputs with the chosen structure, or null when rejected). */
+export async function decidedRows(db: Db, datasetId: number) {
+  return db.selectFrom('external_rows').leftJoin('structures', 'structures.id', 'external_rows.structure_id')
+    .select(['external_rows.siret', 'external_rows.name', 'external_rows.commune', 'external_rows.match_method', 'structures.id as structure_id'])
+    .where('external_rows.dataset_id', '=', datasetId)
+    .where((eb) => eb.or([eb('external_rows.match_method', '=', 'rejected'), eb.and([eb('external_rows.match_method', '=', 'confirmed'), eb('structures.id', 'is not', null)])]))
+    .execute();
+}
+
+/** Which of these structure ids exist. */
+export async function existingStructureIds(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return new Set<number>();
+  const rows = await db.selectFrom('structures').select('id').where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}

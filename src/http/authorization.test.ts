@@ -199,6 +199,16 @@ const MATRIX: Row[] = [
       { label: 'absent data set', path: (ids) => `/api/external/datasets/inconnu/${ids.year}/report/export?format=xlsx`, expect: statusFor(EXTERNAL_READERS, 404) },
     ],
   },
+  {
+    route: 'GET /api/external/datasets/:name/:year/proposals', visibility: 'private', cells: [
+      { label: 'absent data set', path: (ids) => `/api/external/datasets/inconnu/${ids.year}/proposals`, expect: statusFor(['national'], 404) },
+    ],
+  },
+  {
+    route: 'POST /api/external/datasets/:name/:year/proposals', visibility: 'private', cells: [
+      { label: 'absent data set', method: 'POST', path: (ids) => `/api/external/datasets/inconnu/${ids.year}/proposals`, body: () => ({ decisions: { 2: null } }), expect: statusFor(['national'], 404) },
+    ],
+  },
   { route: 'GET /api/external/example', visibility: 'private', cells: [{ label: 'example of the previous campaign', path: (ids) => `/api/external/example?year=${ids.year - 1}`, expect: onlyFor(['national']) }] },
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
   { route: 'GET /api/openapi.json', visibility: 'public', cells: [{ label: 'openapi', path: () => '/api/openapi.json', expect: everyone(200) }] },

@@ -27,10 +27,16 @@ async function settled(page: Page) {
   await page.waitForFunction(() => !document.querySelector('.loading'), undefined, WAIT);
 }
 
+/** A national administrator's API session: cookie and CSRF token. */
+async function nationalSession() {
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NATIONAL, password: DEMO_PASSWORD }) });
+  const { csrfToken } = await login.json() as { csrfToken: string };
+  return { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: csrfToken };
+}
+
 /** The example file, downloaded through the API as the national administrator. */
 async function downloadExample(): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: NATIONAL, password: DEMO_PASSWORD }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { cookie } = await nationalSession();
   const r = await fetch(`${baseUrl}/api/external/example?year=${YEAR}`, { headers: { cookie } });
   if (!r.ok) throw new Error(`example: ${r.status} ${await r.text()}`);
   const file = join(dir, 'elisfa.csv');
@@ -125,6 +131,52 @@ describe('données externes', () => {
     expect(await page.getByRole('button', { name: /^Importer/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'external-mauvais-fichier');
+    await page.context().close();
+  });
+
+  it('après l’import, l’administration nationale confirme et rejette les rapprochements proposés depuis la page de concordance', async () => {
+    // The example's first 40 lines, a few of them without SIRET and with a name typed differently: proposals.
+    const { cookie, csrf } = await nationalSession();
+    const [header, ...lines] = (await (await fetch(`${baseUrl}/api/external/example?year=${YEAR}`, { headers: { cookie } })).text()).replace(/^\ufeff/, '').trimEnd().split(/\r?\n/);
+    const typo = (name: string) => name.replace(/(\p{L})(\p{L})(\p{L}*)$/u, '$2$1$3');
+    const build = (typed: (i: number) => boolean) => [header, ...lines.slice(0, 40).map((l, i) => {
+      if (!typed(i)) return l;
+      const [, name, ...rest] = l.split(';');
+      return ['', typo(name), ...rest].join(';');
+    })].join('\r\n');
+    const dry = await (await fetch(`${baseUrl}/api/external/import?dataset=revue&year=${YEAR}&dryRun=true`, {
+      method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/csv' }, body: build((i) => i % 5 === 0),
+    })).json() as { counts?: { proposals: number }; error?: { details: { problems: { line: number }[] } } };
+    const unknown = new Set((dry.error?.details.problems ?? []).map((p) => p.line - 2));
+    const file = join(dir, 'revue.csv');
+    writeFileSync(file, build((i) => i % 5 === 0 && !unknown.has(i)));
+
+    const page = await newPage(browser, baseUrl);
+    await loginAs(page, NATIONAL);
+    await page.goto('/donnees-externes');
+    await settled(page);
+    await page.getByLabel(/^Fichier/).setInputFiles(file);
+    await page.getByLabel(/^Nom du jeu/).fill('revue');
+    await page.getByLabel('Année').fill(String(YEAR));
+    await page.getByRole('button', { name: 'Analyser le fichier' }).click();
+    await page.getByRole('button', { name: /^Importer \d+ ligne/ }).click(WAIT);
+    await page.getByRole('status').filter({ hasText: /importé/ }).waitFor(WAIT);
+    await page.getByRole('link', { name: 'Voir le rapport de concordance' }).click();
+    const review = page.getByRole('region', { name: 'Rapprochements à confirmer' });
+    await review.getByText(/ligne\(s\) à confirmer/).waitFor(WAIT);
+    await settled(page);
+    const selects = await review.getByRole('combobox').all();
+    expect(selects.length).toBeGreaterThanOrEqual(2);
+    const pendingBefore = Number((await review.getByText(/ligne\(s\) à confirmer/).innerText()).match(/^(\d+)/)![1]);
+    await selects[0].selectOption({ index: 1 });
+    await selects[1].selectOption({ label: 'Rejeter : aucune de ces structures' });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'external-revue');
+    await review.getByRole('button', { name: 'Enregistrer les décisions' }).click();
+    await review.getByRole('status').filter({ hasText: '2 décision(s) enregistrée(s)' }).waitFor(WAIT);
+    await review.getByText(`${pendingBefore - 2} ligne(s) à confirmer, 2 déjà décidée(s)`).waitFor(WAIT);
+    expect(await review.innerText()).toMatch(/— confirmée : /);
+    expect(await review.innerText()).toMatch(/— rejetée/);
     await page.context().close();
   });
 });

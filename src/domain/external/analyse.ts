@@ -55,12 +55,25 @@ export interface FileAnalysis {
 }
 
 /**
+ * What identifies a row of an external file from one file to the next (lines move): its SIRET, else its
+ * name and commune, compared without case, accents or extra spaces.
+ * @example rowIdentity({ siret: null, name: 'Les Tilleuls ', commune: 'Saint-Étienne' }) // '|les tilleuls|saint-etienne'
+ */
+export function rowIdentity(row: Pick<ExternalRowInput, 'siret' | 'name' | 'commune'>): string {
+  const plain = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return `${row.siret ?? ''}|${plain(row.name)}|${plain(row.commune)}`;
+}
+
+/**
  * Reads every row with the mapping, checks it and matches it to the directory.
- * `confirmations` (line → structure id, or null to reject a proposal) come from a person's review.
+ * `confirmations` (line → structure id, or null to reject a proposal) come from a person's review of
+ * this file; `remembered` (row identity → structure id or null) are the decisions a person took on the
+ * same rows of an earlier file of the data set — both apply only where matching alone would propose.
  * @example analyseTable(table, guessMapping(table), { year: 2024, directory })
  */
 export function analyseTable(table: AnswerTable, mapping: DatasetMapping, p: {
   year: number; directory: readonly DirectoryEntry[]; confirmations?: ReadonlyMap<number, number | null>; matchOptions?: MatchOptions;
+  remembered?: ReadonlyMap<string, number | null>;
   onProgress?: (done: number, total: number) => void;
 }): FileAnalysis {
   const problems = checkMapping(table.columns, mapping);
@@ -109,7 +122,8 @@ export function analyseTable(table: AnswerTable, mapping: DatasetMapping, p: {
       nameLine.set(key, line);
     }
     let match = matchRow(directory, { siret, name, commune }, p.matchOptions);
-    const confirmed = p.confirmations?.get(line);
+    const confirmed = p.confirmations?.has(line) ? p.confirmations.get(line)
+      : match.method === 'proposal' ? p.remembered?.get(rowIdentity({ siret, name, commune })) : undefined;
     if (confirmed !== undefined && match.method !== 'siret') {
       match = confirmed === null ? { ...match, structureId: null, method: 'rejected' } : { ...match, structureId: confirmed, method: 'confirmed' };
     }

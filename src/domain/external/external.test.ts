@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsvTable } from '../interchange/answerTable';
 import { pearson, spearman } from '../stats';
 import { withLuhnDigit } from '../siret';
-import { analyseTable } from './analyse';
+import { analyseTable, rowIdentity } from './analyse';
 import { beyondTolerance, concordanceReport, type ConcordanceInput } from './concordance';
 import { concordanceTables } from '../../app/externalReportTables';
 import { decodeText } from './encoding';
@@ -101,6 +101,17 @@ describe('mapping and the bad-file report', () => {
     const mapping = guessMapping(t);
     expect(analyseTable(t, mapping, { year: 2024, directory }).rows[0].match.method).toBe('proposal');
     expect(analyseTable(t, mapping, { year: 2024, directory, confirmations: new Map([[2, 3]]) }).rows[0].match).toMatchObject({ method: 'confirmed', structureId: 3 });
+  });
+  it('applies a decision remembered from an earlier file of the same rows, but never over a clear match or this file’s review', () => {
+    const t = csv('Raison sociale;Commune;ETP\nLes Tilleul;Saint-Étienne;3\n');
+    const mapping = guessMapping(t);
+    expect(rowIdentity({ siret: null, name: ' LES  Tilleul', commune: 'saint-etienne' })).toBe(rowIdentity({ siret: null, name: 'Les Tilleul', commune: 'Saint-Étienne' }));
+    const remembered = new Map([[rowIdentity({ siret: null, name: 'les tilleul', commune: 'Saint-Etienne' }), null]]);
+    expect(analyseTable(t, mapping, { year: 2024, directory, remembered }).rows[0].match).toMatchObject({ method: 'rejected', structureId: null });
+    expect(analyseTable(t, mapping, { year: 2024, directory, remembered, confirmations: new Map([[2, 3]]) }).rows[0].match).toMatchObject({ method: 'confirmed', structureId: 3 });
+    const clear = csv(`Raison sociale;Commune;ETP\n${directory[0].name};${directory[0].communeName};3\n`);
+    const rememberedClear = new Map([[rowIdentity({ siret: null, name: directory[0].name, commune: directory[0].communeName }), null]]);
+    expect(analyseTable(clear, guessMapping(clear), { year: 2024, directory, remembered: rememberedClear }).rows[0].match.method).toBe('name');
   });
 });
 

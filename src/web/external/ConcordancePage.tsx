@@ -4,6 +4,8 @@ import { api, apiUrl } from '../lib/api';
 import { Link } from '../components/Link';
 import { Show } from '../components/Status';
 import { useApi } from '../lib/useApi';
+import { useSession } from '../lib/session';
+import { ProposalReview } from './ProposalReview';
 import { cellText, formatCorrelation, formatNumber, formatShare, territoryName } from './format';
 import type { Report } from './types';
 
@@ -13,8 +15,11 @@ const MAX_LINES = 300;
 export function ConcordancePage({ name, year }: { name: string; year: string }) {
   const [tolerance, setTolerance] = useState({ absolute: '1', relative: '10' });
   const [applied, setApplied] = useState(tolerance);
+  const [decided, setDecided] = useState(0);
+  const { me } = useSession();
+  const national = me?.memberships.some((m) => m.role === 'national_admin') ?? false;
   const query = { toleranceAbs: applied.absolute.replace(',', '.'), toleranceRel: String(Number(applied.relative.replace(',', '.')) / 100) };
-  const loaded = useApi(JSON.stringify([name, year, applied]), (signal) =>
+  const loaded = useApi(JSON.stringify([name, year, applied, decided]), (signal) =>
     api.get<Report>(`/external/datasets/${encodeURIComponent(name)}/${encodeURIComponent(year)}/report`, query, signal), { keepPrevious: true });
   const onSubmit = (e: FormEvent) => { e.preventDefault(); setApplied(tolerance); };
   return (
@@ -37,6 +42,7 @@ export function ConcordancePage({ name, year }: { name: string; year: string }) 
       <Show loaded={loaded} loadingText="Calcul de la concordance…">
         {(r) => <ReportView r={r} />}
       </Show>
+      {national && <ProposalReview name={name} year={year} onDecided={() => setDecided((d) => d + 1)} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { externalExample } from '../../../app/externalExample';
 import { externalReport } from '../../../app/externalReport';
+import { decideExternalProposals, externalProposals } from '../../../app/externalProposals';
 import { importExternal } from '../../../app/importExternal';
 import { listDatasets } from '../../../db/external.repo';
 import { concordanceFile } from '../../../app/externalReportTables';
@@ -9,9 +10,9 @@ import { comparableIndicators } from '../../../domain/external/indicators';
 import { AppError } from '../../../domain/errors';
 import { externalPolicy } from '../../../policies/external';
 import type { Env } from '../../context';
-import { describeIssues, readQuery } from '../../input';
+import { describeIssues, readBody, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { confirmationsSchema, datasetParams, exampleQuery, exportQuery, importQuery, mappingSchema, metaSchema, reportQuery } from './schema';
+import { confirmationsSchema, datasetParams, decisionsBody, exampleQuery, exportQuery, importQuery, mappingSchema, metaSchema, reportQuery } from './schema';
 
 /** The upload route's own body limit (the API's default is 1 MB): a national file of 50,000 rows fits. */
 export const EXTERNAL_UPLOAD_PATH = '/api/external/import';
@@ -22,6 +23,8 @@ export const externalDocs: RouteDoc[] = [
   { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule', tag: 'données externes', auth: 'session', query: importQuery },
   { method: 'get', path: '/api/external/datasets/:name/:year/report', summary: 'Rapport de concordance d’un jeu de données avec l’observatoire', tag: 'données externes', auth: 'session', query: reportQuery },
   { method: 'get', path: '/api/external/datasets/:name/:year/report/export', summary: 'Rapport de concordance en CSV ou XLSX', tag: 'données externes', auth: 'session', query: exportQuery },
+  { method: 'get', path: '/api/external/datasets/:name/:year/proposals', summary: 'Rapprochements proposés d’un jeu importé (à confirmer ou déjà décidés), avec les structures les plus proches (administration nationale)', tag: 'données externes', auth: 'session' },
+  { method: 'post', path: '/api/external/datasets/:name/:year/proposals', summary: 'Confirmer (ligne → structure) ou rejeter (ligne → null) des rapprochements proposés, tout ou rien (administration nationale)', tag: 'données externes', auth: 'session', body: decisionsBody },
   { method: 'get', path: '/api/external/example', summary: 'Jeu d’exemple au format ELISFA, tiré de la campagne (administration nationale)', tag: 'données externes', auth: 'session', query: exampleQuery },
 ];
 
@@ -119,6 +122,20 @@ export function externalRoutes() {
       'content-type': contentTypes[q.format],
       'content-disposition': `attachment; filename="concordance-${name}-${year}.${q.format}"`,
     });
+  });
+
+  app.get('/external/datasets/:name/:year/proposals', async (c) => {
+    const actor = signedIn(c);
+    const { name, year } = readDataset(c);
+    const items = await externalProposals({ db: c.var.deps.db, actor, dataset: name, year });
+    return c.json({ items, total: items.length });
+  });
+
+  app.post('/external/datasets/:name/:year/proposals', async (c) => {
+    const actor = signedIn(c);
+    const { name, year } = readDataset(c);
+    const body = await readBody(c, decisionsBody);
+    return c.json(await decideExternalProposals({ db: c.var.deps.db, actor, dataset: name, year, decisions: body.decisions }));
   });
 
   app.get('/external/example', async (c) => {

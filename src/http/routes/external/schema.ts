@@ -23,6 +23,8 @@ export const mappingSchema = z.object({
   })).max(300),
 });
 export const confirmationsSchema = z.record(z.string().regex(/^\d{1,7}$/, 'Numéro de ligne attendu.'), z.number().int().positive().max(2_147_483_647).nullable());
+/** A person's review of an imported data set's proposed matches: line → structure id, or null to reject. */
+export const decisionsBody = z.object({ decisions: confirmationsSchema.refine((d) => Object.keys(d).length <= 5000, 'Au plus 5 000 décisions par envoi.') });
 export const metaSchema = z.object({ source: z.string().max(500).optional(), licence: z.string().max(200).optional() });
 
 export const reportQuery = z.object({ toleranceAbs: tolerance, toleranceRel: tolerance });
