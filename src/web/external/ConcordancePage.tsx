@@ -39,10 +39,10 @@ export function ConcordancePage({ name, year }: { name: string; year: string }) 
         <a className="button button-secondary" href={apiUrl(`/external/datasets/${encodeURIComponent(name)}/${encodeURIComponent(year)}/report/export`, { ...query, format: 'csv' })} download>Exporter en CSV</a>
         <a className="button button-secondary" href={apiUrl(`/external/datasets/${encodeURIComponent(name)}/${encodeURIComponent(year)}/report/export`, { ...query, format: 'xlsx' })} download>Exporter en XLSX</a>
       </form>
+      {national && <ProposalReview name={name} year={year} onDecided={() => setDecided((d) => d + 1)} />}
       <Show loaded={loaded} loadingText="Calcul de la concordance…">
         {(r) => <ReportView r={r} />}
       </Show>
-      {national && <ProposalReview name={name} year={year} onDecided={() => setDecided((d) => d + 1)} />}
     </section>
   );
 }
