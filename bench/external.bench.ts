@@ -3,7 +3,8 @@
  * folder seeded on first use and reused (BENCH_EXTERNAL_DIR, default $TMPDIR/senacs-bench-external-s1).
  *
  * - external_import_rows_per_s: full import (read, encoding, mapping, SIRET/fuzzy matching, one
- *   transaction) of the national ELISFA-shaped example of 2024, rows per second, median of 3 imports
+ *   transaction, then the re-check of the 2024 campaign's responses, whose ext() rules read the new values)
+ *   of the national ELISFA-shaped example of 2024, rows per second, median of 3 imports
  *   (each under a fresh data set name, so the « same file » short-cut never applies).
  * - external_analyse_rows_per_s_50k: the same pipeline up to the bad-file report on a synthetic 50,000-row
  *   file (the example plus ≈ 46,000 rows naming structures absent from the directory: each is matched by
@@ -41,7 +42,7 @@ export async function run(): Promise<Figures> {
       const s = (performance.now() - t) / 1000;
       if (!r.stored) throw new Error(`example not stored: ${JSON.stringify(r.problems.slice(0, 3))}`);
       rates.push(r.counts.rows / s);
-      console.log(`# external: import ${i + 1}: ${round(s, 2)} s (${r.counts.siret} by SIRET, ${r.counts.name} by name, ${r.counts.proposals} proposals)`);
+      console.log(`# external: import ${i + 1}: ${round(s, 2)} s (${r.counts.siret} by SIRET, ${r.counts.name} by name, ${r.counts.proposals} proposals, ${r.rechecked} responses re-checked)`);
     }
 
     const extra: string[] = [];

@@ -1,11 +1,13 @@
 import type { Db } from '../db/connection';
 import { appendAudit } from '../db/audit.repo';
 import { decideRows, directoryForMatching, existingStructureIds, getDataset, reviewableRows } from '../db/external.repo';
+import { responseIdsOfStructures } from '../db/response.repo';
 import { AppError } from '../domain/errors';
 import { indexDirectory, matchRow } from '../domain/external/matching';
 import type { MatchCandidate } from '../domain/external/types';
 import type { Actor } from '../domain/roles';
 import { externalPolicy } from '../policies/external';
+import { scheduleQualityRecompute } from './scheduleQualityRecompute';
 
 export interface ReviewedRow {
   line: number; siret: string | null; name: string; commune: string;
@@ -44,15 +46,16 @@ export async function externalProposals(p: { db: Db; actor: Actor; dataset: stri
 /**
  * Confirms (line → structure id) or rejects (line → null) proposed matches of an imported data set, all
  * or nothing: an unknown line, a row matched by SIRET or a structure that does not exist refuses the
- * whole request. Confirmed rows enter the concordance report and `ext()`; the decisions are kept when a
- * later file of the data set has the same rows.
+ * whole request. Confirmed rows enter the concordance report and `ext()` (the responses concerned are
+ * re-checked); the decisions are kept when a later file of the data set has the same rows.
  * @example await decideExternalProposals({ db, actor, dataset: 'elisfa', year: 2024, decisions: { 12: 345, 40: null } });
  */
 export async function decideExternalProposals(p: { db: Db; actor: Actor; dataset: string; year: number; decisions: Record<string, number | null> }) {
   const dataset = await datasetFor(p.db, p.actor, p.dataset, p.year);
   const decisions = Object.entries(p.decisions).map(([line, structureId]) => ({ line: Number(line), structureId }));
   if (decisions.length === 0) throw new AppError('validation_failed', 'Aucune décision : indiquez pour chaque ligne la structure confirmée, ou null pour rejeter.');
-  const reviewable = new Set((await reviewableRows(p.db, dataset.id)).map((r) => r.line));
+  const rows = await reviewableRows(p.db, dataset.id);
+  const reviewable = new Set(rows.map((r) => r.line));
   const badLine = decisions.find((d) => !Number.isInteger(d.line) || !reviewable.has(d.line));
   if (badLine) throw new AppError('validation_failed', `Ligne ${badLine.line} : ce n’est pas un rapprochement à confirmer de « ${p.dataset} » ${p.year} (ligne absente, ou rapprochée par SIRET ou par un nom sans ambiguïté).`);
   const ids = [...new Set(decisions.flatMap((d) => (d.structureId === null ? [] : [d.structureId])))];
@@ -60,6 +63,10 @@ export async function decideExternalProposals(p: { db: Db; actor: Actor; dataset
   const unknown = decisions.find((d) => d.structureId !== null && !existing.has(d.structureId));
   if (unknown) throw new AppError('validation_failed', `Ligne ${unknown.line} : la structure ${unknown.structureId} n’existe pas dans l’annuaire.`);
   const changed = await decideRows(p.db, dataset.id, decisions);
+  // ext() rules of the structures concerned (the one a row leaves, the one it joins) read other values now.
+  const before = new Map(rows.map((r) => [r.line, r.structureId]));
+  const concerned = new Set(decisions.flatMap((d) => [before.get(d.line), d.structureId]).filter((id): id is number => typeof id === 'number'));
+  for (const responseId of await responseIdsOfStructures(p.db, p.year, [...concerned])) scheduleQualityRecompute(p.db, responseId, 0);
   await appendAudit(p.db, {
     actorId: p.actor.userId ?? null, action: 'external.review', entity: 'external_dataset', entityId: `${p.dataset}/${p.year}`,
     data: { confirmed: decisions.filter((d) => d.structureId !== null).length, rejected: decisions.filter((d) => d.structureId === null).length },

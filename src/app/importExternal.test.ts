@@ -5,6 +5,7 @@ import { actorByEmail } from './actorByEmail';
 import { DEMO } from '../testing/http';
 import { externalExample } from './externalExample';
 import { externalReport } from './externalReport';
+import { responseFindings } from '../db/quality.repo';
 import { importExternal } from './importExternal';
 import { recomputeQuality } from './recomputeQuality';
 import { checkResponse } from './checkResponse';
@@ -152,10 +153,16 @@ describe('rules read imported values with ext()', () => {
     const file = (v: number) => new TextEncoder().encode(`SIRET;ETP\n${row.siret};${String(v).replace('.', ',')}\n`);
     const rule = async () => (await recomputeQuality(db, row.id))!.findings.some((f) => f.rule === 'rh.etp_elisfa');
     const validation = async () => (await checkResponse(db, (await getResponseContext(db, row.id))!, { partial: true })).infos.some((f) => f.rule === 'rh.etp_elisfa');
-    await importExternal({ db, actor: null, dataset: 'elisfa', year: YEAR, bytes: file(Math.round(etp * 3 * 10) / 10 + 5) });
+    const stored = async () => (await responseFindings(db, row.id)).some((f) => f.rule === 'rh.etp_elisfa');
+    expect(await stored()).toBe(false);
+    const far = await importExternal({ db, actor: null, dataset: 'elisfa', year: YEAR, bytes: file(Math.round(etp * 3 * 10) / 10 + 5) });
+    // The import re-checked the campaign: the stored finding is there before anyone edits the response.
+    expect(far.rechecked).toBeGreaterThan(0);
+    expect(await stored()).toBe(true);
     expect(await rule()).toBe(true);
     expect(await validation()).toBe(true);
     await importExternal({ db, actor: null, dataset: 'elisfa', year: YEAR, bytes: file(etp) });
+    expect(await stored()).toBe(false);
     expect(await rule()).toBe(false);
     expect(await validation()).toBe(false);
   });

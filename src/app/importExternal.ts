@@ -9,6 +9,8 @@ import { AppError } from '../domain/errors';
 import type { TableFormat } from '../domain/interchange/answerTable';
 import type { Actor } from '../domain/roles';
 import { externalPolicy } from '../policies/external';
+import { getCampaignByYear } from '../db/campaign.repo';
+import { runQuality } from './runQuality';
 
 export interface ImportExternalProps {
   db: Db;
@@ -39,6 +41,8 @@ export interface ExternalImportReport {
   notes: FileAnalysis['notes'];
   proposals: { line: number; name: string; commune: string; siret: string | null; candidates: MatchCandidate[] }[];
   stored: boolean; unchanged: boolean; dryRun: boolean;
+  /** Responses of the year's campaign re-checked after storing (their `ext()` rules read the new values). */
+  rechecked: number;
 }
 
 export const datasetNamePattern = /^[a-z][a-z0-9_-]{1,39}$/;
@@ -58,7 +62,7 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   const report: ExternalImportReport = {
     dataset: p.dataset, year: p.year, fileHash, format: null, encoding: null, columns: [], mapping: null,
     counts: { rows: 0, siret: 0, name: 0, proposals: 0, unknown: 0 }, problems: [], notes: [], proposals: [],
-    stored: false, unchanged: false, dryRun: Boolean(p.dryRun),
+    stored: false, unchanged: false, dryRun: Boolean(p.dryRun), rechecked: 0,
   };
   p.onProgress?.(0, 0, 'lecture du fichier');
   const read = await readExternalFile(p.bytes, p.format);
@@ -97,6 +101,11 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   });
   report.stored = true;
   await appendAudit(p.db, { actorId: p.actor?.userId ?? null, action: 'external.import', entity: 'external_dataset', entityId: `${p.dataset}/${p.year}`, data: { rows: rows.length, fileHash } });
+  // A file touches most structures of the campaign: one campaign run (about a second for 4,000) re-checks them all.
+  const campaign = await getCampaignByYear(p.db, p.year);
+  if (campaign?.questionnaire_id) {
+    report.rechecked = (await runQuality({ db: p.db, year: p.year, onProgress: (done, total, step) => p.onProgress?.(done, total, `contrôle qualité (${step})`) })).responses;
+  }
   return report;
 }
 

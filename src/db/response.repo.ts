@@ -112,3 +112,11 @@ export async function setResponseState(db: Db, responseId: number, from: readonl
     .where('id', '=', responseId).where('state', 'in', [...from]).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The responses of some structures to the campaign of a year. */
+export async function responseIdsOfStructures(db: Db, year: number, structureIds: readonly number[]) {
+  if (structureIds.length === 0) return [];
+  const rows = await db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id').select('responses.id')
+    .where('campaigns.year', '=', year).where('responses.structure_id', 'in', [...structureIds]).orderBy('responses.id').execute();
+  return rows.map((r) => r.id);
+}

@@ -3,6 +3,7 @@ import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
 import { exampleMapping } from '../../../domain/external/example';
+import { flushQualityRecomputes } from '../../../app/scheduleQualityRecompute';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
@@ -136,9 +137,15 @@ describe('external data routes', () => {
     expect(refused.status).toBe(403);
     expect((await client.request('/api/external/datasets/revue/2024/proposals', { headers: caf69 })).status).toBe(403);
 
+    const concerned = await database.db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id').select(['responses.id', 'responses.quality_at'])
+      .where('campaigns.year', '=', 2024).where('responses.structure_id', '=', first.candidates[0].structureId).executeTakeFirstOrThrow();
     const decided = await client.request('/api/external/datasets/revue/2024/proposals', { method: 'POST', headers: { ...national, 'content-type': 'application/json' }, body: JSON.stringify({ decisions: { [first.line]: first.candidates[0].structureId, [second.line]: null } }) });
     expect(decided.status).toBe(200);
     expect(await decided.json()).toEqual({ changed: 2 });
+    // The confirmed structure's response is re-checked: its ext() rules now read the file's values.
+    await flushQualityRecomputes(database.db);
+    const rechecked = await database.db.selectFrom('responses').select('quality_at').where('id', '=', concerned.id).executeTakeFirstOrThrow();
+    expect(new Date(rechecked.quality_at!).getTime()).toBeGreaterThan(new Date(concerned.quality_at ?? 0).getTime());
     expect(await counts()).toMatchObject({ matched: before.matched + 1, proposals: before.proposals - 2 });
     const after = await (await client.request('/api/external/datasets/revue/2024/proposals', { headers: national })).json() as { items: { line: number; state: string; structure: { id: number } | null }[] };
     expect(after.items.find((r) => r.line === first.line)).toMatchObject({ state: 'confirmed', structure: { id: first.candidates[0].structureId } });
