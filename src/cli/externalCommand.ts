@@ -86,7 +86,7 @@ export async function externalCommand(args: string[], open: () => Promise<Databa
       for (const p of r.problems) print(`  ligne ${p.line}${p.column ? `, colonne ${p.column}` : ''} (${p.cell}) : ${p.message}`);
       if (r.problems.length > 0) print(`Import refusé : ${r.problems.length} problème(s), rien n’a été enregistré.`);
       else if (r.unchanged) print('Ce fichier est déjà le jeu de données importé (même empreinte, même correspondance) : rien n’a changé.');
-      else if (r.stored) print(`Importé : jeu « ${r.dataset} » ${r.year}.${r.counts.proposals && !values['accept-proposals'] ? ' Les propositions restent à confirmer : page « Données externes » (analysez à nouveau le fichier et confirmez), ou --accept-proposals.' : ''}`);
+      else if (r.stored) print(`Importé : jeu « ${r.dataset} » ${r.year}${r.rechecked ? ` ; ${r.rechecked} réponse(s) de la campagne ${r.year} recontrôlée(s)` : ''}.${r.counts.proposals && !values['accept-proposals'] ? ' Les propositions restent à confirmer : page de concordance du jeu (« Rapprochements à confirmer »), ou --accept-proposals.' : ''}`);
       else print('Vérification seulement (--dry-run) : aucun problème, rien n’a été enregistré.');
       return r.problems.length > 0 ? 1 : 0;
     } finally { await database.close(); }

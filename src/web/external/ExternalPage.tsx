@@ -194,7 +194,8 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
           )}
           {(report.stored || report.unchanged) && (
             <p className="alert alert-info" role="status">
-              {report.unchanged ? 'Ce fichier est déjà le jeu importé (même empreinte, même correspondance) : rien n’a changé.' : `Jeu « ${report.dataset} » ${report.year} importé.`}
+              {report.unchanged ? 'Ce fichier est déjà le jeu importé (même empreinte, même correspondance) : rien n’a changé.'
+                : `Jeu « ${report.dataset} » ${report.year} importé${report.rechecked ? ` ; ${report.rechecked} réponse(s) de la campagne ${report.year} recontrôlée(s)` : ''}.`}
               {' '}<Link to={`/donnees-externes/${report.dataset}/${report.year}`}>Voir le rapport de concordance</Link>
             </p>
           )}

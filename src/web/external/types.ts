@@ -11,7 +11,7 @@ export interface ImportReport {
   counts: { rows: number; siret: number; name: number; proposals: number; unknown: number };
   problems: FileProblem[]; notes: { line: number; message: string }[];
   proposals: { line: number; name: string; commune: string; siret: string | null; candidates: Candidate[] }[];
-  stored: boolean; unchanged: boolean; dryRun: boolean;
+  stored: boolean; unchanged: boolean; dryRun: boolean; rechecked: number;
 }
 export interface DatasetList {
   canImport: boolean;
