@@ -129,6 +129,23 @@ describe('public map of structures', () => {
     await page.locator('.map-sheet h3', { hasText: lastName! }).waitFor(WAIT);
     await screenshot(page, 'carte-rhone');
     expect(await axeViolations(page)).toEqual([]);
+
+    // The map itself, from the keyboard: Tab reaches it, arrows walk from structure to structure (announced),
+    // Enter opens the structure shown.
+    const map = page.getByRole('application', { name: 'Carte des structures, parcourable au clavier' });
+    await map.focus();
+    await page.keyboard.press('Home');
+    const announced = page.locator('#carte-courante');
+    await announced.filter({ hasText: /Entrée pour ouvrir sa fiche/ }).waitFor(WAIT);
+    const first = (await announced.textContent())!;
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((before) => document.querySelector('#carte-courante')?.textContent !== before, first, WAIT);
+    const second = (await announced.textContent())!;
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((text) => { const h = document.querySelector('.map-sheet h3')?.textContent; return !!h && text.startsWith(`${h}, `); }, second, WAIT);
+    expect(await page.locator('.map-table .link-button').allTextContents()).toContain(await page.locator('.map-sheet h3').textContent());
+    await screenshot(page, 'carte-clavier');
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 180_000);
 });

@@ -17,7 +17,11 @@ const kinds = [
  * Points carry `id`, so a click can open the identity sheet. `unplaced` lists those without usable coordinates.
  * @example const { option } = pointsOption({ points: [{ id: 1, name: 'CS', kind: 'CS', lon: 4.83, lat: 45.76 }] });
  */
-export function pointsOption(p: { points: readonly MapPoint[]; only?: readonly string[]; credit?: boolean; selectedId?: number | null }): { option: EChartsOption; placed: number; unplaced: MapPoint[] } {
+export function pointsOption(p: { points: readonly MapPoint[]; only?: readonly string[]; credit?: boolean; selectedId?: number | null }): {
+  option: EChartsOption; placed: number; unplaced: MapPoint[];
+  /** Where each placed structure is drawn (series and index), to highlight it from the keyboard. */
+  positions: Map<number, { seriesIndex: number; dataIndex: number }>;
+} {
   const credit = p.credit !== false;
   const unplaced: MapPoint[] = [];
   const byKind = new Map<string, { name: string; value: [number, number]; id: number; commune?: string }[]>();
@@ -60,5 +64,27 @@ export function pointsOption(p: { points: readonly MapPoint[]; only?: readonly s
     ],
     graphic: credit ? [creditGraphic()] : [],
   } as EChartsOption;
-  return { option, placed: p.points.length - unplaced.length, unplaced };
+  const positions = new Map<number, { seriesIndex: number; dataIndex: number }>();
+  kinds.forEach((k, seriesIndex) => (byKind.get(k.kind) ?? []).forEach((d, dataIndex) => positions.set(d.id, { seriesIndex, dataIndex })));
+  return { option, placed: p.points.length - unplaced.length, unplaced, positions };
+}
+
+export type MapStep = 'east' | 'west' | 'north' | 'south' | 'first' | 'last';
+
+/**
+ * Keyboard browsing of the map's points: the next structure to the east, west, north or south of the
+ * current one (points ordered by longitude, or by latitude; ties by id), or the first / last from the west.
+ * Stays on the last point at an edge; starts from the westernmost (or the first in the chosen direction).
+ * @example nextPoint(points, null, 'east') // the westernmost point's id
+ */
+export function nextPoint(points: readonly { id: number; lon: number; lat: number }[], currentId: number | null, step: MapStep): number | null {
+  if (points.length === 0) return null;
+  const byLat = step === 'north' || step === 'south';
+  const order = [...points].sort((a, b) => (byLat ? a.lat - b.lat : a.lon - b.lon) || a.id - b.id);
+  if (step === 'first') return order[0].id;
+  if (step === 'last') return order[order.length - 1].id;
+  const forward = step === 'east' || step === 'north';
+  const at = currentId === null ? -1 : order.findIndex((x) => x.id === currentId);
+  if (at < 0) return (forward ? order[0] : order[order.length - 1]).id;
+  return order[Math.min(order.length - 1, Math.max(0, at + (forward ? 1 : -1)))].id;
 }

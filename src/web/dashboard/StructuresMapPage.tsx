@@ -1,12 +1,12 @@
 import { kindLabel } from '../lib/labels';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '../lib/api';
 import type { Structure } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { ErrorAlert, Loading, Show } from '../components/Status';
 import { StructureIdentity } from '../components/StructureIdentity';
-import { pointsOption } from '../../domain/charts/mapPoints';
+import { nextPoint, pointsOption, type MapStep } from '../../domain/charts/mapPoints';
 import { MAP_CREDIT } from '../../domain/charts/mapGeometry';
 import { Chart } from './MapChart';
 import { listDepartements, listRegions } from './data';
@@ -23,6 +23,7 @@ export default function StructuresMapPage() {
   const [departement, setDepartement] = useState('');
   const [kind, setKind] = useState('');
   const [selected, setSelected] = useState<number | null>(null);
+  const [current, setCurrent] = useState<number | null>(null);
   const sheet = useRef<HTMLDivElement>(null);
   const terr = useApi('territories', async (signal) => ({ regions: await listRegions(signal), departements: await listDepartements(signal) }));
   const points = useApi(JSON.stringify([region, departement, kind]),
@@ -34,6 +35,16 @@ export default function StructuresMapPage() {
   const built = useMemo(() => (points.status === 'ok'
     ? pointsOption({ points: points.data.items.map((p) => ({ id: p.id, name: p.name, kind: p.kind, lon: p.lon, lat: p.lat, commune: p.commune_name })), only, credit: false, selectedId: selected })
     : null), [points, only?.join(','), selected]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Keyboard: arrows move from structure to structure across the map, Enter opens the one shown.
+  const placed = useMemo(() => (points.status === 'ok' && built
+    ? points.data.items.filter((p) => built.positions.has(p.id)) : []), [points, built]);
+  const currentPoint = placed.find((p) => p.id === current) ?? null;
+  const steps: Record<string, MapStep> = { ArrowRight: 'east', ArrowLeft: 'west', ArrowUp: 'north', ArrowDown: 'south', Home: 'first', End: 'last' };
+  function onMapKey(e: KeyboardEvent) {
+    if (steps[e.key]) { e.preventDefault(); setCurrent(nextPoint(placed, currentPoint?.id ?? null, steps[e.key])); }
+    else if ((e.key === 'Enter' || e.key === ' ') && currentPoint) { e.preventDefault(); open({ id: currentPoint.id }); }
+  }
 
   function open(data: unknown) {
     const id = (data as { id?: number } | undefined)?.id;
@@ -90,8 +101,14 @@ export default function StructuresMapPage() {
         <div className="map-layout">
           <div className="map-main">
             <p className="map-caption" aria-live="polite">{points.data.total} structure{points.data.total > 1 ? 's' : ''} sur la carte{points.data.withoutCoordinates + built.unplaced.length > 0 ? ` ; ${points.data.withoutCoordinates + built.unplaced.length} autre${points.data.withoutCoordinates + built.unplaced.length > 1 ? 's' : ''} sans coordonnées dans l’annuaire, absente${points.data.withoutCoordinates + built.unplaced.length > 1 ? 's' : ''} de la carte` : ''}.</p>
-            <Chart option={built.option} height={only ? 520 : 600} className="map-chart" onItemClick={open}
-              description={`Carte de ${points.data.total} structures. La liste des structures par département se trouve sous la carte.`} />
+            <div className="map-keyboard" tabIndex={0} role="application" onKeyDown={onMapKey} aria-describedby="carte-clavier carte-courante"
+              aria-label="Carte des structures, parcourable au clavier">
+              <Chart option={built.option} height={only ? 520 : 600} className="map-chart" onItemClick={open}
+                highlight={currentPoint ? built.positions.get(currentPoint.id) : null}
+                description={`Carte de ${points.data.total} structures. La liste des structures par département se trouve sous la carte.`} />
+            </div>
+            <p id="carte-clavier" className="hint">Au clavier : flèches pour aller d’une structure à sa voisine (est, ouest, nord, sud), Début et Fin pour la première et la dernière d’ouest en est, Entrée pour ouvrir sa fiche.</p>
+            <p id="carte-courante" className="visually-hidden" aria-live="polite">{currentPoint ? `${currentPoint.name}, ${currentPoint.commune_name} (${kindLabel(currentPoint.kind)}). Entrée pour ouvrir sa fiche.` : ''}</p>
             <p className="map-credit">{MAP_CREDIT}</p>
           </div>
           <aside className="map-sheet" aria-labelledby="sheet-title" ref={sheet} tabIndex={-1}>
