@@ -174,7 +174,13 @@ async function serveCommand(args: string[]) {
   const server = await listen(app, port);
   console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   if (accounts) printAccounts(accounts);
-  const stop = async () => { server.close(); await flushQualityRecomputes(database.db); await database.close(); process.exit(0); };
+  // Pending quality re-checks run before the database closes, for five seconds at most.
+  const stop = async () => {
+    server.close();
+    await Promise.race([flushQualityRecomputes(database.db), new Promise((done) => setTimeout(done, 5000).unref())]);
+    await database.close();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
