@@ -42,7 +42,9 @@ function DatasetTable({ data }: { data: DatasetList }) {
         <tbody>
           {data.datasets.map((d) => (
             <tr key={d.id}>
-              <td>{d.name}</td><td>{d.year}</td><td>{d.rows}</td><td>{d.matched}</td><td>{d.proposals}</td><td>{d.source || '—'}{d.licence ? ` (${d.licence})` : ''}</td>
+              <td>{d.name}</td><td>{d.year}</td><td>{d.rows}</td><td>{d.matched}</td>
+              <td>{d.proposals > 0 && data.canImport ? <Link to={`/donnees-externes/${d.name}/${d.year}`}>{d.proposals} à confirmer<span className="visually-hidden"> dans {d.name} {d.year}</span></Link> : d.proposals}</td>
+              <td>{d.source || '—'}{d.licence ? ` (${d.licence})` : ''}</td>
               <td><Link to={`/donnees-externes/${d.name}/${d.year}`}>Rapport {d.name} {d.year}</Link></td>
             </tr>
           ))}
