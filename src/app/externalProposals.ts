@@ -1,13 +1,13 @@
 import type { Db } from '../db/connection';
 import { appendAudit } from '../db/audit.repo';
 import { decideRows, directoryForMatching, existingStructureIds, getDataset, reviewableRows } from '../db/external.repo';
-import { responseIdsOfStructures } from '../db/response.repo';
 import { AppError } from '../domain/errors';
 import { indexDirectory, matchRow } from '../domain/external/matching';
 import type { MatchCandidate } from '../domain/external/types';
 import type { Actor } from '../domain/roles';
 import { externalPolicy } from '../policies/external';
-import { scheduleQualityRecompute } from './scheduleQualityRecompute';
+import { getCampaignByYear } from '../db/campaign.repo';
+import { runQuality } from './runQuality';
 
 export interface ReviewedRow {
   line: number; siret: string | null; name: string; commune: string;
@@ -47,7 +47,7 @@ export async function externalProposals(p: { db: Db; actor: Actor; dataset: stri
  * Confirms (line → structure id) or rejects (line → null) proposed matches of an imported data set, all
  * or nothing: an unknown line, a row matched by SIRET or a structure that does not exist refuses the
  * whole request. Confirmed rows enter the concordance report and `ext()` (the responses concerned are
- * re-checked); the decisions are kept when a later file of the data set has the same rows.
+ * re-checked when their questionnaire reads the data set); the decisions are kept when a later file of the data set has the same rows.
  * @example await decideExternalProposals({ db, actor, dataset: 'elisfa', year: 2024, decisions: { 12: 345, 40: null } });
  */
 export async function decideExternalProposals(p: { db: Db; actor: Actor; dataset: string; year: number; decisions: Record<string, number | null> }) {
@@ -66,10 +66,12 @@ export async function decideExternalProposals(p: { db: Db; actor: Actor; dataset
   // ext() rules of the structures concerned (the one a row leaves, the one it joins) read other values now.
   const before = new Map(rows.map((r) => [r.line, r.structureId]));
   const concerned = new Set(decisions.flatMap((d) => [before.get(d.line), d.structureId]).filter((id): id is number => typeof id === 'number'));
-  for (const responseId of await responseIdsOfStructures(p.db, p.year, [...concerned])) scheduleQualityRecompute(p.db, responseId, 0);
+  const campaign = await getCampaignByYear(p.db, p.year);
+  const rechecked = campaign?.questionnaire_id && concerned.size > 0
+    ? (await runQuality({ db: p.db, year: p.year, structureIds: [...concerned], readsDataset: p.dataset })).responses : 0;
   await appendAudit(p.db, {
     actorId: p.actor.userId ?? null, action: 'external.review', entity: 'external_dataset', entityId: `${p.dataset}/${p.year}`,
     data: { confirmed: decisions.filter((d) => d.structureId !== null).length, rejected: decisions.filter((d) => d.structureId === null).length },
   });
-  return { changed };
+  return { changed, rechecked };
 }

@@ -6,7 +6,7 @@ import { DEMO } from '../testing/http';
 import { externalExample } from './externalExample';
 import { externalReport } from './externalReport';
 import { responseFindings } from '../db/quality.repo';
-import { importExternal } from './importExternal';
+import { changedStructures, importExternal } from './importExternal';
 import { recomputeQuality } from './recomputeQuality';
 import { checkResponse } from './checkResponse';
 import { getResponseContext } from '../db/response.repo';
@@ -161,9 +161,22 @@ describe('rules read imported values with ext()', () => {
     expect(await stored()).toBe(true);
     expect(await rule()).toBe(true);
     expect(await validation()).toBe(true);
-    await importExternal({ db, actor: null, dataset: 'elisfa', year: YEAR, bytes: file(etp) });
+    // The same values again under a data set no rule reads: nothing to re-check.
+    expect((await importExternal({ db, actor: null, dataset: 'caf', year: YEAR, bytes: file(etp) })).rechecked).toBe(0);
+    const near = await importExternal({ db, actor: null, dataset: 'elisfa', year: YEAR, bytes: file(etp) });
+    expect(near.rechecked).toBe(1); // only the structure whose value changed
     expect(await stored()).toBe(false);
     expect(await rule()).toBe(false);
     expect(await validation()).toBe(false);
+  });
+});
+
+describe('which structures an import re-checks', () => {
+  it('those whose trusted values were gained, lost or changed, never those of a proposal', () => {
+    const row = (structureId: number | null, method: 'siret' | 'name' | 'proposal' | 'confirmed' | 'rejected', values: Record<string, number | string | null>) => ({ structureId, method, values });
+    const before = [row(1, 'siret', { etp: 2, cdi: 1 }), row(2, 'siret', { etp: 3 }), row(3, 'name', { etp: 1 }), row(4, 'proposal', { etp: 9 }), row(5, 'siret', { etp: 5 })];
+    const after = [row(1, 'siret', { cdi: 1, etp: 2 }), row(2, 'siret', { etp: 4 }), row(4, 'proposal', { etp: 10 }), row(5, 'rejected', { etp: 5 }), row(6, 'confirmed', { etp: 1 }), row(null, 'siret', { etp: 1 })];
+    expect(changedStructures(before, after)).toEqual([2, 3, 5, 6]);
+    expect(changedStructures(after, after)).toEqual([]);
   });
 });

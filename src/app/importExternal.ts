@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { appendAudit } from '../db/audit.repo';
-import { decidedRows, directoryForMatching, getDataset, storeDataset } from '../db/external.repo';
+import { datasetRows, decidedRows, directoryForMatching, getDataset, storeDataset } from '../db/external.repo';
 import { analyseTable, readExternalFile, rowIdentity, type FileAnalysis } from '../domain/external/analyse';
 import { guessMapping } from '../domain/external/mapping';
-import type { DatasetMapping, FileProblem, MatchCandidate } from '../domain/external/types';
+import { trustedMethods, type DatasetMapping, type ExternalValue, type FileProblem, type MatchCandidate, type MatchMethod } from '../domain/external/types';
 import { AppError } from '../domain/errors';
 import type { TableFormat } from '../domain/interchange/answerTable';
 import type { Actor } from '../domain/roles';
@@ -88,6 +88,7 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
     report.unchanged = true;
     return report;
   }
+  const before = existing ? await datasetRows(p.db, existing.id) : [];
   const rows = analysis.rows.map((r) => {
     const accepted = p.acceptProposals && r.match.method === 'proposal';
     return {
@@ -101,13 +102,29 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   });
   report.stored = true;
   await appendAudit(p.db, { actorId: p.actor?.userId ?? null, action: 'external.import', entity: 'external_dataset', entityId: `${p.dataset}/${p.year}`, data: { rows: rows.length, fileHash } });
-  // A file touches most structures of the campaign: one campaign run (about a second for 4,000) re-checks them all.
+  // The responses whose ext() values changed are re-checked, when their questionnaire reads this data set.
+  const changed = changedStructures(before, rows);
   const campaign = await getCampaignByYear(p.db, p.year);
-  if (campaign?.questionnaire_id) {
-    report.rechecked = (await runQuality({ db: p.db, year: p.year, onProgress: (done, total, step) => p.onProgress?.(done, total, `contrôle qualité (${step})`) })).responses;
+  if (campaign?.questionnaire_id && changed.length > 0) {
+    report.rechecked = (await runQuality({
+      db: p.db, year: p.year, structureIds: changed, readsDataset: p.dataset,
+      onProgress: (done, total, step) => p.onProgress?.(done, total, `contrôle qualité (${step})`),
+    })).responses;
   }
   return report;
 }
+
+/**
+ * Structures whose external values, as rules read them (trusted matches only), differ between the data
+ * set's old rows and its new ones: gained, lost, or changed.
+ */
+export function changedStructures(before: readonly TrustedRow[], after: readonly TrustedRow[]): number[] {
+  const valuesOf = (rows: readonly TrustedRow[]) => new Map(rows.filter((r) => r.structureId !== null && trustedMethods.includes(r.method))
+    .map((r) => [r.structureId!, canonical(r.values)] as const));
+  const [old, now] = [valuesOf(before), valuesOf(after)];
+  return [...new Set([...old.keys(), ...now.keys()])].filter((id) => old.get(id) !== now.get(id)).sort((a, b) => a - b);
+}
+interface TrustedRow { structureId: number | null; method: MatchMethod; values: Record<string, ExternalValue> }
 
 /** JSON with sorted keys: jsonb gives keys back in its own order. */
 function canonical(v: unknown): string {

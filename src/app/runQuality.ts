@@ -3,7 +3,9 @@ import { getCampaignByYear } from '../db/campaign.repo';
 import { qualityRows, storeQuality } from '../db/quality.repo';
 import { AppError } from '../domain/errors';
 import { checkResponse } from '../domain/quality/engine';
-import { externalForRows, prepareQualityContext, toCheck } from './qualityContext';
+import { externalDatasetsRead } from '../domain/questionnaire/functions';
+import { responseIdsOfStructures } from '../db/response.repo';
+import { campaignQualityContext, externalForRows, prepareQualityContext, toCheck } from './qualityContext';
 import { responseQuestionnaire } from './responseQuestionnaire';
 
 export interface QualityRunSummary { year: number; responses: number; findings: number; meanScore: number | null; seconds: number }
@@ -11,25 +13,36 @@ export interface QualityRunSummary { year: number; responses: number; findings: 
 /**
  * Checks every response of a campaign: statistics once, then each response with its own questionnaire
  * (national version plus its territory's local questions); stores findings and scores.
+ * With `structureIds`, re-checks only their responses against the campaign's (cached) statistics; with
+ * `readsDataset`, only those whose questionnaire reads that external data set with ext().
  * @example await runQuality({ db, year: 2025, onProgress: (done, total) => console.log(done, total) });
  */
-export async function runQuality(p: { db: Db; year: number; onProgress?: (done: number, total: number, step: string) => void }): Promise<QualityRunSummary> {
+export async function runQuality(p: {
+  db: Db; year: number; onProgress?: (done: number, total: number, step: string) => void;
+  structureIds?: readonly number[]; readsDataset?: string;
+}): Promise<QualityRunSummary> {
   const started = performance.now();
   const campaign = await getCampaignByYear(p.db, p.year);
   if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   if (!campaign.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
   p.onProgress?.(0, 0, 'lecture des réponses');
-  const rows = await qualityRows(p.db, campaign);
-  const context = await prepareQualityContext(p.db, campaign, rows);
+  const some = p.structureIds && await responseIdsOfStructures(p.db, p.year, p.structureIds);
+  if (some?.length === 0) return { year: p.year, responses: 0, findings: 0, meanScore: null, seconds: (performance.now() - started) / 1000 };
+  const rows = await qualityRows(p.db, campaign, some);
+  const context = some ? await campaignQualityContext(p.db, campaign) : await prepareQualityContext(p.db, campaign, rows);
   const external = await externalForRows(p.db, campaign.year, rows);
   const results: { responseId: number; score: number; findings: ReturnType<typeof checkResponse>['findings'] }[] = [];
   let findings = 0;
   let total = 0;
+  const readers = new Map<object, boolean>();
+  const reads = (catalog: object & Parameters<typeof externalDatasetsRead>[0]) =>
+    readers.get(catalog) ?? readers.set(catalog, externalDatasetsRead(catalog).has(p.readsDataset!)).get(catalog)!;
   for (const [i, row] of rows.entries()) {
     const { catalog } = await responseQuestionnaire(p.db, {
       campaign_id: campaign.id, campaign_state: campaign.state, questionnaire_id: campaign.questionnaire_id,
       departement_code: row.departementCode, region_code: row.regionCode,
     });
+    if (p.readsDataset && !reads(catalog)) continue;
     const report = checkResponse(toCheck(row, campaign.year, external), { ...context, questionnaire: catalog });
     results.push({ responseId: row.responseId, score: report.score, findings: report.findings });
     findings += report.findings.length;
@@ -38,5 +51,5 @@ export async function runQuality(p: { db: Db; year: number; onProgress?: (done: 
   }
   p.onProgress?.(rows.length, rows.length, 'enregistrement');
   await storeQuality(p.db, results);
-  return { year: p.year, responses: rows.length, findings, meanScore: rows.length ? Math.round((total / rows.length) * 10) / 10 : null, seconds: (performance.now() - started) / 1000 };
+  return { year: p.year, responses: results.length, findings, meanScore: results.length ? Math.round((total / results.length) * 10) / 10 : null, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionRunner, ExpressionRunner, SurveyModel } from 'survey-core';
-import { attachContext, contextProperty } from './functions';
+import { attachContext, contextProperty, externalDatasetsRead } from './functions';
+import { loadVersion, readDefinitionSync } from './load';
 import type { QualityContext } from './types';
 
 const context: QualityContext = {
@@ -35,5 +36,12 @@ describe('rule functions', () => {
     survey.data = { n: 15 };
     survey.pages[0].validate(true, false);
     expect(survey.getQuestionByName('n').errors.map((e) => e.text)).toEqual([]);
+  });
+
+  it('tell which external data sets a questionnaire reads', () => {
+    const q = (over: object) => ({ code: 'x', label: 'x', unit: 'count', aggregate: 'sum', disclosure: 'count', section: 'rh', type: 'text', required: false, ...over }) as never;
+    expect(externalDatasetsRead({ rules: [{ id: 'r', level: 'info', expression: "ext( \"insee\" , 'pop') > 1 and ext('caf','ps') > 0", message: '', anchor: 'x', questions: [] }],
+      questions: { a: q({ visibleIf: "ext('elisfa', 'etp_total') notempty" }), b: q({ derived: 'next(1)' }) } })).toEqual(new Set(['insee', 'caf', 'elisfa']));
+    expect(externalDatasetsRead(loadVersion(readDefinitionSync(2025)).catalog)).toEqual(new Set(['elisfa']));
   });
 });

@@ -11,7 +11,7 @@
  */
 import { FunctionFactory } from 'survey-core';
 import type { SurveyModel } from 'survey-core';
-import type { QualityContext } from './types';
+import type { Catalog, QualityContext } from './types';
 
 /** Names of our functions, to tell them from SurveyJS built-ins (XLSForm export, reports). */
 export const ruleFunctions = ['prev', 'peerMedian', 'peerQuartile', 'ext'] as const;
@@ -81,3 +81,15 @@ export function registerFunctions(): void {
 }
 
 registerFunctions();
+
+/**
+ * The external data sets a questionnaire reads with `ext('dataset', 'field')`, in its rules or in the
+ * conditions and computations of its questions: importing another data set changes no finding.
+ * @example externalDatasetsRead(catalog) // Set { 'elisfa' }
+ */
+export function externalDatasetsRead(catalog: Pick<Catalog, 'rules' | 'questions'>): Set<string> {
+  const texts = [...catalog.rules.map((r) => r.expression), ...Object.values(catalog.questions).flatMap((q) => [q.visibleIf, q.requiredIf, q.derived])];
+  const out = new Set<string>();
+  for (const t of texts) for (const m of (t ?? '').matchAll(/\bext\(\s*['"]([^'"]+)['"]/g)) out.add(m[1]);
+  return out;
+}

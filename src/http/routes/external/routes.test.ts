@@ -3,7 +3,6 @@ import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
 import { exampleMapping } from '../../../domain/external/example';
-import { flushQualityRecomputes } from '../../../app/scheduleQualityRecompute';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
@@ -97,19 +96,19 @@ describe('external data routes', () => {
     const file = (typed: (i: number) => boolean) => new TextEncoder().encode(`SIRET;Raison sociale;Commune;ETP total\r\n${structures.map((s, i) => (typed(i)
       ? `;${typo(s.name)};${s.commune};${i + 1}` : `${s.siret};${s.name};${s.commune};${i + 1}`)).join('\r\n')}\r\n`);
     // Keep the typed lines matching can propose (a too short name is unknown, and refuses the file).
-    const dry = await (await client.request('/api/external/import?dataset=revue&year=2024&dryRun=true', { method: 'POST', headers: national, body: form(file((i) => i % 4 === 0)) })).json() as { error: { details: { problems: { line: number }[] } } };
+    const dry = await (await client.request('/api/external/import?dataset=elisfa&year=2025&dryRun=true', { method: 'POST', headers: national, body: form(file((i) => i % 4 === 0)) })).json() as { error: { details: { problems: { line: number }[] } } };
     const unknown = new Set(dry.error.details.problems.map((p) => p.line - 2));
     const revue = file((i) => i % 4 === 0 && !unknown.has(i));
-    const imported = await client.request('/api/external/import?dataset=revue&year=2024', { method: 'POST', headers: national, body: form(revue) });
+    const imported = await client.request('/api/external/import?dataset=elisfa&year=2025', { method: 'POST', headers: national, body: form(revue) });
     const report = await imported.json() as { stored: boolean; proposals: { line: number; name: string; candidates: { structureId: number }[] }[] };
     expect(report.stored).toBe(true);
     expect(report.proposals.length).toBeGreaterThanOrEqual(2);
-    const counts = async () => (await (await client.request('/api/external/datasets', { headers: national })).json() as { datasets: { name: string; matched: number; proposals: number }[] })
-      .datasets.find((d) => d.name === 'revue')!;
+    const counts = async () => (await (await client.request('/api/external/datasets', { headers: national })).json() as { datasets: { name: string; year: number; matched: number; proposals: number }[] })
+      .datasets.find((d) => d.name === 'elisfa' && d.year === 2025)!;
     const before = await counts();
     expect(before.proposals).toBe(report.proposals.length);
 
-    const listed = await (await client.request('/api/external/datasets/revue/2024/proposals', { headers: national })).json() as { total: number; items: { line: number; state: string; structure: { id: number } | null; candidates: { structureId: number }[] }[] };
+    const listed = await (await client.request('/api/external/datasets/elisfa/2025/proposals', { headers: national })).json() as { total: number; items: { line: number; state: string; structure: { id: number } | null; candidates: { structureId: number }[] }[] };
     expect(listed.total).toBe(report.proposals.length);
     expect(listed.items.every((r) => r.state === 'proposal' && r.candidates.length > 0)).toBe(true);
     const [first, second] = listed.items;
@@ -117,46 +116,45 @@ describe('external data routes', () => {
 
     // Refused whole: a line matched by SIRET, an absent line, a structure that does not exist — nothing changes.
     const siretLine = await database.db.selectFrom('external_rows').innerJoin('external_datasets', 'external_datasets.id', 'external_rows.dataset_id')
-      .select('external_rows.line').where('external_datasets.name', '=', 'revue').where('external_rows.match_method', '=', 'siret').executeTakeFirstOrThrow();
+      .select('external_rows.line').where('external_datasets.name', '=', 'elisfa').where('external_datasets.year', '=', 2025).where('external_rows.match_method', '=', 'siret').executeTakeFirstOrThrow();
     for (const [decisions, message] of [
       [{ [first.line]: first.candidates[0].structureId, [siretLine.line]: null }, new RegExp(`Ligne ${siretLine.line} .*rapprochée par SIRET`)],
       [{ 999999: null }, /Ligne 999999/],
       [{ [first.line]: 2_000_000_000 }, /n’existe pas dans l’annuaire/],
       [{}, /Aucune décision/],
     ] as const) {
-      const res = await client.request('/api/external/datasets/revue/2024/proposals', { method: 'POST', headers: { ...national, 'content-type': 'application/json' }, body: JSON.stringify({ decisions }) });
+      const res = await client.request('/api/external/datasets/elisfa/2025/proposals', { method: 'POST', headers: { ...national, 'content-type': 'application/json' }, body: JSON.stringify({ decisions }) });
       expect(res.status).toBe(400);
       const error = (await res.json() as { error: { code: string; message: string } }).error;
       expect(error.code).toBe('validation_failed');
       expect(error.message).toMatch(message);
     }
-    const malformed = await client.request('/api/external/datasets/revue/2024/proposals', { method: 'POST', headers: { ...national, 'content-type': 'application/json' }, body: JSON.stringify({ decisions: { abc: 'x' } }) });
+    const malformed = await client.request('/api/external/datasets/elisfa/2025/proposals', { method: 'POST', headers: { ...national, 'content-type': 'application/json' }, body: JSON.stringify({ decisions: { abc: 'x' } }) });
     expect(malformed.status).toBe(400);
     expect(await counts()).toEqual(before);
-    const refused = await client.request('/api/external/datasets/revue/2024/proposals', { method: 'POST', headers: { ...caf69, 'content-type': 'application/json' }, body: JSON.stringify({ decisions: { [first.line]: null } }) });
+    const refused = await client.request('/api/external/datasets/elisfa/2025/proposals', { method: 'POST', headers: { ...caf69, 'content-type': 'application/json' }, body: JSON.stringify({ decisions: { [first.line]: null } }) });
     expect(refused.status).toBe(403);
-    expect((await client.request('/api/external/datasets/revue/2024/proposals', { headers: caf69 })).status).toBe(403);
+    expect((await client.request('/api/external/datasets/elisfa/2025/proposals', { headers: caf69 })).status).toBe(403);
 
     const concerned = await database.db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id').select(['responses.id', 'responses.quality_at'])
-      .where('campaigns.year', '=', 2024).where('responses.structure_id', '=', first.candidates[0].structureId).executeTakeFirstOrThrow();
-    const decided = await client.request('/api/external/datasets/revue/2024/proposals', { method: 'POST', headers: { ...national, 'content-type': 'application/json' }, body: JSON.stringify({ decisions: { [first.line]: first.candidates[0].structureId, [second.line]: null } }) });
+      .where('campaigns.year', '=', 2025).where('responses.structure_id', '=', first.candidates[0].structureId).executeTakeFirstOrThrow();
+    const decided = await client.request('/api/external/datasets/elisfa/2025/proposals', { method: 'POST', headers: { ...national, 'content-type': 'application/json' }, body: JSON.stringify({ decisions: { [first.line]: first.candidates[0].structureId, [second.line]: null } }) });
     expect(decided.status).toBe(200);
-    expect(await decided.json()).toEqual({ changed: 2 });
-    // The confirmed structure's response is re-checked: its ext() rules now read the file's values.
-    await flushQualityRecomputes(database.db);
+    // The confirmed structure's response is re-checked: its ext('elisfa', …) rule now reads the file's values.
+    expect(await decided.json()).toMatchObject({ changed: 2, rechecked: expect.any(Number) });
     const rechecked = await database.db.selectFrom('responses').select('quality_at').where('id', '=', concerned.id).executeTakeFirstOrThrow();
     expect(new Date(rechecked.quality_at!).getTime()).toBeGreaterThan(new Date(concerned.quality_at ?? 0).getTime());
     expect(await counts()).toMatchObject({ matched: before.matched + 1, proposals: before.proposals - 2 });
-    const after = await (await client.request('/api/external/datasets/revue/2024/proposals', { headers: national })).json() as { items: { line: number; state: string; structure: { id: number } | null }[] };
+    const after = await (await client.request('/api/external/datasets/elisfa/2025/proposals', { headers: national })).json() as { items: { line: number; state: string; structure: { id: number } | null }[] };
     expect(after.items.find((r) => r.line === first.line)).toMatchObject({ state: 'confirmed', structure: { id: first.candidates[0].structureId } });
     expect(after.items.find((r) => r.line === second.line)).toMatchObject({ state: 'rejected', structure: null });
-    const audit = await database.db.selectFrom('audit_events').select('data').where('action', '=', 'external.review').where('entity_id', '=', 'revue/2024').execute();
+    const audit = await database.db.selectFrom('audit_events').select('data').where('action', '=', 'external.review').where('entity_id', '=', 'elisfa/2025').execute();
     expect(audit.map((a) => a.data)).toEqual([{ confirmed: 1, rejected: 1 }]);
 
     // A corrected file (another order of lines: the first data line moved to the end) keeps both decisions.
     const [header, ...body] = new TextDecoder().decode(revue).trimEnd().split(/\r?\n/);
     const moved = new TextEncoder().encode(`${[header, ...body.slice(1), body[0]].join('\r\n')}\r\n`);
-    const again = await client.request('/api/external/import?dataset=revue&year=2024', { method: 'POST', headers: national, body: form(moved) });
+    const again = await client.request('/api/external/import?dataset=elisfa&year=2025', { method: 'POST', headers: national, body: form(moved) });
     expect(await again.json()).toMatchObject({ stored: true, problems: [] });
     expect(await counts()).toMatchObject({ matched: before.matched + 1, proposals: before.proposals - 2 });
   });
