@@ -18,11 +18,20 @@
  * Also reported: response-level precision (share of flagged responses that carry a label), recall per kind,
  * and, in a separate run, recall of ×3 / ÷3 jumps in volatile figures (`yoy_jump_volatile`, see errors.ts),
  * which move by ±30–70 % a year for real and are not part of the main figures.
+ * `quality_run_s` is the engine alone over the campaign in memory; `quality_run_db_pglite_s` and
+ * `quality_run_db_pg_s` are the whole campaign run with the database (read, check, store) on the national
+ * demo in PGlite and in PostgreSQL.
  * Baselines on the same data and definitions: `baseline_z` flags |z| ≥ 3 (mean, standard deviation over all
  * 2025 responses, per numeric indicator); `baseline_modz` flags modified z ≥ 3.5 over all responses plus
  * a year-over-year change above 33 %.
  */
 import { readGeography } from '../src/seed/geography';
+import pg from 'pg';
+import { runQuality } from '../src/app/runQuality';
+import { openDatabase } from '../src/db/connection';
+import { migrateToLatest } from '../src/db/migrate';
+import { seedDemo } from '../src/seed/demo';
+import { nationalDemo } from './lib';
 import { generateStructures, type DemoStructure } from '../src/domain/demo/structures';
 import { generateAnswers, type Answers } from '../src/domain/demo/answers';
 import { errorKinds, injectErrors, type ErrorLabel, type InjectionOptions } from '../src/domain/demo/errors';
@@ -175,7 +184,53 @@ export async function run(): Promise<Figures> {
   const vs = score(vol.responses, runCampaign(vol.responses, { questionnaire: vol.questionnaire }).reports.map((r) => flaggedCodes(r)), vol.labels);
   figures.quality_volatile_jump_recall = { value: r3(vs.recall), unit: 'ratio' };
   figures.quality_volatile_jump_precision = { value: r3(vs.precision), unit: 'ratio' };
+  // The same run as `senacs quality` does it, with the database: read the campaign and its two earlier
+  // years, check, store every response's findings and score (national demo in PGlite, 2025, median of 3).
+  const database = await nationalDemo('quality');
+  try {
+    const db: number[] = [];
+    let responses = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      responses = (await runQuality({ db: database.db, year: YEAR })).responses;
+      db.push((performance.now() - t) / 1000);
+    }
+    figures.quality_run_db_pglite_s = { value: r3(median(db)), unit: `s (${responses} responses, read + check + store)` };
+  } finally { await database.close(); }
+  Object.assign(figures, await runOnPostgres());
   return figures;
+}
+
+/** The same database run on PostgreSQL: the national demo seeded into a temporary database, dropped after. */
+async function runOnPostgres(): Promise<Figures> {
+  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = 'senacs_bench_quality';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try { await admin.connect(); } catch (e) {
+    console.log(`# quality: PostgreSQL unreachable (${(e as Error).message}), quality_run_db_pg_s skipped`);
+    return {};
+  }
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    const u = new URL(adminUrl); u.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: u.toString() });
+    try {
+      await migrateToLatest(database.db);
+      await seedDemo(database.db, { scale: 1 });
+      const times: number[] = [];
+      let responses = 0;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        responses = (await runQuality({ db: database.db, year: YEAR })).responses;
+        times.push((performance.now() - t) / 1000);
+      }
+      return { quality_run_db_pg_s: { value: r3(median(times)), unit: `s (${responses} responses, read + check + store)` } };
+    } finally { await database.close(); }
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
 }
 
 function meanScore(reports: ReturnType<typeof runCampaign>['reports'], data: BenchData, labelled: boolean) {

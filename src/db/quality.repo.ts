@@ -13,7 +13,7 @@ export interface QualityRow {
   departementCode: string;
   regionCode: string;
   answers: Record<string, unknown>;
-  /** Answers of the same structure in the campaigns of year − 1 and year − 2. */
+  /** Answers of the same structure in the campaign of year − 1, and its numeric answers of year − 2. */
   history: { year: number; answers: Record<string, unknown> }[];
   /** Justifications of warnings, by rule id. */
   comments: Record<string, string>;
@@ -43,7 +43,10 @@ export async function qualityRows(db: Db, campaign: { id: number; year: number }
       .where('response_id', 'in', ids).groupBy('response_id').execute(),
     db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
       .select(['responses.structure_id', 'campaigns.year', sql<Record<string, unknown>>`jsonb_object_agg(answers.code, answers.value)`.as('answers')])
-      .where('responses.structure_id', 'in', structures).where('campaigns.year', 'in', [campaign.year - 1, campaign.year - 2])
+      .where('responses.structure_id', 'in', structures)
+      // Two years back, only the trend of amounts is read: numbers only.
+      .where((eb) => eb.or([eb('campaigns.year', '=', campaign.year - 1),
+        eb.and([eb('campaigns.year', '=', campaign.year - 2), eb(sql`jsonb_typeof(answers.value)`, '=', 'number')])]))
       .groupBy(['responses.structure_id', 'campaigns.year']).execute(),
     db.selectFrom('answer_comments').select(['response_id', 'code', 'body']).where('response_id', 'in', ids).where('kind', '=', 'justification').orderBy('id').execute(),
   ]);
