@@ -5,12 +5,10 @@ import { coreIndicators } from '../src/domain/indicators';
 import type { AggregationRecord } from '../src/domain/aggregation/record';
 import { isAggregatable } from '../src/domain/aggregation/contributions';
 import { definePolicy, preparePopulation, publish } from '../src/domain/disclosure';
-import { medianMs, nationalDemo, round, type Figures } from './lib';
+import { medianMs, nationalDemo, round, scratchPostgres, type Figures } from './lib';
 import { sql } from 'kysely';
 import { join } from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Database$ } from '../src/db/connection';
-import { migrateToLatest } from '../src/db/migrate';
+import type { Database$ } from '../src/db/connection';
 import { seedDemo } from '../src/seed/demo';
 import { countStructures } from '../src/db/structure.repo';
 import { getDashboard, nationalTable } from '../src/app/getDashboard';
@@ -178,61 +176,44 @@ async function peerFigure(db: Database$['db'], year: number): Promise<number> {
  * measured on what was seeded, and the figures say how far it got.
  */
 async function scale10(): Promise<Figures> {
-  const adminUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = 'senacs_bench_scale10';
-  const admin = new pg.Client({ connectionString: adminUrl });
-  try { await admin.connect(); } catch (e) {
-    console.log(`# compare: PostgreSQL unreachable (${(e as Error).message}), scale-10 figures skipped`);
-    return {};
-  }
   const limitS = Number(process.env.BENCH_SCALE10_LIMIT_S ?? 600);
   // BENCH_SCALE10_KEEP=1 keeps the seeded database and reuses it on the next run (the seed takes ~10 min).
   const keep = Boolean(process.env.BENCH_SCALE10_KEEP);
-  const exists = keep && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  const scratch = await scratchPostgres('senacs_bench_scale10', { keep });
+  if (!scratch) return {};
+  const { database, existed: exists } = scratch;
   try {
-    if (!exists) {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`create database ${name}`);
-    }
-    const u = new URL(adminUrl); u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString() });
-    try {
-      await migrateToLatest(database.db);
-      const t0 = performance.now();
-      let stopped = false;
-      let last = 0;
-      if (!exists) try {
-        await seedDemo(database.db, { scale: 10, onProgress: (step, done, total) => {
-          const s = (performance.now() - t0) / 1000;
-          if (s - last > 60) { last = s; console.log(`# compare: scale 10 seeding, ${step} ${done}/${total} after ${Math.round(s)} s`); }
-          if (step === 'Réponses' && s > limitS && done < total) { stopped = true; throw new Error('seed time limit'); }
-        } });
-      } catch (e) { if (!stopped) throw e; }
-      const seedS = (performance.now() - t0) / 1000;
-      const responses = Number((await sql<{ n: number }>`select count(*)::int as n from responses`.execute(database.db)).rows[0].n);
-      const structures = await countStructures(database.db);
-      invalidatePopulation(2024); invalidatePopulation(2023);
-      let t = performance.now();
-      await getDashboard({ db: database.db, actor: national, year: 2024, level: 'nation' });
-      const coldMs = performance.now() - t;
-      const pop = await getPopulation({ db: database.db, year: 2024, mode: 'published' });
-      const ms = await medianMs(3, async () => { pop.memo.clear(); await getDashboard({ db: database.db, actor: national, year: 2024, level: 'nation' }); });
-      t = performance.now();
-      invalidatePopulation(2024);
-      await getPopulation({ db: database.db, year: 2024, mode: 'published' });
-      const loadMs = performance.now() - t;
-      return {
-        ...(exists ? {} : { scale10_seed_s: { value: round(seedS), unit: 's' }, scale10_seed_complete: { value: stopped ? 0 : 1, unit: 'bool' } }),
-        scale10_structures: { value: structures, unit: 'structures' },
-        scale10_responses: { value: responses, unit: 'responses' },
-        scale10_records_2024: { value: pop.records.length, unit: 'structures' },
-        dashboard_scale10_pg_load_ms: { value: round(loadMs), unit: 'ms' },
-        dashboard_scale10_pg_cold_ms: { value: round(coldMs), unit: 'ms' },
-        dashboard_scale10_pg_ms: { value: round(ms), unit: 'ms' },
-      };
-    } finally { await database.close(); }
-  } finally {
-    if (!keep) await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    await admin.end();
-  }
+    const t0 = performance.now();
+    let stopped = false;
+    let last = 0;
+    if (!exists) try {
+      await seedDemo(database.db, { scale: 10, onProgress: (step, done, total) => {
+        const s = (performance.now() - t0) / 1000;
+        if (s - last > 60) { last = s; console.log(`# compare: scale 10 seeding, ${step} ${done}/${total} after ${Math.round(s)} s`); }
+        if (step === 'Réponses' && s > limitS && done < total) { stopped = true; throw new Error('seed time limit'); }
+      } });
+    } catch (e) { if (!stopped) throw e; }
+    const seedS = (performance.now() - t0) / 1000;
+    const responses = Number((await sql<{ n: number }>`select count(*)::int as n from responses`.execute(database.db)).rows[0].n);
+    const structures = await countStructures(database.db);
+    invalidatePopulation(2024); invalidatePopulation(2023);
+    let t = performance.now();
+    await getDashboard({ db: database.db, actor: national, year: 2024, level: 'nation' });
+    const coldMs = performance.now() - t;
+    const pop = await getPopulation({ db: database.db, year: 2024, mode: 'published' });
+    const ms = await medianMs(3, async () => { pop.memo.clear(); await getDashboard({ db: database.db, actor: national, year: 2024, level: 'nation' }); });
+    t = performance.now();
+    invalidatePopulation(2024);
+    await getPopulation({ db: database.db, year: 2024, mode: 'published' });
+    const loadMs = performance.now() - t;
+    return {
+      ...(exists ? {} : { scale10_seed_s: { value: round(seedS), unit: 's' }, scale10_seed_complete: { value: stopped ? 0 : 1, unit: 'bool' } }),
+      scale10_structures: { value: structures, unit: 'structures' },
+      scale10_responses: { value: responses, unit: 'responses' },
+      scale10_records_2024: { value: pop.records.length, unit: 'structures' },
+      dashboard_scale10_pg_load_ms: { value: round(loadMs), unit: 'ms' },
+      dashboard_scale10_pg_cold_ms: { value: round(coldMs), unit: 'ms' },
+      dashboard_scale10_pg_ms: { value: round(ms), unit: 'ms' },
+    };
+  } finally { await scratch.release(); }
 }

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database$ } from '../src/db/connection';
+import { dropDatabaseWhenClosed, openDatabase, type Database$ } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/seed/demo';
 import { countStructures } from '../src/db/structure.repo';
@@ -52,4 +53,35 @@ export async function nationalDemo(group: string): Promise<Database$> {
     console.log(`# ${group}: national demo seeded into ${dir} in ${Math.round((performance.now() - t) / 1000)} s`);
   }
   return database;
+}
+
+/**
+ * A scratch PostgreSQL database for a benchmark (BENCH_PG_URL, else DATABASE_URL, else the local `test`
+ * database as administrator): created empty, or reused when `keep` and it exists; migrated. `release`
+ * closes it and drops it unless kept. Null when PostgreSQL cannot be reached.
+ * @example const scratch = await scratchPostgres('senacs_bench_quality'); if (scratch) try { … } finally { await scratch.release(); }
+ */
+export async function scratchPostgres(name: string, opts: { keep?: boolean } = {}): Promise<{ database: Database$; existed: boolean; release: () => Promise<void> } | null> {
+  const adminUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try { await admin.connect(); } catch (e) {
+    console.log(`# PostgreSQL unreachable (${(e as Error).message}): figures on PostgreSQL skipped`);
+    return null;
+  }
+  const existed = Boolean(opts.keep) && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!existed) {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  }
+  const u = new URL(adminUrl); u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString() });
+  await migrateToLatest(database.db);
+  return {
+    database, existed,
+    release: async () => {
+      await database.close();
+      if (!opts.keep) await dropDatabaseWhenClosed(admin, name).catch(() => {});
+      await admin.end();
+    },
+  };
 }

@@ -26,12 +26,9 @@
  * a year-over-year change above 33 %.
  */
 import { readGeography } from '../src/seed/geography';
-import pg from 'pg';
 import { runQuality } from '../src/app/runQuality';
-import { openDatabase } from '../src/db/connection';
-import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/seed/demo';
-import { nationalDemo } from './lib';
+import { nationalDemo, scratchPostgres } from './lib';
 import { generateStructures, type DemoStructure } from '../src/domain/demo/structures';
 import { generateAnswers, type Answers } from '../src/domain/demo/answers';
 import { errorKinds, injectErrors, type ErrorLabel, type InjectionOptions } from '../src/domain/demo/errors';
@@ -201,36 +198,21 @@ export async function run(): Promise<Figures> {
   return figures;
 }
 
-/** The same database run on PostgreSQL: the national demo seeded into a temporary database, dropped after. */
+/** The same database run on PostgreSQL: the national demo seeded into a scratch database, dropped after. */
 async function runOnPostgres(): Promise<Figures> {
-  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = 'senacs_bench_quality';
-  const admin = new pg.Client({ connectionString: adminUrl });
-  try { await admin.connect(); } catch (e) {
-    console.log(`# quality: PostgreSQL unreachable (${(e as Error).message}), quality_run_db_pg_s skipped`);
-    return {};
-  }
+  const scratch = await scratchPostgres('senacs_bench_quality');
+  if (!scratch) return {};
   try {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-    const u = new URL(adminUrl); u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString() });
-    try {
-      await migrateToLatest(database.db);
-      await seedDemo(database.db, { scale: 1 });
-      const times: number[] = [];
-      let responses = 0;
-      for (let i = 0; i < 3; i++) {
-        const t = performance.now();
-        responses = (await runQuality({ db: database.db, year: YEAR })).responses;
-        times.push((performance.now() - t) / 1000);
-      }
-      return { quality_run_db_pg_s: { value: r3(median(times)), unit: `s (${responses} responses, read + check + store)` } };
-    } finally { await database.close(); }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+    await seedDemo(scratch.database.db, { scale: 1 });
+    const times: number[] = [];
+    let responses = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      responses = (await runQuality({ db: scratch.database.db, year: YEAR })).responses;
+      times.push((performance.now() - t) / 1000);
+    }
+    return { quality_run_db_pg_s: { value: r3(median(times)), unit: `s (${responses} responses, read + check + store)` } };
+  } finally { await scratch.release(); }
 }
 
 function meanScore(reports: ReturnType<typeof runCampaign>['reports'], data: BenchData, labelled: boolean) {

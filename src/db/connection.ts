@@ -57,3 +57,18 @@ export async function ping(db: Db): Promise<boolean> {
   await sql`select 1`.execute(db);
   return true;
 }
+
+/**
+ * Drops a PostgreSQL database once the connections of a closed pool have really gone: `pool.end()`
+ * resolves before its connections finish closing, and a forced drop meanwhile would terminate them
+ * mid-goodbye (an unhandled 57P01 in the process that owned them). Waits five seconds at most.
+ * @example await database.close(); await dropDatabaseWhenClosed(admin, 'senacs_t_1a2b');
+ */
+export async function dropDatabaseWhenClosed(admin: pg.Client, name: string): Promise<void> {
+  for (let i = 0; i < 250; i++) {
+    const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (rows[0].n === 0) break;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+}

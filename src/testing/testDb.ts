@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createPGlite, openDatabase, type Database$ } from '../db/connection';
+import { createPGlite, dropDatabaseWhenClosed, openDatabase, type Database$ } from '../db/connection';
 import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
 
 /**
@@ -32,16 +32,7 @@ export async function openTestDatabase(): Promise<Database$> {
       await database.close();
       const a = new pg.Client({ connectionString: tpl.url });
       await a.connect();
-      try {
-        // The pool's end resolves before its connections have closed: forcing the drop while they close
-        // would terminate them mid-goodbye (an unhandled 57P01 in the test run). Wait for them first.
-        for (let i = 0; i < 250; i++) {
-          const { rows } = await a.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-          if (rows[0].n === 0) break;
-          await new Promise((ok) => setTimeout(ok, 20));
-        }
-        await a.query(`drop database if exists ${name} with (force)`);
-      } finally { await a.end(); }
+      try { await dropDatabaseWhenClosed(a, name); } finally { await a.end(); }
     },
   };
 }
