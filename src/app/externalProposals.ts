@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { appendAudit } from '../db/audit.repo';
-import { decideRows, directoryForMatching, existingStructureIds, getDataset, reviewableRows } from '../db/external.repo';
+import { decideRows, directoryForMatching, getDataset, reviewableRows, structuresByIds } from '../db/external.repo';
 import { AppError } from '../domain/errors';
 import { indexDirectory, matchRow } from '../domain/external/matching';
 import type { MatchCandidate } from '../domain/external/types';
@@ -59,7 +59,7 @@ export async function decideExternalProposals(p: { db: Db; actor: Actor; dataset
   const badLine = decisions.find((d) => !Number.isInteger(d.line) || !reviewable.has(d.line));
   if (badLine) throw new AppError('validation_failed', `Ligne ${badLine.line} : ce n’est pas un rapprochement à confirmer de « ${p.dataset} » ${p.year} (ligne absente, ou rapprochée par SIRET ou par un nom sans ambiguïté).`);
   const ids = [...new Set(decisions.flatMap((d) => (d.structureId === null ? [] : [d.structureId])))];
-  const existing = await existingStructureIds(p.db, ids);
+  const existing = new Set((await structuresByIds(p.db, ids)).map((s) => s.id));
   const unknown = decisions.find((d) => d.structureId !== null && !existing.has(d.structureId));
   if (unknown) throw new AppError('validation_failed', `Ligne ${unknown.line} : la structure ${unknown.structureId} n’existe pas dans l’annuaire.`);
   const changed = await decideRows(p.db, dataset.id, decisions);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { appendAudit } from '../db/audit.repo';
-import { datasetRows, decidedRows, directoryForMatching, getDataset, storeDataset } from '../db/external.repo';
+import { datasetRows, directoryForMatching, getDataset, reviewableRows, storeDataset } from '../db/external.repo';
 import { analyseTable, readExternalFile, rowIdentity, type FileAnalysis } from '../domain/external/analyse';
 import { guessMapping } from '../domain/external/mapping';
 import { trustedMethods, type DatasetMapping, type ExternalValue, type FileProblem, type MatchCandidate, type MatchMethod } from '../domain/external/types';
@@ -73,8 +73,9 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   const confirmations = new Map(Object.entries(p.confirmations ?? {}).map(([line, id]) => [Number(line), id]));
   const existing = await getDataset(p.db, p.dataset, p.year);
   // A person's earlier decisions on the same rows (by SIRET, or name and commune) are not asked again.
-  const remembered = new Map((existing ? await decidedRows(p.db, existing.id) : [])
-    .map((r) => [rowIdentity(r), r.match_method === 'rejected' ? null : r.structure_id] as const));
+  const remembered = new Map((existing ? await reviewableRows(p.db, existing.id) : [])
+    .filter((r) => r.method === 'rejected' || (r.method === 'confirmed' && r.structureId !== null))
+    .map((r) => [rowIdentity(r), r.method === 'rejected' ? null : r.structureId] as const));
   const analysis = analyseTable(read.table, mapping, {
     year: p.year, directory: await directoryForMatching(p.db), confirmations, remembered,
     onProgress: (done, total) => p.onProgress?.(done, total, 'rapprochement'),

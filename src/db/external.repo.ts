@@ -177,19 +177,3 @@ export async function decideRows(db: Db, datasetId: number, decisions: readonly 
     return changed;
   });
 }
-
-/** The decisions taken on a data set's rows (identity inputs with the chosen structure, or null when rejected). */
-export async function decidedRows(db: Db, datasetId: number) {
-  return db.selectFrom('external_rows').leftJoin('structures', 'structures.id', 'external_rows.structure_id')
-    .select(['external_rows.siret', 'external_rows.name', 'external_rows.commune', 'external_rows.match_method', 'structures.id as structure_id'])
-    .where('external_rows.dataset_id', '=', datasetId)
-    .where((eb) => eb.or([eb('external_rows.match_method', '=', 'rejected'), eb.and([eb('external_rows.match_method', '=', 'confirmed'), eb('structures.id', 'is not', null)])]))
-    .execute();
-}
-
-/** Which of these structure ids exist. */
-export async function existingStructureIds(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return new Set<number>();
-  const rows = await db.selectFrom('structures').select('id').where('id', 'in', [...ids]).execute();
-  return new Set(rows.map((r) => r.id));
-}

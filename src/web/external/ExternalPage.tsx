@@ -5,6 +5,7 @@ import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
 import { useApi } from '../lib/useApi';
 import { roleLabels } from './format';
+import { CandidateChoice } from './ProposalReview';
 import { roles, type DatasetList, type ImportReport, type Mapping, type Role } from './types';
 
 const defaultYear = new Date().getFullYear() - 1;
@@ -179,14 +180,10 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
               <p className="hint">Sans SIRET reconnu, ces lignes ressemblent à une structure de l’annuaire. Une proposition laissée en attente n’entre pas dans la concordance.</p>
               <ul className="proposals">
                 {report.proposals.map((p) => (
-                  <li key={p.line}>
-                    <label htmlFor={`x-p-${p.line}`}>Ligne {p.line} : « {p.name} » ({p.commune || 'commune inconnue'})</label>
-                    <select id={`x-p-${p.line}`} value={confirmations[String(p.line)] ?? ''} onChange={(e) => setConfirmations((c) => ({ ...c, [String(p.line)]: e.target.value }))}>
-                      <option value="">Laisser à confirmer</option>
-                      {p.candidates.map((c) => <option key={c.structureId} value={String(c.structureId)}>Confirmer : {c.name}, {c.commune} (ressemblance {Math.round(c.score * 100)} %)</option>)}
-                      <option value="reject">Rejeter : aucune de ces structures</option>
-                    </select>
-                  </li>
+                  <CandidateChoice key={p.line} id={`x-p-${p.line}`} candidates={p.candidates} keepLabel="Laisser à confirmer"
+                    value={confirmations[String(p.line)] ?? ''} onChange={(v) => setConfirmations((c) => ({ ...c, [String(p.line)]: v }))}>
+                    Ligne {p.line} : « {p.name} » ({p.commune || 'commune inconnue'})
+                  </CandidateChoice>
                 ))}
               </ul>
             </fieldset>

@@ -1,15 +1,8 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../lib/api';
 import { ErrorAlert, Show } from '../components/Status';
 import { useApi } from '../lib/useApi';
-import type { Candidate } from './types';
-
-interface ReviewedRow {
-  line: number; siret: string | null; name: string; commune: string;
-  state: 'proposal' | 'confirmed' | 'rejected';
-  structure: { id: number; name: string; commune: string } | null;
-  candidates: Candidate[];
-}
+import type { Candidate, ReviewedRow } from './types';
 
 const stateLabel = { proposal: 'à confirmer', confirmed: 'confirmée', rejected: 'rejetée' } as const;
 
@@ -54,17 +47,12 @@ export function ProposalReview({ name, year, onDecided }: { name: string; year: 
               <p>{pending} ligne(s) à confirmer, {items.length - pending} déjà décidée(s). Une ligne à confirmer n’entre pas dans la concordance ; les décisions sont gardées pour les prochains fichiers de ce jeu.</p>
               <ul className="proposals">
                 {items.map((r) => (
-                  <li key={r.line}>
-                    <label htmlFor={`review-${r.line}`}>
-                      Ligne {r.line} : « {r.name} » ({r.commune || 'commune inconnue'}) — {stateLabel[r.state]}
-                      {r.state === 'confirmed' && r.structure ? ` : ${r.structure.name}, ${r.structure.commune}` : ''}
-                    </label>
-                    <select id={`review-${r.line}`} value={choices[String(r.line)] ?? ''} onChange={(e) => setChoices((c) => ({ ...c, [String(r.line)]: e.target.value }))}>
-                      <option value="">{r.state === 'proposal' ? 'Laisser à confirmer' : 'Garder la décision'}</option>
-                      {r.candidates.map((c) => <option key={c.structureId} value={String(c.structureId)}>Confirmer : {c.name}, {c.commune} (ressemblance {Math.round(c.score * 100)} %)</option>)}
-                      <option value="reject">Rejeter : aucune de ces structures</option>
-                    </select>
-                  </li>
+                  <CandidateChoice key={r.line} id={`review-${r.line}`} candidates={r.candidates}
+                    keepLabel={r.state === 'proposal' ? 'Laisser à confirmer' : 'Garder la décision'}
+                    value={choices[String(r.line)] ?? ''} onChange={(v) => setChoices((c) => ({ ...c, [String(r.line)]: v }))}>
+                    Ligne {r.line} : « {r.name} » ({r.commune || 'commune inconnue'}) — {stateLabel[r.state]}
+                    {r.state === 'confirmed' && r.structure ? ` : ${r.structure.name}, ${r.structure.commune}` : ''}
+                  </CandidateChoice>
                 ))}
               </ul>
               <p><button type="submit" className="button" disabled={busy}>Enregistrer les décisions</button></p>
@@ -75,5 +63,24 @@ export function ProposalReview({ name, year, onDecided }: { name: string; year: 
         }}
       </Show>
     </section>
+  );
+}
+
+/**
+ * One proposed row: keep it as it is, confirm one of the closest structures, or reject them all ('reject');
+ * the value is '' to keep, a structure id, or 'reject'. Used before the import and after it.
+ */
+export function CandidateChoice({ id, candidates, keepLabel, value, onChange, children }: {
+  id: string; candidates: Candidate[]; keepLabel: string; value: string; onChange: (value: string) => void; children: ReactNode;
+}) {
+  return (
+    <li>
+      <label htmlFor={id}>{children}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{keepLabel}</option>
+        {candidates.map((c) => <option key={c.structureId} value={String(c.structureId)}>Confirmer : {c.name}, {c.commune} (ressemblance {Math.round(c.score * 100)} %)</option>)}
+        <option value="reject">Rejeter : aucune de ces structures</option>
+      </select>
+    </li>
   );
 }

@@ -29,3 +29,10 @@ export interface Report {
   unmatched: { external: { line: number; siret: string | null; name: string; commune: string; method: string }[]; observatory: { structureId: number; name: string; departementCode: string }[] };
   hiddenStructures: number;
 }
+/** A row of an imported data set matching could only propose, and its decision (src/app/externalProposals.ts). */
+export interface ReviewedRow {
+  line: number; siret: string | null; name: string; commune: string;
+  state: 'proposal' | 'confirmed' | 'rejected';
+  structure: { id: number; name: string; commune: string } | null;
+  candidates: Candidate[];
+}
