@@ -6,6 +6,8 @@ import { dropDatabaseWhenClosed, openDatabase, type Database$ } from '../src/db/
 import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/seed/demo';
 import { countStructures } from '../src/db/structure.repo';
+import { campaignYears } from '../src/db/aggregation.repo';
+import { getPopulation } from '../src/app/populationCache';
 /** A figure printed as `bench: <name> = <value> <unit>`. */
 export interface Figure { value: number; unit: string }
 export type Figures = Record<string, Figure>;
@@ -84,4 +86,15 @@ export async function scratchPostgres(name: string, opts: { keep?: boolean } = {
       await admin.end();
     },
   };
+}
+
+/** The campaign year with the most validated responses (what published figures are measured on). */
+export async function publishedYear(database: Database$): Promise<number> {
+  let best = 0;
+  let year = 0;
+  for (const y of await campaignYears(database.db)) {
+    const n = (await getPopulation({ db: database.db, year: y, mode: 'published' })).records.length;
+    if (n > best) { best = n; year = y; }
+  }
+  return year;
 }

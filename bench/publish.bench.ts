@@ -1,12 +1,11 @@
 import type { Database$ } from '../src/db/connection';
-import { campaignYears } from '../src/db/aggregation.repo';
-import { getPopulation, invalidatePopulation } from '../src/app/populationCache';
+import { invalidatePopulation } from '../src/app/populationCache';
 import { buildPlaquette, plaquetteSource } from '../src/app/buildPlaquette';
 import { buildAllPlaquettes } from '../src/app/buildAllPlaquettes';
 import { buildFactSheet } from '../src/app/buildFactSheet';
 import { DEMO_CENTRE } from '../src/domain/demo/structures';
 import type { Actor } from '../src/domain/roles';
-import { median, medianMs, nationalDemo, round, type Figures } from './lib';
+import { median, medianMs, nationalDemo, publishedYear, round, type Figures } from './lib';
 import { exportXlsx } from './exports.bench';
 
 /**
@@ -67,16 +66,5 @@ export async function run(): Promise<Figures> {
     for (const measure of MEASURES) Object.assign(out, await measure({ database, year, national }));
     return out;
   } finally { await database.close(); }
-}
-
-/** The campaign year with the most validated responses. */
-async function publishedYear(database: Database$): Promise<number> {
-  let best = 0;
-  let year = 0;
-  for (const y of await campaignYears(database.db)) {
-    const n = (await getPopulation({ db: database.db, year: y, mode: 'published' })).records.length;
-    if (n > best) { best = n; year = y; }
-  }
-  return year;
 }
 

@@ -9,7 +9,7 @@ import { renderPdf } from '../reports/pdf';
 import { plaquetteDocument } from '../reports/plaquette/document';
 import { plaquetteModel, type PlaquetteLevel } from '../reports/plaquette/model';
 import { nationalTable } from './getDashboard';
-import { getPopulation } from './populationCache';
+import { getPopulation, memoOf } from './populationCache';
 
 /**
  * What every plaquette of a campaign year reads: the published national table (the very table of the
@@ -69,13 +69,7 @@ export async function buildPlaquette(p: { db: Db; year: number; level: Plaquette
   // with it when a response is validated), keyed by what the directory adds.
   const directory = createHash('sha1').update(JSON.stringify([input.structures, input.children])).digest('hex');
   const key = `plaquette:${p.level}:${model.code}:${directory}`;
-  let rendering = source.memo.get(key) as Promise<Buffer> | undefined;
-  if (!rendering) {
-    rendering = renderPdf(plaquetteDocument(model));
-    source.memo.set(key, rendering);
-    rendering.catch(() => source.memo.delete(key));
-  }
-  const pdf = await rendering;
+  const pdf = await memoOf(source, key, () => renderPdf(plaquetteDocument(model)));
   const slug = p.level === 'nation' ? 'france' : `${p.level}-${model.code}`;
   return { pdf, filename: `plaquette-${p.year}-${slug}.pdf`, title: `${model.name} (${p.year})`, suppressed: model.suppressed };
 }

@@ -20,16 +20,11 @@ export async function derivedTerritoryTable(p: {
 }): Promise<DerivedFigure[]> {
   const pop = await getPopulation({ db: p.db, year: p.year, mode: p.mode });
   const memoKey = `derived:${p.key}`;
-  let table = pop.memo.get(memoKey) as Promise<DerivedFigure[]> | undefined;
-  if (!table) {
-    table = (async () => {
-      const records = await p.derive(pop);
-      return publish(preparePopulation(records), { kind: 'fixed_table', indicators: p.indicators, levels: ['nation', 'region', 'departement'] }).figures
-        .map((f) => ({ indicator: f.indicator, stat: f.stat, territory: f.territory, cell: f.cell }));
-    })();
-    memoOf(pop, memoKey, () => table!);
-    table.catch(() => pop.memo.delete(memoKey));
-  }
+  const table = memoOf(pop, memoKey, async (): Promise<DerivedFigure[]> => {
+    const records = await p.derive(pop);
+    return publish(preparePopulation(records), { kind: 'fixed_table', indicators: p.indicators, levels: ['nation', 'region', 'departement'] }).figures
+      .map((f) => ({ indicator: f.indicator, stat: f.stat, territory: f.territory, cell: f.cell }));
+  });
   const wanted = new Set([p.territory, ...p.children].map((t) => `${t.level}:${t.code}`));
   return (await table).filter((f) => wanted.has(`${f.territory.level}:${f.territory.code}`));
 }

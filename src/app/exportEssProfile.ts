@@ -1,11 +1,10 @@
-import Papa from 'papaparse';
 import type { Db } from '../db/connection';
 import { essCsvRows, essPdfDocument } from '../domain/ess/export';
 import type { Actor } from '../domain/roles';
 import { renderPdf, type PdfContent } from '../reports/pdf';
+import { spreadsheetCsv, toCsv } from '../reports/table/csv';
+import { fileSlug } from '../reports/table/table';
 import { getEssProfile } from './getEssProfile';
-
-const slug = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 
 /**
  * The ESS profile as a file for the regional ESS chamber: CSV (semicolons, UTF-8 with BOM, for spreadsheets
@@ -14,10 +13,12 @@ const slug = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
  */
 export async function exportEssProfile(p: { db: Db; actor: Actor; structureId: number; year?: number; format: 'csv' | 'pdf' }) {
   const view = await getEssProfile(p);
-  const filename = `profil-ess-${slug(view.structure.name)}-${view.year}.${p.format}`;
+  const filename = `profil-ess-${fileSlug(view.structure.name, 60)}-${view.year}.${p.format}`;
   if (p.format === 'csv') {
-    const text = '\ufeff' + Papa.unparse(essCsvRows(view), { delimiter: ';', newline: '\r\n' });
-    return { filename, contentType: 'text/csv; charset=utf-8', body: Buffer.from(text, 'utf8') };
+    // Through the shared CSV writer: free text (names, reasons) never starts a spreadsheet formula.
+    const [header, ...lines] = essCsvRows(view);
+    const table = { title: filename, columns: header.map((name) => ({ name, title: name, type: 'string' as const })), rows: lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l[i]]))) };
+    return { filename, contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(table, spreadsheetCsv), 'utf8') };
   }
   const doc = essPdfDocument(view);
   const body = await renderPdf({ ...doc, content: doc.content as PdfContent[] });

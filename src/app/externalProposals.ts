@@ -6,8 +6,7 @@ import { indexDirectory, matchRow } from '../domain/external/matching';
 import type { MatchCandidate } from '../domain/external/types';
 import type { Actor } from '../domain/roles';
 import { externalPolicy } from '../policies/external';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { runQuality } from './runQuality';
+import { recheckDatasetReaders } from './runQuality';
 
 export interface ReviewedRow {
   line: number; siret: string | null; name: string; commune: string;
@@ -66,9 +65,7 @@ export async function decideExternalProposals(p: { db: Db; actor: Actor; dataset
   // ext() rules of the structures concerned (the one a row leaves, the one it joins) read other values now.
   const before = new Map(rows.map((r) => [r.line, r.structureId]));
   const concerned = new Set(decisions.flatMap((d) => [before.get(d.line), d.structureId]).filter((id): id is number => typeof id === 'number'));
-  const campaign = await getCampaignByYear(p.db, p.year);
-  const rechecked = campaign?.questionnaire_id && concerned.size > 0
-    ? (await runQuality({ db: p.db, year: p.year, structureIds: [...concerned], readsDataset: p.dataset })).responses : 0;
+  const rechecked = await recheckDatasetReaders({ db: p.db, year: p.year, dataset: p.dataset, structureIds: [...concerned] });
   await appendAudit(p.db, {
     actorId: p.actor.userId ?? null, action: 'external.review', entity: 'external_dataset', entityId: `${p.dataset}/${p.year}`,
     data: { confirmed: decisions.filter((d) => d.structureId !== null).length, rejected: decisions.filter((d) => d.structureId === null).length },

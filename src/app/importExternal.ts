@@ -9,8 +9,7 @@ import { AppError } from '../domain/errors';
 import type { TableFormat } from '../domain/interchange/answerTable';
 import type { Actor } from '../domain/roles';
 import { externalPolicy } from '../policies/external';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { runQuality } from './runQuality';
+import { recheckDatasetReaders } from './runQuality';
 
 export interface ImportExternalProps {
   db: Db;
@@ -104,14 +103,10 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   report.stored = true;
   await appendAudit(p.db, { actorId: p.actor?.userId ?? null, action: 'external.import', entity: 'external_dataset', entityId: `${p.dataset}/${p.year}`, data: { rows: rows.length, fileHash } });
   // The responses whose ext() values changed are re-checked, when their questionnaire reads this data set.
-  const changed = changedStructures(before, rows);
-  const campaign = await getCampaignByYear(p.db, p.year);
-  if (campaign?.questionnaire_id && changed.length > 0) {
-    report.rechecked = (await runQuality({
-      db: p.db, year: p.year, structureIds: changed, readsDataset: p.dataset,
-      onProgress: (done, total, step) => p.onProgress?.(done, total, `contrôle qualité (${step})`),
-    })).responses;
-  }
+  report.rechecked = await recheckDatasetReaders({
+    db: p.db, year: p.year, dataset: p.dataset, structureIds: changedStructures(before, rows),
+    onProgress: (done, total, step) => p.onProgress?.(done, total, `contrôle qualité (${step})`),
+  });
   return report;
 }
 

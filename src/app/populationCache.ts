@@ -62,12 +62,14 @@ export async function getPopulation(p: { db: Db; year: number; mode: PopulationM
 }
 
 /**
- * A value derived from a population (a published table), computed once per population.
+ * A value derived from a population (a published table, a rendered PDF), computed once per population.
+ * A promise that fails is not kept: the next call computes again.
  * @example const table = memoOf(pop, 'dashboard', () => publish(pop.population, request));
  */
-export function memoOf<T>(pop: CampaignPopulation, key: string, compute: () => T): T {
+export function memoOf<T>(pop: Pick<CampaignPopulation, 'memo'>, key: string, compute: () => T): T {
   if (pop.memo.has(key)) return pop.memo.get(key) as T;
   const v = compute();
   pop.memo.set(key, v);
+  if (v instanceof Promise) v.catch(() => { if (pop.memo.get(key) === v) pop.memo.delete(key); });
   return v;
 }

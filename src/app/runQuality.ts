@@ -21,10 +21,30 @@ export async function runQuality(p: {
   db: Db; year: number; onProgress?: (done: number, total: number, step: string) => void;
   structureIds?: readonly number[]; readsDataset?: string;
 }): Promise<QualityRunSummary> {
-  const started = performance.now();
   const campaign = await getCampaignByYear(p.db, p.year);
   if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   if (!campaign.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
+  return checkCampaign({ ...campaign, questionnaire_id: campaign.questionnaire_id }, p);
+}
+
+/**
+ * After an external data set changed: re-checks the responses of the structures concerned whose
+ * questionnaire reads that data set; answers how many (0 when the year has no campaign to check).
+ * @example await recheckDatasetReaders({ db, year: 2024, dataset: 'elisfa', structureIds: [12, 40] }) // 2
+ */
+export async function recheckDatasetReaders(p: {
+  db: Db; year: number; dataset: string; structureIds: readonly number[]; onProgress?: (done: number, total: number, step: string) => void;
+}): Promise<number> {
+  if (p.structureIds.length === 0) return 0;
+  const campaign = await getCampaignByYear(p.db, p.year);
+  if (!campaign?.questionnaire_id) return 0;
+  return (await checkCampaign({ ...campaign, questionnaire_id: campaign.questionnaire_id }, { ...p, readsDataset: p.dataset })).responses;
+}
+
+type CheckedCampaign = NonNullable<Awaited<ReturnType<typeof getCampaignByYear>>> & { questionnaire_id: number };
+
+async function checkCampaign(campaign: CheckedCampaign, p: Parameters<typeof runQuality>[0]): Promise<QualityRunSummary> {
+  const started = performance.now();
   p.onProgress?.(0, 0, 'lecture des réponses');
   const some = p.structureIds && await responseIdsOfStructures(p.db, p.year, p.structureIds);
   if (some?.length === 0) return { year: p.year, responses: 0, findings: 0, meanScore: null, seconds: (performance.now() - started) / 1000 };

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { getAnswer, writeAnswer } from '../db/response.repo';
 import { AppError } from '../domain/errors';
 import { editableCodes } from '../domain/workflow';
+import { editableByStructure } from '../domain/responseState';
 import { unclosedQueryCodes } from '../db/query.repo';
 import type { Actor } from '../domain/roles';
 import { validateAnswer } from '../domain/questionnaire/validate';
@@ -45,7 +46,7 @@ export async function saveAnswer(p: SaveAnswerProps) {
   const written = await writeAnswer(p.db, { responseId: p.responseId, code: p.code, value, baseVersion: p.baseVersion, authorId: p.actor.userId!, kind: p.kind ?? 'save' });
   if (!written) {
     const now = await authorizeResponse(p.db, p.actor, p.responseId, 'fill');
-    if (editableCodes(now.state, []) !== 'all' && now.state !== 'returned') {
+    if (!editableByStructure(now.state)) {
       throw new AppError('conflict', 'Cette réponse vient d’être transmise : elle n’est plus modifiable par la structure.');
     }
     const current = await getAnswer(p.db, p.responseId, p.code);

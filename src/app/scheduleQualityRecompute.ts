@@ -4,7 +4,7 @@ import { recomputeQuality } from './recomputeQuality';
 /** Autosave sends an answer every few seconds: wait for a pause before re-checking the response. */
 export const qualityDebounceMs = 1500;
 
-interface Pending { db: Db; timer: ReturnType<typeof setTimeout>; run: () => Promise<void> }
+interface Pending { timer: ReturnType<typeof setTimeout>; run: () => Promise<void> }
 /** Pending re-checks per database (a process may hold several: tests, benchmarks), then per response. */
 const pending = new Map<Db, Map<number, Pending>>();
 const running = new Map<Promise<void>, Db>();
@@ -28,7 +28,7 @@ export function scheduleQualityRecompute(db: Db, responseId: number, delayMs = q
     running.set(job, db);
     return job.finally(() => running.delete(job));
   };
-  ofDb.set(responseId, { db, run, timer: setTimeout(run, delayMs) });
+  ofDb.set(responseId, { run, timer: setTimeout(run, delayMs) });
 }
 
 /**

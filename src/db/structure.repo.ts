@@ -22,7 +22,8 @@ const publicColumns = [
   'structures.itinerant', 'structures.first_approval_on',
 ] as const;
 
-function filtered(db: Db, f: StructureFilters) {
+/** Structures (with their commune) matching the directory's filters: the base of every directory-like list. */
+export function filteredStructures(db: Db, f: StructureFilters) {
   let q = db.selectFrom('structures').innerJoin('communes', 'communes.code', 'structures.commune_code');
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
@@ -43,9 +44,9 @@ function filtered(db: Db, f: StructureFilters) {
 /** One page of the public directory and the total matching. */
 export async function listStructures(db: Db, f: StructureFilters, page: { offset: number; limit: number }) {
   const [items, total] = await Promise.all([
-    filtered(db, f).select([...publicColumns, 'communes.name as commune_name'])
+    filteredStructures(db, f).select([...publicColumns, 'communes.name as commune_name'])
       .orderBy(sql`lower(structures.name)`).orderBy('structures.id').offset(page.offset).limit(page.limit).execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filteredStructures(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }

@@ -6,7 +6,7 @@
  */
 export const label = (map: Record<string, string>) => (code: string | null | undefined): string => (code ? map[code] ?? code : '—');
 
-export const responseStates = ['not_started', 'in_progress', 'submitted', 'returned', 'validated', 'locked'] as const;
+export { responseStates } from './responseState';
 
 export const responseStateLabel = label({
   not_started: 'Non commencée',

@@ -46,9 +46,6 @@ interface PdfKitDoc {
   _font: { constructor: new (doc: PdfKitDoc, font: unknown, id: string) => unknown; font: unknown };
 }
 
-/** Set to false to compare timings with pdfkit's own per-document parsing. */
-export const pdfFontReuse = { enabled: true };
-
 /**
  * pdfkit parses each TrueType font again for every document (fontkit + restructure: a good part of a
  * plaquette's time). The parsed font is read-only once loaded — each document still makes its own subset —
@@ -61,7 +58,7 @@ function reuseParsedFonts(requireFromPdfmake: NodeJS.Require, paths: ReadonlySet
   const parsed = new Map<string, { make: PdfKitDoc['_font']['constructor']; font: unknown }>();
   proto.font = function font(this: PdfKitDoc, src: unknown, ...rest: unknown[]) {
     const ours = typeof src === 'string' && paths.has(src);
-    if (ours && pdfFontReuse.enabled && !this._fontFamilies[src]) {
+    if (ours && !this._fontFamilies[src]) {
       const known = parsed.get(src);
       if (known) this._fontFamilies[src] = new known.make(this, known.font, `F${++this._fontCount}`);
     }

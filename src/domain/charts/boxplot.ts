@@ -69,8 +69,9 @@ export function boxplotOption(input: BoxplotInput): EChartsOption {
   // Rich text lines are wrapped here (ECharts' own breaking overlaps rich segments); the reason itself is in the table.
   const labels = rows.map((r) => {
     const lines = wrap(r.label, 30).map((l) => `{label|${l}}`).join('\n');
-    const missing = missingBoxText(r);
-    return missing ? `${lines}\n{withheld|${missing.startsWith('secret') ? 'secret statistique' : missing}}` : lines;
+    if (hasBox(r)) return lines;
+    const secret = [r.median, r.q1, r.q3].some((c) => c?.state === 'suppressed');
+    return `${lines}\n{withheld|${secret ? 'secret statistique' : missingBoxText(r)}}`;
   });
   // [min, Q1, median, Q3, max] with min = Q1 and max = Q3: no whiskers, nothing beyond the published cells.
   const boxes: (number | '-')[][] = rows.map((r) => (hasBox(r) ? [v(r.q1), v(r.q1), v(r.median), v(r.q3), v(r.q3)] : ['-', '-', '-', '-', '-']));

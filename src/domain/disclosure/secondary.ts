@@ -11,8 +11,6 @@ type Status = SuppressionCell['status'];
 interface Options {
   protectionRatio: number;
   yesNo: boolean;
-  /** Cells whose status is already decided by another published table (see publishFixed): never changed. */
-  locked?: readonly boolean[];
 }
 
 /**
@@ -30,7 +28,6 @@ interface Options {
  *    whole magnitude as slack, but other lines may pin that partner's lower bound: the audit catches it (a
  *    dominant 12.7 M€ contributor once slipped through that way) and doubles the failing cell's requirement,
  *    so step 1 adds more cover; after a few rounds, every published cell of its lines is hidden.
- * Locked cells keep their status: a published one is known to the attacker and never chosen as cover.
  * Deterministic (the same table always gives the same pattern), terminates (each round hides more cells or
  * stops), not optimal (no linear programming): it may suppress more than needed.
  * @example secondarySuppression(cells, lines, { protectionRatio: 0.15, yesNo: false }) // new statuses
@@ -41,26 +38,25 @@ export function secondarySuppression(cells: readonly SuppressionCell[], lines: r
   if (!status.includes('primary')) return status;
   const linesOf = cells.map((): Line[] => []);
   for (const line of lines) for (const m of [line.total, ...line.parts]) linesOf[m].push(line);
-  const free = (i: number) => status[i] === 'published' && !options.locked?.[i];
   for (let round = 0; ; round++) {
     const before = status.filter((x) => x === 'secondary').length;
-    coverLines(cells, lines, status, req, options, free);
+    coverLines(cells, lines, status, req, options);
     const failing = unprotected(cells, lines, status, options);
     if (failing.length === 0) return status;
     for (const s of failing) {
       if (round < 4) { req[s] *= 2; continue; }
       // The heuristic keeps believing in slack other lines take away: hide every published cell around s.
       for (const line of linesOf[s]) for (const m of [line.total, ...line.parts]) {
-        if (free(m)) { status[m] = 'secondary'; req[m] = Math.max(req[m], req[s]); }
+        if (status[m] === 'published') { status[m] = 'secondary'; req[m] = Math.max(req[m], req[s]); }
       }
     }
-    // Nothing left to hide (only locked cells remain around the failing ones): stop rather than spin.
+    // Nothing left to hide around the failing cells: stop rather than spin.
     if (round >= 4 && status.filter((x) => x === 'secondary').length === before) return status;
   }
 }
 
 /** Step 1: in each line holding a suppressed cell s, the other suppressed cells' capacity must reach req(s). */
-function coverLines(cells: readonly SuppressionCell[], lines: readonly Line[], status: Status[], req: number[], options: Options, free: (i: number) => boolean): void {
+function coverLines(cells: readonly SuppressionCell[], lines: readonly Line[], status: Status[], req: number[], options: Options): void {
   const capacity = (i: number) => options.yesNo ? Math.min(cells[i].magnitude, cells[i].n - cells[i].magnitude) : Math.abs(cells[i].magnitude);
   const suppressed = (i: number) => status[i] === 'primary' || status[i] === 'secondary';
   let changed = true;
@@ -75,7 +71,7 @@ function coverLines(cells: readonly SuppressionCell[], lines: readonly Line[], s
           const cover = others.reduce((acc, o) => acc + capacity(o), 0);
           if (others.length > 0 && cover >= req[s]) break;
           const need = req[s] - cover;
-          const candidates = members.filter(free);
+          const candidates = members.filter((o) => status[o] === 'published');
           if (candidates.length === 0) break; // nothing left to hide in this line; other lines must protect s
           const byCapacity = candidates.sort((a, b) => capacity(a) - capacity(b) || cells[a].n - cells[b].n || a - b);
           const pick = byCapacity.find((o) => capacity(o) >= need && capacity(o) > 0) ?? byCapacity[byCapacity.length - 1];

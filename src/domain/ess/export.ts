@@ -1,4 +1,5 @@
-import { kindLabel } from '../labels';
+import { kindLabel, managementLabel } from '../labels';
+import { responseStateLabels, type ResponseState } from '../responseState';
 import { frEuros, frNumber, type EssItem, type EssProfile } from './profile';
 
 /** What an export needs: the structure's directory identity, the year and its profile. */
@@ -10,12 +11,8 @@ export interface EssSheet {
 }
 
 export const essStateLabels = { met: 'Rempli', not_met: 'Non rempli', unknown: 'Inconnu' } as const;
-const managementLabels: Record<string, string> = { association: 'Association', collectivite: 'Collectivité territoriale', caf: 'CAF', autre: 'Autre' };
-const responseLabels: Record<string, string> = {
-  in_progress: 'en cours de saisie', submitted: 'transmise', returned: 'renvoyée', validated: 'validée', locked: 'verrouillée',
-};
-export const managementLabel = (m: string) => managementLabels[m] ?? m;
-export const responseStateLabel = (s: string) => responseLabels[s] ?? s;
+/** A response's state inside a sentence (« Réponse validée »). */
+export const responseStateLabel = (s: string) => responseStateLabels[s as ResponseState] ?? s;
 
 /** Governance facts as (label, value) pairs, missing ones as « non renseigné ». */
 export function essFactRows(p: EssProfile): [string, string][] {

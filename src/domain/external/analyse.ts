@@ -8,6 +8,7 @@ import { formatOf, readCsvTable, readXlsxTable, type AnswerTable, type TableForm
 import { decodeText, type TextEncodingName } from './encoding';
 import { checkMapping, columnLetters, guessMapping } from './mapping';
 import { indexDirectory, matchRow, type DirectoryEntry, type MatchOptions } from './matching';
+import { normaliseText } from './names';
 import { parseFrenchNumber } from './numbers';
 import type { DatasetMapping, ExternalRowInput, ExternalValue, FileProblem, RowMatch } from './types';
 
@@ -56,12 +57,11 @@ export interface FileAnalysis {
 
 /**
  * What identifies a row of an external file from one file to the next (lines move): its SIRET, else its
- * name and commune, compared without case, accents or extra spaces.
- * @example rowIdentity({ siret: null, name: 'Les Tilleuls ', commune: 'Saint-Étienne' }) // '|les tilleuls|saint-etienne'
+ * name and commune, compared as the matcher compares them (normaliseText: no case, accents, punctuation).
+ * @example rowIdentity({ siret: null, name: 'Les Tilleuls ', commune: 'Saint-Étienne' }) // '|les tilleuls|saint etienne'
  */
 export function rowIdentity(row: Pick<ExternalRowInput, 'siret' | 'name' | 'commune'>): string {
-  const plain = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-  return `${row.siret ?? ''}|${plain(row.name)}|${plain(row.commune)}`;
+  return `${row.siret ?? ''}|${normaliseText(row.name)}|${normaliseText(row.commune)}`;
 }
 
 /**

@@ -12,6 +12,7 @@
 import { FunctionFactory } from 'survey-core';
 import type { SurveyModel } from 'survey-core';
 import type { Catalog, QualityContext } from './types';
+import { datasetsReadBy } from './references';
 
 /** Names of our functions, to tell them from SurveyJS built-ins (XLSForm export, reports). */
 export const ruleFunctions = ['prev', 'peerMedian', 'peerQuartile', 'ext'] as const;
@@ -89,7 +90,5 @@ registerFunctions();
  */
 export function externalDatasetsRead(catalog: Pick<Catalog, 'rules' | 'questions'>): Set<string> {
   const texts = [...catalog.rules.map((r) => r.expression), ...Object.values(catalog.questions).flatMap((q) => [q.visibleIf, q.requiredIf, q.derived])];
-  const out = new Set<string>();
-  for (const t of texts) for (const m of (t ?? '').matchAll(/\bext\(\s*['"]([^'"]+)['"]/g)) out.add(m[1]);
-  return out;
+  return new Set(texts.flatMap((t) => (t ? datasetsReadBy(t) : [])));
 }

@@ -27,3 +27,13 @@ export function referencedCodes(expression: string): string[] {
   for (const match of expression.matchAll(functionCode)) codes.push(match[1]);
   return [...new Set(codes)];
 }
+
+const datasetArgument = /\bext\(\s*['"]([^'"]+)['"]/g;
+
+/**
+ * The external data sets an expression reads with `ext('dataset', 'field')`.
+ * @example datasetsReadBy("ext('elisfa', 'etp_total') > 2") // ['elisfa']
+ */
+export function datasetsReadBy(expression: string): string[] {
+  return [...new Set([...expression.matchAll(datasetArgument)].map((m) => m[1]))];
+}

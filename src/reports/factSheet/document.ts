@@ -2,7 +2,6 @@ import { kindLabel } from '../../domain/labels';
 import { boxplotHeight, boxplotOption, type BoxRow } from '../../domain/charts/boxplot';
 import { evolutionOption } from '../../domain/charts/evolution';
 import type { PublishedCell, SuppressionRule } from '../../domain/disclosure';
-import type { Unit } from '../../domain/indicators';
 import { chartSvg } from '../charts';
 import { cellContent, formatNumber, NO_DATA_MARK, pdfSafe, ruleLegend } from '../format';
 import { CONTENT_WIDTH, colours, pageSetup, tableLayout } from '../layout';

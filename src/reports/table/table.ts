@@ -68,3 +68,11 @@ export const cellColumnDefs: readonly TableColumn[] = [
   { name: 'effectif', title: 'Structures', type: 'integer', description: 'Nombre de structures ayant contribué à la valeur (vide si la case n’est pas publiée).', unit: 'structures' },
   { name: 'statut', title: 'Statut', type: 'string', description: '« publié », « sans données » ou « secret (règle) » : la règle de confidentialité qui a retenu la case.' },
 ];
+
+/**
+ * A file name safe in a Content-Disposition header: ASCII letters, digits and dashes.
+ * @example fileSlug('Centre social l’Escale') // 'centre-social-l-escale'
+ */
+export function fileSlug(s: string, max = 80): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, max) || 'export';
+}

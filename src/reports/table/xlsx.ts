@@ -11,30 +11,10 @@ const numFmt = (c: TableColumn): string | undefined =>
   c.type === 'integer' ? '#,##0' : c.type === 'number' ? (c.unit === 'euros' ? '#,##0.00 "€"' : c.unit === '%' ? '0.0' : '#,##0.##') : undefined;
 
 /**
- * Adds a table as one worksheet: a header row of French titles (frozen, with a filter), typed cells,
- * empty cells for null, then the notes below. A row whose `statut` starts with « secret » is shaded so the
- * suppressed cells stand out as well as being named.
- * @example addSheet(workbook, table)
- */
-export function addSheet(wb: ExcelJS.Workbook, table: Table): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName(table.title), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = table.columns.map((c) => ({ header: c.unit ? `${c.title} (${c.unit})` : c.title, key: c.name, width: Math.min(50, Math.max(10, c.title.length + 4)), style: numFmt(c) ? { numFmt: numFmt(c) } : {} }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of table.rows) {
-    const row = ws.addRow(Object.fromEntries(table.columns.map((c) => [c.name, r[c.name] ?? null])));
-    if (typeof r.statut === 'string' && r.statut.startsWith('secret')) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-  }
-  if (table.rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  if (table.notes?.length) {
-    ws.addRow([]);
-    for (const n of table.notes) ws.addRow([n]).font = { italic: true };
-  }
-  return ws;
-}
-
-/**
- * Tables as an XLSX workbook (one sheet each), through exceljs's streaming writer with shared strings:
- * about twice as fast as the in-memory workbook on the national dashboard table (15,000 rows), same file.
+ * Tables as an XLSX workbook, one sheet each: a header row of French titles (frozen, with a filter), typed
+ * cells, empty cells for null, then the notes below; a row whose `statut` starts with « secret » is shaded so
+ * the suppressed cells stand out as well as being named. Written through exceljs's streaming writer with
+ * shared strings: about twice as fast as the in-memory workbook on the national dashboard table (15,000 rows).
  * @example const bytes = await toXlsx([table]); // Buffer starting with 'PK'
  */
 export async function toXlsx(tables: readonly Table[], meta: { creator?: string } = {}): Promise<Buffer> {

@@ -75,9 +75,11 @@ export default function DashboardPage({ level, code }: { level: Level; code?: st
 function YearDashboard({ level, code, year, years, onYear }: { level: Level; code?: string; year: number; years: number[]; onYear: (y: number) => void }) {
   const trendYears = years.filter((y) => y <= year).slice(0, 5).reverse();
   const data = useApi(JSON.stringify([level, code, year]), async (signal) => {
+    const shown = getDashboard(year, level, code, signal);
     const [current, history, deps, regions] = await Promise.all([
-      getDashboard(year, level, code, signal),
-      Promise.all(trendYears.map((y) => getDashboard(y, level, code, signal).catch(() => null))),
+      shown,
+      // The trend ends with the year shown: its dashboard is fetched once.
+      Promise.all(trendYears.map((y) => (y === year ? shown : getDashboard(y, level, code, signal)).catch(() => null))),
       listDepartements(signal),
       listRegions(signal),
     ]);

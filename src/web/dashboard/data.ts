@@ -31,7 +31,7 @@ export function cellOf(d: Dashboard, indicator: string, stat: string, territory 
 export async function campaignYears(signal: AbortSignal): Promise<{ years: number[]; defaultYear: number | null }> {
   const { items } = await api.get<Page<Campaign>>('/campaigns', undefined, signal);
   const years = [...new Set(items.map((c) => c.year))].sort((a, b) => b - a);
-  const closed = items.filter((c) => c.state !== 'open' && c.state !== 'draft').map((c) => c.year).sort((a, b) => b - a);
+  const closed = items.filter((c) => c.state !== 'open' && c.state !== 'preparation').map((c) => c.year).sort((a, b) => b - a);
   return { years, defaultYear: closed[0] ?? years[0] ?? null };
 }
 

@@ -5,7 +5,8 @@ import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { ErrorAlert, Loading, Show } from '../components/Status';
 import type { EssItem, EssProfile } from '../../domain/ess/profile';
-import { essFactRows, essStateLabels, managementLabel, responseStateLabel } from '../../domain/ess/export';
+import { essFactRows, essStateLabels, responseStateLabel } from '../../domain/ess/export';
+import { managementLabel } from '../../domain/labels';
 import { FiguresTable, type TerritoryFigures } from './FiguresTable';
 
 interface EssView {

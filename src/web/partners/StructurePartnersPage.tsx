@@ -1,7 +1,8 @@
 import '../ess/ess.css';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
 import { useApi } from '../lib/useApi';
+import { useSubmit } from '../lib/useSubmit';
 import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
 import { kindOptions, partnerKindLabel, partnerThemeLabel, themeOptions, type PartnerItem } from './labels';
@@ -57,14 +58,9 @@ export function StructurePartnersPage({ id }: { id: string }) {
 }
 
 function Sharing({ view, onChange }: { view: PartnersView; onChange: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit(onChange);
   const s = view.sharing;
-  async function toggle() {
-    setBusy(true); setError(null);
-    try { await api.post(`/structures/${view.structureId}/partner-sharing`, { shared: !s.shared }); onChange(); }
-    catch (e) { setError(e instanceof ApiError ? e : null); } finally { setBusy(false); }
-  }
+  const toggle = () => run(() => api.post(`/structures/${view.structureId}/partner-sharing`, { shared: !s.shared }));
   return (
     <section className="panel panel-note" aria-labelledby="partners-sharing">
       <h2 id="partners-sharing">Partage avec le réseau</h2>
@@ -80,12 +76,13 @@ function Sharing({ view, onChange }: { view: PartnersView; onChange: () => void 
 }
 
 function RemoveButton({ structureId, partner, onDone }: { structureId: number; partner: PartnerItem; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  async function remove() {
-    setBusy(true);
-    try { await api.del(`/structures/${structureId}/partners/${partner.id}`); onDone(); } finally { setBusy(false); }
-  }
-  return <button type="button" className="button button-secondary" onClick={remove} disabled={busy} aria-label={`Retirer ${partner.name}`}>Retirer</button>;
+  const { busy, error, run } = useSubmit(onDone);
+  return (
+    <>
+      <button type="button" className="button button-secondary" onClick={() => run(() => api.del(`/structures/${structureId}/partners/${partner.id}`))} disabled={busy} aria-label={`Retirer ${partner.name}`}>Retirer</button>
+      {error && <ErrorAlert error={error} />}
+    </>
+  );
 }
 
 function AddPartner({ structureId, onDone }: { structureId: number; onDone: () => void }) {
@@ -93,16 +90,10 @@ function AddPartner({ structureId, onDone }: { structureId: number; onDone: () =
   const [name, setName] = useState('');
   const [siret, setSiret] = useState('');
   const [themes, setThemes] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  const { busy, error, run } = useSubmit(() => { setName(''); setSiret(''); setThemes([]); onDone(); });
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true); setError(null);
-    try {
-      await api.post(`/structures/${structureId}/partners`, { kind, name, siret: siret.trim() || null, themes });
-      setName(''); setSiret(''); setThemes([]);
-      onDone();
-    } catch (err) { setError(err instanceof ApiError ? err : null); } finally { setBusy(false); }
+    void run(() => api.post(`/structures/${structureId}/partners`, { kind, name, siret: siret.trim() || null, themes }));
   }
   return (
     <section className="panel" aria-labelledby="partners-add">

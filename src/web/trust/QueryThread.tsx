@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
 import { ErrorAlert } from '../components/Status';
+import { useSubmit } from '../lib/useSubmit';
 import { formatDateTime, messageKindLabel, queryStateLabel, showValue } from './labels';
 import type { Query, StoredAnswer } from './types';
 
@@ -41,16 +42,6 @@ export function QueryThread({ query, label, side, responseId, answer, onChange, 
         : <ReviewerActions query={query} label={label} onDone={onChange} />)}
     </article>
   );
-}
-
-function useSubmit(onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  async function run(work: () => Promise<unknown>) {
-    setBusy(true); setError(null);
-    try { await work(); onDone(); } catch (e) { setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'L’envoi a échoué.')); } finally { setBusy(false); }
-  }
-  return { busy, error, run };
 }
 
 function parseValue(text: string, like: unknown): unknown {

@@ -1,14 +1,11 @@
 import type { Context } from 'hono';
 import { spreadsheetCsv, toCsv } from '../../../reports/table/csv';
 import type { Table } from '../../../reports/table/table';
+import { fileSlug } from '../../../reports/table/table';
 import { toXlsx } from '../../../reports/table/xlsx';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A file name safe in a Content-Disposition header: ASCII letters, digits and dashes. */
-export function fileSlug(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 80) || 'export';
-}
 
 /**
  * Sends a table as a download: CSV (UTF-8 with BOM, `;`) or XLSX.
