@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { acquireDataDirLock } from './dataDirLock';
 import { PGliteDialect } from './pgliteDialect';
 import type { Database } from './schema';
 
@@ -38,9 +39,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database$> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pglite = options.pglite ?? (await createPGlite(options.dataDir));
+  // A data folder is owned by one process at a time (see dataDirLock): a second one would lose its writes.
+  const lock = options.dataDir && !options.pglite ? acquireDataDirLock(options.dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = options.pglite ?? (await createPGlite(options.dataDir));
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, close: async () => { try { await db.destroy(); } finally { lock?.release(); } } };
 }
 
 /** A PGlite instance with the same type parsers as the pg driver. */
