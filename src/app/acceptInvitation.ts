@@ -5,7 +5,7 @@ import { appendAudit } from '../db/audit.repo';
 import { AppError } from '../domain/errors';
 import { roleLabels, type Actor, type Role } from '../domain/roles';
 import { invitationState } from './invitationAccess';
-import { invitationTokenHash } from './inviteMember';
+import { invitationTokenHash } from '../domain/secretLinks';
 import { login } from './login';
 import { hashPassword } from './passwords';
 

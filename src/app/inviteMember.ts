@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { countInvitationsSince, insertInvitation, isMemberByEmail } from '../db/invitation.repo';
 import { insertOutbox } from '../db/cockpit.repo';
 import { appendAudit } from '../db/audit.repo';
 import { AppError } from '../domain/errors';
 import { roleLabels, type Actor } from '../domain/roles';
+import { invitationLink, invitationTokenHash } from '../domain/secretLinks';
 import { authorizeInvitations } from './invitationAccess';
 import { flushOutbox } from './sendReminders';
 
@@ -24,8 +25,7 @@ export const invitationDailyLimit = (env: NodeJS.ProcessEnv = process.env) => {
   return Number.isInteger(n) && n >= 1 ? n : 30;
 };
 
-/** Tokens are stored as their SHA-256: a copy of the database gives no usable link. */
-export const invitationTokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+export { invitationTokenHash };
 
 /** The invitation e-mail, in French. */
 export function invitationMail(p: { structureName: string; role: InvitableRole; inviter: string; link: string; expiresAt: Date }) {
@@ -47,8 +47,10 @@ export function invitationMail(p: { structureName: string; role: InvitableRole; 
 
 /**
  * The director (or the national administration) invites someone into the structure by e-mail link:
- * a random single-use token (stored hashed), an expiry, and the rendered e-mail in the outbox (sent
- * at once when SMTP_URL is set). The link itself is only ever in the e-mail.
+ * a random single-use token (stored hashed), an expiry, and the rendered e-mail in the outbox with a
+ * placeholder where the link goes (sent at once when SMTP_URL is set: the sender draws a new token and
+ * writes the link into the mail only then, see prepareMailForSending). Without a mail server, the link
+ * is handed once to the person inviting, who passes it on; it is stored nowhere.
  * @example await inviteMember({ db, actor, structureId: 12, email: 'a@b.fr', role: 'contributor', appUrl: 'https://senacs.fr' });
  */
 export async function inviteMember(p: {
@@ -69,14 +71,15 @@ export async function inviteMember(p: {
   const structure = await p.db.selectFrom('structures').select('name').where('id', '=', p.structureId).executeTakeFirstOrThrow();
   const mail = invitationMail({
     structureName: structure.name, role: p.role, inviter: p.actor.name ?? 'La direction', expiresAt,
-    link: `${p.appUrl.replace(/\/$/, '')}/invitation/${token}`,
+    link: invitationLink(p.appUrl),
   });
   const row = await p.db.transaction().execute(async (tx) => {
     const inv = await insertInvitation(tx, { structureId: p.structureId, email, role: p.role, tokenHash: invitationTokenHash(token), invitedBy: p.actor.userId!, expiresAt });
-    await insertOutbox(tx, [{ to_email: email, structure_id: p.structureId, ...mail }]);
+    await insertOutbox(tx, [{ to_email: email, structure_id: p.structureId, invitation_id: inv.id, ...mail }]);
     await appendAudit(tx, { actorId: p.actor.userId, action: 'invitation.create', entity: 'structure', entityId: p.structureId, data: { invitation: inv.id, email, role: p.role, days } });
     return inv;
   });
   const sent = p.smtpUrl ? await flushOutbox(p.db, p.smtpUrl).catch(() => 0) : 0;
-  return { id: row.id, email, role: p.role, expiresAt: expiresAt.toISOString(), sent: sent > 0 };
+  // No mail server: the inviter gets the link to pass on (a director may already add anyone, so this grants nothing).
+  return { id: row.id, email, role: p.role, expiresAt: expiresAt.toISOString(), sent: sent > 0, ...(p.smtpUrl ? {} : { link: invitationLink(p.appUrl, token) }) };
 }

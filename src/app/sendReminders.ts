@@ -6,6 +6,7 @@ import { responseStateLabels, type ResponseState } from '../domain/responseState
 import type { Actor } from '../domain/roles';
 import type { EffectiveDeadline } from '../domain/deadlines';
 import { sendMail } from './smtp';
+import { prepareMailForSending } from './prepareMailForSending';
 
 /** The reminder e-mail of one late structure, in French. */
 export function reminderMail(s: { name: string; state: string; deadline?: EffectiveDeadline }, campaign: { year: number; closes_on: Date }, appUrl: string) {
@@ -40,9 +41,12 @@ export async function sendReminders(p: { db: Db; actor: Actor; campaign: Campaig
 export async function flushOutbox(db: Db, smtpUrl: string, from = process.env.SMTP_FROM ?? 'observatoire@senacs.local') {
   let sent = 0;
   for (const m of await unsentMail(db, 500)) {
-    await sendMail(smtpUrl, { from, to: m.to_email, subject: m.subject, body: m.body });
+    // The stored body holds no secret link: it is written into the mail only now.
+    // A mail whose invitation was used, revoked or has expired meanwhile is closed without going.
+    const body = await prepareMailForSending(db, m);
+    if (body !== undefined) await sendMail(smtpUrl, { from, to: m.to_email, subject: m.subject, body });
     await markSent(db, m.id);
-    sent++;
+    if (body !== undefined) sent++;
   }
   return sent;
 }

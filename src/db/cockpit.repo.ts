@@ -79,7 +79,8 @@ export async function lateStructures(db: Db, campaign: CampaignDates, scope: Ter
     .map((r) => ({ ...r, recipients: r.director_emails ? r.director_emails.split(',') : r.email ? [r.email] : [] }));
 }
 
-export async function insertOutbox(db: Db, mails: { to_email: string; subject: string; body: string; structure_id: number | null }[]) {
+/** Stored mails hold no secret: an invitation mail carries its invitation_id and a placeholder for the link. */
+export async function insertOutbox(db: Db, mails: { to_email: string; subject: string; body: string; structure_id: number | null; invitation_id?: number | null }[]) {
   if (mails.length === 0) return;
   await db.insertInto('outbox').values(mails).execute();
 }
@@ -101,7 +102,7 @@ export async function markSent(db: Db, id: number) {
 }
 
 export async function unsentMail(db: Db, limit: number) {
-  return db.selectFrom('outbox').select(['id', 'to_email', 'subject', 'body']).where('sent_at', 'is', null).orderBy('id').limit(limit).execute();
+  return db.selectFrom('outbox').select(['id', 'to_email', 'subject', 'body', 'invitation_id']).where('sent_at', 'is', null).orderBy('id').limit(limit).execute();
 }
 
 export async function setCampaignState(db: Db, year: number, from: string[], to: string) {

@@ -49,6 +49,17 @@ export async function markAccepted(db: Db, id: number, userId: number | null, no
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Gives a pending invitation a new token (its hash), at the moment its e-mail leaves: false when it was
+ * used, revoked or expired meanwhile (then no mail goes). Any earlier link of that invitation stops working.
+ */
+export async function rotateInvitationToken(db: Db, id: number, tokenHash: string, now: Date): Promise<boolean> {
+  const r = await db.updateTable('invitations').set({ token_hash: tokenHash })
+    .where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Revokes a pending invitation: false when it was already used or revoked. */
 export async function markRevoked(db: Db, id: number, userId: number, now: Date): Promise<boolean> {
   const r = await db.updateTable('invitations').set({ revoked_at: now, revoked_by: userId })

@@ -62,7 +62,7 @@ export interface Database {
     expires_at: Date; accepted_at: Date | null; created_at: Generated<Date>;
     accepted_by: number | null; revoked_at: Date | null; revoked_by: number | null;
   };
-  outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null };
+  outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null; invitation_id: number | null };
   peer_groups: {
     campaign_id: number; structure_id: number; rank: number; neighbour_id: number; distance: number;
     reasons: JSONColumnType<Record<string, string>, string, string>; frozen_at: Generated<Date>;

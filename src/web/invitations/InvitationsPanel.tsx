@@ -14,7 +14,8 @@ const stateLabel: Record<Invitation['state'], string> = { pending: 'En attente',
 
 /**
  * The director invites people by e-mail link (team or board), sees the invitations and revokes pending
- * ones. The link is only in the e-mail (outbox when no mail server is set), never on this page.
+ * ones. The link is written into the e-mail only when it leaves; without a mail server, the API hands it
+ * once to the person inviting, shown here to be passed on, and then it is gone (stored nowhere).
  */
 export function InvitationsPanel({ structureId, structureName, headingLevel = 2 }: { structureId: number; structureName: string; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -27,9 +28,10 @@ export function InvitationsPanel({ structureId, structureName, headingLevel = 2 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [handOver, setHandOver] = useState<{ email: string; link: string } | null>(null);
 
   async function run(work: () => Promise<string>) {
-    setBusy(true); setError(null); setMessage(null);
+    setBusy(true); setError(null); setMessage(null); setHandOver(null);
     try { setMessage(await work()); setReload((n) => n + 1); }
     catch (e) { setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'L’opération a échoué.')); }
     finally { setBusy(false); }
@@ -37,9 +39,10 @@ export function InvitationsPanel({ structureId, structureName, headingLevel = 2 
   function invite(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
-      const r = await api.post<{ email: string; expiresAt: string; sent: boolean }>(`/structures/${structureId}/invitations`, { email, role, days });
+      const r = await api.post<{ email: string; expiresAt: string; sent: boolean; link?: string }>(`/structures/${structureId}/invitations`, { email, role, days });
       setEmail('');
-      return `Invitation envoyée à ${r.email}, valable jusqu’au ${formatDate(r.expiresAt)}${r.sent ? '.' : ' (courriel en boîte d’envoi : pas de serveur de messagerie configuré).'}`;
+      if (r.link) setHandOver({ email: r.email, link: r.link });
+      return `Invitation envoyée à ${r.email}, valable jusqu’au ${formatDate(r.expiresAt)}${r.sent ? '.' : r.link ? ' : pas de serveur de messagerie configuré, transmettez-lui vous-même le lien ci-dessous.' : ' (courriel en attente d’envoi).'}`;
     });
   }
 
@@ -69,6 +72,12 @@ export function InvitationsPanel({ structureId, structureName, headingLevel = 2 
         <button type="submit" className="button" disabled={busy}>{busy ? 'Envoi…' : 'Envoyer l’invitation'}</button>
       </form>
       <div role="status" aria-live="polite">{message && <p className="alert alert-info">{message}</p>}</div>
+      {handOver && (
+        <div className="alert alert-info invitation-handover">
+          <label htmlFor={`${id}-link`}>Lien personnel de {handOver.email}, à lui transmettre (il ne sera plus affiché)</label>
+          <input id={`${id}-link`} type="text" readOnly value={handOver.link} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      )}
       {error && <ErrorAlert error={error} />}
       <Show loaded={loaded} loadingText="Chargement des invitations…">
         {(data) => data.items.length === 0 ? <p>Aucune invitation envoyée pour l’instant.</p> : (

@@ -10,7 +10,7 @@ import type { OutboxMail } from './types';
 
 const PAGE_SIZE = 20;
 
-/** `/suivi/envois?level=&code=`: reminder e-mails prepared for the territory, sent or waiting for SMTP. */
+/** `/suivi/envois?level=&code=`: e-mails prepared for the territory, sent or waiting for SMTP; invitation links are never shown (added when sending). */
 export function OutboxPage() {
   const { search } = useLocation();
   const level = search.get('level') ?? 'nation';
@@ -21,7 +21,7 @@ export function OutboxPage() {
   return (
     <section aria-labelledby="outbox-title">
       <h1 id="outbox-title">Boîte d’envoi</h1>
-      <p className="lead">Courriels de relance préparés pour les structures de votre territoire. Ils partent par SMTP quand le serveur en a un ; sinon ils restent ici.</p>
+      <p className="lead">Courriels préparés pour les structures de votre territoire (relances, invitations). Ils partent par SMTP quand le serveur en a un ; sinon ils restent ici. Le lien personnel d’une invitation n’est jamais conservé : il est ajouté au courriel au moment de l’envoi.</p>
       <Show loaded={loaded} loadingText="Chargement des courriels…">
         {(data) => (
           <>

@@ -5,6 +5,7 @@ import { DEMO, testClient } from '../../../testing/http';
 import { TEST_PASSWORD } from '../../../testing/template';
 import { inviteMember } from '../../../app/inviteMember';
 import { listUserMemberships } from '../../../db/user.repo';
+import { prepareMailForSending } from '../../../app/prepareMailForSending';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
@@ -15,11 +16,15 @@ const h: Record<string, Record<string, string>> = {};
 const send = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
   client.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
-/** The link of the newest invitation e-mail sent to `to`, read from the outbox as a mail reader would. */
+/**
+ * The link of the newest invitation e-mail to `to`, as its reader gets it: the outbox holds no link, the
+ * sender writes a fresh one into the mail when it leaves (each call sends it again: earlier links die).
+ */
 async function linkFor(to: string): Promise<string> {
-  const mail = await database.db.selectFrom('outbox').select('body').where('to_email', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const m = /\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.body);
-  if (!m) throw new Error(`no link in ${mail.body}`);
+  const mail = await database.db.selectFrom('outbox').select(['id', 'to_email', 'subject', 'body', 'invitation_id']).where('to_email', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const body = await prepareMailForSending(database.db, mail);
+  const m = body && /\/invitation\/([A-Za-z0-9_-]+)/.exec(body);
+  if (!m) throw new Error(`no link in ${body}`);
   return m[1];
 }
 async function invite(email: string, role = 'contributor', who = h.director, structure = lyon) {
@@ -37,12 +42,14 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 describe('inviting by e-mail link', () => {
-  it('the director invites a newcomer: a French e-mail with a single-use link is in the outbox, the token is stored hashed', async () => {
+  it('the director invites a newcomer: a French e-mail in the outbox (its link added only when it leaves), the token stored hashed', async () => {
     const res = await invite('Nouvelle.Benevole@example.org');
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ email: 'nouvelle.benevole@example.org', role: 'contributor' });
     expect(JSON.stringify(body)).not.toMatch(/token/i);
+    // No mail server in tests: the director gets the link once, to pass on.
+    expect(body.link).toMatch(/^http:\/\/localhost\/invitation\/[A-Za-z0-9_-]{43}$/);
     const days = (new Date(body.expiresAt).getTime() - Date.now()) / 864e5;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
@@ -50,6 +57,8 @@ describe('inviting by e-mail link', () => {
     expect(mail.subject).toContain('Centre social de la Croix-Rousse');
     expect(mail.body).toMatch(/Bonjour,[\s\S]*Contributeur·rice[\s\S]*une seule fois/);
     expect(mail.structure_id).toBe(lyon);
+    expect(mail.body).not.toContain(body.link);
+    expect(mail.body).toMatch(/\/invitation\/\[lien-personnel-ajouté-à-l’envoi\]/);
     const token = await linkFor('nouvelle.benevole@example.org');
     const stored = await database.db.selectFrom('invitations').select('token_hash').where('email', '=', 'nouvelle.benevole@example.org').executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
@@ -110,12 +119,13 @@ describe('inviting by e-mail link', () => {
 
   it('expired, revoked and unknown links answer a clear French error with a stable code', async () => {
     const actor = { userId: (await database.db.selectFrom('users').select('id').where('email', '=', DEMO.director).executeTakeFirstOrThrow()).id, name: 'Direction', memberships: [{ role: 'director' as const, structureId: lyon }] };
-    await inviteMember({ db: database.db, actor, structureId: lyon, email: 'en-retard@example.org', role: 'contributor', appUrl: 'http://x', now: new Date(Date.now() - 8 * 864e5) });
-    const expired = await send('POST', `/api/invitations/${await linkFor('en-retard@example.org')}/accept`, {}, { name: 'Tard', password: 'un mot de passe assez long' });
+    const late = await inviteMember({ db: database.db, actor, structureId: lyon, email: 'en-retard@example.org', role: 'contributor', appUrl: 'http://x', now: new Date(Date.now() - 8 * 864e5) });
+    const expired = await send('POST', `/api/invitations/${late.link!.split('/').pop()}/accept`, {}, { name: 'Tard', password: 'un mot de passe assez long' });
     expect(expired.status).toBe(410);
     expect(await errorOf(expired)).toMatchObject({ code: 'invitation_expired', message: expect.stringMatching(/a expiré/) });
 
     expect((await invite('revoquee@example.org')).status).toBe(200);
+    const revokedToken = await linkFor('revoquee@example.org');
     const list = await (await client.request(`/api/structures/${lyon}/invitations`, { headers: h.director })).json();
     const pending = list.items.find((i: { email: string }) => i.email === 'revoquee@example.org');
     expect(pending.state).toBe('pending');
@@ -126,7 +136,7 @@ describe('inviting by e-mail link', () => {
     expect((await send('POST', `/api/structures/${other69}/invitations/${pending.id}/revoke`, h.national, {})).status).toBe(404);
     expect((await send('POST', `/api/structures/${lyon}/invitations/${pending.id}/revoke`, h.director, {})).status).toBe(200);
     expect((await send('POST', `/api/structures/${lyon}/invitations/${pending.id}/revoke`, h.director, {})).status).toBe(409);
-    const revoked = await client.request(`/api/invitations/${await linkFor('revoquee@example.org')}`);
+    const revoked = await client.request(`/api/invitations/${revokedToken}`);
     expect(revoked.status).toBe(410);
     expect((await errorOf(revoked)).code).toBe('invitation_revoked');
 
