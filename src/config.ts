@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { AppError } from './domain/errors';
+
 /** Settings read once from the environment. */
 export interface Config {
   port: number;
@@ -6,9 +9,18 @@ export interface Config {
   demoPassword?: string;
   production: boolean;
   smtpUrl?: string;
+  /** The address people use, without a trailing slash (`https://senacs.example.org`): links in e-mails, Secure cookies when https. */
+  publicUrl?: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); nobody else's is. */
+  trustedProxies: string[];
 }
 
+/**
+ * Reads the settings; a malformed PUBLIC_URL or TRUSTED_PROXIES stops the start with a French message.
+ * @example readConfig({ PUBLIC_URL: 'https://senacs.example.org', TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8' })
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicUrl = env.PUBLIC_URL ? parsePublicUrl(env.PUBLIC_URL) : undefined;
   return {
     port: Number(env.PORT ?? 3000),
     dataDir: env.DATA_DIR ?? './data',
@@ -16,5 +28,33 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.DEMO_PASSWORD ? { demoPassword: env.DEMO_PASSWORD } : {}),
     production: env.NODE_ENV === 'production',
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES ?? ''),
   };
+}
+
+/** Session cookies are Secure exactly when people reach the service over https. */
+export const usesHttps = (config: Pick<Config, 'publicUrl'>) => config.publicUrl?.startsWith('https://') ?? false;
+
+function parsePublicUrl(raw: string): string {
+  let url: URL;
+  try { url = new URL(raw.trim()); } catch {
+    throw new AppError('bad_request', `PUBLIC_URL n’est pas une adresse valide : « ${raw} » (exemple : https://senacs.example.org).`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('bad_request', `PUBLIC_URL doit commencer par https:// ou http:// (reçu : « ${raw} »).`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function parseTrustedProxies(raw: string): string[] {
+  const list = raw.split(/[\s,]+/).filter(Boolean);
+  for (const entry of list) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !okBits || extra !== undefined) {
+      throw new AppError('bad_request', `TRUSTED_PROXIES : « ${entry} » n’est ni une adresse IP ni un bloc CIDR (exemple : 127.0.0.1, 10.0.0.0/8).`);
+    }
+  }
+  return list;
 }

@@ -11,6 +11,9 @@ export const BACKUP_TABLES = [
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
+/** Tables left out on purpose: login counters (short-lived, keyed on hashed addresses) are no data to restore. */
+export const UNSAVED_TABLES: readonly string[] = ['login_limits'];
+
 /** Streams a table's rows in primary-key-stable pages, as JSON-ready objects. */
 export async function* readTable(db: Db, table: BackupTable, pageSize = 20_000): AsyncGenerator<Record<string, unknown>[]> {
   for (let offset = 0; ; offset += pageSize) {
@@ -66,5 +69,5 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function unlistedTables(db: Db): Promise<string[]> {
   const r = await sql<{ table_name: string }>`select table_name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(db);
-  return r.rows.map((x) => x.table_name).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t)).sort();
+  return r.rows.map((x) => x.table_name).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t) && !UNSAVED_TABLES.includes(t)).sort();
 }

@@ -9,6 +9,7 @@ import * as m006 from './migrations/006_publication';
 import * as m009 from './migrations/009_invitations';
 import * as m007 from './migrations/007_external';
 import * as m008 from './migrations/008_partners';
+import * as m013 from './migrations/013_constraints';
 import * as m011 from './migrations/011_secrets';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '009_invitations': m009,
   '007_external': m007,
   '008_partners': m008,
+  '013_constraints': m013,
   '011_secrets': m011,
 };
 

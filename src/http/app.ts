@@ -6,6 +6,7 @@ import { errorResponse, notFound } from './middleware/errors';
 import { sessionMiddleware } from './middleware/session';
 import { csrfMiddleware } from './middleware/csrf';
 import { AppError } from '../domain/errors';
+import { LoginLimiter } from '../app/loginLimiter';
 import type { RouteDoc } from './openapi';
 import { authDocs, authRoutes } from './routes/auth/routes';
 import { systemDocs, systemRoutes } from './routes/system/routes';
@@ -56,7 +57,7 @@ export function createApp(deps: Deps) {
   api.use('*', sessionMiddleware);
   api.use('*', csrfMiddleware);
   api.route('/', systemRoutes(() => allRouteDocs));
-  api.route('/', authRoutes());
+  api.route('/', authRoutes(deps.loginLimiter ?? LoginLimiter.forDatabase(deps.db, deps.dbKind), deps.trustedProxies));
   api.route('/', territoryRoutes());
   api.route('/', structureRoutes());
   api.route('/', campaignRoutes());

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connection';
 import type { Actor } from '../domain/roles';
 import type { LiveHub } from '../app/live';
+import type { LoginLimiter } from '../app/loginLimiter';
 
 /** What every handler may use. */
 export interface Deps {
@@ -12,6 +13,10 @@ export interface Deps {
   secureCookies: boolean;
   /** Presence and saved answers, pushed to the pages open on a response. */
   live: LiveHub;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none when absent. */
+  trustedProxies?: readonly string[];
+  /** Login budgets; by default in memory on PGlite, in the database on PostgreSQL. */
+  loginLimiter?: LoginLimiter;
 }
 
 export interface Env {

@@ -3,11 +3,11 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { login, SESSION_DAYS } from '../../../app/login';
 import { deleteSession } from '../../../db/session.repo';
 import { appendAudit } from '../../../db/audit.repo';
-import { AppError } from '../../../domain/errors';
-import { RateLimiter } from '../../../domain/rateLimiter';
+import type { LoginLimiter } from '../../../app/loginLimiter';
 import type { Env } from '../../context';
 import type { RouteDoc } from '../../openapi';
 import { readBody } from '../../input';
+import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import { SESSION_COOKIE } from '../../middleware/session';
 import { loginSchema, meSchema } from './schema';
 
@@ -17,32 +17,25 @@ export const authDocs: RouteDoc[] = [
   { method: 'get', path: '/api/me', summary: 'Qui suis-je ? (rôles et périmètres)', tag: 'auth', response: meSchema },
 ];
 
-/** Login attempts: 10 per address and 50 per client in 15 minutes. */
-export function authRoutes() {
-  const perEmail = new RateLimiter(10, 15 * 60_000);
-  const perClient = new RateLimiter(50, 15 * 60_000);
+/**
+ * Login attempts go through the login limiter (see LoginLimiter: per address, per account and address,
+ * and a slow-down of strangers on an account), counted before the password is checked.
+ */
+export function authRoutes(limiter: LoginLimiter, trustedProxies: readonly string[] = []) {
+  const trusted = trustedProxyList(trustedProxies);
   const app = new Hono<Env>();
 
   app.post('/auth/login', async (c) => {
     const body = await readBody(c, loginSchema);
-    const now = Date.now();
-    const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
     const email = body.email.toLowerCase();
-    if (perEmail.blocked(email, now) || perClient.blocked(client, now)) {
-      throw new AppError('rate_limited', 'Trop de tentatives de connexion. Réessayez dans quelques minutes.');
-    }
-    try {
-      const { deps } = c.var;
-      const s = await login({ db: deps.db, email, password: body.password });
-      perEmail.reset(email);
-      setCookie(c, SESSION_COOKIE, s.token, {
-        httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.secureCookies, maxAge: SESSION_DAYS * 86400,
-      });
-      return c.json({ ok: true, csrfToken: s.csrfToken });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'invalid_credentials') { perEmail.hit(email, now); perClient.hit(client, now); }
-      throw e;
-    }
+    const attempt = await limiter.begin(email, clientAddressOf(socketAddress(c), c.req.header('x-forwarded-for'), trusted));
+    const { deps } = c.var;
+    const s = await login({ db: deps.db, email, password: body.password });
+    await limiter.succeeded(attempt);
+    setCookie(c, SESSION_COOKIE, s.token, {
+      httpOnly: true, sameSite: 'Lax', path: '/', secure: deps.secureCookies, maxAge: SESSION_DAYS * 86400,
+    });
+    return c.json({ ok: true, csrfToken: s.csrfToken });
   });
 
   app.post('/auth/logout', async (c) => {
@@ -51,7 +44,7 @@ export function authRoutes() {
       await deleteSession(c.var.deps.db, sessionId);
       await appendAudit(c.var.deps.db, { actorId: c.var.actor.userId, action: 'logout', entity: 'user', entityId: c.var.actor.userId ?? 0 });
     }
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.deps.secureCookies });
     return c.json({ ok: true });
   });
 

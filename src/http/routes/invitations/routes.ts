@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { acceptInvitation, describeInvitation } from '../../../app/acceptInvitation';
 import { inviteMember } from '../../../app/inviteMember';
@@ -8,6 +8,7 @@ import { SESSION_DAYS } from '../../../app/login';
 import { AppError } from '../../../domain/errors';
 import { RateLimiter } from '../../../domain/rateLimiter';
 import { readConfig } from '../../../config';
+import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import type { Env } from '../../context';
 import { readBody, readId } from '../../input';
 import type { RouteDoc } from '../../openapi';
@@ -35,7 +36,7 @@ const readToken = (raw: string | undefined) => {
 export function invitationRoutes() {
   const perClient = new RateLimiter(20, 15 * 60_000);
   const app = new Hono<Env>();
-  const client = (c: { req: { header: (n: string) => string | undefined } }) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+  const client = (c: Context<Env>) => clientAddressOf(socketAddress(c), c.req.header('x-forwarded-for'), trustedProxyList(c.var.deps.trustedProxies ?? []));
 
   app.get('/structures/:id/invitations', async (c) =>
     c.json(await listStructureInvitations({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) })));
