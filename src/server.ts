@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import pino from 'pino';
-import type { Config } from './config';
+import { usesHttps, type Config } from './config';
 import { openDatabase, type Database$ } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { createApp } from './http/app';
@@ -19,9 +19,13 @@ export async function openConfiguredDatabase(config: Config): Promise<Database$>
   return database;
 }
 
-/** The API plus the built web app (single-page: unknown paths get index.html). */
-export function createServerApp(database: Database$, logger: pino.Logger, secureCookies = false) {
-  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies, live: new LiveHub() });
+/**
+ * The API plus the built web app (single-page: unknown paths get index.html). Cookies are Secure when
+ * PUBLIC_URL is https; X-Forwarded-For is believed from TRUSTED_PROXIES only.
+ * @example createServerApp(database, logger, readConfig())
+ */
+export function createServerApp(database: Database$, logger: pino.Logger, config: Pick<Config, 'publicUrl' | 'trustedProxies'> = { trustedProxies: [] }) {
+  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies: usesHttps(config), trustedProxies: config.trustedProxies, live: new LiveHub() });
   if (existsSync(WEB_DIST)) {
     app.use('/assets/*', serveStatic({ root: WEB_DIST, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }));
     app.use('*', serveStatic({ root: WEB_DIST }));

@@ -169,7 +169,10 @@ async function serveCommand(args: string[]) {
     }
     accounts = await createDemoAccounts(database.db, config.demoPassword);
   }
-  const app = createServerApp(database, logger);
+  if (config.production && !config.publicUrl) {
+    console.warn('Attention : PUBLIC_URL n’est pas définie ; les liens des courriels suivront l’adresse de chaque requête et les cookies ne sont pas marqués Secure.');
+  }
+  const app = createServerApp(database, logger, config);
   const port = values.port ? Number(values.port) : config.port;
   const server = await listen(app, port);
   console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -45,7 +45,7 @@ export function invitationRoutes() {
     const structureId = readId(c);
     const body = await readBody(c, inviteBody);
     const config = readConfig();
-    const appUrl = process.env.PUBLIC_URL ?? new URL(c.req.url).origin;
+    const appUrl = config.publicUrl ?? new URL(c.req.url).origin;
     return c.json(await inviteMember({
       db: c.var.deps.db, actor: c.var.actor, structureId, email: body.email, role: body.role,
       ...(body.days ? { days: body.days } : {}), appUrl, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),

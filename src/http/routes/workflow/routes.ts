@@ -93,7 +93,7 @@ export function workflowRoutes() {
     const scope = await authorizeTerritory(c, q.level, q.code);
     if (campaign.state !== 'open') throw new AppError('conflict', 'On ne relance que pendant une campagne ouverte.');
     const config = readConfig();
-    const appUrl = process.env.PUBLIC_URL ?? `http://localhost:${config.port}`;
+    const appUrl = config.publicUrl ?? `http://localhost:${config.port}`;
     return c.json(await sendReminders({ db: c.var.deps.db, actor: c.var.actor, campaign, scope, appUrl, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}) }));
   });
   app.get('/outbox', async (c) => {
