@@ -23,10 +23,24 @@ export interface DashboardFigure {
  * and no two tables can be differenced against each other.
  * @example nationalTable(pop).length // ≈ 40 indicators × 120 territories × their statistics
  */
-export function nationalTable(pop: CampaignPopulation): PublishedFigure[] {
+export function nationalTable(pop: CampaignPopulation): readonly PublishedFigure[] {
+  // Published: the release's audited table, as stored. Working (private, live): computed from the live population.
+  if (pop.releaseTable) return pop.releaseTable;
   return memoOf(pop, 'dashboard:national', () => publish(pop.population, {
     kind: 'fixed_table', indicators: dashboardIndicators, levels: ['nation', 'region', 'departement'],
   }).figures);
+}
+
+/**
+ * The latest release of the year before, for the change over a year; null when there is none (a change is
+ * never computed against a year whose results are not published).
+ * @example await previousRelease(db, 2025)
+ */
+export async function previousReleasePopulation(db: Db, year: number): Promise<CampaignPopulation | null> {
+  return getPopulation({ db, year, mode: 'published' }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_published') return null;
+    throw e;
+  });
 }
 
 const keyOf = (f: { indicator: string; stat: string; territory: Territory }) => `${f.indicator}|${f.stat}|${f.territory.level}:${f.territory.code}`;
@@ -52,19 +66,23 @@ export async function getDashboard(p: { db: Db; actor: Actor; year: number; leve
   const children: Territory[] = namedChildren.map((c) => ({ level: c.level, code: c.code }));
 
   const pop = await getPopulation({ db, year, mode: view });
-  const previousYear = years.includes(year - 1) ? year - 1 : null;
-  const previous = previousYear === null ? null : nationalTable(await getPopulation({ db, year: previousYear, mode: 'published' }));
+  const previousPop = years.includes(year - 1) ? await previousReleasePopulation(db, year - 1) : null;
+  const previousYear = previousPop ? year - 1 : null;
+  const previous = previousPop ? nationalTable(previousPop) : null;
   const before = new Map((previous ?? []).map((f) => [keyOf(f), f.cell]));
   const wanted = new Set([territory, ...children].map((t) => `${t.level}:${t.code}`));
+  const shown = new Set<string>(dashboardIndicators);
   const figures: DashboardFigure[] = [];
   for (const f of nationalTable(pop)) {
-    if (!wanted.has(`${f.territory.level}:${f.territory.code}`)) continue;
+    if (!wanted.has(`${f.territory.level}:${f.territory.code}`) || !shown.has(f.indicator) || f.column !== null) continue;
     const prev = before.get(keyOf(f));
     figures.push({ indicator: f.indicator, stat: f.stat, territory: f.territory, cell: f.cell, change: prev ? publishedChange(f.cell, prev) : null });
   }
   const unvalidated = view === 'working' ? countUnvalidated(pop, [territory, ...children]) : undefined;
   return {
     year, view, previousYear, territory: named,
+    release: pop.release ? { number: pop.release.number, publishedAt: pop.release.publishedAt.toISOString(), note: pop.release.note } : null,
+    previousRelease: previousPop?.release ? { year: previousPop.year, number: previousPop.release.number } : null,
     children: namedChildren,
     indicators: dashboardIndicators.map((c) => { const i = coreIndicator(c)!; return { code: c, label: i.label, unit: i.unit }; }),
     figures,

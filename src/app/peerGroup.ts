@@ -27,17 +27,18 @@ export async function selfInfo(db: Db, structureId: number): Promise<SelfInfo> {
 
 /**
  * The frozen nearest neighbours of a structure for a campaign, freezing them on first use from the
- * campaign's published population and the structure's own answers of that year (whatever their state).
- * @example await neighboursOf({ db, self, year: 2024, ownValues })
+ * campaign's published release, on public attributes only (a group chosen on budget or FTE would publish
+ * those values through the names it lists).
+ * @example await neighboursOf({ db, self, year: 2024 })
  */
-export async function neighboursOf(p: { db: Db; self: SelfInfo; year: number; ownValues: Readonly<Record<string, unknown>> }) {
+export async function neighboursOf(p: { db: Db; self: SelfInfo; year: number }) {
   const campaign = await getCampaignByYear(p.db, p.year);
   if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   const frozen = await getFrozenNeighbours(p.db, campaign.id, p.self.id);
   if (frozen.length > 0) return frozen;
   const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
   const candidates = memoOf(pop, 'neighbours:candidates', () => candidatesOf(pop.records));
-  const group = nearestNeighbours(featuresOf(p.self.id, p.self.attributes, p.ownValues), candidates, NEIGHBOURS_K);
+  const group = nearestNeighbours(featuresOf(p.self.id, p.self.attributes), candidates, NEIGHBOURS_K);
   return freezeNeighbours(p.db, campaign.id, p.self.id, group);
 }
 
@@ -58,9 +59,14 @@ function distanceBands(pop: CampaignPopulation, self: SelfInfo): Map<number, num
  * complement rule between the nested distance bands).
  * @example await groupCells({ db, self, year: 2024, spec: { kind: 'distance', km: 20 }, indicators, stats: ['q1', 'median', 'q3'] })
  */
-export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec: PeerSpec; indicators: readonly string[]; statsOf: (code: string) => readonly string[]; ownValues: Readonly<Record<string, unknown>> }) {
-  const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
+export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec: PeerSpec; indicators: readonly string[]; statsOf: (code: string) => readonly string[] }) {
   const cells: GroupCells = new Map();
+  // Peer figures come from the year's release: a year not published yet has none (and says so).
+  const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_published') return null;
+    throw e;
+  });
+  if (!pop) return { cells, size: null as number | null, published: false };
   const put = (indicator: string, stat: string, cell: PublishedCell) => {
     let m = cells.get(indicator);
     if (!m) cells.set(indicator, (m = new Map()));
@@ -76,10 +82,10 @@ export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec
         put(f.indicator, f.stat, f.cell);
       }
     }
-    return { cells, size: null as number | null };
+    return { cells, size: null as number | null, published: true };
   }
   if (p.spec.kind === 'neighbours') {
-    members = (await neighboursOf({ db: p.db, self: p.self, year: p.year, ownValues: p.ownValues })).map((n) => n.neighbour_id);
+    members = (await neighboursOf({ db: p.db, self: p.self, year: p.year })).map((n) => n.neighbour_id);
   } else {
     const km = p.spec.km;
     const bands = memoOf(pop, `distance:${p.self.id}`, () => distanceBands(pop, p.self));
@@ -90,5 +96,5 @@ export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec
     for (const f of publishGroup(pop.population, { indicators: [ind], members, related, stats: p.statsOf(ind) })) put(f.indicator, f.stat, f.cell);
   }
   // The neighbours are named anyway; how many validated responses lie within a distance is not said.
-  return { cells, size: p.spec.kind === 'neighbours' ? members.length : null };
+  return { cells, size: p.spec.kind === 'neighbours' ? members.length : null, published: true };
 }

@@ -62,19 +62,19 @@ export async function structurePosition(p: { db: Db; actor: Actor; structureId: 
 
   const byYear = new Map<number, Awaited<ReturnType<typeof groupCells>>>();
   for (const y of years) {
-    byYear.set(y, await groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf, ownValues: ownValues(y) }));
+    byYear.set(y, await groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf }));
   }
   const current = byYear.get(p.year)!;
   let neighbours: { id: number; name: string; commune: string; rank: number; reasons: Record<string, string> }[] | undefined;
   if (p.peers.kind === 'neighbours') {
-    const group = await neighboursOf({ db, self, year: p.year, ownValues: ownValues(p.year) });
+    const group = current.published ? await neighboursOf({ db, self, year: p.year }) : [];
     const names = await structureSummaries(db, group.map((g) => g.neighbour_id));
     neighbours = group.map((g) => ({ id: g.neighbour_id, name: names.get(g.neighbour_id)?.name ?? '', commune: names.get(g.neighbour_id)?.commune_name ?? '', rank: g.rank, reasons: g.reasons }));
   }
   return {
     structureId: place.id, year: p.year,
     ownState: own.get(p.year)?.state ?? null,
-    peers: { ...p.peers, size: current.size, ...(neighbours ? { neighbours } : {}) },
+    peers: { ...p.peers, size: current.size, published: current.published, ...(neighbours ? { neighbours } : {}) },
     indicators: indicators.map((code) => {
       const i = coreIndicator(code)!;
       const cells = Object.fromEntries(current.cells.get(code) ?? []);

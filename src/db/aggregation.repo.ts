@@ -107,3 +107,17 @@ export async function structureSummaries(db: Db, ids: readonly number[]) {
 export async function structureCoordinates(db: Db) {
   return db.selectFrom('structures').select(['id', 'lat', 'lon']).execute();
 }
+
+/**
+ * Coordinates of structures from the public directory, for a release's frozen population (whose responses
+ * were all validated when it was published).
+ * @example (await placesOf(db, [1, 2])).get(1)?.lat
+ */
+export async function placesOf(db: Db, ids: readonly number[]): Promise<Map<number, RecordPlace>> {
+  const out = new Map<number, RecordPlace>();
+  if (ids.length === 0) return out;
+  const { rows } = await sql<{ id: number; lat: number | null; lon: number | null }>`
+    select id, lat, lon from structures where id = any(${[...ids]}::int[])`.execute(db);
+  for (const r of rows) out.set(r.id, { lat: r.lat, lon: r.lon, state: 'locked', validated: true });
+  return out;
+}

@@ -9,6 +9,8 @@ import * as m006 from './migrations/006_publication';
 import * as m009 from './migrations/009_invitations';
 import * as m007 from './migrations/007_external';
 import * as m008 from './migrations/008_partners';
+import * as m012 from './migrations/012_outbox';
+import * as m010 from './migrations/010_releases';
 import * as m013 from './migrations/013_constraints';
 import * as m011 from './migrations/011_secrets';
 
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '009_invitations': m009,
   '007_external': m007,
   '008_partners': m008,
+  '012_outbox': m012,
+  '010_releases': m010,
   '013_constraints': m013,
   '011_secrets': m011,
 };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { OutboxState } from '../domain/outbox';
 
 /** Kysely table types; they mirror the migrations in ./migrations. */
 export interface Database {
@@ -57,12 +58,20 @@ export interface Database {
     created_at: Generated<Date>; updated_at: Generated<Date>;
   };
   answer_comments: { id: Generated<number>; response_id: number; code: string; author_id: number; kind: Generated<string>; body: string; at: Generated<Date> };
+  releases: {
+    id: Generated<number>; year: number; number: number; published_at: Generated<Date>; published_by: number | null; note: Generated<string>;
+    summary: ColumnType<Record<string, unknown>, string, string>; figures: ColumnType<unknown, string, string>;
+  };
+  release_records: { release_id: number; structure_id: number; record: ColumnType<unknown, string, string> };
   invitations: {
     id: Generated<number>; structure_id: number; email: string; role: string; token_hash: string; invited_by: number;
     expires_at: Date; accepted_at: Date | null; created_at: Generated<Date>;
     accepted_by: number | null; revoked_at: Date | null; revoked_by: number | null;
   };
-  outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null; invitation_id: number | null };
+  outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null; invitation_id: number | null;
+    /** The sending queue (migration 012): one sender holds a mail while 'sending'; see outbox.repo.ts. */
+    state: Generated<OutboxState>; attempts: Generated<number>; next_attempt_at: Generated<Date>; locked_at: Date | null; last_error: string | null; message_id: string | null;
+  };
   peer_groups: {
     campaign_id: number; structure_id: number; rank: number; neighbour_id: number; distance: number;
     reasons: JSONColumnType<Record<string, string>, string, string>; frozen_at: Generated<Date>;

@@ -8,6 +8,8 @@ export const errorStatus = {
   csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
+  /** A campaign year without a published release: its results are not public yet. */
+  not_published: 404,
   conflict: 409,
   /** Joint consent asked of a structure that is neither within 50 km nor a frozen nearest neighbour. */
   consent_not_nearby: 400,

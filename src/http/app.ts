@@ -28,9 +28,10 @@ import { exportDocs, exportRoutes } from './routes/exports/routes';
 import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes';
 import { publicationDocs, publicationRoutes } from './routes/publication/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
+import { releaseDocs, releaseRoutes } from './routes/releases/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -76,6 +77,7 @@ export function createApp(deps: Deps) {
   api.route('/', actionSheetRoutes());
   api.route('/', publicationRoutes());
   api.route('/', invitationRoutes());
+  api.route('/', releaseRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
   api.all('*', notFound);

@@ -9,12 +9,14 @@ import type { PdfContent } from './pdf';
  */
 
 /** The note letter of each rule, shared by every table of every document. */
-export const ruleLetters: Record<SuppressionRule, string> = { min_size: 'a', dominance: 'b', complement: 'c', secondary: 'd' };
+export const ruleLetters: Record<SuppressionRule, string> = { min_size: 'a', dominance: 'b', complement: 'c', secondary: 'd', group: 'e', release: 'f' };
 
 /** The note of each rule, in plain French. */
 export const ruleNotes: Record<SuppressionRule, string> = {
   min_size: `moins de ${defaultPolicy.minSize} structures ont répondu (${defaultPolicy.quantileMinSize} pour une médiane ou un quartile) : le chiffre désignerait presque des structures connues`,
-  dominance: `une structure représente plus de ${Math.round(defaultPolicy.dominance.k * 100)} % du total : le chiffre révélerait son montant`,
+  dominance: `les autres structures pèsent moins de ${Math.round(defaultPolicy.dominance.p * 100)} % de la plus grande : la deuxième pourrait estimer son montant (règle du p %)`,
+  group: 'toutes les structures ont fait la même réponse : le chiffre dirait la réponse de chacune',
+  release: `la case a changé depuis une version précédente pour moins de ${defaultPolicy.minSize} structures : la différence les révélerait`,
   complement: 'le groupe ne diffère d’un autre groupe publié que de quelques structures : la différence les révélerait',
   secondary: 'case masquée pour qu’une case voisine masquée ne puisse pas être recalculée à partir des totaux (secret secondaire)',
 };

@@ -8,6 +8,7 @@ import { loadGeography } from './geography';
 import { insertQuestionnaire } from '../db/questionnaire.repo';
 import { readDefinitionSync } from '../domain/questionnaire/load';
 import { runQuality } from '../app/runQuality';
+import { releaseCampaign } from '../app/publishRelease';
 import { seedPartners } from './partners';
 import { seedActionSheets } from './actionSheets';
 
@@ -72,5 +73,12 @@ export async function seedDemo(db: Db, opts: { scale?: number; onProgress?: Prog
   await sql`analyze`.execute(db);
   // Findings and scores from the start, so the cockpit shows a real quality distribution.
   for (const c of demoCampaigns) await runQuality({ db, year: c.year, onProgress: (done, total) => progress(`Qualité ${c.year}`, done, total) });
+  // Each closed year has its published release, as a real observatory would; the open year has none yet.
+  const closed = demoCampaigns.filter((c) => c.state === 'closed');
+  for (const [i, c] of closed.entries()) {
+    progress('Publication des chiffres', i, closed.length);
+    await releaseCampaign({ db, year: c.year, note: `Chiffres ${c.year} de la démonstration, publiés à la clôture de la campagne.`, publishedBy: null });
+  }
+  progress('Publication des chiffres', closed.length, closed.length);
   return { structures: structures.length, responses, answers, seconds: (Date.now() - t0) / 1000 };
 }

@@ -82,6 +82,8 @@ export const withheldLabel: Record<string, string> = {
   dominance: 'secret statistique (une structure pèse trop)',
   complement: 'secret statistique (groupe complémentaire trop petit)',
   secondary: 'secret statistique (protection d’une autre case)',
+  group: 'secret statistique (réponse unanime)',
+  release: 'secret statistique (changement limité depuis la version précédente)',
 };
 
 /** A published cell, as the disclosure gate gives it (kept structural so this file imports nothing). */

@@ -1,5 +1,9 @@
 /** Why a figure is withheld. */
-export const suppressionRules = ['min_size', 'dominance', 'complement', 'secondary'] as const;
+/**
+ * `group`: a sensitive yes/no answered alike by all; `release`: the cell changed by fewer structures than the
+ * minimum since an earlier release of the same campaign, so the difference would isolate them.
+ */
+export const suppressionRules = ['min_size', 'dominance', 'group', 'complement', 'release', 'secondary'] as const;
 export type SuppressionRule = (typeof suppressionRules)[number];
 
 /**

@@ -1,5 +1,5 @@
 import type { Contribution, IndicatorSpec } from '../aggregation/contributions';
-import { NO_DATA, suppressedCell, valueCell, type PublishedCell } from './cell';
+import { suppressedCell, valueCell, type PublishedCell } from './cell';
 import { perturbedCount, perturbedStat } from './perturbation';
 import type { DisclosurePolicy } from './policy';
 import { primaryRule, quantileTooSmall } from './primary';
@@ -16,7 +16,8 @@ export function flexibleCells(contributions: readonly Contribution[], ind: Indic
   const n = contributions.length;
   const rule = n === 0 ? null : primaryRule(contributions, ind, policy) ?? (breaksComplement() ? 'complement' : null);
   const nOut = n > 0 && !rule ? perturbedCount(contributions, policy) : 0;
-  return stats.map((stat) => (n === 0 ? NO_DATA
+  // An empty group answers like a small one: "no data" against "secret" would be a membership oracle.
+  return stats.map((stat) => (n === 0 ? suppressedCell('min_size')
     : rule ? suppressedCell(rule)
     : quantileTooSmall(n, stat, policy) ? suppressedCell('min_size')
     : valueCell(perturbedStat(contributions, ind, stat, policy), nOut)));

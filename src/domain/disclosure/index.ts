@@ -11,3 +11,5 @@ export { publishGroup, type GroupRequest, type GroupFigure } from './group';
 export { filterValues, filterDimensions, type Filter, type FilterDimension } from '../aggregation/filters';
 export { territoryLevels, NATION_CODE, type Territory, type TerritoryLevel } from '../aggregation/territory';
 export type { AggregationRecord, StructureAttributes } from '../aggregation/record';
+export { publishRelease, auditRelease, compareReleases, releaseStats, type ReleaseTable, type ReleaseAudit, type ReleaseDifference } from './release';
+export type { LpSolver } from './exactAudit';

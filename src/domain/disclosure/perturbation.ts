@@ -1,5 +1,6 @@
 import type { Contribution, IndicatorSpec } from '../aggregation/contributions';
-import { quantileSorted, sortedCopy, sum } from '../stats';
+import { sum } from '../stats';
+import { smoothedQuantile } from './exact';
 import { cellKeyOf, hash32, uniform01 } from './keys';
 import type { DisclosurePolicy } from './policy';
 import { perturbCount } from './ptable';
@@ -62,8 +63,9 @@ export function perturbedStat(contributions: readonly Contribution[], ind: Indic
     let yes = 0;
     for (const c of contributions) if ((c.value === 1) !== isFlipped(c.key, ind.code, flipRate)) yes++;
     const noisyYes = clamp(perturbCount(yes, hash32(ck, ind.code, 'yes'), countNoise, 0), 0, n);
-    // Undo the expected effect of flipping (E[observed] = q + (1 − 2q)·p), so shares are unbiased.
-    const share = clamp((noisyYes / n - flipRate) / (1 - 2 * flipRate), 0, 1);
+    // Undo the expected effect of flipping (E[observed] = q + (1 − 2q)·p), so shares are unbiased. The share
+    // is taken over the perturbed count, as published: over the true n it would tell n back.
+    const share = clamp((Math.min(noisyYes, nOut) / nOut - flipRate) / (1 - 2 * flipRate), 0, 1);
     return stat === 'share' ? share : share * nOut;
   }
   const ys = contributions.map((c) => c.value * recordFactor(c.key, ind.code, recordNoise));
@@ -75,5 +77,5 @@ export function perturbedStat(contributions: readonly Contribution[], ind: Indic
     return stat === 'sum' ? total : total / nOut;
   }
   const p = stat === 'median' ? 0.5 : stat === 'q1' ? 0.25 : 0.75;
-  return quantileSorted(sortedCopy(ys), p)! * (1 + cellNoise * v);
+  return smoothedQuantile(Float64Array.from(ys).sort(), p) * (1 + cellNoise * v);
 }

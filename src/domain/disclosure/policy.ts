@@ -11,8 +11,18 @@ export interface DisclosurePolicy {
   minSize: number;
   /** Quartiles and medians need more: with 5 values the median *is* one structure's answer. */
   quantileMinSize: number;
-  /** (n, k) dominance: suppressed when the n largest contributors exceed k of the cell total. */
-  dominance: { n: number; k: number; classes: readonly ('count' | 'money')[] };
+  /**
+   * The p % rule on magnitudes of these disclosure classes: suppressed when the contributors other than the
+   * two largest add up to less than p × the largest (the second largest would bound the largest within p %).
+   */
+  dominance: { p: number; classes: readonly ('count' | 'money')[] };
+  /** Yes/no indicators whose 0 % or 100 % cells are suppressed (group disclosure: every member's answer). */
+  sensitiveYesNo: readonly string[];
+  /**
+   * Filter dimensions computed from confidential answers (the budget band comes from the income): never
+   * offered in flexible queries, where empty/small answers would tell each structure's band.
+   */
+  confidentialDimensions: readonly FilterDimension[];
   /** Filters allowed at once in a flexible query. */
   maxFilters: number;
   /**
@@ -44,13 +54,16 @@ export interface DisclosurePolicy {
 
 /**
  * Defaults: 5 structures (stricter than INSEE's 3, because the directory is public and the attacker is a
- * peer), INSEE's 85 % dominance for money, 3 filters.
+ * peer), the p % rule at 10 % for money, 3 filters, the qualification of the director and of the référent
+ * famille as sensitive yes/no (they describe one named person), no budget-band filter.
  * @example publish(records, request, defaultPolicy)
  */
 export const defaultPolicy: DisclosurePolicy = Object.freeze({
   minSize: 5,
   quantileMinSize: 10,
-  dominance: Object.freeze({ n: 1, k: 0.85, classes: Object.freeze(['money'] as const) }),
+  dominance: Object.freeze({ p: 0.1, classes: Object.freeze(['money'] as const) }),
+  sensitiveYesNo: Object.freeze(['rh.qualif_directeur', 'rh.qualif_referent']),
+  confidentialDimensions: Object.freeze(['budget'] as const),
   maxFilters: 3,
   protectionRatio: 0.15,
   fixedTableLevels: Object.freeze(['nation', 'region', 'departement'] as const),
@@ -62,7 +75,7 @@ export const defaultPolicy: DisclosurePolicy = Object.freeze({
  * A policy from the defaults and overrides, checked: a policy that silently disables protection (minimum 1,
  * dominance above 100 %, record noise 0) is refused unless `allowUnsafe` is set, which only tests use to
  * show that an attack works against an unprotected gate.
- * @example definePolicy({ minSize: 10, dominance: { n: 2, k: 0.9 } })
+ * @example definePolicy({ minSize: 10, dominance: { p: 0.15 } })
  */
 export function definePolicy(
   overrides: Partial<Omit<DisclosurePolicy, 'dominance' | 'perturbation'>> & {
@@ -77,8 +90,8 @@ export function definePolicy(
   };
   const problems: string[] = [];
   const int = (x: number, min: number) => Number.isInteger(x) && x >= min;
-  if (!int(p.minSize, 1) || !int(p.quantileMinSize, 1) || !int(p.maxFilters, 0) || !int(p.dominance.n, 1) || !int(p.perturbation.countNoise, 0)) problems.push('integers');
-  if (!(p.dominance.k > 0 && p.dominance.k <= 1)) problems.push('dominance.k in (0, 1]');
+  if (!int(p.minSize, 1) || !int(p.quantileMinSize, 1) || !int(p.maxFilters, 0) || !int(p.perturbation.countNoise, 0)) problems.push('integers');
+  if (!(p.dominance.p >= 0 && p.dominance.p <= 1)) problems.push('dominance.p in [0, 1]');
   if (!(p.perturbation.recordNoise >= 0 && p.perturbation.recordNoise < 1)) problems.push('recordNoise in [0, 1)');
   if (!(p.perturbation.flipRate >= 0 && p.perturbation.flipRate < 0.5)) problems.push('flipRate in [0, 0.5)');
   if (!(p.perturbation.cellNoise >= 0) || !(p.protectionRatio >= 0)) problems.push('non-negative ratios');
@@ -86,6 +99,7 @@ export function definePolicy(
     if (p.minSize < 3) problems.push('minSize ≥ 3');
     if (p.quantileMinSize < p.minSize) problems.push('quantileMinSize ≥ minSize');
     if (p.maxFilters > 3) problems.push('maxFilters ≤ 3');
+    if (p.dominance.p < 0.05) problems.push('dominance.p ≥ 0.05');
     if (p.protectionRatio < 0.1) problems.push('protectionRatio ≥ 0.1');
     // Below ~0.1 a single differenced record is known to ±10 %, the threshold the attacker tests check.
     if (p.perturbation.recordNoise <= 0.1) problems.push('recordNoise > 0.1');

@@ -3,36 +3,47 @@ import type { DisclosurePolicy } from './policy';
 import { quantileStats, type Stat } from './stats';
 
 /**
- * (n, k) dominance: the n largest contributions (in absolute value) exceed k of the cell's absolute total.
- * With n = 1, k = 0.85 (INSEE), the second largest contributor cannot bound the largest within ~15 %.
- * @example isDominated([900, 50, 50].map((value) => ({ structureId: 0, key: 0, value })), 1, 0.85) // true
+ * The p % rule (Eurostat, τ-ARGUS): a magnitude cell is sensitive when the contributors other than the two
+ * largest add up to less than p × the largest. Then the second largest, who knows her own value, bounds the
+ * largest within p % from the published total. Stricter than (1, 85 %) dominance where it matters: two large
+ * contributors of similar size pass dominance and fail here.
+ * @example breaksPPercent([900, 80, 20].map((value) => ({ structureId: 0, key: 0, value })), 0.1) // true: 20 < 0.1 × 900
  */
-export function isDominated(contributions: readonly Contribution[], n: number, k: number): boolean {
-  // The n largest in one pass (n is 1 or 2 in practice): national cells hold every structure, and sorting
-  // them all just to read the top one was a large part of the dashboard's gate time at scale 10.
-  const top: number[] = [];
-  let total = 0;
+export function breaksPPercent(contributions: readonly Contribution[], p: number): boolean {
+  // The two largest in one pass: national cells hold every structure, and sorting them all just to read
+  // the top two was a large part of the dashboard's gate time at scale 10.
+  let x1 = 0, x2 = 0, total = 0;
   for (const c of contributions) {
     const x = Math.abs(c.value);
     total += x;
-    if (top.length < n) { top.push(x); top.sort((a, b) => b - a); } else if (n > 0 && x > top[n - 1]) { top[n - 1] = x; top.sort((a, b) => b - a); }
+    if (x > x1) { x2 = x1; x1 = x; } else if (x > x2) x2 = x;
   }
-  if (total === 0) return false;
-  let topSum = 0;
-  for (const x of top) topSum += x;
-  return topSum > k * total;
+  if (x1 === 0) return false;
+  return total - x1 - x2 < p * x1;
 }
 
 /**
- * The primary rule a cell breaks, for the cell as a whole (every statistic): too few structures, or one
- * structure dominating a money total. Null when the cell may be published. Empty cells are "no data",
- * not a rule, and are left to the caller.
+ * Group disclosure of a yes/no cell: when every contributor gave the same answer (0 % or 100 %), the cell
+ * tells each of them what they answered. Applied to indicators declared sensitive only.
+ * @example isUnanimous([1, 1, 1].map((value) => ({ structureId: 0, key: 0, value }))) // true
+ */
+export function isUnanimous(contributions: readonly Contribution[]): boolean {
+  let yes = 0;
+  for (const c of contributions) yes += c.value;
+  return contributions.length > 0 && (yes === 0 || yes === contributions.length);
+}
+
+/**
+ * The primary rule a cell breaks, for the cell as a whole (every statistic): too few structures, a money
+ * total that the second largest contributor could use to estimate the largest (p % rule), or a sensitive
+ * yes/no answered alike by all. Null when the cell may be published. Empty cells are left to the caller.
  * @example primaryRule(contributions, { code: 'finances.produits', unit: 'euros', aggregate: 'sum', disclosure: 'money' }, defaultPolicy)
  */
-export function primaryRule(contributions: readonly Contribution[], ind: IndicatorSpec, policy: DisclosurePolicy): 'min_size' | 'dominance' | null {
+export function primaryRule(contributions: readonly Contribution[], ind: IndicatorSpec, policy: DisclosurePolicy): 'min_size' | 'dominance' | 'group' | null {
   if (contributions.length < policy.minSize) return 'min_size';
-  const { n, k, classes } = policy.dominance;
-  if (ind.unit !== 'yesno' && classes.includes(ind.disclosure) && isDominated(contributions, n, k)) return 'dominance';
+  const { p, classes } = policy.dominance;
+  if (ind.unit !== 'yesno' && classes.includes(ind.disclosure) && breaksPPercent(contributions, p)) return 'dominance';
+  if (ind.unit === 'yesno' && policy.sensitiveYesNo.includes(ind.code) && isUnanimous(contributions)) return 'group';
   return null;
 }
 

@@ -6,7 +6,7 @@ import { buildFixedTables, type RawTable } from '../aggregation/table';
 import { isTerritoryLevel, type Territory, type TerritoryLevel } from '../aggregation/territory';
 import { AppError } from '../errors';
 import { coreIndicator } from '../indicators';
-import { NO_DATA, suppressedCell, valueCell, type PublishedCell } from './cell';
+import { suppressedCell, valueCell, type PublishedCell } from './cell';
 import { ComplementChecker } from './complement';
 import { exactStats } from './exact';
 import { flexibleCells } from './flexibleCells';
@@ -96,7 +96,11 @@ export function publish(population: Population | readonly AggregationRecord[], r
   return { mode: request.kind, figures };
 }
 
-function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], request: FixedTableRequest, policy: DisclosurePolicy): PublishedFigure[] {
+/** Cells to hold back beyond the primary rules (a release's small changes since an earlier release). */
+export type HeldBack = (table: RawTable, cell: number) => boolean;
+
+/** @internal The fixed-table path of the gate, with the release's extra primary rule; use `publish` or `publishRelease`. */
+export function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], request: FixedTableRequest, policy: DisclosurePolicy, heldBack?: HeldBack): PublishedFigure[] {
   const { column, levels } = request;
   if (column !== undefined && !policy.fixedTableColumns.includes(column)) {
     throw new AppError('bad_request', policy.fixedTableColumns.length === 0
@@ -116,13 +120,14 @@ function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], reques
   for (const table of stacked) {
     const ind = table.indicator;
     const stats = resolveStats(ind, request.stats);
-    const { rules, suppression } = primaryPass(table, policy);
+    const { rules, suppression } = primaryPass(table, policy, heldBack);
     const status = secondarySuppression(suppression, table.lines, { protectionRatio: policy.protectionRatio, yesNo: ind.unit === 'yesno' });
     table.cells.forEach((c, i) => {
       if (!wanted.has(c.territory.level) || (c.filters.length > 0 && c.filters[0].dimension !== column)) return;
       const values = status[i] === 'published' ? exactStats(c.contributions, stats) : [];
       stats.forEach((stat, si) => {
-        const cell: PublishedCell = status[i] === 'empty' ? NO_DATA
+        // An empty cell looks like a small one: "no data" against "secret" would say who answered.
+        const cell: PublishedCell = status[i] === 'empty' ? suppressedCell('min_size')
           : status[i] === 'primary' ? suppressedCell(rules[i]!)
           : status[i] === 'secondary' ? suppressedCell('secondary')
           : quantileTooSmall(c.contributions.length, stat, policy) ? suppressedCell('min_size')
@@ -135,8 +140,9 @@ function publishFixed(index: TerritoryIndex, indicators: IndicatorSpec[], reques
 }
 
 /** The primary rule of every cell of a fixed table, and the cells as secondary suppression sees them. */
-function primaryPass(table: RawTable, policy: DisclosurePolicy) {
-  const rules = table.cells.map((c) => (c.contributions.length === 0 ? null : primaryRule(c.contributions, table.indicator, policy)));
+function primaryPass(table: RawTable, policy: DisclosurePolicy, heldBack?: HeldBack) {
+  const rules = table.cells.map((c, i) => (c.contributions.length === 0 ? null
+    : primaryRule(c.contributions, table.indicator, policy) ?? (heldBack?.(table, i) ? 'release' as const : null)));
   const suppression: SuppressionCell[] = table.cells.map((c, i) => ({
     magnitude: c.contributions.reduce((s, x) => s + x.value, 0),
     n: c.contributions.length,
@@ -148,6 +154,10 @@ function primaryPass(table: RawTable, policy: DisclosurePolicy) {
 function publishFlexible(index: TerritoryIndex, indicators: IndicatorSpec[], request: FlexibleQueryRequest, policy: DisclosurePolicy): PublishedFigure[] {
   if (!isTerritoryLevel(request.level)) throw new AppError('bad_request', `Niveau territorial inconnu : « ${String(request.level)} ».`);
   const filters = parseFilters(request.filters ?? [], policy.maxFilters);
+  const confidential = filters.find((f) => policy.confidentialDimensions.includes(f.dimension));
+  if (confidential) {
+    throw new AppError('bad_request', `Le filtre « ${confidential.dimension} » est calculé à partir de réponses confidentielles : il n’est pas proposé dans les requêtes publiées.`, { reason: 'confidential_dimension' });
+  }
   const territories = request.territories
     ? [...new Set(request.territories)].map((code) => ({ level: request.level, code }))
     : territoriesOf(index, request.level);

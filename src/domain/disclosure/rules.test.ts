@@ -24,13 +24,13 @@ describe('three cell states and the minimum group size', () => {
   const silent = [10].map((i) => rec(i, { communeCode: '13003' }, { [COUNT]: null }));
   const records = [...four, ...six, ...five, ...silent];
   for (const kind of ['fixed_table', 'flexible_query'] as const) {
-    it(`${kind}: 4 structures suppressed, 5 published, none answering is no data`, () => {
+    it(`${kind}: 4 structures suppressed, 5 published, none answering looks the same as too few (no oracle)`, () => {
       const figs = kind === 'fixed_table'
         ? publish(records, { kind, indicators: [COUNT], levels: ['departement', 'commune'] }, toCommunes).figures
         : publish(records, { kind, indicators: [COUNT], level: 'commune' }).figures;
       expect(find(figs, '75101')).toEqual([{ state: 'suppressed', rule: 'min_size' }]);
       expect(find(figs, '13002')[0].state).toBe('value');
-      expect(find(figs, '13003')).toEqual([{ state: 'no_data' }]);
+      expect(find(figs, '13003')).toEqual([{ state: 'suppressed', rule: 'min_size' }]);
       const n = find(figs, '13002', 'count')[0];
       if (n.state !== 'value') throw new Error('count should be published');
       expect(n.value).toBeGreaterThanOrEqual(5);
@@ -50,10 +50,13 @@ describe('dominance (n, k)', () => {
   it('applies to money only by default', () => {
     expect(ask([900_000, 40_000, 30_000, 20_000, 10_000], COUNT).state).toBe('value');
   });
-  it('takes n and k from the policy', () => {
-    const values = [500_000, 450_000, 20_000, 20_000, 10_000];
-    expect(ask(values).state).toBe('value');
-    expect(ask(values, MONEY, definePolicy({ dominance: { n: 2, k: 0.9 } }))).toEqual({ state: 'suppressed', rule: 'dominance' });
+  it('is the p % rule: two large contributors of similar size are caught, and p comes from the policy', () => {
+    // (1, 85 %) dominance would pass this cell (the largest is 51 %); the second largest would bound it within 8 %.
+    const values = [500_000, 450_000, 20_000, 10_000, 10_000];
+    expect(ask(values)).toEqual({ state: 'suppressed', rule: 'dominance' });
+    const wider = [500_000, 400_000, 40_000, 30_000, 30_000];
+    expect(ask(wider).state).toBe('value');
+    expect(ask(wider, MONEY, definePolicy({ dominance: { p: 0.25 } }))).toEqual({ state: 'suppressed', rule: 'dominance' });
   });
 });
 

@@ -1,51 +1,54 @@
-import { budgetBandOf } from '../aggregation/bands';
+import { townSizeBandOf } from '../aggregation/bands';
 import type { AggregationRecord, StructureAttributes } from '../aggregation/record';
-import { staffFunctions } from '../indicators';
 
 /**
  * Nearest-neighbour peer groups, in the manner of CIPFA's "nearest neighbours" of British councils: each
- * structure gets the k structures of its kind closest on a weighted distance of size (budget and staff in
- * FTE, on the log scale, standardised), territory type, QPV status, management mode and budget band. The
- * group is computed once per campaign and frozen. Each neighbour comes with *why* it is close, in words
- * that never give its values (same/different, close/comparable/far).
+ * structure gets the k structures of its kind closest on a weighted distance of **public attributes only**
+ * — the size of its commune (log scale, standardised), territory type, QPV status, urban renewal, management
+ * mode, federation membership, family approval and département. The group is named, so it must never be
+ * chosen on a confidential answer: a list of the structures "closest to my budget" publishes their budgets
+ * (an attack measured on the first version: 60 % of incomes within ±5 %). The group is computed once per
+ * campaign and frozen. Each neighbour comes with *why* it is close, in words.
  */
 
 export const NEIGHBOURS_K = 15;
 
-/** Weights of the distance: size counts most, then the kind of territory and governance. */
-export const neighbourWeights = { budget: 3, fte: 3, territoryType: 1, qpv: 1, management: 1, budgetBand: 1 } as const;
+/** Weights of the distance: the kind of place counts most, then governance. */
+export const neighbourWeights = { townSize: 3, territoryType: 2, qpv: 2, renewal: 1, management: 1, federation: 1, families: 1, departement: 1 } as const;
 
-const fteCodes = staffFunctions.map(([f]) => `rh.etp.${f}`);
-
-/** What the distance looks at for one structure. */
+/** What the distance looks at for one structure: public directory attributes, nothing answered. */
 export interface NeighbourFeatures {
   structureId: number;
   kind: StructureAttributes['kind'];
   territoryType: string;
   qpv: boolean;
+  renewal: boolean;
   management: string;
-  budget: number | null;
-  fte: number | null;
+  federation: boolean;
+  families: boolean;
+  departementCode: string;
+  communePopulation: number;
 }
 
 /**
- * Features of a structure from its attributes and answers.
- * @example featuresOf(record).fte // total FTE, or null if not answered
+ * Features of a structure from its public attributes.
+ * @example featuresOf(1, attributes).communePopulation // 513000
  */
-export function featuresOf(structureId: number, attributes: StructureAttributes, values: Readonly<Record<string, unknown>>): NeighbourFeatures {
-  let fte: number | null = null;
-  for (const c of fteCodes) { const v = values[c]; if (typeof v === 'number' && Number.isFinite(v)) fte = (fte ?? 0) + v; }
-  const b = values['finances.produits'];
+export function featuresOf(structureId: number, a: StructureAttributes): NeighbourFeatures {
   return {
-    structureId, kind: attributes.kind, territoryType: attributes.territoryType, qpv: attributes.qpvStatus !== 'none',
-    management: attributes.management, budget: typeof b === 'number' && b > 0 ? b : null, fte: fte !== null && fte > 0 ? fte : null,
+    structureId, kind: a.kind, territoryType: a.territoryType, qpv: a.qpvStatus !== 'none', renewal: a.npnruStage !== 'none',
+    management: a.management, federation: a.federationMember, families: a.approvalKinds.includes('animation_collective_familles'),
+    departementCode: a.departementCode, communePopulation: Math.max(1, a.communePopulation),
   };
 }
 
 export type Closeness = 'same' | 'different' | 'close' | 'comparable' | 'far' | 'unknown';
 
-/** Why a neighbour is in the group, without its values. */
-export interface NeighbourReasons { [k: string]: Closeness; kind: 'same'; size: Closeness; staff: Closeness; territoryType: Closeness; qpv: Closeness; management: Closeness; budgetBand: Closeness }
+/** Why a neighbour is in the group, from public attributes. */
+export interface NeighbourReasons {
+  [k: string]: Closeness; kind: 'same'; townSize: Closeness; territoryType: Closeness; qpv: Closeness; renewal: Closeness;
+  management: Closeness; federation: Closeness; departement: Closeness;
+}
 
 export interface Neighbour { structureId: number; rank: number; distance: number; reasons: NeighbourReasons }
 
@@ -56,41 +59,35 @@ function spread(xs: number[]): number {
   return sd > 0 ? sd : 1;
 }
 
-/** close: within a factor 1.5 (log distance < 0.405); comparable: within a factor 3. */
-const sizeCloseness = (a: number | null, b: number | null): Closeness => {
-  if (a === null || b === null) return 'unknown';
-  const d = Math.abs(Math.log(a) - Math.log(b));
-  return d < Math.log(1.5) ? 'close' : d < Math.log(3) ? 'comparable' : 'far';
-};
+/** Same town-size band: close; one factor 5 apart: comparable; else far. */
+const townCloseness = (a: number, b: number): Closeness =>
+  townSizeBandOf(a) === townSizeBandOf(b) ? 'close' : Math.abs(Math.log(a) - Math.log(b)) < Math.log(5) ? 'comparable' : 'far';
 
 /**
  * The k nearest structures of the same kind, nearest first (ties broken by id, so the group is stable).
- * A missing size on either side counts as one standard deviation apart.
  * @example nearestNeighbours(target, candidates, 15).map((n) => n.structureId)
  */
 export function nearestNeighbours(target: NeighbourFeatures, candidates: readonly NeighbourFeatures[], k = NEIGHBOURS_K): Neighbour[] {
   const pool = candidates.filter((c) => c.kind === target.kind && c.structureId !== target.structureId);
-  const logB = pool.flatMap((c) => (c.budget === null ? [] : [Math.log(c.budget)]));
-  const logF = pool.flatMap((c) => (c.fte === null ? [] : [Math.log(c.fte)]));
-  const sdB = spread(logB), sdF = spread(logF);
+  const sd = spread(pool.map((c) => Math.log(c.communePopulation)));
   const w = neighbourWeights;
-  const sizeTerm = (a: number | null, b: number | null, sd: number) => (a === null || b === null ? 1 : Math.abs(Math.log(a) - Math.log(b)) / sd);
-  const targetBand = budgetBandOf(target.budget);
+  const differs = (x: boolean) => Number(x);
   const scored = pool.map((c) => {
-    const band = budgetBandOf(c.budget);
-    const d = w.budget * sizeTerm(target.budget, c.budget, sdB) + w.fte * sizeTerm(target.fte, c.fte, sdF)
-      + w.territoryType * Number(c.territoryType !== target.territoryType) + w.qpv * Number(c.qpv !== target.qpv)
-      + w.management * Number(c.management !== target.management) + w.budgetBand * Number(band !== targetBand || band === 'unknown');
-    return { c, d, band };
+    const d = w.townSize * Math.abs(Math.log(target.communePopulation) - Math.log(c.communePopulation)) / sd
+      + w.territoryType * differs(c.territoryType !== target.territoryType) + w.qpv * differs(c.qpv !== target.qpv)
+      + w.renewal * differs(c.renewal !== target.renewal) + w.management * differs(c.management !== target.management)
+      + w.federation * differs(c.federation !== target.federation) + w.families * differs(c.families !== target.families)
+      + w.departement * differs(c.departementCode !== target.departementCode);
+    return { c, d };
   }).sort((a, b) => a.d - b.d || a.c.structureId - b.c.structureId).slice(0, k);
   const same = (x: boolean): Closeness => (x ? 'same' : 'different');
-  return scored.map(({ c, d, band }, i) => ({
+  return scored.map(({ c, d }, i) => ({
     structureId: c.structureId, rank: i + 1, distance: Math.round(d * 1e6) / 1e6,
     reasons: {
-      kind: 'same', size: sizeCloseness(target.budget, c.budget), staff: sizeCloseness(target.fte, c.fte),
+      kind: 'same', townSize: townCloseness(target.communePopulation, c.communePopulation),
       territoryType: same(c.territoryType === target.territoryType), qpv: same(c.qpv === target.qpv),
-      management: same(c.management === target.management),
-      budgetBand: band === 'unknown' || targetBand === 'unknown' ? 'unknown' : same(band === targetBand),
+      renewal: same(c.renewal === target.renewal), management: same(c.management === target.management),
+      federation: same(c.federation === target.federation), departement: same(c.departementCode === target.departementCode),
     },
   }));
 }
@@ -100,5 +97,5 @@ export function nearestNeighbours(target: NeighbourFeatures, candidates: readonl
  * @example candidatesOf(records).length === records.length
  */
 export function candidatesOf(records: readonly AggregationRecord[]): NeighbourFeatures[] {
-  return records.map((r) => featuresOf(r.structureId, r.attributes, r.values));
+  return records.map((r) => featuresOf(r.structureId, r.attributes));
 }

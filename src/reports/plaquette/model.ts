@@ -127,7 +127,7 @@ export function plaquetteModel(input: PlaquetteInput): PlaquetteModel {
   const ix = indexOf(input.table);
   const here: Territory = input.level === 'nation' ? { level: 'nation', code: NATION_CODE } : { level: input.level, code: input.code };
   const nation: Territory = { level: 'nation', code: NATION_CODE };
-  const suppressed: Record<SuppressionRule, number> = { min_size: 0, dominance: 0, complement: 0, secondary: 0 };
+  const suppressed: Record<SuppressionRule, number> = { min_size: 0, dominance: 0, group: 0, complement: 0, release: 0, secondary: 0 };
   let printedCells = 0;
   /** Every cell of the territory that the plaquette prints goes through here, to be counted in the note. */
   const seen = new Set<string>();

@@ -39,6 +39,8 @@ export const cellStatusLabels: Record<'value' | 'no_data', string> & Record<`sup
   'suppressed:dominance': 'secret (dominance)',
   'suppressed:complement': 'secret (complémentaire)',
   'suppressed:secondary': 'secret (secret secondaire)',
+  'suppressed:group': 'secret (réponse unanime)',
+  'suppressed:release': 'secret (changement depuis la version précédente)',
 };
 
 /**

@@ -1,4 +1,8 @@
 import { filterDimensions, type FilterDimension } from '../../domain/aggregation/filters';
+import { defaultPolicy } from '../../domain/disclosure/policy';
+
+/** Dimensions offered in published queries: none computed from a confidential answer (the budget band). */
+const queryDimensions = filterDimensions.filter((d) => !defaultPolicy.confidentialDimensions.includes(d));
 import { dimensionLabels, filterOptions, indicatorGroups } from './labels';
 
 /** The ~40 dashboard indicators as checkboxes grouped by section, folded away once chosen. */
@@ -35,7 +39,7 @@ export function FilterPanel({ filters, onChange, idPrefix }: { filters: FilterMa
     <div>
       <p className="hint" id={`${idPrefix}-filters-hint`}>Au plus 3 filtres à la fois ({count} choisi{count > 1 ? 's' : ''}) : les tranches sont fixes pour protéger le secret des structures.</p>
       <div className="filter-grid">
-        {filterDimensions.map((d) => (
+        {queryDimensions.map((d) => (
           <div className="field" key={d}>
             <label htmlFor={`${idPrefix}-${d}`}>{dimensionLabels[d]}</label>
             <select id={`${idPrefix}-${d}`} value={filters[d] ?? ''} aria-describedby={`${idPrefix}-filters-hint`}
@@ -57,7 +61,7 @@ export function filtersFromParam(s: string | null): FilterMap {
   const out: FilterMap = {};
   for (const pair of (s ?? '').split(',').filter(Boolean)) {
     const [d, v] = pair.split(':');
-    if ((filterDimensions as string[]).includes(d) && v) out[d as FilterDimension] = v;
+    if ((queryDimensions as string[]).includes(d) && v) out[d as FilterDimension] = v;
   }
   return out;
 }

@@ -124,7 +124,7 @@ function NeighboursPanel({ neighbours }: { neighbours: Neighbour[] }) {
   return (
     <details className="neighbours">
       <summary>Pourquoi ces {neighbours.length} structures ? Le détail des ressemblances</summary>
-      <p className="hint">Voisins choisis parmi les structures de même nature sur la taille (budget, personnel), le type de territoire, le QPV, le mode de gestion et la tranche de budget. Le groupe est figé pour toute la campagne.</p>
+      <p className="hint">Voisins choisis parmi les structures de même nature sur des informations publiques de l’annuaire seulement : taille de la commune, territoire urbain ou rural, QPV, renouvellement urbain, mode de gestion, adhésion à une fédération, agrément familles et département (jamais sur un budget ou un effectif, qui seraient ainsi dévoilés). Le groupe est figé pour toute la campagne.</p>
       <div className="table-wrap">
         <table className="table table-compact">
           <caption className="visually-hidden">Plus proches voisins et leurs ressemblances</caption>

@@ -47,7 +47,7 @@ export function filterValueLabel(d: FilterDimension, v: string): string {
 export const filterOptions = (d: FilterDimension) => (filterValues[d] as readonly string[]).map((v) => ({ value: v, label: filterValueLabel(d, v) }));
 
 export const closenessLabel: Record<string, string> = { same: 'identique', different: 'différent', close: 'proche', comparable: 'comparable', far: 'éloigné', unknown: 'non renseigné' };
-export const reasonLabels: [string, string][] = [['size', 'Budget'], ['staff', 'Personnel (ETP)'], ['territoryType', 'Urbain ou rural'], ['qpv', 'QPV'], ['management', 'Gestion'], ['budgetBand', 'Tranche de budget']];
+export const reasonLabels: [string, string][] = [['townSize', 'Taille de la commune'], ['territoryType', 'Urbain ou rural'], ['qpv', 'QPV'], ['renewal', 'Renouvellement urbain'], ['management', 'Gestion'], ['federation', 'Fédération'], ['departement', 'Département']];
 
 export const statLabels: Record<string, string> = { count: 'Structures', sum: 'Somme', mean: 'Moyenne', median: 'Médiane', q1: '1er quartile', q3: '3e quartile', share: 'Part' };
 

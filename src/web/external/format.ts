@@ -1,7 +1,7 @@
 import type { PublishedCell, Territory } from './types';
 
 const nf = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-const ruleLabels: Record<string, string> = { min_size: 'trop peu de structures', dominance: 'une structure domine', complement: 'déductible par différence', secondary: 'protection secondaire' };
+const ruleLabels: Record<string, string> = { min_size: 'trop peu de structures', dominance: 'une structure domine', complement: 'déductible par différence', secondary: 'protection secondaire', group: 'réponse unanime', release: 'changement depuis la version précédente' };
 
 /** @example formatNumber(1234.5) // '1 234,5' */
 export const formatNumber = (x: number | null | undefined) => (x === null || x === undefined ? '—' : nf.format(x));

@@ -28,7 +28,8 @@ export function attackFixed(table: RawTable, sums: readonly PublishedCell[], pol
   const result: FixedAttackResult = { sensitive: 0, outsider: 0, insider: 0, exact: 0 };
   table.cells.forEach((c, i) => {
     const s = sums[i];
-    if (s.state !== 'suppressed' || s.rule === 'secondary' || s.rule === 'complement') return;
+    // Empty cells (shown as secret too) disclose nobody.
+    if (s.state !== 'suppressed' || s.rule === 'secondary' || s.rule === 'complement' || c.contributions.length === 0) return;
     result.sensitive++;
     const [lo, hi] = bounds[i];
     const v = c.contributions.reduce((a, x) => a + x.value, 0);
@@ -40,7 +41,7 @@ export function attackFixed(table: RawTable, sums: readonly PublishedCell[], pol
       if (others.length === 0 || others[0].value <= 0) continue;
       const t = others[0].value;
       const upper = hi - attacker.value;
-      const lower = others.length === 1 ? lo - attacker.value : s.rule === 'dominance' && t >= attacker.value ? policy.dominance.k * lo : 0;
+      const lower = others.length === 1 ? lo - attacker.value : 0;
       if (lower >= 0.9 * t && upper <= 1.1 * t) { result.insider++; break; }
     }
   });

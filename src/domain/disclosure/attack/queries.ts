@@ -21,6 +21,7 @@ export function allQueries(records: readonly AggregationRecord[], maxFilters: nu
     if (filters.length === maxFilters) return;
     for (let d = fromDim; d < filterDimensions.length; d++) {
       const dimension = filterDimensions[d];
+      if (dimension === 'budget') continue; // refused by the gate: computed from a confidential answer
       for (const value of filterValues[dimension] as readonly string[]) {
         const sub = group.filter((r) => dimensionValuesOf(r.attributes, dimension).includes(value));
         if (sub.length) refine(territory, [...filters, { dimension, value } as Filter], sub, d + 1);

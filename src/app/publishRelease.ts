@@ -1,0 +1,90 @@
+import loadHighs from 'highs';
+import type { Db } from '../db/connection';
+import { loadAggregationRecords } from '../db/aggregation.repo';
+import { appendAudit } from '../db/audit.repo';
+import { getCampaignByYear } from '../db/campaign.repo';
+import { insertRelease, listReleases, releaseFigures, releaseRecords, type ReleaseInfo } from '../db/release.repo';
+import { auditRelease, compareReleases, preparePopulation, publishRelease as publishReleaseTable, type LpSolver, type PublishedFigure } from '../domain/disclosure';
+import { AppError } from '../domain/errors';
+import type { Actor } from '../domain/roles';
+import { releasePolicy } from '../policies/release';
+import { invalidatePopulation } from './populationCache';
+import { releaseIndicators } from './releaseIndicators';
+
+let solver: Promise<LpSolver> | undefined;
+/** HiGHS, loaded once per process (a WebAssembly module). */
+export const lpSolver = (): Promise<LpSolver> => (solver ??= loadHighs() as Promise<LpSolver>);
+
+/** What a release (or its preview) says of itself. */
+export interface ReleaseSummary {
+  responses: number;
+  changedStructures: number;
+  heldBack: number;
+  audit: { sensitive: number; addedSuppressions: number; pinned: number };
+  /** Share of the départements' cells (additive statistics) that are secret, in %. */
+  suppressedDepartementPct: number;
+  /** Against the previous release of the year (null for the first). */
+  difference: ReturnType<typeof compareReleases> | null;
+  previousNumber: number | null;
+}
+
+/** Share of the départements' cells that are secret, in % (one decimal). */
+export function suppressedDepartementPct(figures: readonly PublishedFigure[]): number {
+  let all = 0, secret = 0;
+  for (const f of figures) {
+    // One statistic per cell: every indicator publishes 'count', with its cell's status.
+    if (f.territory.level !== 'departement' || f.stat !== 'count') continue;
+    all++;
+    if (f.cell.state !== 'value') secret++;
+  }
+  return all === 0 ? 0 : Math.round((1000 * secret) / all) / 10;
+}
+
+/**
+ * Builds a campaign's next release from the responses validated now: the one fixed table through the gate,
+ * cells held back where they changed for too few structures since an earlier release of the year, then the
+ * exact audit. `dryRun` returns the summary without storing anything (the page's preview). National
+ * administration only; the campaign must be closed (while it is open, the public sees earlier releases).
+ * @example await publishRelease({ db, actor, year: 2024, note: 'Première publication' })
+ */
+export async function publishRelease(p: { db: Db; actor: Actor; year: number; note?: string; dryRun?: boolean }): Promise<{ release: ReleaseInfo | null; summary: ReleaseSummary }> {
+  if (!p.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour publier une version.');
+  if (!releasePolicy.publish(p.actor)) throw new AppError('forbidden', 'Seule l’administration nationale publie les chiffres.');
+  return releaseCampaign({ db: p.db, year: p.year, note: p.note, dryRun: p.dryRun, publishedBy: p.actor.userId });
+}
+
+/**
+ * The release itself, once the caller is allowed (the use case above, or the demo seed that publishes its
+ * closed years).
+ * @example await releaseCampaign({ db, year: 2024, note: 'Publication de démonstration', publishedBy: null })
+ */
+export async function releaseCampaign(p: { db: Db; year: number; note?: string; dryRun?: boolean; publishedBy: number | null }): Promise<{ release: ReleaseInfo | null; summary: ReleaseSummary }> {
+  const { db, year } = p;
+  const note = (p.note ?? '').trim();
+  if (note.length > 2000) throw new AppError('validation_failed', 'La note de version fait au plus 2 000 caractères.');
+  const campaign = await getCampaignByYear(db, year);
+  if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${year}.`);
+  if (campaign.state !== 'closed') throw new AppError('conflict', `La campagne ${year} n’est pas close : ses chiffres se publient une fois la campagne close.`);
+  const { records } = await loadAggregationRecords(db, year, 'published');
+  if (records.length === 0) throw new AppError('conflict', `Aucune réponse validée pour ${year} : rien à publier.`);
+  const earlier = [...(await listReleases(db, year))].reverse();
+  const earlierPops = await Promise.all(earlier.map(async (r) => preparePopulation(await releaseRecords(db, r.id))));
+  const population = preparePopulation(records);
+  const table = publishReleaseTable(population, earlierPops, releaseIndicators);
+  const audit = auditRelease(await lpSolver(), population, table);
+  if (audit.pinned > 0) throw new AppError('conflict', `L’audit exact a trouvé ${audit.pinned} case(s) recalculable(s) : la version n’est pas publiée.`);
+  const previous = earlier[earlier.length - 1];
+  const summary: ReleaseSummary = {
+    responses: records.length, changedStructures: table.changedStructures, heldBack: table.heldBack,
+    audit: { sensitive: audit.sensitive, addedSuppressions: audit.addedSuppressions, pinned: audit.pinned },
+    suppressedDepartementPct: suppressedDepartementPct(table.figures),
+    difference: previous ? compareReleases(await releaseFigures(db, previous.id), table.figures) : null,
+    previousNumber: previous?.number ?? null,
+  };
+  if (p.dryRun) return { release: null, summary };
+  if (previous && summary.changedStructures === 0) throw new AppError('conflict', `Rien n’a changé depuis la version ${previous.number} : aucune nouvelle version à publier.`);
+  const release = await insertRelease(db, { year, note, publishedBy: p.publishedBy, summary: summary as unknown as Record<string, unknown>, figures: table.figures, records });
+  invalidatePopulation(year);
+  await appendAudit(db, { actorId: p.publishedBy, action: 'release.publish', entity: 'release', entityId: release.id, data: { year, number: release.number, heldBack: table.heldBack, changed: table.changedStructures } });
+  return { release, summary };
+}
