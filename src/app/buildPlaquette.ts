@@ -19,6 +19,8 @@ import { getPopulation, memoOf } from './populationCache';
 export interface PlaquetteSource {
   year: number;
   table: readonly PublishedFigure[];
+  /** The release the table comes from. */
+  release: { number: number; publishedAt: Date } | null;
   structures: readonly DirectoryEntry[];
   regions: readonly { code: string; name: string }[];
   departements: readonly { code: string; name: string; region_code: string }[];
@@ -35,7 +37,8 @@ export async function plaquetteSource(p: { db: Db; year: number }): Promise<Plaq
   if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
   const { structures, regions, departements } = await directoryOf(p.db);
-  return { year: p.year, table: nationalTable(pop), structures, regions, departements, memo: pop.memo };
+  const release = pop.release ? { number: pop.release.number, publishedAt: pop.release.publishedAt } : null;
+  return { year: p.year, table: nationalTable(pop), release, structures, regions, departements, memo: pop.memo };
 }
 
 /** The directory changes seldom (a new structure, a renamed one): plaquettes may lag it by this much. */
@@ -80,7 +83,7 @@ export async function buildPlaquette(p: { db: Db; year: number; level: Plaquette
  */
 export function plaquetteInput(source: PlaquetteSource, level: PlaquetteLevel, code?: string) {
   const count = (pred: (s: DirectoryEntry) => boolean) => source.structures.filter(pred).length;
-  const base = { year: source.year, table: source.table };
+  const base = { year: source.year, table: source.table, release: source.release };
   if (level === 'nation') {
     return {
       ...base, level, code: 'FR', name: 'France', parentName: null, structures: source.structures, mapDepartements: source.departements.map((d) => d.code),

@@ -45,7 +45,7 @@ export async function externalReport(p: { db: Db; actor: Actor | null; dataset: 
       structure: { id: r.structureId, name: names.get(r.structureId) ?? String(r.structureId), departementCode: r.attributes.departementCode, regionCode: r.attributes.regionCode },
       answers: r.values,
     })),
-    published: published?.records ?? [],
+    publishedTable: published?.releaseTable ?? [],
     matchedRecords: await recordsOfStructures(db, trustedIds),
     canSee: (s) => !actor || structurePolicy.review(actor, { id: s.id, departementCode: s.departementCode, regionCode: s.regionCode }),
   });

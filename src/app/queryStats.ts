@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import { campaignYears } from '../db/aggregation.repo';
 import { publish, publishedChange, type Filter, type PublishedCell, type Stat, type Territory, type TerritoryLevel } from '../domain/disclosure';
 import { AppError } from '../domain/errors';
+import { previousReleasePopulation } from './getDashboard';
 import { getPopulation } from './populationCache';
 
 export interface StatsQuery {
@@ -33,11 +34,13 @@ export async function queryStats(p: { db: Db; query: StatsQuery }) {
     ...(query.territories ? { territories: query.territories } : {}), filters: query.filters ?? [],
     ...(query.stats ? { stats: query.stats } : {}),
   };
-  const current = publish((await getPopulation({ db, year: query.year, mode: 'published' })).population, request).figures;
-  const previousYear = years.includes(query.year - 1) ? query.year - 1 : null;
+  const pop = await getPopulation({ db, year: query.year, mode: 'published' });
+  const current = publish(pop.population, request).figures;
+  const previousPop = years.includes(query.year - 1) ? await previousReleasePopulation(db, query.year - 1) : null;
+  const previousYear = previousPop ? query.year - 1 : null;
   const before = new Map<string, PublishedCell>();
-  if (previousYear !== null) {
-    for (const f of publish((await getPopulation({ db, year: previousYear, mode: 'published' })).population, request).figures) {
+  if (previousPop) {
+    for (const f of publish(previousPop.population, request).figures) {
       before.set(`${f.indicator}|${f.stat}|${f.territory.code}`, f.cell);
     }
   }
@@ -45,5 +48,5 @@ export async function queryStats(p: { db: Db; query: StatsQuery }) {
     const prev = before.get(`${f.indicator}|${f.stat}|${f.territory.code}`);
     return { indicator: f.indicator, stat: f.stat, territory: f.territory, filters: f.filters, cell: f.cell, change: prev ? publishedChange(f.cell, prev) : null };
   });
-  return { year: query.year, previousYear, mode: 'flexible_query' as const, figures };
+  return { year: query.year, previousYear, mode: 'flexible_query' as const, release: { number: pop.release!.number, publishedAt: pop.release!.publishedAt.toISOString() }, figures };
 }

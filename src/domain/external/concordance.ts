@@ -11,9 +11,9 @@
  * - Pearson and Spearman correlation per indicator, over the pairs the reader may see.
  */
 import type { AggregationRecord } from '../aggregation/record';
-import { publish, publishedChange, type PublishedCell, type Territory } from '../disclosure';
+import { publish, publishedChange, type PublishedCell, type PublishedFigure, type Territory } from '../disclosure';
 import { pearson, spearman } from '../stats';
-import { observedValue, type ComparableIndicator } from './indicators';
+import { derivedTotals, observedValue, type ComparableIndicator } from './indicators';
 import { trustedMethods, type ExternalValue, type MatchMethod } from './types';
 
 export interface Tolerance { absolute: number; relative: number }
@@ -31,8 +31,12 @@ export interface ConcordanceInput {
   rows: readonly ExternalRowForReport[];
   /** Structures with a response this year (working view: every begun response), with their answers. */
   observed: readonly { structure: StructureForReport; answers: Readonly<Record<string, unknown>> }[];
-  /** The whole published population of the campaign (validated responses), as the gate needs it. */
-  published: readonly AggregationRecord[];
+  /**
+   * The campaign's release table (the one fixed table of every exact public number): the observatory side
+   * of the territory totals is read from it, never computed apart, so a total here and its parts on the
+   * dashboard are protected together. Empty when the year has no release.
+   */
+  publishedTable: readonly PublishedFigure[];
   /** Aggregation records (attributes and cell key, no values) of the structures the rows are matched to. */
   matchedRecords: ReadonlyMap<number, AggregationRecord>;
   tolerance?: Tolerance;
@@ -132,13 +136,6 @@ export function concordanceReport(input: ConcordanceInput): ConcordanceReport {
 function aggregateDifferences(input: ConcordanceInput, trusted: readonly ExternalRowForReport[]): AggregateDifference[] {
   if (input.compared.length === 0) return [];
   const specs = input.compared.map((c) => ({ code: c.indicator.code, unit: c.indicator.unit, aggregate: 'sum' as const, disclosure: c.indicator.disclosure }));
-  const derived = input.compared.filter((c) => c.indicator.code.endsWith('.total'));
-  // The whole published population, each record completed with the derived totals it does not store.
-  const published = derived.length === 0 ? input.published : input.published.map((r) => {
-    const values = { ...r.values };
-    for (const c of derived) values[c.indicator.code] = observedValue(r.values, c.indicator.code);
-    return { ...r, values };
-  });
   const external: AggregationRecord[] = [];
   for (const row of trusted) {
     const record = input.matchedRecords.get(row.structureId!);
@@ -148,8 +145,8 @@ function aggregateDifferences(input: ConcordanceInput, trusted: readonly Externa
     external.push({ ...record, values });
   }
   const request = { kind: 'fixed_table' as const, indicators: specs, levels: ['nation', 'region', 'departement'] as const, stats: ['sum'] };
-  const obs = publish(published, request).figures;
   const ext = publish(external, request).figures;
+  const obs = observatoryCells(input.publishedTable, input.compared.map((c) => c.indicator.code));
   const key = (f: { indicator: string; territory: Territory }) => `${f.indicator}|${f.territory.level}:${f.territory.code}`;
   const extOf = new Map(ext.map((f) => [key(f), f.cell]));
   const obsOf = new Map(obs.map((f) => [key(f), f.cell]));
@@ -161,4 +158,38 @@ function aggregateDifferences(input: ConcordanceInput, trusted: readonly Externa
     const e = extOf.get(k) ?? noData, o = obsOf.get(k) ?? noData;
     return { indicator, territory, external: e, observatory: o, difference: publishedChange(e, o) };
   }).sort((a, b) => a.indicator.localeCompare(b.indicator) || levelRank[a.territory.level] - levelRank[b.territory.level] || a.territory.code.localeCompare(b.territory.code));
+}
+
+/**
+ * The observatory's territory totals of the compared indicators, read from the release table: a core
+ * indicator's published sum, or a derived total (FTE, headcount) as the sum of its parts' published sums —
+ * secret as soon as one part is. Σ over structures of Σ parts = Σ over parts of the published sums, so the
+ * total adds nothing an attacker could not already add up.
+ * @example observatoryCells(releaseTable, ['rh.etp.total'])[0].cell
+ */
+export function observatoryCells(table: readonly PublishedFigure[], codes: readonly string[]): { indicator: string; territory: Territory; cell: PublishedCell }[] {
+  const sums = new Map<string, PublishedCell>();
+  const territories = new Map<string, Territory>();
+  for (const f of table) {
+    if (f.stat !== 'sum' || f.column !== null) continue;
+    const t = `${f.territory.level}:${f.territory.code}`;
+    sums.set(`${f.indicator}|${t}`, f.cell);
+    territories.set(t, f.territory);
+  }
+  const out: { indicator: string; territory: Territory; cell: PublishedCell }[] = [];
+  for (const code of codes) {
+    const parts = derivedTotals[code]?.parts ?? [code];
+    for (const [t, territory] of territories) {
+      let total = 0, n = 0;
+      let cell: PublishedCell | null = null;
+      for (const p of parts) {
+        const c = sums.get(`${p}|${t}`);
+        if (!c || c.state !== 'value') { cell = c && c.state === 'suppressed' ? c : { state: 'suppressed', rule: 'min_size' }; break; }
+        total += c.value;
+        n = Math.max(n, c.n);
+      }
+      out.push({ indicator: code, territory, cell: cell ?? { state: 'value', value: Math.round(total * 1e6) / 1e6, n } });
+    }
+  }
+  return out;
 }

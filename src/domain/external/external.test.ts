@@ -13,6 +13,7 @@ import { indexDirectory, matchRow, type DirectoryEntry } from './matching';
 import { nameSimilarity } from './names';
 import { parseFrenchNumber } from './numbers';
 import type { AggregationRecord } from '../aggregation/record';
+import { publish } from '../disclosure';
 
 const siret = (n: number) => withLuhnDigit(String(7328293200000 + n * 17).padStart(13, '0'));
 const directory: DirectoryEntry[] = [
@@ -141,7 +142,7 @@ describe('concordance report', () => {
       qpvStatus: 'none', npnruStage: 'none', management: 'association', approvalKinds: [], kind: 'CS', federationMember: true, budget: null },
     values,
   });
-  const answers = (i: number) => ({ 'rh.etp.animation': (i % 11) + 1, 'rh.etp.technique': (i % 3) * 0.5, 'rh.contrat.cdi': (i % 7) + 2 });
+  const answers = (i: number) => ({ 'rh.etp.direction_accueil': 0, 'rh.etp.animation': (i % 11) + 1, 'rh.etp.technique': (i % 3) * 0.5, 'rh.contrat.cdi': (i % 7) + 2 });
   const rows = Array.from({ length: n }, (_, k) => {
     const i = k + 1;
     const a = answers(i);
@@ -155,7 +156,10 @@ describe('concordance report', () => {
     compared: [{ field: 'etp', indicator: etp }, { field: 'cdi', indicator: cdi }],
     rows,
     observed: observedIds.map((i) => ({ structure: place(i), answers: answers(i) })),
-    published: observedIds.map((i) => record(i, answers(i))),
+    // The release table the observatory side reads (the one fixed table of every exact public number).
+    publishedTable: publish(observedIds.map((i) => record(i, answers(i))), {
+      kind: 'fixed_table', indicators: ['rh.etp.direction_accueil', 'rh.etp.animation', 'rh.etp.technique', 'rh.contrat.cdi'], levels: ['nation', 'region', 'departement'], stats: ['sum'],
+    }).figures,
     matchedRecords: new Map(rows.filter((r) => r.structureId).map((r) => [r.structureId!, record(r.structureId!, {})])),
     tolerance: { absolute: 1, relative: 0.1 },
     canSee: (s) => s.departementCode !== '13',

@@ -65,13 +65,15 @@ export async function buildOpenData(p: { db: Db; year: number }): Promise<OpenDa
   for (const r of await listRegions(db)) names.set(`region:${r.code}`, r.name);
   for (const d of await listDepartements(db)) names.set(`departement:${d.code}`, d.name);
   const nameOf = (t: Territory) => names.get(`${t.level}:${t.code}`) ?? t.code;
-  const figures = nationalTable(await getPopulation({ db, year, mode: 'published' }));
+  const pop = await getPopulation({ db, year, mode: 'published' });
+  const figures = nationalTable(pop);
+  const version = pop.release ? ` Version n° ${pop.release.number} publiée le ${pop.release.publishedAt.toISOString().slice(0, 10)}.` : '';
   const columns = aggregateColumns();
   const out: OpenDataFile[] = [];
   for (const [level, slug] of levels) {
     const rows = figures.filter((f) => f.territory.level === level).map((f) => figureRow(f, nameOf, false));
     out.push(file(`agregats-${slug.toLowerCase()}-${year}`, `Chiffres clés ${year} – ${level === 'nation' ? 'France entière' : level === 'region' ? 'par région' : 'par département'}`,
-      `Indicateurs clés des centres sociaux et espaces de vie sociale, données ${year}, réponses validées, après contrôle du secret statistique (cases « secret » sans valeur).`,
+      `Indicateurs des centres sociaux et espaces de vie sociale, données ${year}, réponses validées, après contrôle du secret statistique (cases « secret » sans valeur).${version}`,
       { title: slug, columns, rows }, ['territoire_code', 'indicateur_code', 'statistique']));
   }
   const { items } = await listStructures(db, {}, { offset: 0, limit: 100_000 });

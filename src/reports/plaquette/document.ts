@@ -37,7 +37,8 @@ function cover(m: PlaquetteModel): PdfContent[] {
     { canvas: [{ type: 'rect', x: 0, y: 4, w: CONTENT_WIDTH, h: 3, color: colours.brand }], margin: [0, 0, 0, 18] },
     { text: pdfSafe(m.name), style: 'h1' },
     { text: where.trim(), fontSize: 11, color: colours.muted, margin: [0, 2, 0, 4] },
-    { text: `Les centres sociaux et les espaces de vie sociale en ${m.year}`, fontSize: 13, margin: [0, 0, 0, 16] },
+    { text: `Les centres sociaux et les espaces de vie sociale en ${m.year}`, fontSize: 13, margin: [0, 0, 0, m.release ? 2 : 16] },
+    ...(m.release ? [{ text: `Chiffres publiés — version n° ${m.release.number} du ${releaseDate(m.release.publishedAt)}`, fontSize: 9, color: '#555555', margin: [0, 0, 0, 14] }] : []),
     {
       table: {
         widths: ['*', '*', '*'],
@@ -199,7 +200,7 @@ function methodology(m: PlaquetteModel): PdfContent[] {
     }] : []),
     { text: `« s » signale une case masquée (la lettre dit la règle), « ${NO_DATA_MARK} » une case sans données : aucune structure concernée n’a répondu.`, margin: [0, 6, 0, 0] },
     { text: 'Source', style: 'h3' },
-    { text: `Observatoire Senacs, campagne ${m.year}. Plaquette produite automatiquement à partir des chiffres publiés.` },
+    { text: `Observatoire Senacs, campagne ${m.year}. Plaquette produite automatiquement à partir des chiffres publiés${m.release ? ` : version n° ${m.release.number} du ${releaseDate(m.release.publishedAt)}` : ''}.` },
   ];
 }
 
@@ -207,6 +208,9 @@ function methodology(m: PlaquetteModel): PdfContent[] {
  * The pdfmake document of a plaquette.
  * @example await renderPdf(plaquetteDocument(plaquetteModel(input)))
  */
+/** A release date as a French day. */
+const releaseDate = (d: Date) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(d));
+
 export function plaquetteDocument(m: PlaquetteModel): PdfDocument {
   const [territoire, actions, participation, rh, finances] = m.sections;
   const place = m.level === 'nation' ? 'France' : m.name;

@@ -28,6 +28,8 @@ export interface ChildRow { code: string; name: string; structures: number; resp
 
 export interface PlaquetteModel {
   year: number; level: PlaquetteLevel; code: string; name: string; parentName: string | null;
+  /** The release printed (number and date), null for a live working table. */
+  release: { number: number; publishedAt: Date } | null;
   /** Structures of the directory in the territory (public identity), by kind. */
   directory: { total: number; cs: number; evs: number };
   /** Validated responses behind the figures, as the gate publishes their count (the most answered indicator). */
@@ -49,6 +51,7 @@ export interface PlaquetteModel {
 
 export interface PlaquetteInput {
   year: number; level: PlaquetteLevel; code: string; name: string; parentName: string | null;
+  release?: { number: number; publishedAt: Date } | null;
   table: readonly PublishedFigure[];
   /** Directory entries of the territory. */
   structures: readonly DirectoryEntry[];
@@ -206,6 +209,7 @@ export function plaquetteModel(input: PlaquetteInput): PlaquetteModel {
   const cs = input.structures.filter((s) => s.kind === 'CS').length;
   return {
     year: input.year, level: input.level, code: input.code, name: input.name, parentName: input.parentName,
+    release: input.release ?? null,
     directory: { total: input.structures.length, cs, evs: input.structures.length - cs },
     responses: responsesOf(here),
     keyFigures, sections, actions, funding, children, map,
