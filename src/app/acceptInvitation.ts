@@ -8,6 +8,7 @@ import { invitationState } from './invitationAccess';
 import { invitationTokenHash } from '../domain/secretLinks';
 import { login } from './login';
 import { hashPassword } from './passwords';
+import { assertStrongPassword } from '../domain/passwordStrength';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -66,7 +67,8 @@ export async function acceptInvitation(p: { db: Db; actor: Actor; token: string;
     } else {
       const name = (p.name ?? '').trim();
       if (!name) throw new AppError('validation_failed', 'Indiquez votre nom pour créer votre compte.');
-      if (!p.password || p.password.length < 12) throw new AppError('validation_failed', 'Le mot de passe doit compter au moins 12 caractères.');
+      if (!p.password) throw new AppError('validation_failed', 'Choisissez un mot de passe de 12 caractères au moins.');
+      assertStrongPassword(p.password, [inv.email, name]);
       const passwordHash = await hashPassword(p.password);
       userId = await p.db.transaction().execute(async (tx) => {
         // The invitation is taken first: a second acceptance waits on this row, then finds it used.

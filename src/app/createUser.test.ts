@@ -36,6 +36,8 @@ describe('createUser', () => {
       [{ ...base, email: '', role: 'national_admin' }, 'validation_failed', /e-mail/],
       [{ ...base, name: '   ', role: 'national_admin' }, 'validation_failed', /Nom requis/],
       [{ ...base, password: 'court', role: 'national_admin' }, 'validation_failed', /au moins 12 caractères/],
+      [{ ...base, password: 'aaaaaaaaaaaa', role: 'national_admin' }, 'validation_failed', /trop facile à deviner \(robustesse \d sur 4, il en faut 3\)\. Les caractères répétés/],
+      [{ ...base, password: 'azertyuiop123', role: 'national_admin' }, 'validation_failed', /trop facile à deviner/],
       [{ ...base, role: 'superuser' }, 'validation_failed', /Rôle inconnu.*national_admin/],
       [{ ...base, role: '' }, 'validation_failed', /Rôle inconnu/],
       [{ ...base, role: 'correspondent', departementCode: '69', organisation: 'mairie' }, 'validation_failed', /organisation/],

@@ -6,6 +6,7 @@ import { getDepartement, getRegion } from '../db/territory.repo';
 import { AppError } from '../domain/errors';
 import { roles, type Membership } from '../domain/roles';
 import { describeIssues } from '../http/input';
+import { assertStrongPassword } from '../domain/passwordStrength';
 import { hashPassword } from './passwords';
 
 const schema = z.object({
@@ -27,6 +28,7 @@ export async function createUser(props: { db: Db } & Record<string, unknown>): P
   const parsed = schema.safeParse(props);
   if (!parsed.success) throw new AppError('validation_failed', describeIssues(parsed.error));
   const p = parsed.data;
+  assertStrongPassword(p.password, [p.email, p.name]);
   const { db } = props;
   const m: Membership = { role: p.role, organisation: p.organisation ?? null };
   if (['contributor', 'board_member', 'director'].includes(p.role)) {

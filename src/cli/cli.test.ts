@@ -52,6 +52,7 @@ describe('senacs CLI', { timeout: 180_000 }, () => {
   it('user create refuses bad arguments in French, exit code 1, no stack trace', async () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
       [['user', 'create', '--email', 'a@b.fr', '--name', 'A', '--role', 'national_admin'], { SENACS_PASSWORD: 'court' }, /au moins 12 caractères/],
+      [['user', 'create', '--email', 'a@b.fr', '--name', 'A', '--role', 'national_admin'], { SENACS_PASSWORD: 'aaaaaaaaaaaa' }, /trop facile à deviner/],
       [['user', 'create', '--email', 'pas-une-adresse', '--name', 'A', '--role', 'national_admin'], { SENACS_PASSWORD: 'un-mot-de-passe-solide' }, /Adresse e-mail invalide/],
       [['user', 'create', '--email', 'a@b.fr', '--name', 'A', '--role', 'chef'], { SENACS_PASSWORD: 'un-mot-de-passe-solide' }, /Rôle inconnu/],
       [['user', 'create', '--email', 'a@b.fr', '--name', 'A', '--role', 'director', '--structure', '42'], { SENACS_PASSWORD: 'un-mot-de-passe-solide' }, /structure existante/],

@@ -205,7 +205,7 @@ async function promptPassword(): Promise<string> {
   if (!process.stdin.isTTY) throw new AppError('bad_request', 'Mot de passe requis : définissez SENACS_PASSWORD.');
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const p = await rl.question('Mot de passe (12 caractères au moins) : ');
+  const p = await rl.question('Mot de passe (12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans lien convient) : ');
   rl.close();
   return p;
 }

@@ -4,6 +4,7 @@ import { insertMembership, insertUser } from '../db/user.repo';
 import type { Membership } from '../domain/roles';
 import { DEMO_CENTRE } from '../domain/demo/structures';
 import { hashPassword } from '../app/passwords';
+import { passwordWeakness } from '../domain/passwordStrength';
 
 /** The demo accounts of the README: one per role, around Lyon and the Rhône. */
 export function demoAccountPlan(centreId: number): { email: string; name: string; membership: Membership }[] {
@@ -19,13 +20,25 @@ export function demoAccountPlan(centreId: number): { email: string; name: string
 }
 
 /**
+ * A random demo password that passes the strength check asked of every chosen password (72 random bits
+ * nearly always do; the rare draw that spells a word is drawn again).
+ * @example randomDemoPassword() // 'q3Zr-T0x8bLw'
+ */
+export function randomDemoPassword(): string {
+  for (;;) {
+    const p = randomBytes(9).toString('base64url');
+    if (!passwordWeakness(p)) return p;
+  }
+}
+
+/**
  * Creates the demo accounts, with the given password or a random one (printed at start).
  * @example const { password, accounts } = await createDemoAccounts(db, process.env.DEMO_PASSWORD);
  */
 export async function createDemoAccounts(db: Db, password?: string) {
   const centre = await db.selectFrom('structures').select('id').where('name', '=', DEMO_CENTRE.name).executeTakeFirst();
   if (!centre) throw new Error('Le centre de démonstration est absent : lancez d’abord le jeu de démonstration.');
-  const pass = password ?? randomBytes(9).toString('base64url');
+  const pass = password ?? randomDemoPassword();
   const hash = await hashPassword(pass);
   const plan = demoAccountPlan(centre.id);
   for (const a of plan) {

@@ -107,7 +107,7 @@ export function InvitationPage({ token }: { token: string }) {
             <input id="invitation-name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
           </div>
           <div className="field">
-            <label htmlFor="invitation-password">Choisissez un mot de passe <span className="hint">(12 caractères au moins)</span></label>
+            <label htmlFor="invitation-password">Choisissez un mot de passe <span className="hint">(12 caractères au moins, difficile à deviner : une phrase de plusieurs mots sans lien convient)</span></label>
             <input id="invitation-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={12} />
           </div>
           <div className="field">

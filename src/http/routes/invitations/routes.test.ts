@@ -71,6 +71,10 @@ describe('inviting by e-mail link', () => {
     expect(info).toMatchObject({ structure: { id: lyon, name: 'Centre social de la Croix-Rousse' }, role: 'contributor', account: 'none', email: 'nouvelle.benevole@example.org' });
     const short = await send('POST', `/api/invitations/${token}/accept`, {}, { name: 'Awa Diallo', password: 'court' });
     expect(short.status).toBe(400);
+    // Long enough but guessable: refused with the reason, and the link still works.
+    const weak = await send('POST', `/api/invitations/${token}/accept`, {}, { name: 'Awa Diallo', password: 'aaaaaaaaaaaa' });
+    expect(weak.status).toBe(400);
+    expect((await weak.json()).error.message).toMatch(/trop facile à deviner.*caractères répétés/);
     const res = await send('POST', `/api/invitations/${token}/accept`, {}, { name: 'Awa Diallo', password: 'un mot de passe assez long' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ structureId: lyon, role: 'contributor', created: true });
