@@ -21,6 +21,7 @@ import { reportCommand } from './reportCommand';
 import { externalCommand } from './externalCommand';
 import { opendataCommand } from './opendataCommand';
 import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
+import { sweepExpiredSessions } from '../app/sweepExpiredSessions';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
 
@@ -175,10 +176,12 @@ async function serveCommand(args: string[]) {
   const app = createServerApp(database, logger, config);
   const port = values.port ? Number(values.port) : config.port;
   const server = await listen(app, port);
+  const stopSessionSweep = sweepExpiredSessions(database.db, { onError: (err) => logger.warn({ err }, 'expired sessions sweep failed') });
   console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   if (accounts) printAccounts(accounts);
   // Pending quality re-checks run before the database closes, for five seconds at most.
   const stop = async () => {
+    stopSessionSweep();
     server.close();
     await Promise.race([flushQualityRecomputes(database.db), new Promise((done) => setTimeout(done, 5000).unref())]);
     await database.close();
