@@ -88,7 +88,7 @@ export async function acceptInvitation(p: { db: Db; actor: Actor; token: string;
   if (!created) {
     const ok = await p.db.transaction().execute(async (tx) => {
       if (!(await markAccepted(tx, inv.id, userId, now))) return false;
-      if (!(await hasStructureRole(tx, userId, inv.structure_id, inv.role))) await insertMembership(tx, userId, { role: inv.role as Role, structureId: inv.structure_id });
+      if (!(await hasStructureRole(tx, userId, inv.structure_id, inv.role as Role))) await insertMembership(tx, userId, { role: inv.role as Role, structureId: inv.structure_id });
       await appendAudit(tx, { actorId: userId, action: 'invitation.accept', entity: 'structure', entityId: inv.structure_id, data: { invitation: inv.id, role: inv.role, created: false } });
       return true;
     });

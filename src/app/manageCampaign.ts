@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import type { CampaignState } from '../domain/campaignState';
 import { getCampaignByYear } from '../db/campaign.repo';
 import { lockValidated, setCampaignState } from '../db/cockpit.repo';
 import { insertQuestionnaire, linkCampaignQuestionnaire } from '../db/questionnaire.repo';
@@ -40,7 +41,7 @@ export async function changeCampaignState(p: { db: Db; actor: Actor; year: numbe
   requireNational(p.actor);
   const campaign = await getCampaignByYear(p.db, p.year);
   if (!campaign) throw new AppError('not_found', 'Campagne introuvable.');
-  const [from, to] = p.action === 'open' ? [['preparation'], 'open'] : [['open'], 'closed'];
+  const [from, to]: [CampaignState[], CampaignState] = p.action === 'open' ? [['preparation'], 'open'] : [['open'], 'closed'];
   if (!(await setCampaignState(p.db, p.year, from, to))) {
     throw new AppError('conflict', p.action === 'open' ? 'Seule une campagne en préparation peut être ouverte.' : 'Seule une campagne ouverte peut être close.');
   }

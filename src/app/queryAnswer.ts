@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import type { QueryState } from '../domain/workflow';
 import { addQueryMessage, getQuery, insertQuery, unclosedQueryCodes } from '../db/query.repo';
 import { setResponseState } from '../db/response.repo';
 import { appendAudit } from '../db/audit.repo';
@@ -36,11 +37,12 @@ export async function answerQuery(p: { db: Db; actor: Actor; queryId: number; bo
   if (!q) throw new AppError('not_found', 'Question introuvable.');
   const ability = p.action === 'reply' ? 'fill' : 'review';
   const r = await authorizeResponse(p.db, p.actor, q.response_id, ability);
-  const step = {
+  const steps: Record<typeof p.action, { kind: string; from: QueryState[]; to: QueryState; refused: string }> = {
     reply: { kind: 'answer', from: ['open'], to: 'answered', refused: 'Cette question n’attend pas de réponse.' },
     close: { kind: 'close', from: ['open', 'answered'], to: 'closed', refused: 'Cette question est déjà close.' },
     ask_again: { kind: 'question', from: ['answered'], to: 'open', refused: 'On ne relance qu’une question à laquelle la structure a répondu.' },
-  }[p.action];
+  };
+  const step = steps[p.action];
   const ok = await addQueryMessage(p.db, { queryId: q.id, authorId: p.actor.userId!, kind: step.kind as 'answer', body: p.body, from: step.from, to: step.to });
   if (!ok) throw new AppError('conflict', step.refused);
   if (p.action === 'ask_again' && r.state === 'submitted') await setResponseState(p.db, r.id, ['submitted'], 'returned');

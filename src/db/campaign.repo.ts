@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import type { ResponseState } from '../domain/responseState';
 
 export const listCampaigns = (db: Db) =>
   db.selectFrom('campaigns').select(['id', 'year', 'state', 'opens_on', 'closes_on', 'questionnaire_id', 'deadlines']).orderBy('year', 'desc').execute();
@@ -36,7 +37,7 @@ export async function campaignProgress(db: Db, campaignId: number, scope: Territ
 }
 
 /** Responses of a territory for one campaign, for the correspondents' follow-up list. */
-export async function listTerritoryResponses(db: Db, campaignId: number, scope: TerritoryScope, page: { offset: number; limit: number; state?: string }) {
+export async function listTerritoryResponses(db: Db, campaignId: number, scope: TerritoryScope, page: { offset: number; limit: number; state?: ResponseState }) {
   let q = db.selectFrom('structures')
     .leftJoin('responses', (j) => j.onRef('responses.structure_id', '=', 'structures.id').on('responses.campaign_id', '=', campaignId));
   if (scope.level === 'region') q = q.where('structures.region_code', '=', scope.code);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { CampaignState } from '../domain/campaignState';
 import type { Db } from './connection';
 import type { TerritoryScope } from './campaign.repo';
 import { dueForReminder, effectiveDeadline, onTime } from '../domain/deadlines';
@@ -105,7 +106,7 @@ export async function unsentMail(db: Db, limit: number) {
   return db.selectFrom('outbox').select(['id', 'to_email', 'subject', 'body', 'invitation_id']).where('sent_at', 'is', null).orderBy('id').limit(limit).execute();
 }
 
-export async function setCampaignState(db: Db, year: number, from: string[], to: string) {
+export async function setCampaignState(db: Db, year: number, from: CampaignState[], to: CampaignState) {
   const r = await db.updateTable('campaigns').set({ state: to }).where('year', '=', year).where('state', 'in', from).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

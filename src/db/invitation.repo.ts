@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import type { Role } from '../domain/roles';
 
 /** All SQL of invitations by e-mail link (tokens are stored hashed: the table never holds a usable link). */
 
@@ -68,7 +69,7 @@ export async function markRevoked(db: Db, id: number, userId: number, now: Date)
 }
 
 /** Does the user already hold that role on that structure? */
-export async function hasStructureRole(db: Db, userId: number, structureId: number, role: string): Promise<boolean> {
+export async function hasStructureRole(db: Db, userId: number, structureId: number, role: Role): Promise<boolean> {
   const r = await db.selectFrom('memberships').select('id')
     .where('user_id', '=', userId).where('structure_id', '=', structureId).where('role', '=', role).executeTakeFirst();
   return r !== undefined;

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import type { QueryState } from '../domain/workflow';
 
 /** A query on one answer, opened by a correspondent, with its first message, in one transaction. */
 export async function insertQuery(db: Db, q: { responseId: number; code: string; openedBy: number; body: string }) {
@@ -14,7 +15,7 @@ export const getQuery = (db: Db, id: number) =>
   db.selectFrom('queries').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Adds a message and moves the query to its new state, if it is still in one of `from`. */
-export async function addQueryMessage(db: Db, m: { queryId: number; authorId: number; kind: 'question' | 'answer' | 'close'; body: string; from: string[]; to: string }) {
+export async function addQueryMessage(db: Db, m: { queryId: number; authorId: number; kind: 'question' | 'answer' | 'close'; body: string; from: QueryState[]; to: QueryState }) {
   return db.transaction().execute(async (tx) => {
     const moved = await tx.updateTable('queries').set({ state: m.to, closed_at: m.to === 'closed' ? new Date() : null })
       .where('id', '=', m.queryId).where('state', 'in', m.from).executeTakeFirst();

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ResponseState } from '../domain/responseState';
 import type { Db } from './connection';
 
 /** A response with what permissions and validation need: its structure's place and its campaign. */
@@ -107,7 +108,7 @@ export async function listComments(db: Db, responseId: number, code?: string) {
   return q.orderBy('answer_comments.id').execute();
 }
 
-export async function setResponseState(db: Db, responseId: number, from: readonly string[], to: string, extra: { submitted_at?: Date; validated_at?: Date } = {}) {
+export async function setResponseState(db: Db, responseId: number, from: readonly ResponseState[], to: ResponseState, extra: { submitted_at?: Date; validated_at?: Date } = {}) {
   const r = await db.updateTable('responses').set({ state: to, updated_at: new Date(), ...extra })
     .where('id', '=', responseId).where('state', 'in', [...from]).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;

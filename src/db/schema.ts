@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { CampaignState } from '../domain/campaignState';
+import type { ResponseState } from '../domain/responseState';
+import type { Role } from '../domain/roles';
+import type { QueryState } from '../domain/workflow';
 import type { OutboxState } from '../domain/outbox';
 
 /** Kysely table types; they mirror the migrations in ./migrations. */
@@ -17,7 +21,7 @@ export interface Database {
     disabled: Generated<boolean>; created_at: Generated<Date>;
   };
   memberships: {
-    id: Generated<number>; user_id: number; role: string; organisation: string | null;
+    id: Generated<number>; user_id: number; role: Role; organisation: string | null;
     structure_id: number | null; departement_code: string | null; region_code: string | null;
     created_at: Generated<Date>;
   };
@@ -27,16 +31,16 @@ export interface Database {
     definition: JSONColumnType<Record<string, unknown>>; created_at: Generated<Date>;
   };
   campaigns: {
-    id: Generated<number>; year: number; questionnaire_id: number | null; state: Generated<string>;
+    id: Generated<number>; year: number; questionnaire_id: number | null; state: Generated<CampaignState>;
     opens_on: DateColumn; closes_on: DateColumn; deadlines: ColumnType<Record<string, string>, string | undefined, string>;
   };
   responses: {
-    id: Generated<number>; structure_id: number; campaign_id: number; state: Generated<string>;
+    id: Generated<number>; structure_id: number; campaign_id: number; state: Generated<ResponseState>;
     submitted_at: Date | null; validated_at: Date | null; updated_at: Generated<Date>;
     quality_score: number | null; quality_at: Date | null;
   };
   queries: {
-    id: Generated<number>; response_id: number; code: string; state: Generated<string>; opened_by: number;
+    id: Generated<number>; response_id: number; code: string; state: Generated<QueryState>; opened_by: number;
     opened_at: Generated<Date>; closed_at: Date | null;
   };
   query_messages: { id: Generated<number>; query_id: number; author_id: number; kind: string; body: string; at: Generated<Date> };

@@ -1,11 +1,12 @@
 import { DEMO_YEARS, generateAnswers, type Answers } from './answers';
+import type { CampaignState } from '../campaignState';
 import { Random } from './random';
 import type { DemoStructure } from './structures';
 
 /** The demo's campaigns: past years closed, the last one open and under way. */
 export const demoCampaigns = DEMO_YEARS.map((year, i) => ({
   year,
-  state: i === DEMO_YEARS.length - 1 ? 'open' : 'closed',
+  state: (i === DEMO_YEARS.length - 1 ? 'open' : 'closed') as CampaignState,
   opens_on: `${year + 1}-03-01`,
   closes_on: `${year + 1}-06-30`,
 }));

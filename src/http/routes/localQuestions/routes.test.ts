@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignState } from '../../../domain/campaignState';
 import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
@@ -22,7 +23,7 @@ const json = (method: string, headers: Record<string, string>, body?: unknown): 
 const jardins = { type: 'boolean', title: 'Le centre anime-t-il un jardin partagé ?', unit: 'yesno', aggregate: 'share', disclosure: 'count', section: 'actions', isRequired: true };
 const add = (h: Record<string, string>, level: string, code: string, body: unknown, year = 2025) =>
   client.request(`/api/campaigns/${year}/local-questions?level=${level}&code=${code}`, json('POST', h, body));
-const setCampaign = (state: string) => database.db.updateTable('campaigns').set({ state }).where('year', '=', 2025).execute();
+const setCampaign = (state: CampaignState) => database.db.updateTable('campaigns').set({ state }).where('year', '=', 2025).execute();
 const questionnaireOf = async (id: number, h: Record<string, string>) => (await client.request(`/api/responses/${id}/questionnaire`, { headers: h })).json();
 const localCodesOf = (definition: { pages: { name: string; elements: { name: string }[] }[] }) =>
   definition.pages.find((p) => p.name === 'questions_locales')?.elements.map((e) => e.name) ?? [];
