@@ -50,6 +50,8 @@ export function createApp(deps: Deps) {
   app.onError(errorResponse);
 
   const api = new Hono<Env>();
+  // One limiter for every password check: logins and invitations accepted with an existing account.
+  const loginLimiter = deps.loginLimiter ?? LoginLimiter.forDatabase(deps.db, deps.dbKind);
   const tooLarge = () => { throw new AppError('payload_too_large', 'La requête est trop volumineuse.'); };
   const defaultLimit = bodyLimit({ maxSize: 1_000_000, onError: tooLarge });
   // Only the external data upload takes large files (a national file of 50,000 rows).
@@ -58,7 +60,7 @@ export function createApp(deps: Deps) {
   api.use('*', sessionMiddleware);
   api.use('*', csrfMiddleware);
   api.route('/', systemRoutes(() => allRouteDocs));
-  api.route('/', authRoutes(deps.loginLimiter ?? LoginLimiter.forDatabase(deps.db, deps.dbKind), deps.trustedProxies));
+  api.route('/', authRoutes(loginLimiter, deps.trustedProxies));
   api.route('/', territoryRoutes());
   api.route('/', structureRoutes());
   api.route('/', campaignRoutes());
@@ -76,7 +78,7 @@ export function createApp(deps: Deps) {
   api.route('/', exportRoutes());
   api.route('/', actionSheetRoutes());
   api.route('/', publicationRoutes());
-  api.route('/', invitationRoutes());
+  api.route('/', invitationRoutes(loginLimiter));
   api.route('/', releaseRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.

@@ -95,6 +95,19 @@ describe('inviting by e-mail link', () => {
     expect((await errorOf(await client.request(`/api/invitations/${token}`))).code).toBe('invitation_used');
   });
 
+  it('an existing account\'s password is guessed through the login limiter: 30 parallel wrong tries, 10 checks at most', async () => {
+    expect((await invite(DEMO.federation69, 'board_member')).status).toBe(200);
+    const token = await linkFor(DEMO.federation69);
+    // From their own address (as @hono/node-server reports the socket), so the other tests' logins are not slowed.
+    const tries = await Promise.all(Array.from({ length: 30 }, (_, i) => client.app.request(`/api/invitations/${token}/accept`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: `essai numéro ${i}` }) },
+      { incoming: { socket: { remoteAddress: '203.0.113.99' } } } as never)));
+    const statuses = tries.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+  });
+
   it('an existing account accepts with its password; signed in with another account is refused', async () => {
     expect((await invite(DEMO.caf69, 'board_member')).status).toBe(200);
     const token = await linkFor(DEMO.caf69);

@@ -6,7 +6,7 @@ import { listStructureInvitations } from '../../../app/listStructureInvitations'
 import { revokeInvitation } from '../../../app/revokeInvitation';
 import { SESSION_DAYS } from '../../../app/login';
 import { AppError } from '../../../domain/errors';
-import { RateLimiter } from '../../../domain/rateLimiter';
+import type { LoginLimiter } from '../../../app/loginLimiter';
 import { readConfig } from '../../../config';
 import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import type { Env } from '../../context';
@@ -30,11 +30,11 @@ const readToken = (raw: string | undefined) => {
 };
 
 /**
- * Accepting with an existing account checks its password: 20 wrong passwords per client in 15 minutes, as
- * for login. Links themselves are 256-bit random tokens: guessing one is hopeless, so lookups are not limited.
+ * Accepting with an existing account checks its password: the attempt goes through the login limiter,
+ * counted before the check, as a login. Links themselves are 256-bit random tokens: guessing one is
+ * hopeless, so lookups are not limited.
  */
-export function invitationRoutes() {
-  const perClient = new RateLimiter(20, 15 * 60_000);
+export function invitationRoutes(limiter: LoginLimiter) {
   const app = new Hono<Env>();
   const client = (c: Context<Env>) => clientAddressOf(socketAddress(c), c.req.header('x-forwarded-for'), trustedProxyList(c.var.deps.trustedProxies ?? []));
 
@@ -61,18 +61,16 @@ export function invitationRoutes() {
   app.post('/invitations/:token/accept', async (c) => {
     const token = readToken(c.req.param('token'));
     const body = await readBody(c, acceptBody);
-    const now = Date.now();
-    if (perClient.blocked(client(c), now)) throw new AppError('rate_limited', 'Trop de tentatives de connexion. Réessayez dans quelques minutes.');
-    try {
-      const r = await acceptInvitation({ db: c.var.deps.db, actor: c.var.actor, token, ...body });
-      if (r.session) {
-        setCookie(c, SESSION_COOKIE, r.session.token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.var.deps.secureCookies, maxAge: SESSION_DAYS * 86400 });
-      }
-      return c.json({ structureId: r.structureId, structureName: r.structureName, role: r.role, created: r.created, ...(r.session ? { csrfToken: r.session.csrfToken } : {}) });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'invalid_credentials') perClient.hit(client(c), now);
-      throw e;
+    const { db } = c.var.deps;
+    // The password of an existing account is checked: one login attempt on that account.
+    const invited = !c.var.actor.userId && body.password ? await describeInvitation({ db, actor: c.var.actor, token }) : undefined;
+    const attempt = invited?.account === 'existing' ? await limiter.begin(invited.email, client(c)) : undefined;
+    const r = await acceptInvitation({ db, actor: c.var.actor, token, ...body });
+    if (attempt) await limiter.succeeded(attempt);
+    if (r.session) {
+      setCookie(c, SESSION_COOKIE, r.session.token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.var.deps.secureCookies, maxAge: SESSION_DAYS * 86400 });
     }
+    return c.json({ structureId: r.structureId, structureName: r.structureName, role: r.role, created: r.created, ...(r.session ? { csrfToken: r.session.csrfToken } : {}) });
   });
   return app;
 }
