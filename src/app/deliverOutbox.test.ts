@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Database$ } from '../db/connection';
 import { openTestDatabase } from '../testing/testDb';
+import { DEMO, testClient } from '../testing/http';
 import { MAX_ATTEMPTS } from '../domain/outbox';
 import { deliverOutbox, flushOutbox } from './deliverOutbox';
 import { smtpMailer } from './mailer';
@@ -180,5 +181,19 @@ describe('outbox delivery through a real SMTP server', () => {
     expect(received.map((m) => m.to[0]).sort()).toEqual(ids.map((_, i) => `destinataire${i}@exemple.fr`).sort());
     const rows = await database.db.selectFrom('outbox').select(['state', 'attempts']).execute();
     expect(rows.every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('the outbox page shows the state and attempts; the SMTP error only to the national administration', async () => {
+    const lyon = await database.db.selectFrom('structures').select('id').where('departement_code', '=', '69').orderBy('id').executeTakeFirstOrThrow();
+    const [id] = await queue(1);
+    await database.db.updateTable('outbox').set({ structure_id: lyon.id }).where('id', '=', id).execute();
+    refusals = [421];
+    expect(await flushOutbox(database.db, url)).toBe(0);
+    const client = testClient(database);
+    type Listed = { items: { id: number; state: string; attempts: number; last_error: string | null; next_attempt_at: string }[] };
+    const national = (await (await client.request('/api/outbox?level=nation', { headers: await client.loginAs(DEMO.national) })).json()) as Listed;
+    expect(national.items.find((m) => m.id === id)).toMatchObject({ state: 'pending', attempts: 1, last_error: expect.stringMatching(/SMTP 421/) });
+    const caf = (await (await client.request('/api/outbox?level=departement&code=69', { headers: await client.loginAs(DEMO.caf69) })).json()) as Listed;
+    expect(caf.items.find((m) => m.id === id)).toMatchObject({ state: 'pending', attempts: 1, last_error: null });
   });
 });

@@ -7,7 +7,7 @@ import { AppError } from '../domain/errors';
 import { roleLabels, type Actor } from '../domain/roles';
 import { invitationLink, invitationTokenHash } from '../domain/secretLinks';
 import { authorizeInvitations } from './invitationAccess';
-import { flushOutbox } from './sendReminders';
+import { flushOutbox } from './deliverOutbox';
 
 /** Roles a director may give by invitation: the team, or a board member (never another director). */
 export const invitableRoles = ['contributor', 'board_member'] as const;
@@ -79,7 +79,8 @@ export async function inviteMember(p: {
     await appendAudit(tx, { actorId: p.actor.userId, action: 'invitation.create', entity: 'structure', entityId: p.structureId, data: { invitation: inv.id, email, role: p.role, days } });
     return inv;
   });
-  const sent = p.smtpUrl ? await flushOutbox(p.db, p.smtpUrl).catch(() => 0) : 0;
+  // An SMTP failure is not thrown: it stays on the outbox row, retried later and shown in the outbox page.
+  const sent = p.smtpUrl ? await flushOutbox(p.db, p.smtpUrl) : 0;
   // No mail server: the inviter gets the link to pass on (a director may already add anyone, so this grants nothing).
   return { id: row.id, email, role: p.role, expiresAt: expiresAt.toISOString(), sent: sent > 0, ...(p.smtpUrl ? {} : { link: invitationLink(p.appUrl, token) }) };
 }

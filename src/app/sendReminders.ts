@@ -1,12 +1,11 @@
 import type { Db } from '../db/connection';
 import type { TerritoryScope } from '../db/campaign.repo';
-import { insertOutbox, lateStructures, markSent, unsentMail, type CampaignDates } from '../db/cockpit.repo';
+import { insertOutbox, lateStructures, type CampaignDates } from '../db/cockpit.repo';
 import { appendAudit } from '../db/audit.repo';
 import { responseStateLabels, type ResponseState } from '../domain/responseState';
 import type { Actor } from '../domain/roles';
 import type { EffectiveDeadline } from '../domain/deadlines';
-import { sendMail } from './smtp';
-import { prepareMailForSending } from './prepareMailForSending';
+import { flushOutbox } from './deliverOutbox';
 
 /** The reminder e-mail of one late structure, in French. */
 export function reminderMail(s: { name: string; state: string; deadline?: EffectiveDeadline }, campaign: { year: number; closes_on: Date }, appUrl: string) {
@@ -35,18 +34,4 @@ export async function sendReminders(p: { db: Db; actor: Actor; campaign: Campaig
   await appendAudit(p.db, { actorId: p.actor.userId, action: 'campaign.remind', entity: 'campaign', entityId: p.campaign.id, data: { scope: p.scope, structures: late.length, mails: mails.length } });
   const sent = p.smtpUrl ? await flushOutbox(p.db, p.smtpUrl) : 0;
   return { structures: late.length, mails: mails.length, sent };
-}
-
-/** Sends what the outbox holds, marking each mail sent; stops at the first SMTP failure (retried later). */
-export async function flushOutbox(db: Db, smtpUrl: string, from = process.env.SMTP_FROM ?? 'observatoire@senacs.local') {
-  let sent = 0;
-  for (const m of await unsentMail(db, 500)) {
-    // The stored body holds no secret link: it is written into the mail only now.
-    // A mail whose invitation was used, revoked or has expired meanwhile is closed without going.
-    const body = await prepareMailForSending(db, m);
-    if (body !== undefined) await sendMail(smtpUrl, { from, to: m.to_email, subject: m.subject, body });
-    await markSent(db, m.id);
-    if (body !== undefined) sent++;
-  }
-  return sent;
 }

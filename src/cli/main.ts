@@ -21,6 +21,7 @@ import { reportCommand } from './reportCommand';
 import { externalCommand } from './externalCommand';
 import { opendataCommand } from './opendataCommand';
 import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
+import { startOutboxSender } from '../app/deliverOutbox';
 import { sweepExpiredSessions } from '../app/sweepExpiredSessions';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
@@ -179,9 +180,12 @@ async function serveCommand(args: string[]) {
   const stopSessionSweep = sweepExpiredSessions(database.db, { onError: (err) => logger.warn({ err }, 'expired sessions sweep failed') });
   console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   if (accounts) printAccounts(accounts);
+  // The outbox is sent in the background (and retried with backoff) when a mail server is configured.
+  const sender = config.smtpUrl ? startOutboxSender({ db: database.db, smtpUrl: config.smtpUrl, onError: (e) => logger.error({ err: e }, 'boîte d’envoi') }) : undefined;
   // Pending quality re-checks run before the database closes, for five seconds at most.
   const stop = async () => {
     stopSessionSweep();
+    await Promise.race([sender?.stop(), new Promise((done) => setTimeout(done, 5000).unref())]);
     server.close();
     await Promise.race([flushQualityRecomputes(database.db), new Promise((done) => setTimeout(done, 5000).unref())]);
     await database.close();

@@ -91,19 +91,12 @@ export async function listOutbox(db: Db, page: { offset: number; limit: number }
   if (scope.level === 'region') q = q.where('structures.region_code', '=', scope.code);
   if (scope.level === 'departement') q = q.where('structures.departement_code', '=', scope.code);
   const [items, total] = await Promise.all([
-    q.select(['outbox.id', 'outbox.to_email', 'outbox.subject', 'outbox.body', 'outbox.created_at', 'outbox.sent_at', 'structures.name as structure_name'])
+    q.select(['outbox.id', 'outbox.to_email', 'outbox.subject', 'outbox.body', 'outbox.created_at', 'outbox.sent_at', 'structures.name as structure_name',
+      'outbox.state', 'outbox.attempts', 'outbox.next_attempt_at', 'outbox.last_error'])
       .orderBy('outbox.id', 'desc').offset(page.offset).limit(page.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
-}
-
-export async function markSent(db: Db, id: number) {
-  await db.updateTable('outbox').set({ sent_at: new Date() }).where('id', '=', id).execute();
-}
-
-export async function unsentMail(db: Db, limit: number) {
-  return db.selectFrom('outbox').select(['id', 'to_email', 'subject', 'body', 'invitation_id']).where('sent_at', 'is', null).orderBy('id').limit(limit).execute();
 }
 
 export async function setCampaignState(db: Db, year: number, from: CampaignState[], to: CampaignState) {

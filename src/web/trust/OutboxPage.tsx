@@ -7,6 +7,7 @@ import { Pagination } from '../components/Pagination';
 import { Show } from '../components/Status';
 import { formatDateTime } from './labels';
 import type { OutboxMail } from './types';
+import { outboxStateLabels } from '../../domain/outbox';
 
 const PAGE_SIZE = 20;
 
@@ -32,7 +33,8 @@ export function OutboxPage() {
                 <dl className="facts">
                   <dt>À</dt><dd>{m.to_email}{m.structure_name ? ` (${m.structure_name})` : ''}</dd>
                   <dt>Préparé le</dt><dd>{formatDateTime(m.created_at)}</dd>
-                  <dt>Envoi</dt><dd>{m.sent_at ? `envoyé le ${formatDateTime(m.sent_at)}` : 'en attente (pas de serveur SMTP configuré)'}</dd>
+                  <dt>Envoi</dt><dd>{sendingText(m)}</dd>
+                  {m.last_error && m.state !== 'sent' && <><dt>Dernière erreur</dt><dd className="mail-error">{m.last_error}</dd></>}
                 </dl>
                 <details><summary>Texte du courriel</summary><pre className="mail-body">{m.body}</pre></details>
               </article>
@@ -43,4 +45,14 @@ export function OutboxPage() {
       </Show>
     </section>
   );
+}
+
+/** Where a mail stands: sent, waiting (for a mail server, or for its next attempt after a failure), given up. */
+function sendingText(m: OutboxMail): string {
+  if (m.state === 'sent' && m.sent_at) return `envoyé le ${formatDateTime(m.sent_at)}`;
+  const tries = m.attempts > 0 ? ` après ${m.attempts} essai${m.attempts > 1 ? 's' : ''}` : '';
+  if (m.state === 'failed') return `${outboxStateLabels.failed}${tries}`;
+  if (m.state === 'pending' && m.attempts > 0) return `échec${tries}, nouvel essai le ${formatDateTime(m.next_attempt_at)}`;
+  if (m.state === 'pending') return 'en attente (envoi dès qu’un serveur SMTP est configuré)';
+  return outboxStateLabels[m.state];
 }

@@ -1,4 +1,5 @@
 /** Shapes of the trust API (cockpit, quality, queries, outbox) as the pages read them. */
+import type { OutboxState } from '../../domain/outbox';
 
 export type TerritoryLevel = 'nation' | 'region' | 'departement';
 
@@ -34,4 +35,5 @@ export interface ResponseDetail {
   can: { fill: boolean; submit: boolean; review: boolean };
 }
 
-export interface OutboxMail { id: number; to_email: string; subject: string; body: string; created_at: string; sent_at: string | null; structure_name: string | null }
+export interface OutboxMail { id: number; to_email: string; subject: string; body: string; created_at: string; sent_at: string | null; structure_name: string | null;
+  state: OutboxState; attempts: number; next_attempt_at: string; last_error: string | null }

@@ -99,7 +99,10 @@ export function workflowRoutes() {
   app.get('/outbox', async (c) => {
     const q = readQuery(c, outboxQuery);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json(await listOutbox(c.var.deps.db, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }, scope));
+    const list = await listOutbox(c.var.deps.db, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }, scope);
+    // The mail server's error replies are for the national administration, who runs the service.
+    const national = c.var.actor.memberships.some((m) => m.role === 'national_admin');
+    return c.json(national ? list : { ...list, items: list.items.map((m) => ({ ...m, last_error: null })) });
   });
   return app;
 }
