@@ -3,6 +3,7 @@ import { exampleSources } from '../db/external.repo';
 import { elisfaExample } from '../domain/external/example';
 import { AppError } from '../domain/errors';
 import { writeAnswerTable, type TableFormat } from '../domain/interchange/answerTable';
+import { writeCsv } from '../domain/csv';
 
 /**
  * The ELISFA-shaped example data set of a campaign year, generated from this database's answers (so it
@@ -14,7 +15,5 @@ export async function externalExample(p: { db: Db; year: number; format?: TableF
   if (sources.length === 0) throw new AppError('not_found', `Aucune réponse pour ${p.year} : impossible de générer l’exemple.`);
   const [header, ...rows] = elisfaExample(sources, p.year);
   if (p.format === 'xlsx') return writeAnswerTable({ columns: header, rows }, 'xlsx');
-  const quote = (c: string) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  const text = [header, ...rows].map((r) => r.map(quote).join(';')).join('\r\n');
-  return new TextEncoder().encode(`\ufeff${text}\r\n`);
+  return new TextEncoder().encode(writeCsv(header, rows, { delimiter: ';', decimal: ',', bom: true, finalNewline: true }));
 }

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../errors';
+import { unguardCell, writeCsv } from '../csv';
 
 export const tableFormats = ['csv', 'xlsx'] as const;
 export type TableFormat = (typeof tableFormats)[number];
@@ -70,7 +71,8 @@ function parseCsvText(source: string, delimiter?: string): RawCell[][] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, ...(delimiter ? { delimiter } : {}) });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new AppError('validation_failed', `CSV illisible, ligne ${(fatal.row ?? 0) + 1} : guillemets non refermés.`);
-  return parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
+  // A cell our own export guarded against formulas ("'=…") reads back as the text that was answered.
+  return parsed.data.map((r) => r.map((c) => (c === '' ? null : unguardCell(c))));
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<RawCell[][]> {
@@ -105,13 +107,13 @@ function rawOf(cell: ExcelJS.Cell): RawCell {
 }
 
 /**
- * Writes an answer table as CSV (UTF-8 with BOM, comma-separated, dot decimals) or XLSX.
+ * Writes an answer table as CSV (UTF-8 with BOM, comma-separated, dot decimals; through the one CSV writer,
+ * so a free-text answer never starts a formula in a spreadsheet) or XLSX (cells are values, never formulas).
  * @example await writeFile('reponses-2024.csv', await writeAnswerTable({ columns, rows }, 'csv'));
  */
 export async function writeAnswerTable(table: { columns: string[]; rows: RawCell[][] }, format: TableFormat): Promise<Uint8Array> {
   if (format === 'csv') {
-    const text = Papa.unparse({ fields: table.columns, data: table.rows.map((r) => r.map((c) => (c === null ? '' : c))) }, { newline: '\r\n' });
-    return new TextEncoder().encode(`\ufeff${text}\r\n`);
+    return new TextEncoder().encode(writeCsv(table.columns, table.rows, { delimiter: ',', decimal: '.', bom: true, finalNewline: true }));
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('réponses');

@@ -48,12 +48,17 @@ describe('CSV', () => {
     expect(fromCsv(csv, dashboard.columns, openDataCsv)).toEqual(dashboard.rows);
   });
 
-  it('quotes separators and line breaks, and defuses formulas in spreadsheet CSV only', () => {
-    const t: Table = { title: 't', columns: [{ name: 'a', title: 'A', type: 'string' }, { name: 'b', title: 'B', type: 'number' }], rows: [{ a: 'x;y "z"\nw', b: 1 }, { a: '=HYPERLINK("x")', b: null }] };
+  it('quotes separators and line breaks, and defuses formulas in every dialect (open data is opened in spreadsheets too); negative numbers stay numbers', () => {
+    const t: Table = { title: 't', columns: [{ name: 'a', title: 'A', type: 'string' }, { name: 'b', title: 'B', type: 'number' }], rows: [{ a: 'x;y "z"\nw', b: 1 }, { a: '=HYPERLINK("x")', b: null }, { a: '-2+3', b: -1.5 }, { a: '@SUM(A1)', b: -3 }] };
     const csv = toCsv(t);
     expect(csv).toContain(`'=HYPERLINK`);
+    expect(csv).toContain(`"'-2+3";-1,5`);
+    expect(csv).toContain(`"'@SUM(A1)";-3`);
     expect(fromCsv(csv, t.columns)).toEqual(t.rows);
-    expect(toCsv(t, openDataCsv)).not.toContain(`'=`);
+    const open = toCsv(t, openDataCsv);
+    expect(open).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(open).toContain(`"'-2+3",-1.5`);
+    expect(fromCsv(open, t.columns, openDataCsv)).toEqual(t.rows);
   });
 });
 
