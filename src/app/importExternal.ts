@@ -6,7 +6,8 @@ import { analyseTable, readExternalFile, rowIdentity, type FileAnalysis } from '
 import { guessMapping } from '../domain/external/mapping';
 import { trustedMethods, type DatasetMapping, type ExternalValue, type FileProblem, type MatchCandidate, type MatchMethod } from '../domain/external/types';
 import { AppError } from '../domain/errors';
-import type { TableFormat } from '../domain/interchange/answerTable';
+import { formatOf, type TableFormat } from '../domain/interchange/answerTable';
+import { checkUploadBounds } from '../domain/interchange/uploadBounds';
 import type { Actor } from '../domain/roles';
 import { externalPolicy } from '../policies/external';
 import { recheckDatasetReaders } from './runQuality';
@@ -64,6 +65,8 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
     stored: false, unchanged: false, dryRun: Boolean(p.dryRun), rechecked: 0,
   };
   p.onProgress?.(0, 0, 'lecture du fichier');
+  // Bounded before parsing (refused with a 413, not a file problem): an oversized table never reaches the parser.
+  if (p.bytes.length > 0) await checkUploadBounds(p.bytes, p.format ?? formatOf(p.bytes));
   const read = await readExternalFile(p.bytes, p.format);
   if ('problem' in read) { report.problems.push(read.problem); return report; }
   Object.assign(report, { format: read.format, encoding: read.encoding, columns: read.table.columns });

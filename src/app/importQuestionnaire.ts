@@ -7,6 +7,8 @@ import { isLocalCode } from '../domain/localQuestions/namespace';
 import { loadVersion } from '../domain/questionnaire/catalog';
 import { fromXlsForm } from '../domain/questionnaire/xlsform';
 import { readXlsForm } from '../domain/questionnaire/xlsformFile';
+import { checkUploadBounds } from '../domain/interchange/uploadBounds';
+import { formatOf } from '../domain/interchange/answerTable';
 import type { ImportIssue } from '../domain/questionnaire/xlsformTypes';
 import type { XlsForm } from '../domain/questionnaire/xlsformTypes';
 
@@ -33,6 +35,7 @@ export interface QuestionnaireImportReport {
  */
 export async function importQuestionnaire(p: { db: Db; bytes: Uint8Array; dryRun: boolean; year?: number }): Promise<QuestionnaireImportReport> {
   let form: XlsForm;
+  if (formatOf(p.bytes) === 'xlsx') await checkUploadBounds(p.bytes, 'xlsx');
   try {
     form = await readXlsForm(p.bytes);
   } catch {

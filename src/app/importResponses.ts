@@ -4,7 +4,8 @@ import { getCampaignByYear } from '../db/campaign.repo';
 import { answersOfStructures, findStructuresBySiret, writeImportedAnswers } from '../db/interchange.repo';
 import { localCodesOfCampaign } from '../db/localQuestion.repo';
 import { AppError } from '../domain/errors';
-import { readAnswerTable, type AnswerTable, type TableFormat } from '../domain/interchange/answerTable';
+import { formatOf, readAnswerTable, type AnswerTable, type TableFormat } from '../domain/interchange/answerTable';
+import { checkUploadBounds } from '../domain/interchange/uploadBounds';
 import { cellToValue } from '../domain/interchange/cellValue';
 import { validateAnswer } from '../domain/questionnaire/answer';
 import type { Actor } from '../domain/roles';
@@ -62,6 +63,8 @@ export async function importResponses(p: ImportResponsesProps): Promise<ImportRe
   const campaign = await getCampaignByYear(p.db, p.year);
   if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   if (!campaign.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
+  // Bounded before parsing: an oversized table is refused at once instead of holding the server.
+  await checkUploadBounds(p.bytes, p.format ?? formatOf(p.bytes));
   const table = await readAnswerTable(p.bytes, p.format);
   const problems: ImportProblem[] = [];
   const report: ImportReport = { year: p.year, rows: table.rows.length, answers: 0, written: 0, responsesCreated: 0, stored: false, dryRun: Boolean(p.dryRun), problems };
