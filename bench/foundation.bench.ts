@@ -5,13 +5,15 @@ import { join, resolve } from 'node:path';
 import { openDatabase } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/seed/demo';
+import { bigRowsXlsx } from '../src/testing/oversizedUploads';
 import { median, percentile, round, type Figures } from './lib';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * Foundation figures on the embedded database: seeding the national demo into a fresh data folder,
- * time to ready on that folder, server RSS, and the structures list under a mix of searches and filters.
+ * time to ready on that folder, server RSS, the structures list under a mix of searches and filters, and
+ * the time to refuse the 400,000-row workbook of issue 13 (upload_refusal_ms).
  */
 export async function run(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'senacs-bench-'));
@@ -21,11 +23,13 @@ export async function run(): Promise<Figures> {
     const t = performance.now();
     await seedDemo(database.db, { scale: Number(process.env.BENCH_SCALE ?? 1) });
     const seedS = (performance.now() - t) / 1000;
+    const { year } = await database.db.selectFrom('campaigns').select('year').orderBy('year', 'desc').executeTakeFirstOrThrow();
     await database.close();
 
     const readies: number[] = [];
     let rssMb = 0;
     let lat: number[] = [];
+    let refusals: number[] = [];
     for (let i = 0; i < 3; i++) {
       const port = 3900 + i;
       const started = performance.now();
@@ -38,6 +42,7 @@ export async function run(): Promise<Figures> {
         if (i === 0) {
           lat = await listLatencies(port);
           rssMb = rssOf(child.pid!);
+          refusals = await uploadRefusals(port, year);
         }
       } finally { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); }
     }
@@ -47,6 +52,7 @@ export async function run(): Promise<Figures> {
       rss_mb: { value: Math.round(rssMb), unit: 'MB' },
       structures_list_p50_ms: { value: round(percentile(lat, 50), 2), unit: 'ms' },
       structures_list_p95_ms: { value: round(percentile(lat, 95), 2), unit: 'ms' },
+      upload_refusal_ms: { value: round(median(refusals)), unit: 'ms' },
     };
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }
@@ -79,4 +85,24 @@ function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+/** The 400,000-row workbook of issue 13 sent five times by a correspondent as a dry run: the time to its 413. */
+async function uploadRefusals(port: number, year: number) {
+  const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'caf69@demo.senacs.test', password: 'bench-password-2026' }) });
+  if (!login.ok) throw new Error(`login: ${login.status}`);
+  const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  const body = bigRowsXlsx();
+  const out: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/campaigns/${year}/responses/import?dryRun=true`, { method: 'POST', headers, body: body as Uint8Array<ArrayBuffer> });
+    await res.arrayBuffer();
+    if (res.status !== 413) throw new Error(`upload: ${res.status} instead of 413`);
+    out.push(performance.now() - t);
+  }
+  return out;
 }
