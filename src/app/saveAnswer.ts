@@ -6,6 +6,7 @@ import { editableByStructure } from '../domain/responseState';
 import { unclosedQueryCodes } from '../db/query.repo';
 import type { Actor } from '../domain/roles';
 import { validateAnswer } from '../domain/questionnaire/validate';
+import { storedAnswerValue } from '../domain/questionnaire/answer';
 import type { LiveHub } from './live';
 import { authorizeResponse } from './responseAccess';
 import { responseQuestionnaire } from './responseQuestionnaire';
@@ -35,7 +36,7 @@ export async function saveAnswer(p: SaveAnswerProps) {
   if (r.campaign_state !== 'open') throw new AppError('conflict', 'La campagne est close : les réponses ne sont plus modifiables.');
   if (!r.questionnaire_id) throw new AppError('conflict', 'Aucun questionnaire n’est associé à cette campagne.');
   const { catalog } = await responseQuestionnaire(p.db, r);
-  let value = p.value;
+  let value = storedAnswerValue(catalog, p.code, p.value);
   if (p.kind === 'confirm') {
     const current = await getAnswer(p.db, p.responseId, p.code);
     if (!current) throw new AppError('not_found', 'Aucune réponse à confirmer pour cette question.');

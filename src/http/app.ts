@@ -1,11 +1,11 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps, Env } from './context';
 import { errorResponse, notFound } from './middleware/errors';
 import { sessionMiddleware } from './middleware/session';
 import { csrfMiddleware } from './middleware/csrf';
-import { AppError } from '../domain/errors';
+import { refuseTooLarge } from './tooLarge';
 import { LoginLimiter } from '../app/loginLimiter';
 import type { RouteDoc } from './openapi';
 import { authDocs, authRoutes } from './routes/auth/routes';
@@ -52,10 +52,10 @@ export function createApp(deps: Deps) {
   const api = new Hono<Env>();
   // One limiter for every password check: logins and invitations accepted with an existing account.
   const loginLimiter = deps.loginLimiter ?? LoginLimiter.forDatabase(deps.db, deps.dbKind);
-  const tooLarge = () => { throw new AppError('payload_too_large', 'La requête est trop volumineuse.'); };
+  const tooLarge = (c: Context) => refuseTooLarge(c, 'La requête est trop volumineuse.');
   const defaultLimit = bodyLimit({ maxSize: 1_000_000, onError: tooLarge });
   // Only the external data upload takes large files (a national file of 50,000 rows).
-  const uploadLimit = bodyLimit({ maxSize: EXTERNAL_UPLOAD_LIMIT, onError: () => { throw new AppError('payload_too_large', 'Le fichier dépasse 30 Mo.'); } });
+  const uploadLimit = bodyLimit({ maxSize: EXTERNAL_UPLOAD_LIMIT, onError: (c) => refuseTooLarge(c, 'Le fichier dépasse 30 Mo.') });
   api.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === EXTERNAL_UPLOAD_PATH ? uploadLimit(c, next) : defaultLimit(c, next)));
   api.use('*', sessionMiddleware);
   api.use('*', csrfMiddleware);

@@ -6,19 +6,29 @@ z.config(z.locales.fr());
 
 const MAX_BODY = 1_000_000;
 
-/** PostgreSQL text and jsonb cannot hold U+0000: such input is refused before it reaches the database. */
-function hasNul(root: unknown): boolean {
+/** A lone UTF-16 surrogate ("\\ud800" in JSON): no character at all, which PostgreSQL refuses in text and jsonb. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const NUL_MESSAGE = 'Caractère nul (U+0000) interdit.';
+const SURROGATE_MESSAGE = 'texte mal formé (demi-caractère UTF-16 isolé, par exemple « \\ud800 ») : corrigez ou retapez le texte.';
+
+/** Why a string cannot be stored, or undefined when it can. */
+const badText = (s: string) => (s.includes('\u0000') ? NUL_MESSAGE : LONE_SURROGATE.test(s) ? SURROGATE_MESSAGE : undefined);
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000 nor a lone surrogate: such input is refused (400, stable code
+ * validation_failed) before it reaches the database, where it was a 500. Returns the French reason.
+ */
+function badTextIn(root: unknown): string | undefined {
   // Iterative: a 1 MB body can nest arrays deeply enough to overflow a recursive walk.
   const stack: unknown[] = [root];
   while (stack.length) {
     const v = stack.pop();
-    if (typeof v === 'string') { if (v.includes('\u0000')) return true; }
+    if (typeof v === 'string') { const why = badText(v); if (why) return why; }
     else if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { if (k.includes('\u0000')) return true; stack.push(x); }
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { const why = badText(k); if (why) return why; stack.push(x); }
   }
-  return false;
+  return undefined;
 }
-const NUL_MESSAGE = 'Caractère nul (U+0000) interdit.';
 
 /** Turns zod issues into one French sentence naming each field. */
 export function describeIssues(error: z.ZodError): string {
@@ -38,7 +48,8 @@ export async function readBody<T extends z.ZodType>(c: Context, schema: T): Prom
   if (text.length > MAX_BODY) throw new AppError('payload_too_large', 'La requête est trop volumineuse.');
   let raw: unknown;
   try { raw = JSON.parse(text); } catch { throw new AppError('invalid_json', 'Le corps de la requête n’est pas un JSON valide.'); }
-  if (hasNul(raw)) throw new AppError('validation_failed', `Données invalides : ${NUL_MESSAGE}`);
+  const bad = badTextIn(raw);
+  if (bad) throw new AppError('validation_failed', `Données invalides : ${bad}`);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError('validation_failed', `Données invalides : ${describeIssues(parsed.error)}`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   return parsed.data;
@@ -47,7 +58,8 @@ export async function readBody<T extends z.ZodType>(c: Context, schema: T): Prom
 /** Validates the query string with a zod object schema. */
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
   const query = c.req.query();
-  if (hasNul(query)) throw new AppError('validation_failed', `Paramètres invalides : ${NUL_MESSAGE}`);
+  const bad = badTextIn(query);
+  if (bad) throw new AppError('validation_failed', `Paramètres invalides : ${bad}`);
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw new AppError('validation_failed', `Paramètres invalides : ${describeIssues(parsed.error)}`);
   return parsed.data;

@@ -11,6 +11,16 @@ const numberFormat = new Intl.NumberFormat('fr-FR');
 const show = (bound: number | string): string => (typeof bound === 'number' ? numberFormat.format(bound) : bound);
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The value to store for an answer: an empty string given to a number, choice, date or yes/no question
+ * (a cleared field) is stored as no answer (null), never as the text ''. Free text keeps what was typed.
+ * @example storedAnswerValue(catalog, 'participation.benevoles', '') // null
+ */
+export function storedAnswerValue(catalog: Catalog, code: string, value: unknown): unknown {
+  const question = catalog.questions[code];
+  return value === '' && question && question.unit !== 'text' ? null : value;
+}
+
 /** True for the values that mean "not answered". @example isEmptyAnswer('') // true */
 export function isEmptyAnswer(value: unknown): boolean {
   return value === undefined || value === null || value === '';
