@@ -8,6 +8,7 @@ export const BACKUP_TABLES = [
   'queries', 'query_messages', 'quality_findings', 'peer_groups', 'consent_requests', 'consent_ledger', 'audit_events', 'partners', 'partner_sharing',
   'action_sheets',
   'external_datasets', 'external_rows', 'external_imports',
+  'releases', 'release_records',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
