@@ -4,6 +4,8 @@ import type { Database$ } from '../db/connection';
 import { openTestDatabase } from '../testing/testDb';
 import { DEMO, testClient } from '../testing/http';
 import { MAX_ATTEMPTS } from '../domain/outbox';
+import { insertInvitation } from '../db/invitation.repo';
+import { invitationLink, invitationTokenHash } from '../domain/secretLinks';
 import { deliverOutbox, flushOutbox } from './deliverOutbox';
 import { smtpMailer } from './mailer';
 
@@ -195,5 +197,24 @@ describe('outbox delivery through a real SMTP server', () => {
     expect(national.items.find((m) => m.id === id)).toMatchObject({ state: 'pending', attempts: 1, last_error: expect.stringMatching(/SMTP 421/) });
     const caf = (await (await client.request('/api/outbox?level=departement&code=69', { headers: await client.loginAs(DEMO.caf69) })).json()) as Listed;
     expect(caf.items.find((m) => m.id === id)).toMatchObject({ state: 'pending', attempts: 1, last_error: null });
+  });
+
+  it('an invitation mail gets its link only as it leaves; one whose invitation was revoked meanwhile is cancelled', async () => {
+    const structure = await database.db.selectFrom('structures').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const admin = await database.db.selectFrom('users').select('id').where('email', '=', DEMO.national).executeTakeFirstOrThrow();
+    const invitation = (email: string) => insertInvitation(database.db, { structureId: structure.id, email, role: 'contributor', tokenHash: invitationTokenHash(email), invitedBy: admin.id, expiresAt: new Date(Date.now() + 864e5) });
+    const [live, revoked] = [await invitation('vivant@exemple.fr'), await invitation('revoque@exemple.fr')];
+    await database.db.updateTable('invitations').set({ revoked_at: new Date(), revoked_by: admin.id }).where('id', '=', revoked.id).execute();
+    const body = `Ouvrez ce lien : ${invitationLink('https://senacs.example.org')}`;
+    await database.db.insertInto('outbox').values([live, revoked].map((i, n) => ({ to_email: n ? 'revoque@exemple.fr' : 'vivant@exemple.fr', subject: 'Invitation', body, structure_id: structure.id, invitation_id: i.id }))).execute();
+    expect(await flushOutbox(database.db, url)).toBe(1);
+    expect(received).toHaveLength(1);
+    expect(received[0].to).toEqual(['vivant@exemple.fr']);
+    // Quoted-printable soft line breaks undone.
+    expect(received[0].raw.replace(/=\r\n/g, '')).toMatch(/https:\/\/senacs\.example\.org\/invitation\/[A-Za-z0-9_-]{40,}/);
+    const rows = await database.db.selectFrom('outbox').select(['to_email', 'state', 'body']).orderBy('id').execute();
+    expect(rows.map((r) => r.state)).toEqual(['sent', 'cancelled']);
+    // What stays in the outbox is the placeholder, never the link that went.
+    expect(rows.every((r) => r.body === body)).toBe(true);
   });
 });
