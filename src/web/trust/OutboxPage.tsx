@@ -22,7 +22,7 @@ export function OutboxPage() {
   return (
     <section aria-labelledby="outbox-title">
       <h1 id="outbox-title">Boîte d’envoi</h1>
-      <p className="lead">Courriels préparés pour les structures de votre territoire (relances, invitations). Ils partent par SMTP quand le serveur en a un ; sinon ils restent ici. Le lien personnel d’une invitation n’est jamais conservé : il est ajouté au courriel au moment de l’envoi.</p>
+      <p className="lead">Courriels préparés pour les structures de votre territoire (relances, invitations). Ils partent par SMTP quand le serveur en a un ; sinon ils restent ici. Un envoi refusé ou en panne est réessayé plus tard, de plus en plus espacé, et son état s’affiche ci-dessous. Le lien personnel d’une invitation n’est jamais conservé : il est ajouté au courriel au moment de l’envoi.</p>
       <Show loaded={loaded} loadingText="Chargement des courriels…">
         {(data) => (
           <>
