@@ -37,6 +37,7 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
 const StructuresMapPage = lazy(() => import('./dashboard/StructuresMapPage'));
 // The partner network draws an ECharts graph: loaded when opened.
 const PartnersPage = lazy(() => import('./partners/PartnersPage'));
+const PublicationPage = lazy(() => import('./publication/PublicationPage'));
 
 function route(path: string): { title: string; page: ReactElement } {
   if (path === '/') return { title: 'Accueil', page: <HomePage /> };
@@ -45,6 +46,7 @@ function route(path: string): { title: string; page: ReactElement } {
   const cmp = matchPath('/structures/:id/comparer', path);
   if (cmp) return { title: 'Se comparer à ses pairs', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><ComparePage key={cmp.id} id={cmp.id} /></Suspense> };
   if (matchPath('/territoires/comparer', path)) return { title: 'Comparer les territoires', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><TerritoriesPage /></Suspense> };
+  if (matchPath('/publication', path)) return { title: 'Publication des chiffres', page: <Suspense fallback={<Loading what="Chargement des versions…" />}><PublicationPage /></Suspense> };
   if (matchPath('/donnees-ouvertes', path)) return { title: 'Données ouvertes', page: <OpenDataPage /> };
   if (matchPath('/tableau-de-bord', path)) return { title: 'Tableau de bord : France', page: <Suspense fallback={<Loading what="Chargement du tableau de bord…" />}><DashboardPage key="nation" level="nation" /></Suspense> };
   const dbr = matchPath('/tableau-de-bord/region/:code', path) ?? matchPath('/tableau-de-bord/departement/:code', path);

@@ -9,6 +9,7 @@ export function Footer() {
         </p>
         <ul className="footer-links">
           <li><a href="/donnees-ouvertes">Données ouvertes</a></li>
+          <li><a href="/publication">Versions publiées</a></li>
           <li><a href="/api/openapi.json">API ouverte (OpenAPI)</a></li>
           <li><a href="/api/health">État du service</a></li>
         </ul>

@@ -9,8 +9,12 @@ import { MAP_CREDIT } from '../../domain/charts/mapGeometry';
 import { Chart } from './MapChart';
 import {
   campaignYears, cellOf, getDashboard, getDepartementMap, listDepartements, listRegions, qpvShare,
-  type Cell, type Dashboard, type Level,
+  type CampaignReleases, type Cell, type Dashboard, type Level,
 } from './data';
+
+const frenchDate = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+const plaquetteHref = (year: number, level: Level, code?: string) =>
+  `/api/reports/plaquette?${new URLSearchParams({ level, year: String(year), ...(code ? { code } : {}) }).toString()}`;
 import './dashboard.css';
 
 /** The key figures of the one-screen summary: indicator, statistic, label, unit. */
@@ -62,18 +66,54 @@ export default function DashboardPage({ level, code }: { level: Level; code?: st
   return (
     <section aria-labelledby="dash-title" className="dashboard">
       <Show loaded={years} loadingText="Chargement des campagnes…">
-        {({ years: all, defaultYear }) => {
+        {({ years: all, defaultYear, campaigns }) => {
           const year = chosen ?? defaultYear;
+          const campaign = campaigns.find((c) => c.year === year);
           if (!year) return <><h1 id="dash-title">Tableau de bord</h1><p>Aucune campagne publiée pour l’instant.</p></>;
-          return <YearDashboard key={`${level}:${code}:${year}`} level={level} code={code} year={year} years={all} onYear={setChosen} />;
+          if (campaign && campaign.releases.length === 0) return <InProgress campaign={campaign} years={all} onYear={setChosen} released={defaultYear} />;
+          const released = all.filter((y) => campaigns.find((c) => c.year === y)?.releases.length);
+          return <YearDashboard key={`${level}:${code}:${year}`} level={level} code={code} year={year} years={all} releasedYears={released} onYear={setChosen} />;
         }}
       </Show>
     </section>
   );
 }
 
-function YearDashboard({ level, code, year, years, onYear }: { level: Level; code?: string; year: number; years: number[]; onYear: (y: number) => void }) {
-  const trendYears = years.filter((y) => y <= year).slice(0, 5).reverse();
+/** A year whose results are not published: say so, and when, instead of showing incomplete figures. */
+function InProgress({ campaign, years, onYear, released }: { campaign: CampaignReleases; years: number[]; onYear: (y: number) => void; released: number | null }) {
+  const closes = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(campaign.closesOn));
+  return (
+    <>
+      <div className="dash-head">
+        <div>
+          <h1 id="dash-title">Tableau de bord : campagne {campaign.year}</h1>
+          <p className="dash-sub">Campagne en cours : aucun chiffre n’est publié avant la clôture et la vérification des réponses.</p>
+        </div>
+        <YearPicker year={campaign.year} years={years} onYear={onYear} />
+      </div>
+      <div className="notice" role="status">
+        <p><strong>Campagne {campaign.year} en cours.</strong> {campaign.state === 'open' ? `La saisie se termine le ${closes}. ` : ''}
+          Les résultats seront publiés par l’administration nationale une fois les réponses vérifiées et la campagne close.
+        </p>
+        {released && <p><button type="button" className="button" onClick={() => onYear(released)}>Voir les chiffres publiés de {released}</button></p>}
+      </div>
+    </>
+  );
+}
+
+function YearPicker({ year, years, onYear }: { year: number; years: number[]; onYear: (y: number) => void }) {
+  return (
+    <div className="dash-tools no-print">
+      <label htmlFor="dash-year">Année</label>
+      <select id="dash-year" value={year} onChange={(e) => onYear(Number(e.target.value))}>
+        {years.map((y) => <option key={y} value={y}>{y}</option>)}
+      </select>
+    </div>
+  );
+}
+
+function YearDashboard({ level, code, year, years, releasedYears, onYear }: { level: Level; code?: string; year: number; years: number[]; releasedYears: number[]; onYear: (y: number) => void }) {
+  const trendYears = releasedYears.filter((y) => y <= year).slice(0, 5).reverse();
   const data = useApi(JSON.stringify([level, code, year]), async (signal) => {
     const shown = getDashboard(year, level, code, signal);
     const [current, history, deps, regions] = await Promise.all([
@@ -97,13 +137,14 @@ function YearDashboard({ level, code, year, years, onYear }: { level: Level; cod
         <div>
           <p className="dash-kicker">{levelHeading[level]}</p>
           <h1 id="dash-title">Tableau de bord : {d.territory.name}{level === 'departement' ? ` (${d.territory.code})` : ''}</h1>
-          <p className="dash-sub">Campagne {d.year} · chiffres publiés (réponses validées), après contrôle du secret statistique.</p>
+          <p className="dash-sub">Campagne {d.year} · {d.release ? <>version n° {d.release.number} publiée le {frenchDate(d.release.publishedAt)}</> : 'chiffres publiés'} (réponses validées), après contrôle du secret statistique. <Link to="/publication">Versions et notes</Link></p>
         </div>
         <div className="dash-tools no-print">
           <label htmlFor="dash-year">Année</label>
           <select id="dash-year" value={year} onChange={(e) => onYear(Number(e.target.value))}>
             {years.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
+          <a className="button button-secondary" href={plaquetteHref(year, level, code)} download>Plaquette PDF</a>
           <button type="button" className="button button-secondary" onClick={() => window.print()}>Imprimer</button>
         </div>
       </div>
@@ -114,8 +155,8 @@ function YearDashboard({ level, code, year, years, onYear }: { level: Level; cod
       {d.children.length > 0 && <Children d={d} />}
       <p className="dash-note">
         « Secret statistique » : la case n’est pas publiée parce qu’elle permettrait de reconnaître une structure
-        (trop peu de structures, une structure qui pèse trop, ou protection d’une autre case). « Pas de données » :
-        aucune structure n’a répondu. Les évolutions comparent deux chiffres publiés.
+        (trop peu de structures ou aucune, une structure qui pèse trop, une réponse unanime, un changement limité
+        depuis la version précédente, ou protection d’une autre case). Les évolutions comparent deux versions publiées.
       </p>
     </>
   );

@@ -1,5 +1,5 @@
 import { api } from '../lib/api';
-import type { Campaign, Departement, Page, Region } from '../lib/types';
+import type { Departement, Page, Region } from '../lib/types';
 import type { ChartCell } from '../../domain/charts/theme';
 
 /** Published cells as the API gives them (value / suppressed / no data). */
@@ -7,8 +7,20 @@ export type Cell = ChartCell;
 export type Level = 'nation' | 'region' | 'departement';
 
 export interface DashboardFigure { indicator: string; stat: string; territory: { level: string; code: string }; cell: Cell; change: { absolute: number; relative: number | null } | null }
+/** A published release as the API lists it. */
+export interface ReleaseItem {
+  year: number; number: number; publishedAt: string; note: string; publishedBy: string | null;
+  responses: number | null; changedStructures: number | null; heldBack: number | null; suppressedDepartementPct: number | null;
+  previousNumber: number | null;
+  difference: { changed: number; nowSecret: number; nowPublished: number; indicators: { indicator: string; changed: number }[] } | null;
+}
+export interface CampaignReleases { year: number; state: string; closesOn: string; releases: ReleaseItem[] }
+
+export const listReleases = (signal?: AbortSignal) => api.get<{ campaigns: CampaignReleases[] }>('/releases', undefined, signal);
+
 export interface Dashboard {
   year: number; view: string; previousYear: number | null;
+  release: { number: number; publishedAt: string; note: string } | null;
   territory: { level: string; code: string; name: string };
   children: { level: string; code: string; name: string }[];
   indicators: { code: string; label: string; unit: string }[];
@@ -27,12 +39,15 @@ export function cellOf(d: Dashboard, indicator: string, stat: string, territory 
   return d.figures.find((f) => f.indicator === indicator && f.stat === stat && f.territory.level === territory.level && f.territory.code === territory.code)?.cell ?? NO_DATA;
 }
 
-/** Years that have a campaign, newest first; the default is the newest closed one (its answers are validated). */
-export async function campaignYears(signal: AbortSignal): Promise<{ years: number[]; defaultYear: number | null }> {
-  const { items } = await api.get<Page<Campaign>>('/campaigns', undefined, signal);
-  const years = [...new Set(items.map((c) => c.year))].sort((a, b) => b - a);
-  const closed = items.filter((c) => c.state !== 'open' && c.state !== 'preparation').map((c) => c.year).sort((a, b) => b - a);
-  return { years, defaultYear: closed[0] ?? years[0] ?? null };
+/**
+ * Years that have a campaign, newest first, with their releases; the default is the newest year with a
+ * published release (public figures come from releases only).
+ */
+export async function campaignYears(signal: AbortSignal): Promise<{ years: number[]; defaultYear: number | null; campaigns: CampaignReleases[] }> {
+  const { campaigns } = await listReleases(signal);
+  const years = campaigns.filter((c) => c.state !== 'preparation').map((c) => c.year).sort((a, b) => b - a);
+  const released = campaigns.filter((c) => c.releases.length > 0).map((c) => c.year).sort((a, b) => b - a);
+  return { years, defaultYear: released[0] ?? null, campaigns };
 }
 
 export const getDashboard = (year: number, level: Level, code: string | undefined, signal?: AbortSignal) =>

@@ -54,6 +54,7 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
         <p><Link to={`/suivi/${year}?level=${level}${code ? `&code=${code}` : ''}`}>Tableau de bord de suivi et de qualité</Link></p>
         <p><Link to={`/territoires/comparer?niveau=${level === 'nation' ? 'region' : 'departement'}`}>Comparer les territoires</Link></p>
         <p><Link to="/donnees-externes">Données externes et concordance (ELISFA, CAF, INSEE…)</Link></p>
+        <p><Link to="/publication">{level === 'nation' ? 'Publier les chiffres (versions)' : 'Versions publiées des chiffres'}</Link></p>
         <p><Link to={`/territoires/tresorerie?level=${level}${code ? `&code=${code}` : ''}`}>Trésorerie des structures du territoire</Link></p>
         <Show loaded={progress} loadingText="Chargement de l’avancement…">
           {(p) => <ProgressSummary progress={p} caption={`Avancement de la campagne ${year} – ${name}`} />}

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { api } from '../lib/api';
+import { useApi } from '../lib/useApi';
+import { useSession } from '../lib/session';
+import { useSubmit } from '../lib/useSubmit';
+import { Link } from '../components/Link';
+import { ErrorAlert, Show } from '../components/Status';
+import { indicatorLabel } from '../compare/labels';
+import { listReleases, type CampaignReleases, type ReleaseItem } from '../dashboard/data';
+
+const frenchDate = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const stateLabel: Record<string, string> = { preparation: 'en préparation', open: 'en cours de saisie', closed: 'close' };
+
+interface Summary {
+  responses: number; changedStructures: number; heldBack: number; suppressedDepartementPct: number; previousNumber: number | null;
+  audit: { sensitive: number; addedSuppressions: number; pinned: number };
+  difference: ReleaseItem['difference'];
+}
+
+/**
+ * The releases of every campaign (public: number, date, note, what changed), and for the national
+ * administration the preview and publication of the next release of a closed campaign.
+ */
+export default function PublicationPage() {
+  const { me } = useSession();
+  const national = Boolean(me?.memberships.some((m) => m.role === 'national_admin'));
+  const [version, setVersion] = useState(0);
+  const data = useApi(`releases:${version}`, (signal) => listReleases(signal));
+  return (
+    <section aria-labelledby="pub-title">
+      <h1 id="pub-title">Publication des chiffres</h1>
+      <p className="lead">
+        Les chiffres publics (tableaux de bord, carte, plaquettes, données ouvertes, comparaisons) viennent de
+        versions numérotées, datées et figées : ils ne bougent pas quand une réponse est validée. Chaque version
+        est vérifiée avant de sortir : aucune case masquée ne se recalcule à partir des autres, ni par différence
+        avec une version précédente.
+      </p>
+      <Show loaded={data} loadingText="Chargement des versions…">
+        {({ campaigns }) => (
+          <>{campaigns.filter((c) => c.state !== 'preparation').map((c) => (
+            <CampaignBlock key={c.year} campaign={c} national={national} onPublished={() => setVersion((v) => v + 1)} />
+          ))}</>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function CampaignBlock({ campaign, national, onPublished }: { campaign: CampaignReleases; national: boolean; onPublished: () => void }) {
+  const latest = campaign.releases[0];
+  return (
+    <section className="panel" aria-labelledby={`camp-${campaign.year}`}>
+      <h2 id={`camp-${campaign.year}`}>Campagne {campaign.year} <span className="muted">({stateLabel[campaign.state] ?? campaign.state})</span></h2>
+      {campaign.releases.length === 0
+        ? <p>Aucune version publiée : {campaign.state === 'open' ? 'campagne en cours, les résultats seront publiés après la clôture' : 'les résultats ne sont pas encore publiés'}.</p>
+        : (
+          <>
+            <p>Version en vigueur : <strong>n° {latest.number}</strong> du {frenchDate(latest.publishedAt)} · <Link to="/tableau-de-bord">tableau de bord</Link> · <Link to="/donnees-ouvertes">données ouvertes</Link></p>
+            <table className="table">
+              <caption>Versions publiées de la campagne {campaign.year}</caption>
+              <thead><tr><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Réponses</th><th scope="col">Ce qui a changé</th><th scope="col">Note</th></tr></thead>
+              <tbody>
+                {campaign.releases.map((r) => (
+                  <tr key={r.number}>
+                    <th scope="row">n° {r.number}</th>
+                    <td>{frenchDate(r.publishedAt)}</td>
+                    <td>{r.responses ?? '—'}</td>
+                    <td>{changeText(r)}</td>
+                    <td>{r.note || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      {national && campaign.state === 'closed' && <PublishForm year={campaign.year} hasRelease={campaign.releases.length > 0} onPublished={onPublished} />}
+      {national && campaign.state !== 'closed' && <p className="muted">Une version se publie une fois la campagne close.</p>}
+    </section>
+  );
+}
+
+function changeText(r: Pick<ReleaseItem, 'previousNumber' | 'changedStructures' | 'heldBack' | 'difference'>): string {
+  if (r.previousNumber === null) return 'Première publication';
+  const d = r.difference;
+  const parts = [`${r.changedStructures ?? 0} structure(s) ajoutée(s) ou corrigée(s) depuis la version ${r.previousNumber}`];
+  if (d) parts.push(`${d.changed} case(s) modifiée(s)`, `${d.nowSecret} case(s) devenue(s) secrètes`);
+  if (r.heldBack) parts.push(`${r.heldBack} case(s) retenue(s) car changées pour moins de 5 structures`);
+  return parts.join(' ; ');
+}
+
+function PublishForm({ year, hasRelease, onPublished }: { year: number; hasRelease: boolean; onPublished: () => void }) {
+  const [note, setNote] = useState('');
+  const [preview, setPreview] = useState<Summary | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const check = useSubmit(() => {});
+  const send = useSubmit(onPublished);
+  const id = `note-${year}`;
+  return (
+    <div className="publish-form">
+      <h3>{hasRelease ? 'Publier une correction' : 'Publier les chiffres'}</h3>
+      <div className="field">
+        <label htmlFor={id}>Note de version (ce qui change et pourquoi)</label>
+        <textarea id={id} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <p>
+        <button type="button" className="button button-secondary" disabled={check.busy}
+          onClick={() => check.run(async () => { setPreview((await api.post<{ summary: Summary }>(`/releases/${year}/preview`, { note })).summary); })}>
+          {check.busy ? 'Vérification…' : 'Vérifier avant publication'}
+        </button>{' '}
+        <button type="button" className="button" disabled={send.busy || !preview}
+          onClick={() => send.run(async () => {
+            const r = await api.post<{ release: ReleaseItem }>(`/releases/${year}`, { note });
+            setDone(`Version n° ${r.release.number} de ${year} publiée.`); setPreview(null); setNote('');
+          })}>
+          {send.busy ? 'Publication…' : 'Publier la version'}
+        </button>
+      </p>
+      {check.error && <ErrorAlert error={check.error} />}
+      {send.error && <ErrorAlert error={send.error} />}
+      {done && <p role="status" className="success">{done}</p>}
+      {preview && (
+        <div role="status" className="notice">
+          <p><strong>Aperçu de la version {preview.previousNumber === null ? 'n° 1' : `n° ${preview.previousNumber + 1}`}</strong> : {preview.responses} réponses validées.</p>
+          <ul>
+            <li>{changeText(preview)}</li>
+            <li>Cases secrètes au niveau des départements : {preview.suppressedDepartementPct.toLocaleString('fr-FR')} %.</li>
+            <li>Audit exact (programmation linéaire) : {preview.audit.sensitive} case(s) sensibles vérifiées, {preview.audit.pinned === 0 ? 'aucune recalculable' : `${preview.audit.pinned} recalculable(s)`}{preview.audit.addedSuppressions ? `, ${preview.audit.addedSuppressions} case(s) masquée(s) en plus par l’audit` : ''}.</li>
+            {preview.difference && preview.difference.indicators.length > 0 && (
+              <li>Indicateurs les plus touchés : {preview.difference.indicators.map((i) => `${indicatorLabel(i.indicator)} (${i.changed})`).join(', ')}.</li>
+            )}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
