@@ -8,6 +8,7 @@ import { DEMO_CENTRE } from '../../../domain/demo/structures';
 import { insertMembership, insertUser } from '../../../db/user.repo';
 import { hashPassword } from '../../../app/passwords';
 import { invalidatePopulation } from '../../../app/populationCache';
+import { releaseCampaign } from '../../../app/publishRelease';
 import { dashboardIndicators } from '../../../domain/dashboardIndicators';
 import { suppressionRules } from '../../../domain/disclosure';
 
@@ -42,7 +43,12 @@ async function publishedRows(year: number) {
 
 const plain = (xs: number[], stat: string) => {
   const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => { const h = (s.length - 1) * p; const lo = Math.floor(h); return s[lo] + (h - lo) * ((s[lo + 1] ?? s[lo]) - s[lo]); };
+  // The documented smoothed quantile: mean of the three values around rank round((n − 1)·p).
+  const q = (p: number) => {
+    if (s.length < 3) return s.reduce((a, b) => a + b, 0) / s.length;
+    const c = Math.min(s.length - 2, Math.max(1, Math.round((s.length - 1) * p)));
+    return (s[c - 1] + s[c] + s[c + 1]) / 3;
+  };
   const total = xs.reduce((a, b) => a + b, 0);
   return stat === 'count' ? xs.length : stat === 'sum' ? total : stat === 'mean' || stat === 'share' ? total / xs.length
     : stat === 'median' ? q(0.5) : stat === 'q1' ? q(0.25) : q(0.75);
@@ -70,7 +76,7 @@ describe('GET /api/stats/dashboard', () => {
       const inT = rows.filter((r) => r.code === f.indicator && r.value !== null && (typeof r.value === 'number' || typeof r.value === 'boolean')
         && (f.territory.level === 'nation' || r.region_code === f.territory.code));
       const xs = inT.map((r) => (r.value === true ? 1 : r.value === false ? 0 : (r.value as number)));
-      if (xs.length === 0) { expect(f.cell.state).toBe('no_data'); continue; }
+      if (xs.length === 0) { expect(f.cell).toEqual({ state: 'suppressed', rule: 'min_size' }); continue; }
       if (f.cell.state === 'suppressed') { expect(suppressionRules).toContain(f.cell.rule); suppressed++; continue; }
       expect(f.cell.state).toBe('value');
       expect(f.cell.n, `${f.indicator} ${f.territory.code}`).toBe(xs.length);
@@ -101,22 +107,27 @@ describe('GET /api/stats/dashboard', () => {
     }
   });
 
-  it('counts only validated and locked responses, and follows a validation at once', async () => {
-    const count = async () => {
-      const { body } = await get('/api/stats/dashboard?year=2025&level=nation');
+  it('publishes from releases only: an open year is not published, a validation moves nothing, a new release holds back what changed for one structure', async () => {
+    const open = await get('/api/stats/dashboard?year=2025&level=nation');
+    expect(open.status).toBe(404);
+    expect(open.body.error.code).toBe('not_published');
+    const nationCount = async () => {
+      const { body } = await get('/api/stats/dashboard?year=2024&level=nation');
       return (body.figures as Figure[]).find((f) => f.indicator === 'finances.produits' && f.stat === 'count' && f.territory.level === 'nation')!.cell;
     };
-    const published = (await sql<{ n: number }>`select count(*)::int as n from answers a join responses r on r.id = a.response_id join campaigns k on k.id = r.campaign_id
-      where k.year = 2025 and a.code = 'finances.produits' and r.state in ('validated', 'locked')`.execute(database.db)).rows[0].n;
-    const all = (await sql<{ n: number }>`select count(*)::int as n from answers a join responses r on r.id = a.response_id join campaigns k on k.id = r.campaign_id
-      where k.year = 2025 and a.code = 'finances.produits'`.execute(database.db)).rows[0].n;
-    expect(all).toBeGreaterThan(published);
-    expect(await count()).toMatchObject({ state: 'value', n: published });
-    const submitted = await sql<{ id: number }>`select r.id from responses r join campaigns k on k.id = r.campaign_id join answers a on a.response_id = r.id
-      where k.year = 2025 and r.state = 'submitted' and a.code = 'finances.produits' limit 1`.execute(database.db);
-    await sql`update responses set state = 'validated', updated_at = now() where id = ${submitted.rows[0].id}`.execute(database.db);
-    invalidatePopulation(2025);
-    expect(await count()).toMatchObject({ state: 'value', n: published + 1 });
+    const released = (await sql<{ n: number }>`select count(*)::int as n from answers a join responses r on r.id = a.response_id join campaigns k on k.id = r.campaign_id
+      where k.year = 2024 and a.code = 'finances.produits' and r.state in ('validated', 'locked')`.execute(database.db)).rows[0].n;
+    expect(await nationCount()).toMatchObject({ state: 'value', n: released });
+    // One locked 2024 response is corrected (its income changes): the public figure does not move.
+    const other = await sql<{ id: number }>`select r.id from responses r join campaigns k on k.id = r.campaign_id join answers a on a.response_id = r.id
+      where k.year = 2024 and r.state = 'locked' and a.code = 'finances.produits' limit 1`.execute(database.db);
+    expect(other.rows.length).toBe(1);
+    await sql`update answers set value = '123456.5'::jsonb where response_id = ${other.rows[0].id} and code = 'finances.produits'`.execute(database.db);
+    invalidatePopulation(2024);
+    expect(await nationCount()).toMatchObject({ state: 'value', n: released });
+    // A correction release: the national count changed for one structure only, so it is held back.
+    await releaseCampaign({ db: database.db, year: 2024, note: 'Correction', publishedBy: null });
+    expect(await nationCount()).toEqual({ state: 'suppressed', rule: 'release' });
   });
 
   it('opens the working view to those who follow the territory only, marking unvalidated responses', async () => {
