@@ -210,6 +210,17 @@ const MATRIX: Row[] = [
     ],
   },
   { route: 'GET /api/external/example', visibility: 'private', cells: [{ label: 'example of the previous campaign', path: (ids) => `/api/external/example?year=${ids.year - 1}`, expect: onlyFor(['national']) }] },
+  { route: 'GET /api/releases', visibility: 'public', cells: [{ label: 'releases of every campaign', path: () => '/api/releases', expect: everyone(200) }] },
+  {
+    route: 'POST /api/releases/:year/preview', visibility: 'private', cells: [
+      { label: 'open campaign (not closed: nothing to release)', method: 'POST', path: (ids) => `/api/releases/${ids.year}/preview`, body: () => ({ note: '' }), expect: statusFor(['national'], 409) },
+    ],
+  },
+  {
+    route: 'POST /api/releases/:year', visibility: 'private', cells: [
+      { label: 'open campaign (not closed: nothing to release)', method: 'POST', path: (ids) => `/api/releases/${ids.year}`, body: () => ({ note: 'x' }), expect: statusFor(['national'], 409) },
+    ],
+  },
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
   { route: 'GET /api/openapi.json', visibility: 'public', cells: [{ label: 'openapi', path: () => '/api/openapi.json', expect: everyone(200) }] },
   {
