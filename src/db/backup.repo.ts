@@ -9,6 +9,7 @@ export const BACKUP_TABLES = [
   'action_sheets',
   'external_datasets', 'external_rows', 'external_imports',
   'releases', 'release_records',
+  'structure_corrections',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

@@ -7,10 +7,14 @@ import { dueForReminder, effectiveDeadline, onTime } from '../domain/deadlines';
 /** What the cockpit and reminders need of a campaign: its closing date and its later deadlines per territory. */
 export interface CampaignDates { id: number; year: number; closes_on: Date; deadlines?: Record<string, string> | null }
 
-/** Structures expected in a campaign of data year `year` (approved before the year began), in a territory. */
+/**
+ * Structures expected in a campaign of data year `year` (approved before the year began, and not ended —
+ * approvals over or taken over — before it), in a territory.
+ */
 function expected(db: Db, year: number, scope: TerritoryScope) {
   let q = db.selectFrom('structures')
-    .where((eb) => eb.or([eb('structures.first_approval_on', 'is', null), eb('structures.first_approval_on', '<', sql<Date>`${`${year}-01-01`}::date`)]));
+    .where((eb) => eb.or([eb('structures.first_approval_on', 'is', null), eb('structures.first_approval_on', '<', sql<Date>`${`${year}-01-01`}::date`)]))
+    .where((eb) => eb.or([eb('structures.ended_on', 'is', null), eb('structures.ended_on', '>=', sql<Date>`${`${year}-01-01`}::date`)]));
   if (scope.level === 'region') q = q.where('structures.region_code', '=', scope.code);
   if (scope.level === 'departement') q = q.where('structures.departement_code', '=', scope.code);
   return q;

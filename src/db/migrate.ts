@@ -13,6 +13,7 @@ import * as m012 from './migrations/012_outbox';
 import * as m010 from './migrations/010_releases';
 import * as m013 from './migrations/013_constraints';
 import * as m011 from './migrations/011_secrets';
+import * as m015 from './migrations/015_directory';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '010_releases': m010,
   '013_constraints': m013,
   '011_secrets': m011,
+  '015_directory': m015,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -115,6 +115,10 @@ export interface Database {
     structure_id: number | null; match_method: string; match_score: number | null;
     values: JSONColumnType<Record<string, number | string | null>, string, string>;
   };
+  structure_corrections: {
+    id: Generated<number>; structure_id: number; author_id: number | null; body: string;
+    state: Generated<'open' | 'done' | 'declined'>; created_at: Generated<Date>; closed_at: Date | null; closed_by: number | null;
+  };
   external_imports: {
     id: Generated<number>; dataset_id: number; file_hash: string; file_name: Generated<string>; rows: number; matched: number;
     imported_by: number | null; imported_at: Generated<Date>;
@@ -151,4 +155,9 @@ export interface StructureTable {
   first_approval_on: DateColumn | null;
   cell_key: Generated<number>;
   created_at: Generated<Date>;
+  /** Migration 015: all approvals ended on this day (not expected in later campaigns), history kept. */
+  ended_on: DateColumn | null;
+  /** Migration 015: the structure that took this one over (merge or split). */
+  successor_id: number | null;
+  updated_at: Generated<Date>;
 }
