@@ -73,3 +73,33 @@ export async function loadGeography(db: Db, onProgress?: (done: number, total: n
   });
   return { regions: g.regions.length, departements: g.departements.length, communes: g.communes.length };
 }
+
+let communePlaces: Map<string, { departementCode: string; regionCode: string; postalCode: string | null; population: number }> | undefined;
+
+/**
+ * The current communes of the official geography by INSEE code, read from the package alone (no
+ * database, no coordinates): what a directory file is checked against before anything is opened.
+ * @example officialCommunes().get('69123')?.departementCode // '69'
+ */
+export function officialCommunes() {
+  if (!communePlaces) {
+    const departements = new Set((require('@etalab/decoupage-administratif/data/departements.json') as CogDepartement[])
+      .filter((d) => d.zone === 'metro' || d.zone === 'drom').map((d) => d.code));
+    communePlaces = new Map((require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[])
+      .filter((c) => c.type === 'commune-actuelle' && c.departement && departements.has(c.departement))
+      .map((c) => [c.code, { departementCode: c.departement!, regionCode: c.region!, postalCode: c.codesPostaux?.[0] ?? null, population: c.population ?? 0 }]));
+  }
+  return communePlaces;
+}
+
+/**
+ * Loads the official geography into a database that has none yet (a fresh production instance has no demo
+ * to bring it): communes, EPCI, départements and régions are reference data every scope and structure needs.
+ * @example await ensureGeography(db); // false when it was already there
+ */
+export async function ensureGeography(db: Db): Promise<boolean> {
+  const any = await db.selectFrom('communes').select('code').limit(1).executeTakeFirst();
+  if (any) return false;
+  await loadGeography(db);
+  return true;
+}
