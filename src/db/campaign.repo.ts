@@ -1,4 +1,6 @@
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from './connection';
+import type { Database } from './schema';
 import type { ResponseState } from '../domain/responseState';
 
 export const listCampaigns = (db: Db) =>
@@ -36,19 +38,47 @@ export async function campaignProgress(db: Db, campaignId: number, scope: Territ
   return { expected, byState };
 }
 
-/** Responses of a territory for one campaign, for the correspondents' follow-up list. */
-export async function listTerritoryResponses(db: Db, campaignId: number, scope: TerritoryScope, page: { offset: number; limit: number; state?: ResponseState }) {
+/** How the follow-up list may be sorted; every order ends on the structure's name then id, so pages are stable. */
+export const followUpSorts = ['name', 'state', 'score', 'queries', 'updated'] as const;
+export type FollowUpSort = (typeof followUpSorts)[number];
+
+export interface FollowUpFilter {
+  offset: number; limit: number; state?: ResponseState;
+  /** Only responses whose quality score is below this value (those without a score are left out). */
+  scoreBelow?: number;
+  /** 'with': only responses with a query not closed yet; 'without': none. */
+  openQueries?: 'with' | 'without';
+  sort?: FollowUpSort; dir?: 'asc' | 'desc';
+}
+
+/** Responses of a territory for one campaign, for the correspondents' follow-up list, with each one's quality score and open queries. */
+export async function listTerritoryResponses(db: Db, campaignId: number, scope: TerritoryScope, page: FollowUpFilter) {
+  const openQueries = (eb: ExpressionBuilder<Database, 'structures' | 'responses'>) => eb.selectFrom('queries')
+    .whereRef('queries.response_id', '=', 'responses.id').where('queries.state', '!=', 'closed').select(eb.fn.countAll<number>().as('n'));
   let q = db.selectFrom('structures')
     .leftJoin('responses', (j) => j.onRef('responses.structure_id', '=', 'structures.id').on('responses.campaign_id', '=', campaignId));
   if (scope.level === 'region') q = q.where('structures.region_code', '=', scope.code);
   if (scope.level === 'departement') q = q.where('structures.departement_code', '=', scope.code);
   if (page.state === 'not_started') q = q.where((eb) => eb.or([eb('responses.state', 'is', null), eb('responses.state', '=', 'not_started')]));
   else if (page.state) q = q.where('responses.state', '=', page.state);
+  if (page.scoreBelow !== undefined) q = q.where('responses.quality_score', '<', page.scoreBelow);
+  if (page.openQueries === 'with') q = q.where((eb) => eb.exists(eb.selectFrom('queries').whereRef('queries.response_id', '=', 'responses.id').where('queries.state', '!=', 'closed').select('queries.id')));
+  if (page.openQueries === 'without') q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('queries').whereRef('queries.response_id', '=', 'responses.id').where('queries.state', '!=', 'closed').select('queries.id'))));
+  const dir = page.dir ?? (page.sort === 'score' || page.sort === 'name' || !page.sort ? 'asc' : 'desc');
+  const nulls = sql.raw(dir === 'asc' ? 'asc nulls last' : 'desc nulls last');
+  const order = {
+    name: sql`structures.name`,
+    state: sql`coalesce(responses.state, 'not_started')`,
+    score: sql`responses.quality_score`,
+    queries: sql`open_queries`,
+    updated: sql`responses.updated_at`,
+  }[page.sort ?? 'name'];
   const [items, total] = await Promise.all([
-    q.select(['structures.id as structure_id', 'structures.name', 'structures.kind', 'structures.departement_code', 'responses.id as response_id', 'responses.updated_at'])
-      .select((eb) => eb.fn.coalesce('responses.state', eb.val('not_started')).as('state'))
+    q.select(['structures.id as structure_id', 'structures.name', 'structures.kind', 'structures.departement_code', 'responses.id as response_id', 'responses.updated_at', 'responses.quality_score'])
+      .select((eb) => [eb.fn.coalesce('responses.state', eb.val('not_started')).as('state'), openQueries(eb).as('open_queries')])
+      .orderBy(sql`${order} ${nulls}`)
       .orderBy('structures.name').orderBy('structures.id').offset(page.offset).limit(page.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(total.n) };
+  return { items: items.map((i) => ({ ...i, open_queries: Number(i.open_queries ?? 0) })), total: Number(total.n) };
 }

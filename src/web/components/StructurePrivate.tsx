@@ -48,7 +48,7 @@ export function StructurePrivate({ structureId, userId }: { structureId: number;
       </nav>
       <section className="panel" aria-labelledby="private-responses">
         <h2 id="private-responses">Campagnes annuelles <span className="tag">Privé</span></h2>
-        <StructureResponsesTable responses={loaded.data.responses} />
+        <StructureResponsesTable responses={loaded.data.responses} structureId={structureId} />
       </section>
       <section className="panel" aria-labelledby="private-members">
         <h2 id="private-members">Équipe <span className="tag">Privé</span></h2>

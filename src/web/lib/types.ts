@@ -60,7 +60,7 @@ export interface StructureResponse {
   answer_count: number;
 }
 
-export interface Campaign { id: number; year: number; state: string; opens_on: string; closes_on: string }
+export interface Campaign { id: number; year: number; state: string; opens_on: string; closes_on: string; deadlines?: unknown }
 
 export interface Progress {
   campaign: { year: number; state: string };
@@ -77,4 +77,6 @@ export interface TerritoryResponse {
   response_id: number | null;
   updated_at: string | null;
   state: string;
+  quality_score: number | null;
+  open_queries: number;
 }

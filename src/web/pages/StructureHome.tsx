@@ -49,7 +49,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
             <OpenResponseButton structureId={s.id} />
             <div className="panel">
               <Sub>Campagnes annuelles</Sub>
-              <StructureResponsesTable responses={responses} />
+              <StructureResponsesTable responses={responses} structureId={s.id} />
             </div>
             <div className="panel">
               <Sub>Équipe</Sub>

@@ -10,6 +10,7 @@ import { ErrorAlert, Show } from '../components/Status';
 import { formatPercent } from './labels';
 import { ScoreChart } from './ScoreChart';
 import { DeadlinesPanel } from './DeadlinesPanel';
+import { TerritoryResponses } from '../components/TerritoryResponses';
 import type { Cockpit, TerritoryLevel } from './types';
 
 /** `/suivi/:year?level=&code=`: the follow-up of a campaign on a territory (correspondents, coordinators, national). */
@@ -76,6 +77,7 @@ export function CockpitPage({ year }: { year: string }) {
                   </table>
                 )}
               </div>
+              <TerritoryResponses key={`${year}/${level}/${code}`} year={Number(year)} level={level} code={code} territoryName={where} />
             </>
           );
         }}

@@ -111,6 +111,42 @@ describe('GET /api/campaigns/:year/responses', () => {
     expect(new Set(seen).size).toBe(all.total);
   });
 
+  it('gives each row its quality score and open queries, filters and sorts by them (checked against SQL)', async () => {
+    const base = `/api/campaigns/${year}/responses?level=departement&code=69&pageSize=200`;
+    const rows = await sql<{ structure_id: number; score: number | null; open: number }>`
+      select s.id as structure_id, r.quality_score as score,
+        (select count(*)::int from queries q where q.response_id = r.id and q.state <> 'closed') as open
+      from structures s left join responses r on r.structure_id = s.id and r.campaign_id = (select id from campaigns where year = ${year})
+      where s.departement_code = '69'`.execute(database.db);
+    const bySql = new Map(rows.rows.map((r) => [r.structure_id, r]));
+    // One open query on a scored response, so the filter has something to find.
+    const target = rows.rows.find((r) => r.score !== null)!;
+    const resp = await sql<{ id: number }>`select id from responses where structure_id = ${target.structure_id} and campaign_id = (select id from campaigns where year = ${year})`.execute(database.db);
+    const admin = await database.db.selectFrom('users').select('id').where('email', '=', DEMO.national).executeTakeFirstOrThrow();
+    await database.db.insertInto('queries').values({ response_id: resp.rows[0].id, code: 'participation.benevoles', opened_by: admin.id }).execute();
+    bySql.get(target.structure_id)!.open += 1;
+
+    const all = (await get(base, caf69)).body;
+    for (const i of all.items) {
+      expect(i.quality_score, String(i.structure_id)).toBe(bySql.get(i.structure_id)!.score);
+      expect(i.open_queries, String(i.structure_id)).toBe(bySql.get(i.structure_id)!.open);
+    }
+    const withQ = (await get(`${base}&openQueries=with`, caf69)).body;
+    expect(withQ.total).toBe(rows.rows.filter((r) => r.open > 0).length);
+    expect(withQ.items.map((i: { structure_id: number }) => i.structure_id)).toContain(target.structure_id);
+    const withoutQ = (await get(`${base}&openQueries=without`, caf69)).body;
+    expect(withoutQ.total + withQ.total).toBe(all.total);
+    const low = (await get(`${base}&scoreBelow=60`, caf69)).body;
+    expect(low.total).toBe(rows.rows.filter((r) => r.score !== null && r.score < 60).length);
+    const byScore = (await get(`${base}&sort=score`, caf69)).body.items.map((i: { quality_score: number | null }) => i.quality_score);
+    const scored = byScore.filter((x: number | null) => x !== null);
+    expect(scored).toEqual([...scored].sort((a: number, b: number) => a - b));
+    expect(byScore.slice(scored.length).every((x: number | null) => x === null)).toBe(true);
+    const byQueries = (await get(`${base}&sort=queries`, caf69)).body.items;
+    expect(byQueries[0].structure_id).toBe(target.structure_id);
+    expect((await get(`${base}&sort=ranking`, caf69)).status).toBe(400);
+  });
+
   it('refuses a bad state or page in French', async () => {
     for (const qs of ['state=done', 'page=0', 'pageSize=201', 'level=departement&code=6']) {
       const { status, body } = await get(`/api/campaigns/${year}/responses?${qs}`, national);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { campaignProgress, getCampaignByYear, listCampaigns, listTerritoryResponses, type TerritoryScope } from '../../../db/campaign.repo';
+import { campaignProgress, getCampaignByYear, listCampaigns, followUpSorts, listTerritoryResponses, type TerritoryScope } from '../../../db/campaign.repo';
 import { getDepartement, getRegion } from '../../../db/territory.repo';
 import { AppError } from '../../../domain/errors';
 import { canFollowTerritory, type TerritoryRef } from '../../../policies/territory';
@@ -17,6 +17,10 @@ const responsesQuery = territoryQuery.extend({
   state: z.enum(['not_started', 'in_progress', 'submitted', 'returned', 'validated', 'locked']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  scoreBelow: z.coerce.number().int().min(1).max(101).optional(),
+  openQueries: z.enum(['with', 'without']).optional(),
+  sort: z.enum(followUpSorts).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
 });
 
 export const campaignDocs: RouteDoc[] = [
@@ -70,7 +74,7 @@ export function campaignRoutes() {
     const q = readQuery(c, responsesQuery);
     const campaign = await campaignOf(c);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json(await listTerritoryResponses(c.var.deps.db, campaign.id, scope, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, state: q.state }));
+    return c.json(await listTerritoryResponses(c.var.deps.db, campaign.id, scope, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, state: q.state, scoreBelow: q.scoreBelow, openQueries: q.openQueries, sort: q.sort, dir: q.dir }));
   });
   return app;
 }
