@@ -7,15 +7,20 @@ import pino from 'pino';
 import { usesHttps, type Config } from './config';
 import { openDatabase, type Database$ } from './db/connection';
 import { migrateToLatest } from './db/migrate';
+import { ensureGeography } from './seed/geography';
 import { createApp } from './http/app';
 import { LiveHub } from './app/live';
 
 export const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
 
-/** Opens the database of the configuration and brings its schema up to date. */
+/**
+ * Opens the database of the configuration, brings its schema up to date and, on an empty instance, loads
+ * the official geography (every scope and structure refers to it; the demo is not there to bring it).
+ */
 export async function openConfiguredDatabase(config: Config): Promise<Database$> {
   const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   await migrateToLatest(database.db);
+  await ensureGeography(database.db);
   return database;
 }
 
@@ -24,8 +29,8 @@ export async function openConfiguredDatabase(config: Config): Promise<Database$>
  * PUBLIC_URL is https; X-Forwarded-For is believed from TRUSTED_PROXIES only.
  * @example createServerApp(database, logger, readConfig())
  */
-export function createServerApp(database: Database$, logger: pino.Logger, config: Pick<Config, 'publicUrl' | 'trustedProxies'> = { trustedProxies: [] }) {
-  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies: usesHttps(config), trustedProxies: config.trustedProxies, live: new LiveHub() });
+export function createServerApp(database: Database$, logger: pino.Logger, config: Pick<Config, 'publicUrl' | 'trustedProxies'> & Partial<Pick<Config, 'legal' | 'retention'>> = { trustedProxies: [] }) {
+  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies: usesHttps(config), trustedProxies: config.trustedProxies, live: new LiveHub(), legal: config.legal, retention: config.retention });
   if (existsSync(WEB_DIST)) {
     app.use('/assets/*', serveStatic({ root: WEB_DIST, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }));
     app.use('*', serveStatic({ root: WEB_DIST }));

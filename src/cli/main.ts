@@ -20,6 +20,7 @@ import { responsesCommand } from './responsesCommand';
 import { reportCommand } from './reportCommand';
 import { externalCommand } from './externalCommand';
 import { opendataCommand } from './opendataCommand';
+import { structuresCommand } from './structuresCommand';
 import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
 import { startOutboxSender } from '../app/deliverOutbox';
 import { sweepExpiredSessions } from '../app/sweepExpiredSessions';
@@ -52,6 +53,10 @@ Commandes :
                                        importe un jeu de données externe (rien n’est gardé si le fichier a un problème)
   external report --dataset NOM --year A [--out F.csv|F.xlsx] [--tolerance-abs N] [--tolerance-rel N]
                                        rapport de concordance avec l’observatoire
+  structures import F.csv|F.xlsx [--dry-run]
+                                       importe l’annuaire des structures (fichier vérifié avant d’ouvrir la base ; rien n’est gardé s’il a un problème ; montre la différence)
+  structures template --out F.csv|F.xlsx [--schema F.json]
+                                       écrit le modèle du fichier d’annuaire et son schéma (Table Schema)
   opendata --year A --out dossier/     écrit les données ouvertes d’une campagne (CSV, schémas Table Schema, datapackage.json)
 `;
 
@@ -134,6 +139,10 @@ async function main(argv: string[]) {
     }
     case 'opendata': {
       process.exitCode = await opendataCommand(rest, () => openConfiguredDatabase(config));
+      return;
+    }
+    case 'structures': {
+      process.exitCode = await structuresCommand(rest, () => openConfiguredDatabase(config));
       return;
     }
     case 'external': {
