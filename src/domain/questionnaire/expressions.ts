@@ -37,25 +37,96 @@ function nextSolid(tokens: Token[], i: number): number {
   return j;
 }
 
+const comparisons = new Set(['=', '==', '!=', '<>']);
+const nameOf = (variable: string): string => variable.replace(/^\$?\{|\}$/g, '');
+
+/** The previous token that is not a space, before index i (-1 if none). */
+function previousSolid(tokens: Token[], i: number): number {
+  let j = i - 1;
+  while (tokens[j]?.kind === 'space') j--;
+  return j;
+}
+
 /**
- * SurveyJS expression → XLSForm (XPath-like) expression.
+ * Whether token i is the other side of an equality with a yes/no question (`{x} = true`, `'true' != ${x}`):
+ * in XLSForm a yes/no answer is the choice string 'true' or 'false', and `boolean('false')` is true.
+ */
+function comparedWithYesNo(tokens: Token[], i: number, booleans: ReadonlySet<string>, self?: string): boolean {
+  const isYesNo = (t: Token | undefined) => (t?.kind === 'variable' && booleans.has(nameOf(t.text))) || (t?.text === '.' && self !== undefined && booleans.has(self));
+  const before = previousSolid(tokens, i);
+  if (comparisons.has(tokens[before]?.text ?? '') && isYesNo(tokens[previousSolid(tokens, before)])) return true;
+  const after = nextSolid(tokens, i + 1);
+  return comparisons.has(tokens[after]?.text ?? '') && isYesNo(tokens[nextSolid(tokens, after + 1)]);
+}
+
+/** Arguments of the call whose `(` is at index open, as texts, and the index of its `)`. */
+function callArguments(tokens: Token[], open: number): { args: string[]; close: number } {
+  const args: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let i = open; i < tokens.length; i++) {
+    const text = tokens[i].text;
+    if (text === '(' && depth++ === 0) continue;
+    if (text === ')' && --depth === 0) return { args: [...args, current.trim()].filter((a, k) => a || k > 0), close: i };
+    if (text === ',' && depth === 1) { args.push(current.trim()); current = ''; continue; }
+    current += text;
+  }
+  throw new SyntaxError('parenthèse non fermée');
+}
+
+/**
+ * SurveyJS expression → XLSForm (XPath-like) expression, as ODK Collect and Enketo evaluate it:
+ * - `sum(a, b, c)` (SurveyJS adds its arguments, skipping empty ones) becomes
+ *   `(coalesce(a, 0) + coalesce(b, 0) + coalesce(c, 0))`: XPath's `sum()` takes one node-set;
+ * - `true`/`false` compared with a yes/no question (`booleans`) become the choice strings `'true'`/`'false'`,
+ *   elsewhere `true()`/`false()`.
  *
  * @example
- * toXlsExpression("{a.b} empty or {a.b} = true"); // "${a.b} = '' or ${a.b} = true()"
+ * toXlsExpression("{a.b} empty or {a.b} = true", new Set(['a.b'])); // "${a.b} = '' or ${a.b} = 'true'"
+ * toXlsExpression('sum({a}, {b}) > 0'); // '(coalesce(${a}, 0) + coalesce(${b}, 0)) > 0'
  */
-export function toXlsExpression(expression: string): string {
+export function toXlsExpression(expression: string, booleans: ReadonlySet<string> = new Set()): string {
   const tokens = tokenize(expression);
-  return tokens.map((t, i) => {
-    if (t.kind === 'variable') return `$${t.text.replace(/^\$/, '')}`;
-    if (t.kind === 'symbol') return t.text === '/' ? 'div' : t.text === '%' ? 'mod' : t.text;
-    if (t.kind !== 'word') return t.text;
-    const call = tokens[nextSolid(tokens, i + 1)]?.text === '(';
-    if (t.text === 'empty') return "= ''";
-    if (t.text === 'notempty') return "!= ''";
-    if ((t.text === 'true' || t.text === 'false') && !call) return `${t.text}()`;
-    if (t.text === 'iif' && call) return 'if';
-    return t.text;
-  }).join('');
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const open = nextSolid(tokens, i + 1);
+    const call = tokens[open]?.text === '(';
+    if (t.kind === 'word' && t.text === 'sum' && call) {
+      const { args, close } = callArguments(tokens, open);
+      out += `(${args.map((a) => `coalesce(${toXlsExpression(a, booleans)}, 0)`).join(' + ') || '0'})`;
+      i = close;
+    } else if (t.kind === 'variable') out += `$${t.text.replace(/^\$/, '')}`;
+    else if (t.kind === 'symbol') out += t.text === '/' ? 'div' : t.text === '%' ? 'mod' : t.text;
+    else if (t.kind !== 'word') out += t.text;
+    else if (t.text === 'empty') out += "= ''";
+    else if (t.text === 'notempty') out += "!= ''";
+    else if ((t.text === 'true' || t.text === 'false') && !call) out += comparedWithYesNo(tokens, i, booleans) ? `'${t.text}'` : `${t.text}()`;
+    else if (t.text === 'iif' && call) out += 'if';
+    else out += t.text;
+  }
+  return out;
+}
+
+/**
+ * At index i, `(coalesce(${a}, 0) + coalesce(${b}, 0) …)` as written by {@link toXlsExpression} for a
+ * SurveyJS `sum()`: the variables and the index of the closing parenthesis, or undefined.
+ */
+function coalescedSum(tokens: Token[], i: number): { variables: string[]; close: number } | undefined {
+  const solid: number[] = [];
+  for (let k = i; k < tokens.length; k++) if (tokens[k].kind !== 'space') solid.push(k);
+  const at = (n: number) => tokens[solid[n]]?.text;
+  if (at(0) !== '(') return undefined;
+  const variables: string[] = [];
+  let n = 1;
+  for (;;) {
+    if (at(n) !== 'coalesce' || at(n + 1) !== '(' || tokens[solid[n + 2]]?.kind !== 'variable' || at(n + 3) !== ',' || at(n + 4) !== '0' || at(n + 5) !== ')') return undefined;
+    variables.push(at(n + 2)!);
+    n += 6;
+    if (at(n) === ')') return { variables, close: solid[n] };
+    if (at(n) !== '+') return undefined;
+    n++;
+  }
 }
 
 /** Functions an XLSForm expression may call once translated: SurveyJS built-ins and ours. */
@@ -67,15 +138,19 @@ const operatorWords = new Set(['and', 'or', 'div', 'mod', 'anyof', 'allof', 'non
 const xlsFunctionNames: Record<string, string> = { if: 'iif', now: 'currentDate' };
 
 /**
- * XLSForm expression → SurveyJS expression. `.` (the current question) becomes `{self}`. Constructs
+ * XLSForm expression → SurveyJS expression (the reverse of {@link toXlsExpression}: coalesced sums become
+ * `sum()`, `'true'`/`'false'` compared with a yes/no question in `booleans` become `true`/`false`).
+ * `.` (the current question) becomes `{self}`. Constructs
  * with no SurveyJS equivalent (unknown functions, `..`, paths) are listed in `unsupported`, and then
  * `expression` must not be used.
  *
  * @example
  * fromXlsExpression("${a} = '' or selected(${b}, 'x')", 'c');
  * // { expression: "{a} empty or {b} anyof ['x']", unsupported: [] }
+ * fromXlsExpression("(coalesce(${a}, 0) + coalesce(${b}, 0)) > 0 and ${y} = 'true'", 'c', new Set(['y']));
+ * // { expression: 'sum({a}, {b}) > 0 and {y} = true', unsupported: [] }
  */
-export function fromXlsExpression(expression: string, self: string): { expression: string; unsupported: string[] } {
+export function fromXlsExpression(expression: string, self: string, booleans: ReadonlySet<string> = new Set()): { expression: string; unsupported: string[] } {
   let tokens: Token[];
   try {
     tokens = tokenize(expression);
@@ -88,7 +163,13 @@ export function fromXlsExpression(expression: string, self: string): { expressio
     const t = tokens[i];
     const j = nextSolid(tokens, i + 1);
     const after = tokens[j];
-    if ((t.text === '=' || t.text === '!=') && after?.kind === 'string' && after.text.length === 2) {
+    const sum = t.text === '(' ? coalescedSum(tokens, i) : undefined;
+    if (sum) {
+      out.push(`sum(${sum.variables.map((v) => v.replace(/^\$/, '')).join(', ')})`);
+      i = sum.close;
+    } else if (t.kind === 'string' && /^'(true|false)'$/.test(t.text) && comparedWithYesNo(tokens, i, booleans, self)) {
+      out.push(t.text.slice(1, -1));
+    } else if ((t.text === '=' || t.text === '!=') && after?.kind === 'string' && after.text.length === 2) {
       out.push(t.text === '=' ? 'empty' : 'notempty');
       i = j;
     } else if (t.kind === 'variable') {

@@ -11,12 +11,15 @@ describe('expression translation', () => {
   it.each([
     ['{a.b} > 0', '${a.b} > 0'],
     ["{a} empty or {b} notempty", "${a} = '' or ${b} != ''"],
-    ['{x} = true and {y} != false', '${x} = true() and ${y} != false()'],
+    ['{x} = true and {y} != false', "${x} = 'true' and ${y} != 'false'"],
+    ['{z} > 0 = true', '${z} > 0 = true()'],
+    ['sum({a}, {b}, {c}) <= {m}', '(coalesce(${a}, 0) + coalesce(${b}, 0) + coalesce(${c}, 0)) <= ${m}'],
     ["iif({a} > 1, {b} / 2, 0) >= prev('a') * 1.5", "if(${a} > 1, ${b} div 2, 0) >= prev('a') * 1.5"],
     ["{t} = '{not a variable} empty'", "${t} = '{not a variable} empty'"],
   ])('%s ⇄ %s', (surveyjs, xlsform) => {
-    expect(toXlsExpression(surveyjs)).toBe(xlsform);
-    expect(fromXlsExpression(xlsform, 'self')).toEqual({ expression: surveyjs, unsupported: [] });
+    const booleans = new Set(['x', 'y']);
+    expect(toXlsExpression(surveyjs, booleans)).toBe(xlsform);
+    expect(fromXlsExpression(xlsform, 'self', booleans)).toEqual({ expression: surveyjs, unsupported: [] });
   });
 
   it('translates XLSForm-only forms and names what has no equivalent', () => {
@@ -28,7 +31,8 @@ describe('expression translation', () => {
   it.each(availableYears)('gives back every expression of %i unchanged after a round trip', async (year) => {
     const { catalog } = loadVersion(await readDefinition(year));
     const expressions = [...catalog.rules.map((r) => r.expression), ...Object.values(catalog.questions).flatMap((q) => [q.requiredIf, q.derived].filter((e): e is string => !!e))];
-    for (const e of expressions) expect(fromXlsExpression(toXlsExpression(e), 'self').expression).toBe(e);
+    const booleans = new Set(Object.values(catalog.questions).filter((q) => q.unit === 'yesno').map((q) => q.code));
+    for (const e of expressions) expect(fromXlsExpression(toXlsExpression(e, booleans), 'self', booleans).expression).toBe(e);
   });
 });
 
@@ -54,7 +58,31 @@ describe('XLSForm export and import', () => {
     });
     expect(form.mappings.rows).toEqual([expect.objectContaining({ from: 'territoire.qpv.codes', to: 'territoire.qpv.codes_2024', kind: 'meaning' })]);
     expect(form.survey.rows.find((r) => r.name === 'rh.temps_partiel_part')).toMatchObject({ type: 'decimal', constraint: '. >= 0 and . <= 100', unit: 'share' });
-    expect(form.survey.rows.find((r) => r.name === 'actions.culture.personnes')).toMatchObject({ type: 'integer', relevant: '${actions.culture.oui} = true()' });
+    expect(form.survey.rows.find((r) => r.name === 'actions.culture.personnes')).toMatchObject({ type: 'integer', relevant: "${actions.culture.oui} = 'true'" });
+  });
+
+  it('writes what ODK runs: no multi-argument sum(), yes/no compared with their choice strings, error rules as constraints, no group of calculations', async () => {
+    const { form } = toXlsForm(await readDefinition(2025));
+    const cells = form.survey.rows.flatMap((r) => [r.relevant, r.required, r.calculation, r.constraint]).filter(Boolean);
+    expect(cells.some((c) => /\bsum\(/.test(c))).toBe(false);
+    expect(cells.some((c) => /true\(\)|false\(\)/.test(c))).toBe(false);
+    expect(form.survey.rows.find((r) => r.name === 'rh.effectif.total')).toMatchObject({
+      type: 'calculate', calculation: '(coalesce(${rh.effectif.direction_accueil}, 0) + coalesce(${rh.effectif.animation}, 0) + coalesce(${rh.effectif.technique}, 0))',
+      panel: 'rh.totaux', panel_label: 'Totaux',
+    });
+    expect(form.survey.rows.some((r) => r.name === 'rh.totaux')).toBe(false);
+    expect(form.survey.rows.find((r) => r.name === 'actions.culture.personnes')).toMatchObject({
+      constraint: ". >= 0 and . <= 1000000 and (${actions.culture.oui} != 'false' or . = '' or . = 0)",
+      constraint_message: expect.stringMatching(/ \(valeur attendue entre 0 et 1000000\)$/),
+      rule_id: 'actions.culture.personnes_sans_action', rule_anchor: 'actions.culture.oui#0',
+    });
+    const constraintRules = form.survey.rows.filter((r) => r.rule_id).length;
+    expect(constraintRules + form.rules.rows.length).toBe(73);
+    expect(constraintRules).toBe(28);
+    // Error rules kept aside: true on an empty last question would not hold (ODK skips it), or a second rule there, or a total as last.
+    const kept = form.rules.rows.filter((r) => r.level === 'error').map((r) => r.rule_id.replace(/^actions\.\w+\./, 'actions.*.'));
+    expect(new Set(kept)).toEqual(new Set(['actions.*.personnes_si_action', 'participation.ca_ages', 'participation.ca_composition',
+      'finances.charges_salaries', 'finances.financements_produits', 'theme.2025.eaje_enfants']));
   });
 });
 

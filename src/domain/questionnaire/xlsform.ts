@@ -1,10 +1,14 @@
 /**
- * SurveyJS definition → XLSForm sheets. Our metadata travel in extra columns of the survey sheet
- * (indicator, unit, aggregate, disclosure, section); rules, which XLSForm cannot hold (one constraint
- * per question, no levels), travel in a `rules` sheet; declared mappings in a `mappings` sheet.
+ * SurveyJS definition → XLSForm sheets that ODK Collect, Enketo and KoboToolbox run. Our metadata travel in
+ * extra columns of the survey sheet (indicator, unit, aggregate, disclosure, section); a rule that ODK can
+ * check becomes the `constraint` of the last question it reads (xlsformRules.ts; columns rule_id and
+ * rule_anchor say where it came from), the others travel in a `rules` sheet; declared mappings in a
+ * `mappings` sheet. A panel holding only computed totals is not written as a group (ODK would show an
+ * empty labelled group): its calculations carry its name and title in the panel and panel_label columns.
  * The reverse lives in xlsformImport.ts, file reading and writing in xlsformFile.ts.
  */
 import { toXlsExpression } from './expressions';
+import { elementsInOrder, placeRules, rangeNote, ruleConstraint } from './xlsformRules';
 import { questionMetadata } from './metadata';
 import type { DefinitionElement, QuestionnaireDefinition } from './types';
 import { choiceColumns, mappingColumns, ruleColumns, surveyColumns, yesNoList } from './xlsformTypes';
@@ -53,8 +57,6 @@ function xlsType(element: DefinitionElement): { type: string; appearance?: strin
   }
 }
 
-const xls = (expression: unknown): string => (typeof expression === 'string' && expression ? toXlsExpression(expression) : '');
-
 /**
  * Converts a definition to XLSForm sheets (lossless for the properties our definitions use).
  *
@@ -68,8 +70,12 @@ export function toXlsForm(definition: QuestionnaireDefinition): XlsExport {
   const choices: Row[] = [];
   const rules: Row[] = [];
   let yesNoListWritten = false;
+  const booleans = new Set(elementsInOrder(definition).filter((e) => e.type === 'boolean').map((e) => e.name));
+  const placed = placeRules(definition);
+  const movedRules = new Set([...placed.values()].map((p) => p.rule));
+  const xls = (expression: unknown): string => (typeof expression === 'string' && expression ? toXlsExpression(expression, booleans) : '');
 
-  const writeQuestion = (element: DefinitionElement): void => {
+  const writeQuestion = (element: DefinitionElement, panel?: DefinitionElement): void => {
     for (const key of Object.keys(element)) if (!questionKeys.has(key)) lost.push(`${element.name}.${key}`);
     const type = xlsType(element);
     if (!type) return void lost.push(`${element.name} (type ${String(element.type)})`);
@@ -77,18 +83,24 @@ export function toXlsForm(definition: QuestionnaireDefinition): XlsExport {
     const regexes = validators.filter((v) => v.type === 'regex');
     if (regexes.length > 1) lost.push(`${element.name} : plusieurs expressions régulières`);
     for (const v of validators.filter((v) => v.type !== 'regex' && v.type !== 'expression')) lost.push(`${element.name} : validateur ${v.type}`);
-    const constraint = constraintOf(element, regexes);
+    const checks = constraintOf(element, regexes);
+    const rule = placed.get(element.name);
+    const ruleText = rule ? ruleConstraint(rule.rule.expression ?? '', element.name, booleans) : '';
+    const constraint = [checks, ruleText].filter(Boolean).join(' and ');
+    const message = rule ? `${rule.rule.text ?? ''}${checks ? rangeNote(element.min, element.max) : ''}` : regexes[0]?.text ?? '';
     const row: Row = {
       type: type.type, name: element.name, label: String(element.type === 'html' ? element.html ?? '' : element.title ?? ''),
       hint: String(element.description ?? ''),
       required: element.isRequired ? 'yes' : xls(element.requiredIf),
       relevant: xls(element.visibleIf), constraint,
-      constraint_message: regexes[0]?.text ?? '', calculation: xls(element.expression), appearance: type.appearance ?? '',
+      constraint_message: message, calculation: xls(element.expression), appearance: type.appearance ?? '',
       level: constraint ? 'error' : '',
+      rule_id: rule?.rule.ruleId ?? '', rule_anchor: rule ? `${rule.anchor}#${rule.index}` : '',
+      panel: panel?.name ?? '', panel_label: panel ? String(panel.title ?? '') : '',
     };
     for (const key of questionMetadata) row[key] = element[key] === undefined ? '' : String(element[key]);
     survey.push(row);
-    for (const v of validators.filter((v) => v.type === 'expression')) {
+    for (const v of validators.filter((v) => v.type === 'expression' && !movedRules.has(v))) {
       rules.push({ rule_id: v.ruleId ?? '', level: v.notificationType ?? 'error', question: element.name, expression: xls(v.expression), message: v.text ?? '' });
     }
     if (element.type === 'boolean' && !yesNoListWritten) {
@@ -103,6 +115,11 @@ export function toXlsForm(definition: QuestionnaireDefinition): XlsExport {
 
   const writeContainer = (element: DefinitionElement, page: boolean): void => {
     for (const key of Object.keys(element)) if (!containerKeys.has(key)) lost.push(`${element.name}.${key}`);
+    const children = element.elements ?? [];
+    if (!page && children.length > 0 && children.every((c) => c.type === 'expression') && !element.visibleIf && !element.description) {
+      for (const child of children) writeQuestion(child, element);
+      return;
+    }
     survey.push({ type: 'begin group', name: element.name, label: String(element.title ?? ''), hint: String(element.description ?? ''),
       relevant: xls(element.visibleIf), appearance: page ? 'field-list' : '' });
     for (const child of element.elements ?? []) {

@@ -7,6 +7,7 @@ import { aggregates, units } from '../indicators';
 import type { Unit } from '../indicators';
 import { fromXlsExpression } from './expressions';
 import { questionMetadata } from './metadata';
+import { rangeNote, splitRuleConstraint } from './xlsformRules';
 import type { DefinitionElement, Mapping, QuestionnaireDefinition } from './types';
 import { choiceColumns, mappingColumns, ruleColumns, surveyColumns } from './xlsformTypes';
 import type { ImportIssue, XlsForm, XlsSheet } from './xlsformTypes';
@@ -67,6 +68,9 @@ export function fromXlsForm(input: XlsForm): XlsImport {
     if (!lists.has(row.list_name)) lists.set(row.list_name, []);
     lists.get(row.list_name)!.push({ value: row.name, text: (choiceLabel && row[choiceLabel]) || row.name });
   }
+  const booleans = yesNoQuestions(survey, lists);
+  /** Rules written as constraints, to put back on their anchors at their place among its rules. */
+  const constraintRules: { anchor: string; index: number; validator: Record<string, unknown> }[] = [];
   for (const column of survey.columns) {
     if (!knownColumns.has(column) && column !== labelColumn && column !== hintColumn && column !== messageColumn && !/^(label|hint|constraint_message)::/.test(column)) {
       const rows = survey.rows.flatMap((r, i) => (r[column] ? [i + 2] : []));
@@ -82,13 +86,19 @@ export function fromXlsForm(input: XlsForm): XlsImport {
   const report = (row: number, construct: string, message: string) => issues.push({ sheet: 'survey', row, construct, message });
   const expression = (text: string, self: string, row: number, column: string): string | undefined => {
     if (!text) return undefined;
-    const translated = fromXlsExpression(text, self);
+    const translated = fromXlsExpression(text, self, booleans);
     if (translated.unsupported.length === 0) return translated.expression;
     report(row, translated.unsupported.join(', '), `Colonne « ${column} » : ${translated.unsupported.join(', ')} sans équivalent, expression ignorée.`);
     return undefined;
   };
-  const place = (element: Element): void => {
+  const place = (element: Element, panel?: { name: string; title: string }): void => {
     const parent = stack[stack.length - 1];
+    if (panel?.name) {
+      const siblings = parent ? (parent.elements ??= []) : strayPage?.elements ?? [];
+      const last = siblings.at(-1);
+      if (last?.type === 'panel' && last.name === panel.name) return void last.elements!.push(element);
+      return place({ type: 'panel', name: panel.name, ...(panel.title ? { title: panel.title } : {}), elements: [element] });
+    }
     if (parent) (parent.elements ??= []).push(element);
     else {
       if (!strayPage) pages.push((strayPage = { name: `page${pages.length + 1}`, elements: [] }));
@@ -123,19 +133,29 @@ export function fromXlsForm(input: XlsForm): XlsImport {
     if (!question) return;
     if (labelColumn && row[labelColumn]) question[question.type === 'html' ? 'html' : 'title'] = row[labelColumn];
     if (hintColumn && row[hintColumn]) question.description = row[hintColumn];
-    applyLogic(question, row, at, expression, messageColumn);
+    const rule = applyLogic(question, row, at, expression, messageColumn);
+    if (rule) constraintRules.push(rule);
     applyMetadata(question, row, type);
     byName.set(question.name, question);
-    place(question);
+    place(question, { name: row.panel, title: row.panel_label });
   });
 
+  const sheetRules = new Map<Element, Record<string, unknown>[]>();
   for (const [i, rule] of normalizeSheet(input.rules, ruleColumns).rows.entries()) {
     const anchor = byName.get(rule.question);
     if (!anchor) { issues.push({ sheet: 'rules', row: i + 2, construct: 'règle', message: `Règle « ${rule.rule_id} » : question « ${rule.question} » inconnue, règle ignorée.` }); continue; }
-    const translated = fromXlsExpression(rule.expression, anchor.name);
+    const translated = fromXlsExpression(rule.expression, anchor.name, booleans);
     if (translated.unsupported.length > 0) { issues.push({ sheet: 'rules', row: i + 2, construct: translated.unsupported.join(', '), message: `Règle « ${rule.rule_id} » : ${translated.unsupported.join(', ')} sans équivalent, règle ignorée.` }); continue; }
-    ((anchor.validators ??= []) as unknown[]).push({ type: 'expression', ruleId: rule.rule_id, notificationType: rule.level || 'error', expression: translated.expression, text: rule.message });
+    if (!sheetRules.has(anchor)) sheetRules.set(anchor, []);
+    sheetRules.get(anchor)!.push({ type: 'expression', ruleId: rule.rule_id, notificationType: rule.level || 'error', expression: translated.expression, text: rule.message });
   }
+  for (const { anchor: name, index, validator } of constraintRules) {
+    const anchor = byName.get(name);
+    if (!anchor) { issues.push({ sheet: 'survey', row: 0, construct: 'rule_anchor', message: `Règle « ${String(validator.ruleId)} » : question d’ancrage « ${name} » inconnue, règle ignorée.` }); continue; }
+    if (!sheetRules.has(anchor)) sheetRules.set(anchor, []);
+    sheetRules.get(anchor)!.splice(index, 0, validator);
+  }
+  for (const [anchor, rules] of sheetRules) ((anchor.validators ??= []) as unknown[]).push(...rules);
 
   const mappings: Mapping[] = normalizeSheet(input.mappings, mappingColumns).rows.filter((m) => m.from && m.to).map((m) => ({ from: m.from, to: m.to, kind: 'meaning', note: m.note }));
   const year = Number(settings.year || settings.version);
@@ -175,8 +195,21 @@ function questionOf(row: Row, type: string, rest: string[], lists: Map<string, {
 const rangePart = /^\.\s*(>=|<=)\s*(?:date\('([^']*)'\)|(-?\d+(?:\.\d+)?))$/;
 const regexPart = /^regex\(\.\s*,\s*'([^']*)'\)$/;
 
+type ConstraintRule = { anchor: string; index: number; validator: Record<string, unknown> };
+
+/** Names of the select_one questions whose list is exactly true/false: our yes/no questions. */
+function yesNoQuestions(survey: XlsSheet, lists: Map<string, { value: string; text: string }[]>): Set<string> {
+  const names = survey.rows.filter((r) => {
+    const [kind, list] = r.type.trim().split(/\s+/);
+    const values = lists.get(list ?? '')?.map((c) => c.value);
+    return kind?.toLowerCase() === 'select_one' && values?.length === 2 && values[0] === 'true' && values[1] === 'false';
+  });
+  return new Set(names.map((r) => r.name));
+}
+
+/** Relevance, requiredness, calculation and constraint; returns the rule the constraint carries, if any. */
 function applyLogic(question: Element, row: Row, at: number, expression: (t: string, self: string, row: number, column: string) => string | undefined,
-  messageColumn: string | undefined): void {
+  messageColumn: string | undefined): ConstraintRule | undefined {
   const visibleIf = expression(row.relevant, question.name, at, 'relevant');
   if (visibleIf) question.visibleIf = visibleIf;
   const required = row.required.toLowerCase();
@@ -188,8 +221,22 @@ function applyLogic(question: Element, row: Row, at: number, expression: (t: str
   const calculation = expression(row.calculation, question.name, at, 'calculation');
   if (calculation && question.type === 'expression') question.expression = calculation;
   if (!row.constraint) return;
-  const message = (messageColumn && row[messageColumn]) || '';
-  const parts = row.constraint.split(/\s+and\s+/);
+  let message = (messageColumn && row[messageColumn]) || '';
+  const withRule = row.rule_id ? splitRuleConstraint(row.constraint) : undefined;
+  const checks = withRule ? withRule.checks : row.constraint;
+  let rule: ConstraintRule | undefined;
+  if (withRule) {
+    const ruleExpression = expression(withRule.rule, question.name, at, 'constraint');
+    const [anchor, index] = (row.rule_anchor || question.name).split('#');
+    const min = /\.\s*>=\s*(?:date\('([^']*)'\)|(-?[\d.]+))/.exec(checks);
+    const max = /\.\s*<=\s*(?:date\('([^']*)'\)|(-?[\d.]+))/.exec(checks);
+    const note = checks ? rangeNote(min ? min[1] ?? min[2] : undefined, max ? max[1] ?? max[2] : undefined) : '';
+    const text = note && message.endsWith(note) ? message.slice(0, -note.length) : message;
+    if (ruleExpression) rule = { anchor, index: Number(index) || 0, validator: { type: 'expression', ruleId: row.rule_id, notificationType: 'error', expression: ruleExpression, text } };
+    message = '';
+    if (!checks) return rule;
+  }
+  const parts = checks.split(/\s+and\s+/);
   if (parts.every((p) => rangePart.test(p) || regexPart.test(p))) {
     for (const part of parts) {
       const range = rangePart.exec(part);
@@ -197,13 +244,14 @@ function applyLogic(question: Element, row: Row, at: number, expression: (t: str
       const regex = regexPart.exec(part);
       if (regex) ((question.validators ??= []) as unknown[]).push({ type: 'regex', regex: regex[1], ...(message ? { text: message } : {}) });
     }
-    return;
+    return rule;
   }
   const constraint = expression(row.constraint, question.name, at, 'constraint');
   if (constraint) {
     ((question.validators ??= []) as unknown[]).push({ type: 'expression', ruleId: `${question.name}.contrainte`,
       notificationType: ['warning', 'info'].includes(row.level) ? row.level : 'error', expression: constraint, text: message || 'Réponse non conforme.' });
   }
+  return rule;
 }
 
 const unitByType: Record<string, Unit> = { integer: 'count', text: 'text', date: 'date', select_one: 'choice' };

@@ -20,7 +20,7 @@ export interface ImportIssue {
 
 export const surveyColumns = [
   'type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'constraint_message', 'calculation', 'appearance',
-  'indicator', 'unit', 'aggregate', 'disclosure', 'section', 'level',
+  'indicator', 'unit', 'aggregate', 'disclosure', 'section', 'level', 'rule_id', 'rule_anchor', 'panel', 'panel_label',
 ] as const;
 export const choiceColumns = ['list_name', 'name', 'label'] as const;
 export const ruleColumns = ['rule_id', 'level', 'question', 'expression', 'message'] as const;
