@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { loadAggregationRecords, placesOf, populationFingerprint, type PopulationMode, type RecordPlace } from '../db/aggregation.repo';
+import { loadAggregationRecords, loadDirectoryPlaces, placesOf, populationFingerprint, type PopulationMode, type RecordPlace } from '../db/aggregation.repo';
 import { findRelease, latestReleaseId, releaseFigures, releaseRecords, type ReleaseInfo } from '../db/release.repo';
 import { preparePopulation, type AggregationRecord, type Population, type PublishedFigure } from '../domain/disclosure';
 import { AppError } from '../domain/errors';
@@ -84,9 +84,9 @@ const fingerprintOf = async (db: Db, year: number, mode: PopulationMode) =>
 async function loadRelease(db: Db, year: number): Promise<CampaignPopulation> {
   const release = await findRelease(db, year);
   if (!release) throw notPublished(year);
-  const [records, releaseTable] = await Promise.all([releaseRecords(db, release.id), releaseFigures(db, release.id)]);
+  const [records, releaseTable, frame] = await Promise.all([releaseRecords(db, release.id), releaseFigures(db, release.id), loadDirectoryPlaces(db)]);
   const places = await placesOf(db, records.map((r) => r.structureId));
-  return { year, mode: 'published', release, releaseTable, population: preparePopulation(records), records, places, loadedAt: new Date(), memo: new Map() };
+  return { year, mode: 'published', release, releaseTable, population: preparePopulation(records, frame), records, places, loadedAt: new Date(), memo: new Map() };
 }
 
 /**

@@ -1,6 +1,6 @@
 import loadHighs from 'highs';
 import type { Db } from '../db/connection';
-import { loadAggregationRecords } from '../db/aggregation.repo';
+import { loadAggregationRecords, loadDirectoryPlaces } from '../db/aggregation.repo';
 import { appendAudit } from '../db/audit.repo';
 import { getCampaignByYear } from '../db/campaign.repo';
 import { insertRelease, listReleases, releaseFigures, releaseRecords, type ReleaseInfo } from '../db/release.repo';
@@ -69,7 +69,7 @@ export async function releaseCampaign(p: { db: Db; year: number; note?: string; 
   if (records.length === 0) throw new AppError('conflict', `Aucune réponse validée pour ${year} : rien à publier.`);
   const earlier = [...(await listReleases(db, year))].reverse();
   const earlierPops = await Promise.all(earlier.map(async (r) => preparePopulation(await releaseRecords(db, r.id))));
-  const population = preparePopulation(records);
+  const population = preparePopulation(records, await loadDirectoryPlaces(db));
   const table = publishReleaseTable(population, earlierPops, releaseIndicators);
   const audit = auditRelease(await lpSolver(), population, table);
   if (audit.pinned > 0) throw new AppError('conflict', `L’audit exact a trouvé ${audit.pinned} case(s) recalculable(s) : la version n’est pas publiée.`);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
 import type { AggregationRecord, ApprovalKind, StructureAttributes } from '../domain/aggregation/record';
+import type { TerritoryPlace } from '../domain/aggregation/groups';
 import { publishedStates } from '../domain/workflow';
 
 /** Which responses a population holds: published figures count validated and locked ones only. */
@@ -120,4 +121,16 @@ export async function placesOf(db: Db, ids: readonly number[]): Promise<Map<numb
     select id, lat, lon from structures where id = any(${[...ids]}::int[])`.execute(db);
   for (const r of rows) out.set(r.id, { lat: r.lat, lon: r.lon, state: 'locked', validated: true });
   return out;
+}
+
+/**
+ * Every place of the public directory (each structure's commune, EPCI, département and region), the frame
+ * published tables are laid over so that a territory whose structures did not answer reads like one with
+ * a few respondents.
+ * @example const frame = await loadDirectoryPlaces(db); // [{ regionCode: '84', departementCode: '69', … }]
+ */
+export async function loadDirectoryPlaces(db: Db): Promise<TerritoryPlace[]> {
+  const rows = await db.selectFrom('structures as s').innerJoin('communes as c', 'c.code', 's.commune_code')
+    .select(['s.region_code', 's.departement_code', 'c.epci_code', 's.commune_code']).distinct().execute();
+  return rows.map((r) => ({ regionCode: r.region_code, departementCode: r.departement_code, epciCode: r.epci_code, communeCode: r.commune_code }));
 }

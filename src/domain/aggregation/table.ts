@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { contributionValue, type Contribution, type IndicatorSpec } from './contributions';
 import { dimensionValuesOf, filterValues, partitioningDimensions, type Filter, type FilterDimension } from './filters';
-import { enclosingTerritory, territoriesOf, type TerritoryIndex } from './groups';
+import { parentTerritory, territoriesOf, type TerritoryIndex } from './groups';
 import type { AggregationRecord } from './record';
 import { territoryLevels, type Territory, type TerritoryLevel } from './territory';
 
@@ -75,7 +75,7 @@ export function layoutTable(index: TerritoryIndex, layout: FixedTableLayout): { 
   for (let i = 1; i < levels.length; i++) {
     const children = new Map<number, number[]>();
     for (const t of territoriesOf(index, levels[i])) {
-      const parent = enclosingTerritory(index.byLevel.get(levels[i])!.get(t.code)!, levels[i - 1]);
+      const parent = parentTerritory(index, t, levels[i - 1]);
       if (!parent) throw new AppError('bad_request', `Le territoire ${t.code} (${levels[i]}) n’est pas inclus dans un seul territoire ${levels[i - 1]}.`);
       const pr = rowOf.get(`${parent.level}:${parent.code}`)!;
       (children.get(pr) ?? children.set(pr, []).get(pr)!).push(rowOf.get(`${t.level}:${t.code}`)!);

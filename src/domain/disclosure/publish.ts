@@ -1,6 +1,6 @@
 import { contributionsOf, isAggregatable, type IndicatorSpec } from '../aggregation/contributions';
 import { parseFilters, type Filter, type FilterDimension } from '../aggregation/filters';
-import { groupRecords, indexByTerritory, territoriesOf, type TerritoryIndex } from '../aggregation/groups';
+import { groupRecords, indexByTerritory, territoriesOf, type TerritoryIndex, type TerritoryPlace } from '../aggregation/groups';
 import type { AggregationRecord } from '../aggregation/record';
 import { buildFixedTables, type RawTable } from '../aggregation/table';
 import { isTerritoryLevel, type Territory, type TerritoryLevel } from '../aggregation/territory';
@@ -61,10 +61,11 @@ export interface Population { readonly index: TerritoryIndex }
 
 /**
  * Indexes a campaign's records for repeated publication (cache it per campaign).
- * @example const population = preparePopulation(await loadAggregationRecords(db, 2024));
+ * Published populations take the directory's places as a frame (see `TerritoryPlace`).
+ * @example const population = preparePopulation(records, await loadDirectoryPlaces(db));
  */
-export function preparePopulation(records: readonly AggregationRecord[]): Population {
-  return { index: indexByTerritory(records) };
+export function preparePopulation(records: readonly AggregationRecord[], frame: readonly TerritoryPlace[] = []): Population {
+  return { index: indexByTerritory(records, frame) };
 }
 
 /**

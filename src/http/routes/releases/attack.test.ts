@@ -407,11 +407,10 @@ describe('snapshots around validations and around a corrected release', () => {
 });
 
 describe('the participation oracle of the fixed table', () => {
-  // KNOWN LEAK (issue 12, reported by the attacker tests): a département whose structures all stayed silent
-  // is absent from the dashboard and 'no_data' on the map, while one of 1–4 respondents reads 'suppressed';
-  // with the public directory, a département of one structure says whether it answered. `it.fails` keeps
-  // the suite green while the leak stands: once empty territories read like small ones, turn it into `it`.
-  it.fails('shows a département whose structures did not answer like one with 1–4 respondents (dashboard and map)', async () => {
+  // A département whose structures all stayed silent must read exactly like one with 1–4 respondents:
+  // with the public directory in hand, "absent" or "no data" against "secret" would say who answered.
+  // (Found by this test; fixed by laying published tables over every place of the directory.)
+  it('shows a département whose structures did not answer like one with 1–4 respondents (dashboard and map)', async () => {
     const figures = await snapshotDashboards(client.request, YEAR, h);
     const map = await (await client.request(`/api/stats/departement-map?year=${YEAR}&indicator=finances.produits`)).json() as { departements: { code: string; cell: Figure['cell'] }[] };
     const truth = await truthOf();
