@@ -24,6 +24,8 @@ import { ReviewPage } from './trust/ReviewPage';
 import { InvitationPage } from './invitations/InvitationPage';
 import { ExternalPage } from './external/ExternalPage';
 import { ConcordancePage } from './external/ConcordancePage';
+import { CampaignsPage } from './campaigns/CampaignsPage';
+import { AdminPage } from './admin/AdminPage';
 
 const SITE = 'Senacs';
 
@@ -47,6 +49,8 @@ function route(path: string): { title: string; page: ReactElement } {
   if (cmp) return { title: 'Se comparer à ses pairs', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><ComparePage key={cmp.id} id={cmp.id} /></Suspense> };
   if (matchPath('/territoires/comparer', path)) return { title: 'Comparer les territoires', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><TerritoriesPage /></Suspense> };
   if (matchPath('/publication', path)) return { title: 'Publication des chiffres', page: <Suspense fallback={<Loading what="Chargement des versions…" />}><PublicationPage /></Suspense> };
+  if (matchPath('/campagnes', path)) return { title: 'Campagnes annuelles', page: <CampaignsPage /> };
+  if (matchPath('/admin', path)) return { title: 'Administration', page: <AdminPage /> };
   if (matchPath('/donnees-ouvertes', path)) return { title: 'Données ouvertes', page: <OpenDataPage /> };
   if (matchPath('/tableau-de-bord', path)) return { title: 'Tableau de bord : France', page: <Suspense fallback={<Loading what="Chargement du tableau de bord…" />}><DashboardPage key="nation" level="nation" /></Suspense> };
   const dbr = matchPath('/tableau-de-bord/region/:code', path) ?? matchPath('/tableau-de-bord/departement/:code', path);

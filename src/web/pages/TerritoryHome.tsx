@@ -52,6 +52,8 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
           {campaignStateLabel(campaign.state)} · du {formatDate(campaign.opens_on)} au {formatDate(campaign.closes_on)}
         </p>
         <p><Link to={`/suivi/${year}?level=${level}${code ? `&code=${code}` : ''}`}>Tableau de bord de suivi et de qualité</Link></p>
+        <p><Link to="/campagnes">{level === 'nation' ? 'Administrer les campagnes (préparer, ouvrir, clore, délais)' : 'Campagnes et questions locales du territoire'}</Link></p>
+        {level === 'nation' && <p><Link to="/admin">Toutes les pages d’administration</Link></p>}
         <p><Link to={`/territoires/comparer?niveau=${level === 'nation' ? 'region' : 'departement'}`}>Comparer les territoires</Link></p>
         <p><Link to="/donnees-externes">Données externes et concordance (ELISFA, CAF, INSEE…)</Link></p>
         <p><Link to="/publication">{level === 'nation' ? 'Publier les chiffres (versions)' : 'Versions publiées des chiffres'}</Link></p>

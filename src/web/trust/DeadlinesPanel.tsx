@@ -11,8 +11,8 @@ import type { TerritoryDeadline } from './types';
  * Later deadlines per territory on the cockpit (issue 8): everyone following the campaign sees them; the
  * national administration grants or removes them while the campaign is in preparation or open.
  */
-export function DeadlinesPanel({ year, state, closesOn, deadlines, onChange }: {
-  year: string; state: string; closesOn: string; deadlines: TerritoryDeadline[]; onChange: () => void;
+export function DeadlinesPanel({ year, state, closesOn, deadlines, onChange, title = 'Délais par territoire' }: {
+  year: string; state: string; closesOn: string; deadlines: TerritoryDeadline[]; onChange: () => void; title?: string;
 }) {
   const { me } = useSession();
   const national = me?.memberships.some((m) => m.role === 'national_admin') ?? false;
@@ -56,7 +56,7 @@ export function DeadlinesPanel({ year, state, closesOn, deadlines, onChange }: {
 
   return (
     <div className="panel deadlines-panel">
-      <h2>Délais par territoire</h2>
+      <h2>{title}</h2>
       <p className="muted">
         La campagne se termine le {formatDate(closesOn)}. Un territoire peut avoir un délai plus tardif : le plus précis s’applique
         (celui du département, sinon celui de la région). Il compte pour le taux de réponses à temps et pour les relances.
@@ -87,7 +87,7 @@ export function DeadlinesPanel({ year, state, closesOn, deadlines, onChange }: {
       {error && <ErrorAlert error={error} />}
       {editable && (
         <form className="form inline-form deadline-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
-          <h3 id={`${id}-title`}>Accorder un délai</h3>
+          <h3 id={`${id}-title`}>Accorder un délai<span className="visually-hidden"> (campagne {year})</span></h3>
           <div className="field">
             <label htmlFor={`${id}-level`}>Niveau</label>
             <select id={`${id}-level`} value={level} onChange={(e) => { setLevel(e.target.value as 'departement' | 'region'); setCode(''); }}>

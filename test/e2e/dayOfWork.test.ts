@@ -1,0 +1,202 @@
+/**
+ * Every role's day in the browser (issue 14): a correspondent opens any response from the follow-up list,
+ * sorted and filtered, and validates a transmitted one; a director opens a past locked response from the
+ * structure's "Campagnes annuelles" table; the national administration prepares, opens and closes a
+ * campaign from /campagnes (reached from /admin) and publishes its figures, while the Rhône correspondent
+ * adds a local question to the campaign in preparation. axe on every page, screenshots at 1366 and 375 px.
+ * Runs on its own seeded server (it changes campaign states).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, loginAs, newPage } from './browser';
+import { startServer, type RunningServer } from './server';
+import { apiClient } from './api';
+import { twoWidths } from './shots';
+
+const DIRECTOR = 'direction@demo.senacs.test';
+const CAF = 'caf69@demo.senacs.test';
+const NATIONAL = 'national@demo.senacs.test';
+const WAIT = { timeout: 60_000 };
+
+let server: RunningServer | undefined;
+let baseUrl: string;
+let browser: Browser;
+const { apiLogin, call } = apiClient(() => baseUrl);
+
+async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.loading'), undefined, WAIT);
+}
+async function openAs(email: string, path: string): Promise<Page> {
+  const page = await newPage(browser, baseUrl);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors?: string[] }).errors = errors;
+  await loginAs(page, email);
+  await page.goto(path);
+  await settled(page);
+  return page;
+}
+const errorsOf = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];
+
+beforeAll(async () => {
+  if (process.env.SENACS_E2E_URL) baseUrl = process.env.SENACS_E2E_URL;
+  else { server = await startServer(); baseUrl = server.baseUrl; }
+  browser = await launchBrowser();
+  await Promise.all([apiLogin(CAF), apiLogin(NATIONAL), apiLogin(DIRECTOR)]);
+}, 400_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Row { structure_id: number; response_id: number | null; state: string; quality_score: number | null; open_queries: number }
+
+describe('le correspondant ouvre toute réponse depuis la liste de suivi', () => {
+  it('filtre les réponses transmises, trie par score, ouvre la première par « Contrôler » et la valide', async () => {
+    const page = await openAs(CAF, '/suivi/2025?level=departement&code=69');
+    const list = page.locator('section[aria-labelledby="responses-title"]');
+    await list.getByLabel('État de la réponse').selectOption('submitted');
+    await list.getByLabel('Trier par').selectOption('score');
+    await list.getByRole('button', { name: 'Appliquer' }).click();
+    await list.locator('caption', { hasText: 'transmise' }).waitFor(WAIT);
+    await settled(page);
+    const expected = await call<{ items: Row[]; total: number }>(CAF, 'GET', '/campaigns/2025/responses?level=departement&code=69&state=submitted&sort=score&pageSize=20');
+    expect(expected.total).toBeGreaterThan(0);
+    const links = list.getByRole('link', { name: /^Contrôler/ });
+    expect(await links.count()).toBe(expected.items.length);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'suivi-liste-filtree');
+    await links.first().click();
+    await page.waitForURL(`**/controle/${expected.items[0].response_id}`);
+    await page.getByRole('heading', { level: 1, name: /Contrôle de la réponse 2025/ }).waitFor(WAIT);
+    await settled(page);
+    const validate = page.getByRole('button', { name: 'Valider', exact: true });
+    if (expected.items[0].open_queries === 0) {
+      await validate.click();
+      await page.getByRole('status').filter({ hasText: 'Réponse validée.' }).waitFor(WAIT);
+      const detail = await call<{ response: { state: string } }>(CAF, 'GET', `/responses/${expected.items[0].response_id}`);
+      expect(detail.response.state).toBe('validated');
+    }
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('filtre par questions ouvertes et par score ; chaque ligne avec une réponse a son lien', async () => {
+    const page = await openAs(CAF, '/');
+    const list = page.locator('section[aria-labelledby="responses-title"]');
+    await list.getByLabel('Score de qualité').selectOption('90');
+    await list.getByRole('button', { name: 'Appliquer' }).click();
+    await settled(page);
+    const low = await call<{ items: Row[]; total: number }>(CAF, 'GET', '/campaigns/2025/responses?level=departement&code=69&scoreBelow=90&pageSize=20');
+    await expect.poll(async () => (await list.locator('tbody tr').count()), WAIT).toBe(low.items.length);
+    const scores = await list.locator('tbody td[data-label="Score de qualité"]').allInnerTexts();
+    for (const s of scores) expect(Number(s)).toBeLessThan(90);
+    expect(await list.getByRole('link', { name: /^(Contrôler|Voir la réponse)/ }).count()).toBe(low.items.filter((i) => i.response_id).length);
+    await page.context().close();
+  });
+
+  it('la fiche d’une structure, vue par le correspondant, ouvre chaque année de réponse', async () => {
+    const me = await call<{ memberships: { structureId?: number; role: string }[] }>(DIRECTOR, 'GET', '/me');
+    const structureId = me.memberships.find((m) => m.role === 'director')!.structureId!;
+    const responses = await call<{ items: { id: number; year: number }[] }>(CAF, 'GET', `/structures/${structureId}/responses`);
+    const page = await openAs(CAF, `/structures/${structureId}`);
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Réponses aux campagnes annuelles' }) });
+    for (const r of responses.items) {
+      expect(await table.getByRole('link', { name: new RegExp(`(Contrôler|Voir la réponse) ${r.year}`) }).getAttribute('href')).toBe(`/controle/${r.id}`);
+    }
+    await page.context().close();
+  });
+});
+
+describe('la direction ouvre ses réponses passées, verrouillées', () => {
+  it('depuis « Campagnes annuelles », « Voir la réponse » ouvre la réponse 2024 en lecture seule', async () => {
+    const page = await openAs(DIRECTOR, '/');
+    const link = page.getByRole('link', { name: 'Voir la réponse 2024' });
+    await link.waitFor(WAIT);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'direction-campagnes-annuelles');
+    await link.click();
+    await page.waitForURL(/\/reponses\/\d+$/);
+    await settled(page);
+    await page.getByText(/verrouillée|transmise|validée/i).first().waitFor(WAIT);
+    expect(await page.locator('main input:not([disabled]):not([readonly])').count()).toBe(0);
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('l’administration nationale conduit une campagne depuis ses pages', () => {
+  it('prépare la campagne 2026 depuis /campagnes, atteinte par /admin', async () => {
+    const page = await openAs(NATIONAL, '/');
+    await page.getByRole('link', { name: 'Toutes les pages d’administration' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Administration nationale' }).waitFor(WAIT);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'admin');
+    await page.getByRole('link', { name: 'Campagnes annuelles' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Campagnes annuelles' }).waitFor(WAIT);
+    await settled(page);
+    await page.getByLabel('Année des données').fill('2026');
+    await page.getByLabel('Ouverture').fill('2027-03-01');
+    await page.getByLabel('Clôture').fill('2027-06-30');
+    await page.getByRole('button', { name: 'Préparer la campagne' }).click();
+    await page.getByText('La campagne 2026 est en préparation').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Ouvrir la campagne 2026' }).waitFor(WAIT);
+    const campaigns = await call<{ items: { year: number; state: string }[] }>(NATIONAL, 'GET', '/campaigns');
+    expect(campaigns.items.find((c) => c.year === 2026)?.state).toBe('preparation');
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'campagnes-national');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('le correspondant du Rhône ajoute une question locale à la campagne en préparation', async () => {
+    const page = await openAs(CAF, '/');
+    await page.getByRole('link', { name: 'Campagnes et questions locales du territoire' }).click();
+    await page.getByRole('heading', { name: /Questions locales du département 69/ }).waitFor(WAIT);
+    await settled(page);
+    await page.getByLabel('Campagne', { exact: true }).selectOption('2026');
+    await page.getByLabel('Question posée').fill('Le centre anime-t-il un jardin partagé ?');
+    await page.getByLabel(/Nom court/).fill('jardins');
+    await page.getByRole('button', { name: 'Ajouter la question' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'local.69.jardins' }).waitFor(WAIT);
+    const local = await call<{ items: { code: string }[] }>(CAF, 'GET', '/campaigns/2026/local-questions?level=departement&code=69');
+    expect(local.items.map((q) => q.code)).toEqual(['local.69.jardins']);
+    // The same name twice is refused in French, nothing added.
+    await page.getByLabel('Question posée').fill('Encore un jardin ?');
+    await page.getByLabel(/Nom court/).fill('jardins');
+    await page.getByRole('button', { name: 'Ajouter la question' }).click();
+    await page.getByRole('alert').filter({ hasText: 'existe déjà' }).waitFor(WAIT);
+    expect((await call<{ items: unknown[] }>(CAF, 'GET', '/campaigns/2026/local-questions?level=departement&code=69')).items).toHaveLength(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'campagnes-questions-locales');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('ouvre 2026, clôt 2025 après confirmation, puis publie les chiffres de 2025', async () => {
+    const page = await openAs(NATIONAL, '/campagnes');
+    await page.getByRole('button', { name: 'Ouvrir la campagne 2026' }).click();
+    await page.getByText('La campagne 2026 est ouverte').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Clore la campagne 2025…' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Confirmer la clôture' }).click();
+    await page.getByText(/La campagne 2025 est close : \d+ réponse/).waitFor(WAIT);
+    const states = Object.fromEntries((await call<{ items: { year: number; state: string }[] }>(NATIONAL, 'GET', '/campaigns')).items.map((c) => [c.year, c.state]));
+    expect(states[2026]).toBe('open');
+    expect(states[2025]).toBe('closed');
+    await page.getByRole('link', { name: 'Publier les chiffres de 2025' }).click();
+    await page.getByRole('heading', { name: /Campagne 2025/ }).waitFor(WAIT);
+    await settled(page);
+    const block = page.locator('section, div', { has: page.getByRole('heading', { name: /Campagne 2025/ }) }).last();
+    await block.getByRole('button', { name: 'Vérifier avant publication' }).click();
+    await block.getByText(/Aperçu de la version/).waitFor({ timeout: 120_000 });
+    await block.getByRole('button', { name: 'Publier la version' }).click();
+    await block.getByText(/Version n° \d+ de 2025 publiée/).waitFor({ timeout: 120_000 });
+    const releases = await call<{ items: { year: number }[] }>(NATIONAL, 'GET', '/releases');
+    expect(JSON.stringify(releases)).toContain('2025');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+});
