@@ -57,18 +57,30 @@ describe('senacs questionnaire export / import', () => {
     expect(campaign.version).toBe(2);
   });
 
-  it('reports the unsupported constructs of a foreign form with their rows, and stores nothing', async () => {
+  it('checks a plain foreign form (default section, unsupported rows named by row and column), and stores nothing on --dry-run', async () => {
     const sheet = (columns: string[], rows: string[][]) => ({ columns, rows: rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? '']))) });
     const file = join(dir, 'foreign.xlsx');
     await writeFile(file, await writeXlsForm({
-      survey: sheet(['type', 'name', 'label'], [['integer', 'personnes', 'Personnes au foyer'], ['geopoint', 'position', 'Position du logement']]),
+      survey: sheet(['Type', 'Name', 'Label'], [['integer', 'personnes', 'Personnes au foyer'], ['geopoint', 'position', 'Position du logement']]),
       settings: sheet(['form_title', 'version'], [['Enquête ménages', '2027']]),
     }));
-    expect(await run(['import', file])).toBe(1);
+    expect(await run(['import', file, '--dry-run'])).toBe(0);
     const out = lines.join('\n');
-    expect(out).toMatch(/survey ligne 3 \[geopoint\]/);
-    expect(out).toMatch(/Non enregistrable/);
+    expect(out).toMatch(/Questionnaire 2027 : 1 questions, 0 règles/);
+    expect(out).toMatch(/survey ligne 3 colonne type \[geopoint\] Ligne 3, colonne « type » : type « geopoint » non pris en charge/);
+    expect(out).toMatch(/Colonne « section » absente \(métadonnée Senacs facultative\) : section « theme »/);
     expect(await versions(2027)).toEqual([]);
+  });
+
+  it('refuses a broken file before opening the database', async () => {
+    let opened = 0;
+    const refuse = async (name: string, bytes: Uint8Array) => {
+      await writeFile(join(dir, name), bytes);
+      return questionnaireCommand(['import', join(dir, name)], async () => { opened++; return { ...database, close: async () => {} }; }, () => {});
+    };
+    await expect(refuse('vide.xlsx', new Uint8Array())).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/0 octet/) });
+    await expect(refuse('ancien.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).rejects.toMatchObject({ message: expect.stringMatching(/^Format \.xls non pris en charge, enregistrez en \.xlsx/) });
+    expect(opened).toBe(0);
   });
 
   it('refuses bad arguments and unreadable files in French', async () => {

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Database$ } from '../db/connection';
 import { exportQuestionnaire } from '../app/exportQuestionnaire';
 import { importQuestionnaire, type QuestionnaireImportReport } from '../app/importQuestionnaire';
+import { readQuestionnaireFile } from '../app/readQuestionnaireFile';
 import { AppError } from '../domain/errors';
 
 const usage = `Usage :
@@ -41,9 +42,11 @@ export async function questionnaireCommand(args: string[], open: () => Promise<D
     const file = positionals[0];
     if (!file) throw new AppError('bad_request', usage);
     const bytes = await readFile(file).catch(() => { throw new AppError('not_found', `Fichier introuvable : ${file}`); });
+    // The file is read and checked first: a bad file is refused without waiting for the database.
+    const read = await readQuestionnaireFile({ bytes: new Uint8Array(bytes), fileName: file, year: yearOf(values.year, false) });
     const database = await open();
     try {
-      const report = await importQuestionnaire({ db: database.db, bytes: new Uint8Array(bytes), dryRun: values['dry-run'] ?? false, year: yearOf(values.year, false) });
+      const report = await importQuestionnaire({ db: database.db, read, dryRun: values['dry-run'] ?? false });
       printReport(report, print);
       return report.defects.length > 0 ? 1 : 0;
     } finally { await database.close(); }
@@ -54,7 +57,7 @@ export async function questionnaireCommand(args: string[], open: () => Promise<D
 function printReport(r: QuestionnaireImportReport, print: (line: string) => void) {
   print(`Questionnaire ${r.year || '(année inconnue)'} : ${r.questions} questions, ${r.rules} règles.`);
   if (r.issues.length > 0) print(`${r.issues.length} élément(s) non pris en charge ou modifié(s) :`);
-  for (const i of r.issues) print(`  ${i.sheet}${i.row ? ` ligne ${i.row}` : ''} [${i.construct}] ${i.message}`);
+  for (const i of r.issues) print(`  ${i.sheet}${i.row ? ` ligne ${i.row}` : ''}${i.column ? ` colonne ${i.column}` : ''} [${i.construct}] ${i.message}`);
   if (r.defects.length > 0) print(`Non enregistrable (${r.defects.length} défaut(s)) :`);
   for (const d of r.defects) print(`  ${d}`);
   if (r.stored) print(`Enregistré comme version ${r.version} de ${r.year}${r.linkedCampaign ? ', utilisée par la campagne en préparation' : ''}.`);

@@ -117,12 +117,13 @@ describe('foreign XLSForm', () => {
       [8, 'geopoint'],
       [9, 'select_one_from_file'],
       [12, 'fonction count-selected()'],
+      ...['indicator', 'unit', 'aggregate', 'disclosure', 'section'].map((c) => [1, `colonne ${c}`]),
     ]);
     expect(issues.every((i) => i.message.length > 10)).toBe(true);
     const page = definition.pages[0];
     expect(page).toMatchObject({ name: 'menage', title: 'Ménage' });
     expect(page.elements!.map((e) => e.name)).toEqual(['personnes', 'sexe', 'revenu', 'enfants']);
-    expect(page.elements![0]).toMatchObject({ type: 'text', inputType: 'number', min: 1, max: 30, unit: 'count' });
+    expect(page.elements![0]).toMatchObject({ type: 'text', inputType: 'number', min: 1, max: 30, unit: 'count', section: 'theme' });
     expect(page.elements![2]).toMatchObject({ visibleIf: '{personnes} > 0', validators: [{ type: 'expression', expression: '{revenu} < {personnes} * 10000', text: 'Revenu trop élevé' }] });
     expect(page.elements![3].visibleIf).toBeUndefined();
   });

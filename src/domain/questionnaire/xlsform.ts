@@ -45,6 +45,8 @@ function xlsType(element: DefinitionElement): { type: string; appearance?: strin
     case 'text':
       if (element.inputType === 'number') return { type: element.unit === 'count' ? 'integer' : 'decimal' };
       if (element.inputType === 'date') return { type: 'date' };
+      if (element.inputType === 'time') return { type: 'time' };
+      if (element.inputType === 'datetime-local') return { type: 'datetime' };
       return element.inputType === undefined ? { type: 'text' } : undefined;
     case 'comment': return { type: 'text', appearance: 'multiline' };
     case 'boolean': return { type: `select_one ${yesNoList}` };

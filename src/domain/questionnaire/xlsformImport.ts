@@ -1,26 +1,28 @@
 /**
- * XLSForm sheets → SurveyJS definition. Reads back our own exports without loss, and imports foreign
- * forms as far as SurveyJS can express them: each construct left out (repeats, geopoints, lists from
- * files, unknown functions…) is reported with its sheet and row instead of failing.
+ * XLSForm sheets → SurveyJS definition. Reads back our own exports without loss, and imports plain forms
+ * from elsewhere as far as Senacs can carry them: headers in any case, our metadata columns optional (the
+ * defaults are reported), each construct left out (repeats, loops, geopoints, lists from files, unknown
+ * functions…) reported with its row, its column and what is accepted, instead of failing.
  */
-import { aggregates, units } from '../indicators';
-import type { Unit } from '../indicators';
 import { fromXlsExpression } from './expressions';
 import { questionMetadata } from './metadata';
-import { rangeNote, splitRuleConstraint } from './xlsformRules';
 import type { DefinitionElement, Mapping, QuestionnaireDefinition } from './types';
+import { rangeNote, splitRuleConstraint } from './xlsformRules';
+import { applyMetadata, defaultSection, deviceMetadata, parseType, questionOf, supportedTypes, unsupportedTypes, yesNoQuestions } from './xlsformQuestion';
+import type { ChoiceLists } from './xlsformQuestion';
 import { choiceColumns, mappingColumns, ruleColumns, surveyColumns } from './xlsformTypes';
 import type { ImportIssue, XlsForm, XlsSheet } from './xlsformTypes';
 
 type Row = Record<string, string>;
 type Element = DefinitionElement;
 
-/** Types with no SurveyJS counterpart here: the row (or the whole repeat) is left out. */
-const unsupportedTypes = new Set(['geopoint', 'geotrace', 'geoshape', 'start-geopoint', 'image', 'audio', 'video', 'file',
-  'barcode', 'background-audio', 'range', 'rank', 'hidden', 'xml-external', 'csv-external', 'trigger', 'acknowledge']);
-/** ODK metadata collected by the device: nothing to ask, ignored. */
-const deviceMetadata = new Set(['start', 'end', 'today', 'deviceid', 'username', 'phonenumber', 'email', 'audit', 'simserial', 'subscriberid']);
 const knownColumns = new Set<string>([...surveyColumns, 'required_message']);
+/** Columns ODK knows that have no counterpart here, with what is lost. */
+const ignoredColumns: Record<string, string> = {
+  choice_filter: 'filtre de choix (listes en cascade) non pris en charge : tous les choix de la liste sont proposés',
+  default: 'valeur par défaut non reprise', read_only: 'lecture seule non reprise', repeat_count: 'répétition non prise en charge',
+  parameters: 'paramètres non repris', trigger: 'déclencheur non repris',
+};
 
 /** Result of an import: the definition and what was left out. */
 export interface XlsImport {
@@ -35,11 +37,17 @@ function localized(sheet: XlsSheet, base: string): string | undefined {
   return variants.find((c) => /fr|fran/i.test(c)) ?? variants[0];
 }
 
-/** Trims names and values, and gives every expected column a value ('' when the sheet lacks it). */
+/** A header as pyxform reads it: case-insensitive (`Label::French (fr)` → `label::French (fr)`). */
+function headerOf(column: string): string {
+  const [base, ...language] = column.trim().split('::');
+  return [base.trim().toLowerCase(), ...language].join('::');
+}
+
+/** Trims names and values, lower-cases headers, and gives every expected column a value ('' when the sheet lacks it). */
 function normalizeSheet(sheet: XlsSheet | undefined, expected: readonly string[] = []): XlsSheet {
   if (!sheet) return { columns: [], rows: [] };
   const blank = Object.fromEntries(expected.map((c) => [c, '']));
-  const rename = new Map(sheet.columns.map((c) => [c, c.trim()]));
+  const rename = new Map(sheet.columns.map((c) => [c, headerOf(c)]));
   return {
     columns: [...rename.values()],
     rows: sheet.rows.map((r) => ({ ...blank, ...Object.fromEntries(Object.entries(r).map(([k, v]) => [rename.get(k) ?? k, String(v ?? '').trim()])) })),
@@ -62,33 +70,29 @@ export function fromXlsForm(input: XlsForm): XlsImport {
   const hintColumn = localized(survey, 'hint');
   const messageColumn = localized(survey, 'constraint_message');
   const choiceLabel = localized(choicesSheet, 'label');
-  const lists = new Map<string, { value: string; text: string }[]>();
+  const lists: ChoiceLists = new Map();
   for (const row of choicesSheet.rows) {
     if (!row.list_name || !row.name) continue;
     if (!lists.has(row.list_name)) lists.set(row.list_name, []);
     lists.get(row.list_name)!.push({ value: row.name, text: (choiceLabel && row[choiceLabel]) || row.name });
   }
   const booleans = yesNoQuestions(survey, lists);
+  const multiples = new Set(survey.rows.filter((r) => parseType(r.type || '-').type === 'select_multiple').map((r) => r.name));
   /** Rules written as constraints, to put back on their anchors at their place among its rules. */
   const constraintRules: { anchor: string; index: number; validator: Record<string, unknown> }[] = [];
-  for (const column of survey.columns) {
-    if (!knownColumns.has(column) && column !== labelColumn && column !== hintColumn && column !== messageColumn && !/^(label|hint|constraint_message)::/.test(column)) {
-      const rows = survey.rows.flatMap((r, i) => (r[column] ? [i + 2] : []));
-      for (const row of rows) issues.push({ sheet: 'survey', row, construct: `colonne ${column}`, message: `Colonne « ${column} » non prise en charge : valeur ignorée.` });
-    }
-  }
+  const report = (row: number, column: string, construct: string, message: string) => issues.push({ sheet: 'survey', row, column, construct, message });
+  reportColumns(survey, [labelColumn, hintColumn, messageColumn], report);
 
   const pages: Element[] = [];
   const stack: Element[] = [];
   const byName = new Map<string, Element>();
-  let repeatDepth = 0;
+  let skipped: { kind: 'repeat' | 'loop'; depth: number } | undefined;
   let strayPage: Element | undefined;
-  const report = (row: number, construct: string, message: string) => issues.push({ sheet: 'survey', row, construct, message });
   const expression = (text: string, self: string, row: number, column: string): string | undefined => {
     if (!text) return undefined;
-    const translated = fromXlsExpression(text, self, booleans);
+    const translated = fromXlsExpression(selectedAsYesNo(text, multiples), self, new Set([...booleans, ...yesNoOfMultiples(text, multiples)]));
     if (translated.unsupported.length === 0) return translated.expression;
-    report(row, translated.unsupported.join(', '), `Colonne « ${column} » : ${translated.unsupported.join(', ')} sans équivalent, expression ignorée.`);
+    report(row, column, translated.unsupported.join(', '), `Ligne ${row}, colonne « ${column} » : ${translated.unsupported.join(', ')} sans équivalent, expression ignorée (fonctions acceptées : celles de SurveyJS, selected(), if(), coalesce de sommes).`);
     return undefined;
   };
   const place = (element: Element, panel?: { name: string; title: string }): void => {
@@ -108,50 +112,67 @@ export function fromXlsForm(input: XlsForm): XlsImport {
 
   survey.rows.forEach((row, index) => {
     const at = index + 2;
-    const [kind, ...rest] = row.type.replace(/\s+/g, ' ').split(' ');
-    const type = kind.replace('-', '_').toLowerCase();
     if (!row.type) return;
-    if (type === 'begin_repeat' || (type === 'begin' && rest[0] === 'repeat')) {
-      if (repeatDepth++ === 0) report(at, 'begin repeat', `Groupe répété « ${row.name} » non pris en charge : ses questions sont ignorées jusqu’à « end repeat ».`);
+    const { type, args } = parseType(row.type);
+    const block = /^(begin|end)_(repeat|loop)$/.exec(type);
+    if (block) {
+      const kind = block[2] as 'repeat' | 'loop';
+      if (block[1] === 'begin') {
+        if (!skipped) {
+          skipped = { kind, depth: 0 };
+          report(at, 'type', `begin ${kind}`, `Ligne ${at}, colonne « type » : ${kind === 'repeat' ? 'groupe répété' : 'boucle'} « ${row.name} » non pris en charge, ses questions sont ignorées jusqu’à « end ${kind} ». Types acceptés : ${supportedTypes.join(', ')}.`);
+        }
+        if (skipped.kind === kind) skipped.depth++;
+      } else if (skipped?.kind === kind && --skipped.depth === 0) skipped = undefined;
       return;
     }
-    if (type === 'end_repeat' || (type === 'end' && rest[0] === 'repeat')) return void (repeatDepth = Math.max(0, repeatDepth - 1));
-    if (repeatDepth > 0) return;
-    if (type === 'begin_group' || (type === 'begin' && rest[0] === 'group')) {
-      const group: Element = { name: row.name || `groupe${at}`, ...(row[labelColumn ?? ''] ? { title: row[labelColumn!] } : {}),
-        ...(hintColumn && row[hintColumn] ? { description: row[hintColumn] } : {}), elements: [] };
+    if (skipped) return;
+    if (type === 'begin_group') {
+      const group: Element = { name: row.name || `groupe${at}`, ...(labelColumn && row[labelColumn] ? { title: piped(row[labelColumn]) } : {}),
+        ...(hintColumn && row[hintColumn] ? { description: piped(row[hintColumn]) } : {}), elements: [] };
       const visibleIf = expression(row.relevant, group.name, at, 'relevant');
       if (visibleIf) group.visibleIf = visibleIf;
       if (stack.length === 0) { pages.push(group); strayPage = undefined; } else place({ type: 'panel', ...group });
       stack.push(stack.length === 0 ? group : (stack[stack.length - 1].elements!.at(-1) as Element));
       return;
     }
-    if (type === 'end_group' || (type === 'end' && rest[0] === 'group')) return void stack.pop();
-    if (deviceMetadata.has(type)) return report(at, type, `Métadonnée « ${type} » collectée par l’appareil : ignorée.`);
-    if (unsupportedTypes.has(type) || type.endsWith('_from_file')) return report(at, type, `Type « ${type} » non pris en charge : ligne ignorée.`);
-    const question = questionOf(row, type, rest, lists, at, report);
+    if (type === 'end_group') return void stack.pop();
+    if (deviceMetadata.has(type)) return report(at, 'type', type, `Ligne ${at}, colonne « type » : métadonnée « ${type} » collectée par l’appareil, ignorée.`);
+    if (unsupportedTypes.has(type) || type.endsWith('_from_file') || type.endsWith('_external')) {
+      return report(at, 'type', type, `Ligne ${at}, colonne « type » : type « ${row.type} » non pris en charge, ligne ignorée. Types acceptés : ${supportedTypes.join(', ')}.`);
+    }
+    const question = questionOf(row, type, args, lists, at, report);
     if (!question) return;
-    if (labelColumn && row[labelColumn]) question[question.type === 'html' ? 'html' : 'title'] = row[labelColumn];
-    if (hintColumn && row[hintColumn]) question.description = row[hintColumn];
+    if (question.type === 'panel') {
+      for (const child of question.elements ?? []) { applyMetadata(child, {}, 'select_one'); byName.set(child.name, child); }
+      if (labelColumn && row[labelColumn]) question.title = piped(row[labelColumn]);
+      const visibleIf = expression(row.relevant, question.name, at, 'relevant');
+      if (visibleIf) question.visibleIf = visibleIf;
+      return place(question);
+    }
+    if (labelColumn && row[labelColumn]) question[question.type === 'html' ? 'html' : 'title'] = piped(row[labelColumn]);
+    if (hintColumn && row[hintColumn]) question.description = piped(row[hintColumn]);
     const rule = applyLogic(question, row, at, expression, messageColumn);
     if (rule) constraintRules.push(rule);
     applyMetadata(question, row, type);
     byName.set(question.name, question);
     place(question, { name: row.panel, title: row.panel_label });
   });
+  if (skipped) report(survey.rows.length + 1, 'type', `begin ${skipped.kind}`, `Fin de la feuille survey : « end ${skipped.kind} » manquant, les lignes qui suivent le début sont ignorées.`);
+  if (byName.size > 0) reportDefaults(survey, report);
 
   const sheetRules = new Map<Element, Record<string, unknown>[]>();
   for (const [i, rule] of normalizeSheet(input.rules, ruleColumns).rows.entries()) {
     const anchor = byName.get(rule.question);
-    if (!anchor) { issues.push({ sheet: 'rules', row: i + 2, construct: 'règle', message: `Règle « ${rule.rule_id} » : question « ${rule.question} » inconnue, règle ignorée.` }); continue; }
-    const translated = fromXlsExpression(rule.expression, anchor.name, booleans);
-    if (translated.unsupported.length > 0) { issues.push({ sheet: 'rules', row: i + 2, construct: translated.unsupported.join(', '), message: `Règle « ${rule.rule_id} » : ${translated.unsupported.join(', ')} sans équivalent, règle ignorée.` }); continue; }
+    if (!anchor) { issues.push({ sheet: 'rules', row: i + 2, column: 'question', construct: 'règle', message: `Règle « ${rule.rule_id} » : question « ${rule.question} » inconnue, règle ignorée.` }); continue; }
+    const translated = fromXlsExpression(selectedAsYesNo(rule.expression, multiples), anchor.name, new Set([...booleans, ...yesNoOfMultiples(rule.expression, multiples)]));
+    if (translated.unsupported.length > 0) { issues.push({ sheet: 'rules', row: i + 2, column: 'expression', construct: translated.unsupported.join(', '), message: `Règle « ${rule.rule_id} » : ${translated.unsupported.join(', ')} sans équivalent, règle ignorée.` }); continue; }
     if (!sheetRules.has(anchor)) sheetRules.set(anchor, []);
     sheetRules.get(anchor)!.push({ type: 'expression', ruleId: rule.rule_id, notificationType: rule.level || 'error', expression: translated.expression, text: rule.message });
   }
   for (const { anchor: name, index, validator } of constraintRules) {
     const anchor = byName.get(name);
-    if (!anchor) { issues.push({ sheet: 'survey', row: 0, construct: 'rule_anchor', message: `Règle « ${String(validator.ruleId)} » : question d’ancrage « ${name} » inconnue, règle ignorée.` }); continue; }
+    if (!anchor) { issues.push({ sheet: 'survey', row: 0, column: 'rule_anchor', construct: 'rule_anchor', message: `Règle « ${String(validator.ruleId)} » : question d’ancrage « ${name} » inconnue, règle ignorée.` }); continue; }
     if (!sheetRules.has(anchor)) sheetRules.set(anchor, []);
     sheetRules.get(anchor)!.splice(index, 0, validator);
   }
@@ -163,32 +184,45 @@ export function fromXlsForm(input: XlsForm): XlsImport {
     ...(settings.form_title ? { title: settings.form_title } : {}),
     ...(settings.description ? { description: settings.description } : {}),
     ...(settings.locale ? { locale: settings.locale } : {}),
-    ...(settings.checkErrorsMode ? { checkErrorsMode: settings.checkErrorsMode } : {}),
+    ...(settings.checkerrorsmode ? { checkErrorsMode: settings.checkerrorsmode } : {}), // headers are read in lower case
     senacs: { year: Number.isInteger(year) ? year : 0, theme: settings.theme ?? '', mappings },
     pages,
   };
   return { definition, issues };
 }
 
-function questionOf(row: Row, type: string, rest: string[], lists: Map<string, { value: string; text: string }[]>, at: number,
-  report: (row: number, construct: string, message: string) => void): Element | undefined {
-  const name = row.name;
-  if (!name) return void report(at, type, 'Ligne sans nom : ignorée.');
-  switch (type) {
-    case 'text': return { type: row.appearance === 'multiline' ? 'comment' : 'text', name };
-    case 'integer': case 'decimal': return { type: 'text', name, inputType: 'number' };
-    case 'date': return { type: 'text', name, inputType: 'date' };
-    case 'calculate': return { type: 'expression', name };
-    case 'note': return { type: 'html', name };
-    case 'select_one': case 'select_multiple': {
-      const list = lists.get(rest[0] ?? '');
-      if (!list) return void report(at, `${type} ${rest[0] ?? ''}`, `Liste de choix « ${rest[0] ?? ''} » absente de la feuille choices : ligne ignorée.`);
-      const other = rest[1] === 'or_other' ? { showOtherItem: true } : {};
-      if (type === 'select_one' && list.length === 2 && list[0].value === 'true' && list[1].value === 'false') return { type: 'boolean', name };
-      if (type === 'select_multiple') return { type: 'checkbox', name, choices: list, ...other };
-      return { type: row.appearance === 'minimal' ? 'dropdown' : 'radiogroup', name, choices: list, ...other };
-    }
-    default: return void report(at, type, `Type « ${type} » inconnu : ligne ignorée.`);
+/** Labels may show answers (`${x}`): SurveyJS writes `{x}`. */
+const piped = (text: string): string => text.replace(/\$\{([^}]+)\}/g, '{$1}');
+
+const selectedCall = /selected\(\s*\$\{([^}]+)\}\s*,\s*'([^']*)'\s*\)/g;
+
+/** `selected(${m}, 'x')` on a multiple choice imported as yes/no questions → `${m.x} = 'true'`. */
+function selectedAsYesNo(text: string, multiples: ReadonlySet<string>): string {
+  return text.replace(selectedCall, (call, name: string, value: string) => (multiples.has(name) ? `\${${name}.${value}} = 'true'` : call));
+}
+
+function yesNoOfMultiples(text: string, multiples: ReadonlySet<string>): string[] {
+  return [...text.matchAll(selectedCall)].filter((m) => multiples.has(m[1])).map((m) => `${m[1]}.${m[2]}`);
+}
+
+/** Columns nobody reads here: each filled cell reported with what is lost. */
+function reportColumns(survey: XlsSheet, localizedColumns: (string | undefined)[], report: (row: number, column: string, construct: string, message: string) => void): void {
+  for (const column of survey.columns) {
+    if (knownColumns.has(column) || localizedColumns.includes(column) || /^(label|hint|constraint_message|required_message|guidance_hint|media|image|audio|video)(::|$)/.test(column)) continue;
+    const why = ignoredColumns[column] ?? 'colonne non prise en charge, valeur ignorée';
+    survey.rows.forEach((r, i) => { if (r[column]) report(i + 2, column, `colonne ${column}`, `Ligne ${i + 2}, colonne « ${column} » : ${why}.`); });
+  }
+}
+
+/** Our metadata columns are optional: say once which are missing and what was assumed. */
+function reportDefaults(survey: XlsSheet, report: (row: number, column: string, construct: string, message: string) => void): void {
+  const assumed: Record<string, string> = {
+    indicator: 'le code de chaque question est son nom', unit: 'unité tirée du type (integer → count, decimal → euros, oui/non → yesno, choix → choice, texte → text, date → date)',
+    aggregate: 'agrégation tirée de l’unité (somme, part, aucune)', disclosure: 'diffusion tirée de l’unité (euros → money, sinon count)',
+    section: `section « ${defaultSection} » (bloc de l’année) pour toutes les questions`,
+  };
+  for (const column of questionMetadata) {
+    if (!survey.columns.includes(column)) report(1, column, `colonne ${column}`, `Colonne « ${column} » absente (métadonnée Senacs facultative) : ${assumed[column]}.`);
   }
 }
 
@@ -196,16 +230,6 @@ const rangePart = /^\.\s*(>=|<=)\s*(?:date\('([^']*)'\)|(-?\d+(?:\.\d+)?))$/;
 const regexPart = /^regex\(\.\s*,\s*'([^']*)'\)$/;
 
 type ConstraintRule = { anchor: string; index: number; validator: Record<string, unknown> };
-
-/** Names of the select_one questions whose list is exactly true/false: our yes/no questions. */
-function yesNoQuestions(survey: XlsSheet, lists: Map<string, { value: string; text: string }[]>): Set<string> {
-  const names = survey.rows.filter((r) => {
-    const [kind, list] = r.type.trim().split(/\s+/);
-    const values = lists.get(list ?? '')?.map((c) => c.value);
-    return kind?.toLowerCase() === 'select_one' && values?.length === 2 && values[0] === 'true' && values[1] === 'false';
-  });
-  return new Set(names.map((r) => r.name));
-}
 
 /** Relevance, requiredness, calculation and constraint; returns the rule the constraint carries, if any. */
 function applyLogic(question: Element, row: Row, at: number, expression: (t: string, self: string, row: number, column: string) => string | undefined,
@@ -252,21 +276,4 @@ function applyLogic(question: Element, row: Row, at: number, expression: (t: str
       notificationType: ['warning', 'info'].includes(row.level) ? row.level : 'error', expression: constraint, text: message || 'Réponse non conforme.' });
   }
   return rule;
-}
-
-const unitByType: Record<string, Unit> = { integer: 'count', text: 'text', date: 'date', select_one: 'choice' };
-
-/** Our columns when present; for a foreign form, what the XLSForm type tells (decimal stays to be completed). */
-function applyMetadata(question: Element, row: Row, type: string): void {
-  if (question.type === 'html') return;
-  const unit = (row.unit || (question.type === 'boolean' ? 'yesno' : unitByType[type] ?? '')) as Unit | '';
-  const defaults: Record<string, string> = {
-    indicator: question.name, unit,
-    aggregate: unit === 'yesno' ? 'share' : unit === 'count' ? 'sum' : (units as readonly string[]).includes(unit) ? 'none' : '',
-    disclosure: unit ? 'count' : '', section: '',
-  };
-  for (const key of questionMetadata) {
-    const value = row[key] || defaults[key];
-    if (value && (key !== 'aggregate' || (aggregates as readonly string[]).includes(value))) question[key] = value;
-  }
 }

@@ -14,6 +14,8 @@ export interface ImportIssue {
   sheet: string;
   /** Spreadsheet row number (1 = header), 0 when the issue concerns the whole sheet. */
   row: number;
+  /** The column the issue is about (`type`, `relevant`…), when it is about one. */
+  column?: string;
   construct: string;
   message: string;
 }
