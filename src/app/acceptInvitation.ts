@@ -9,6 +9,24 @@ import { invitationTokenHash } from '../domain/secretLinks';
 import { login } from './login';
 import { hashPassword } from './passwords';
 import { assertStrongPassword } from '../domain/passwordStrength';
+import { grantLabel, membershipsOf } from '../domain/people';
+import type { Db as Tx } from '../db/connection';
+
+type Invitation = NonNullable<Awaited<ReturnType<typeof findInvitationByHash>>>;
+
+/** The memberships an accepted invitation gives: its role on its structure, or on each place of its territory scope. */
+async function grantInvitation(tx: Tx, inv: Invitation, userId: number, created: boolean) {
+  if (inv.scope) {
+    const held = await tx.selectFrom('memberships').select(['role', 'departement_code', 'region_code']).where('user_id', '=', userId).execute();
+    for (const m of membershipsOf(inv.scope)) {
+      if (!held.some((h) => h.role === m.role && h.departement_code === (m.departementCode ?? null) && h.region_code === (m.regionCode ?? null))) await insertMembership(tx, userId, m);
+    }
+    await appendAudit(tx, { actorId: userId, action: 'invitation.accept', entity: 'user', entityId: userId, data: { invitation: inv.id, role: inv.role, scope: inv.scope, created } });
+    return;
+  }
+  if (!(await hasStructureRole(tx, userId, inv.structure_id!, inv.role as Role))) await insertMembership(tx, userId, { role: inv.role as Role, structureId: inv.structure_id });
+  await appendAudit(tx, { actorId: userId, action: 'invitation.accept', entity: 'structure', entityId: inv.structure_id!, data: { invitation: inv.id, role: inv.role, created } });
+}
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -34,7 +52,7 @@ export async function describeInvitation(p: { db: Db; actor: Actor; token: strin
     ? (p.actor.email?.toLowerCase() === inv.email ? 'signed_in' : 'other_account')
     : (await findUserByEmail(p.db, inv.email)) ? 'existing' : 'none';
   return {
-    structure: { id: inv.structure_id, name: inv.structure_name },
+    structure: { id: inv.structure_id, name: inv.structure_name ?? (inv.scope ? grantLabel(inv.scope) : '') },
     role: inv.role, roleLabel: roleLabels[inv.role as Role] ?? inv.role,
     email: inv.email, expiresAt: new Date(inv.expires_at).toISOString(), account,
   };
@@ -75,8 +93,7 @@ export async function acceptInvitation(p: { db: Db; actor: Actor; token: string;
         if (!(await markAccepted(tx, inv.id, null, now))) return 0;
         const id = await insertUser(tx, { email: inv.email, name, passwordHash });
         await tx.updateTable('invitations').set({ accepted_by: id }).where('id', '=', inv.id).execute();
-        await insertMembership(tx, id, { role: inv.role as Role, structureId: inv.structure_id });
-        await appendAudit(tx, { actorId: id, action: 'invitation.accept', entity: 'structure', entityId: inv.structure_id, data: { invitation: inv.id, role: inv.role, created: true } });
+        await grantInvitation(tx, inv, id, true);
         return id;
       });
       if (!userId) throw new AppError('invitation_used', 'Ce lien d’invitation vient d’être utilisé : il ne sert qu’une fois.');
@@ -88,11 +105,10 @@ export async function acceptInvitation(p: { db: Db; actor: Actor; token: string;
   if (!created) {
     const ok = await p.db.transaction().execute(async (tx) => {
       if (!(await markAccepted(tx, inv.id, userId, now))) return false;
-      if (!(await hasStructureRole(tx, userId, inv.structure_id, inv.role as Role))) await insertMembership(tx, userId, { role: inv.role as Role, structureId: inv.structure_id });
-      await appendAudit(tx, { actorId: userId, action: 'invitation.accept', entity: 'structure', entityId: inv.structure_id, data: { invitation: inv.id, role: inv.role, created: false } });
+      await grantInvitation(tx, inv, userId, false);
       return true;
     });
     if (!ok) throw new AppError('invitation_used', 'Ce lien d’invitation vient d’être utilisé : il ne sert qu’une fois.');
   }
-  return { structureId: inv.structure_id, structureName: inv.structure_name, role: inv.role, userId, created, session };
+  return { structureId: inv.structure_id, structureName: inv.structure_name ?? (inv.scope ? grantLabel(inv.scope) : ''), role: inv.role, userId, created, session };
 }

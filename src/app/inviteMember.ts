@@ -7,6 +7,8 @@ import { AppError } from '../domain/errors';
 import { roleLabels, type Actor } from '../domain/roles';
 import { invitationLink, invitationTokenHash } from '../domain/secretLinks';
 import { authorizeInvitations } from './invitationAccess';
+import { getStructurePlace } from '../db/structure.repo';
+import { structurePolicy } from '../policies/structure';
 import { flushOutbox } from './deliverOutbox';
 
 /** Roles a director may give by invitation: the team, or a board member (never another director). */
@@ -28,7 +30,7 @@ export const invitationDailyLimit = (env: NodeJS.ProcessEnv = process.env) => {
 export { invitationTokenHash };
 
 /** The invitation e-mail, in French. */
-export function invitationMail(p: { structureName: string; role: InvitableRole; inviter: string; link: string; expiresAt: Date }) {
+export function invitationMail(p: { structureName: string; role: InvitableRole | 'director'; inviter: string; link: string; expiresAt: Date }) {
   const until = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(p.expiresAt);
   return {
     subject: `Observatoire Senacs : invitation à rejoindre « ${p.structureName} »`,
@@ -54,11 +56,12 @@ export function invitationMail(p: { structureName: string; role: InvitableRole; 
  * @example await inviteMember({ db, actor, structureId: 12, email: 'a@b.fr', role: 'contributor', appUrl: 'https://senacs.fr' });
  */
 export async function inviteMember(p: {
-  db: Db; actor: Actor; structureId: number; email: string; role: InvitableRole; days?: number;
+  db: Db; actor: Actor; structureId: number; email: string; role: InvitableRole | 'director'; days?: number;
   appUrl: string; smtpUrl?: string; now?: Date;
 }) {
   const now = p.now ?? new Date();
-  await authorizeInvitations(p.db, p.actor, p.structureId);
+  if (p.role === 'director') await authorizeDirectorInvitation(p.db, p.actor, p.structureId);
+  else await authorizeInvitations(p.db, p.actor, p.structureId);
   const email = p.email.trim().toLowerCase();
   if (await isMemberByEmail(p.db, p.structureId, email)) throw new AppError('conflict', `${email} fait déjà partie de l’équipe de la structure.`);
   const limit = invitationDailyLimit();
@@ -83,4 +86,18 @@ export async function inviteMember(p: {
   const sent = p.smtpUrl ? await flushOutbox(p.db, p.smtpUrl) : 0;
   // No mail server: the inviter gets the link to pass on (a director may already add anyone, so this grants nothing).
   return { id: row.id, email, role: p.role, expiresAt: expiresAt.toISOString(), sent: sent > 0, ...(p.smtpUrl ? {} : { link: invitationLink(p.appUrl, token) }) };
+}
+
+/**
+ * The director of a structure is invited by those who follow its territory (correspondents, regional
+ * coordination, the nation): a structure's own people never make a director.
+ */
+async function authorizeDirectorInvitation(db: Db, actor: Actor, structureId: number) {
+  if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour inviter la direction d’une structure.');
+  const place = await getStructurePlace(db, structureId);
+  if (!place) throw new AppError('not_found', 'Structure introuvable.');
+  if (!structurePolicy.review(actor, place)) {
+    if (!structurePolicy.readPrivate(actor, place)) throw new AppError('not_found', 'Structure introuvable.');
+    throw new AppError('forbidden', 'La direction d’une structure est invitée par les correspondants de son territoire.');
+  }
 }

@@ -1,19 +1,20 @@
 import type { Db } from './connection';
 import type { Role } from '../domain/roles';
+import type { TerritoryGrant } from '../domain/people';
 
 /** All SQL of invitations by e-mail link (tokens are stored hashed: the table never holds a usable link). */
 
-export async function insertInvitation(db: Db, i: { structureId: number; email: string; role: string; tokenHash: string; invitedBy: number; expiresAt: Date }) {
+export async function insertInvitation(db: Db, i: { structureId: number | null; scope?: TerritoryGrant; email: string; role: string; tokenHash: string; invitedBy: number; expiresAt: Date }) {
   const row = await db.insertInto('invitations').values({
-    structure_id: i.structureId, email: i.email, role: i.role, token_hash: i.tokenHash, invited_by: i.invitedBy, expires_at: i.expiresAt,
+    structure_id: i.structureId, scope: i.scope ? JSON.stringify(i.scope) : null, email: i.email, role: i.role, token_hash: i.tokenHash, invited_by: i.invitedBy, expires_at: i.expiresAt,
   }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
   return row;
 }
 
-/** One invitation by its token's hash, with the structure's name and place. */
+/** One invitation by its token's hash, with the structure's name and place (none for a territory role: its scope instead). */
 export async function findInvitationByHash(db: Db, tokenHash: string) {
-  return db.selectFrom('invitations').innerJoin('structures', 'structures.id', 'invitations.structure_id')
-    .select(['invitations.id', 'invitations.structure_id', 'invitations.email', 'invitations.role', 'invitations.expires_at',
+  return db.selectFrom('invitations').leftJoin('structures', 'structures.id', 'invitations.structure_id')
+    .select(['invitations.id', 'invitations.structure_id', 'invitations.scope', 'invitations.email', 'invitations.role', 'invitations.expires_at',
       'invitations.accepted_at', 'invitations.revoked_at', 'structures.name as structure_name',
       'structures.departement_code', 'structures.region_code'])
     .where('invitations.token_hash', '=', tokenHash).executeTakeFirst();

@@ -4,6 +4,7 @@ import type { ResponseState } from '../domain/responseState';
 import type { Role } from '../domain/roles';
 import type { QueryState } from '../domain/workflow';
 import type { OutboxState } from '../domain/outbox';
+import type { TerritoryGrant } from '../domain/people';
 
 /** Kysely table types; they mirror the migrations in ./migrations. */
 export interface Database {
@@ -68,11 +69,16 @@ export interface Database {
   };
   release_records: { release_id: number; structure_id: number; record: ColumnType<unknown, string, string> };
   invitations: {
-    id: Generated<number>; structure_id: number; email: string; role: string; token_hash: string; invited_by: number;
+    id: Generated<number>; structure_id: number | null; email: string; role: string; token_hash: string; invited_by: number;
+    /** Migration 015: a territory role's scope instead of a structure (see domain/people). */
+    scope: ColumnType<TerritoryGrant | null, string | null | undefined, string | null>;
     expires_at: Date; accepted_at: Date | null; created_at: Generated<Date>;
     accepted_by: number | null; revoked_at: Date | null; revoked_by: number | null;
   };
+  /** Migration 016: "mot de passe oublié"; the token is stored hashed, the link written into the mail only when it leaves. */
+  password_resets: { id: Generated<number>; user_id: number; token_hash: string; created_at: Generated<Date>; expires_at: Date; used_at: Date | null };
   outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null; invitation_id: number | null;
+    password_reset_id: Generated<number | null>;
     /** The sending queue (migration 012): one sender holds a mail while 'sending'; see outbox.repo.ts. */
     state: Generated<OutboxState>; attempts: Generated<number>; next_attempt_at: Generated<Date>; locked_at: Date | null; last_error: string | null; message_id: string | null;
   };
