@@ -16,7 +16,7 @@ describe('senacs opendata', () => {
     const files = readdirSync(dir).sort();
     expect(files).toContain('datapackage.json');
     const dp = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { resources: { path: string; schema: string }[] };
-    expect(dp.resources).toHaveLength(4);
+    expect(dp.resources).toHaveLength(5);
     for (const r of dp.resources) {
       expect(files).toContain(r.path);
       expect(files).toContain(r.schema);

@@ -28,7 +28,7 @@ const FIGURE_COLUMNS: readonly TableColumn[] = [
   { name: 'unite', title: 'Unité', type: 'string', description: 'Unité de la valeur.' },
 ];
 const CHANGE_COLUMNS: readonly TableColumn[] = [
-  { name: 'evolution', title: 'Évolution sur un an', type: 'number', description: 'Écart avec la valeur publiée l’année précédente (vide si l’une des deux n’est pas publiée).' },
+  { name: 'evolution', title: 'Évolution sur un an', type: 'number', description: 'Écart avec la valeur publiée l’année précédente (vide si l’une des deux n’est pas publiée) ; pour une part, en points de pourcentage.' },
   { name: 'evolution_pct', title: 'Évolution sur un an (%)', type: 'number', unit: '%', description: 'Écart relatif avec l’année précédente, en pourcentage.' },
 ];
 
@@ -39,6 +39,18 @@ export interface FigureLike {
 }
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * Every share in every table output is a percentage from 0 to 100 (unit « % »), like the indicators that
+ * are themselves percentages (part-time share): the gate's share of yes (a fraction) is multiplied by 100.
+ * @example asPercent({ state: 'value', value: 0.77, n: 40 }) // { state: 'value', value: 77, n: 40 }
+ */
+export function asPercent(cell: PublishedCell): PublishedCell {
+  return cell.state === 'value' ? { ...cell, value: round(cell.value * 100, 2) } : cell;
+}
+
+/** What the schemas say about shares, in every file that holds some. */
+export const SHARE_CONVENTION = 'Les parts (statistique « part (%) », unité « % ») sont des pourcentages de 0 à 100, jamais des fractions : 77 signifie 77 %.';
 
 /** One row per published figure: where, what, which statistic, then the cell (value, size, status). */
 export function figureRow(f: FigureLike, territoryName: (t: Territory) => string, withChange: boolean): TableRow {
@@ -51,10 +63,11 @@ export function figureRow(f: FigureLike, territoryName: (t: Territory) => string
     indicateur: ind?.label ?? f.indicator,
     statistique: statLabels[f.stat] ?? f.stat,
     unite: statUnit(ind?.unit ?? '', f.stat),
-    ...cellColumns(f.cell),
+    ...cellColumns(f.stat === 'share' ? asPercent(f.cell) : f.cell),
   };
   if (withChange) {
-    row.evolution = f.change ? round(f.change.absolute) : null;
+    // The change of a share is in percentage points, like the share itself.
+    row.evolution = f.change ? round(f.change.absolute * (f.stat === 'share' ? 100 : 1), f.stat === 'share' ? 2 : 4) : null;
     row.evolution_pct = f.change?.relative != null ? round(f.change.relative * 100, 2) : null;
   }
   return row;
@@ -77,6 +90,7 @@ export function dashboardTable(d: {
     rows: d.figures.map((f) => figureRow(f, (t) => names.get(`${t.level}:${t.code}`) ?? t.code, true)),
     notes: [
       `Source : observatoire Senacs, campagne ${d.year} (données de l’année ${d.year}), ${d.view === 'working' ? 'vue de travail (réponses non encore validées comprises)' : 'réponses validées'}.`,
+      SHARE_CONVENTION,
       SECRECY_NOTE,
     ],
   };
@@ -94,7 +108,7 @@ export function queryTable(q: { year: number; figures: readonly FigureLike[] }, 
       ...figureRow(f, (t) => territoryNames.get(`${t.level}:${t.code}`) ?? (t.level === 'nation' ? 'France' : t.code), true),
       filtres: (f.filters ?? []).map((x) => `${x.dimension}:${x.value}`).join(','),
     })),
-    notes: [`Source : observatoire Senacs, campagne ${q.year}, réponses validées. Requête libre : valeurs légèrement perturbées pour protéger les structures.`, SECRECY_NOTE],
+    notes: [`Source : observatoire Senacs, campagne ${q.year}, réponses validées. Requête libre : valeurs légèrement perturbées pour protéger les structures.`, SHARE_CONVENTION, SECRECY_NOTE],
   };
 }
 
