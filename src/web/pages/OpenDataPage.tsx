@@ -22,7 +22,8 @@ export function OpenDataPage() {
       <h1>Données ouvertes</h1>
       <p className="lead">Les chiffres publiés par l’observatoire et l’annuaire des structures, en CSV, chacun décrit par un schéma
         (<a href="https://specs.frictionlessdata.io/table-schema/" hrefLang="en">Table Schema</a>). Les cases couvertes par le secret
-        statistique ont une valeur vide et le statut « secret (règle) ».</p>
+        statistique ont une valeur vide et le statut « secret (règle) ». Toutes les parts sont des pourcentages de 0 à 100 (77 signifie
+        77 %). Le fichier « Moyennes et parts » donne les centres sociaux et les espaces de vie sociale séparément, et ensemble.</p>
       {years.length > 1 && (
         <div className="field field-inline">
           <label htmlFor="od-year">Campagne</label>
