@@ -4,7 +4,11 @@ import { generateAnswers } from '../src/domain/demo/answers';
 import { coreIndicators } from '../src/domain/indicators';
 import type { AggregationRecord } from '../src/domain/aggregation/record';
 import { isAggregatable } from '../src/domain/aggregation/contributions';
-import { definePolicy, preparePopulation, publish } from '../src/domain/disclosure';
+import { auditRelease, definePolicy, preparePopulation, publish, publishRelease as publishReleaseTable } from '../src/domain/disclosure';
+import { loadAggregationRecords, loadDirectoryPlaces } from '../src/db/aggregation.repo';
+import { listReleases, releaseRecords } from '../src/db/release.repo';
+import { lpSolver, suppressedDepartementPct } from '../src/app/publishRelease';
+import { releaseIndicators } from '../src/app/releaseIndicators';
 import { medianMs, nationalDemo, round, scratchPostgres, type Figures } from './lib';
 import { sql } from 'kysely';
 import { join } from 'node:path';
@@ -16,7 +20,7 @@ import { getPopulation, invalidatePopulation } from '../src/app/populationCache'
 import { structurePosition } from '../src/app/structurePosition';
 import { dashboardIndicators } from '../src/domain/dashboardIndicators';
 import { coreIndicator } from '../src/domain/indicators';
-import type { Actor } from '../src/domain/roles';
+import { anonymous, type Actor } from '../src/domain/roles';
 
 /**
  * Compare figures, in memory: the national demo population (~4,070 structures, 2024 answers) through the
@@ -110,6 +114,7 @@ async function databaseFigures(database: Database$): Promise<Figures> {
   const table = nationalTable(pop);
   const duck = await duckdbDashboard(pop.records);
   const peerMs = await peerFigure(db, year);
+  const release = await releaseBenchFigures(db, year);
   const pgScale10 = process.env.BENCH_SKIP_SCALE10 ? {} : await scale10();
   return {
     dashboard_db_figures: { value: table.length, unit: 'figures' },
@@ -123,7 +128,41 @@ async function databaseFigures(database: Database$): Promise<Figures> {
     dashboard_ratio: { value: round(gateMs / duck.ms, 2), unit: 'x' },
     dashboard_first_call_figures: { value: first.figures.length, unit: 'figures' },
     peer_p50_ms: { value: round(peerMs, 2), unit: 'ms' },
+    ...release,
     ...pgScale10,
+  };
+}
+
+/**
+ * A release of a closed campaign, timed in its two parts on the database's own population: the table
+ * (every aggregatable indicator over nation, régions, départements, through the gate, with the held-back
+ * rule against the earlier release) and the exact LP audit over it; then the public dashboard as it is
+ * served from the release, and the share of département cells holding respondents that stay secret.
+ */
+async function releaseBenchFigures(db: Database$['db'], year: number): Promise<Figures> {
+  const records = (await loadAggregationRecords(db, year, 'published')).records;
+  const population = preparePopulation(records, await loadDirectoryPlaces(db));
+  const earlierRelease = (await listReleases(db, year))[0];
+  const earlier = earlierRelease ? [preparePopulation(await releaseRecords(db, earlierRelease.id))] : [];
+  let table: ReturnType<typeof publishReleaseTable> | null = null;
+  const buildMs = await medianMs(3, () => { table = publishReleaseTable(population, earlier, releaseIndicators); });
+  const solver = await lpSolver();
+  let audit: ReturnType<typeof auditRelease> | null = null;
+  const auditMs = await medianMs(3, () => { audit = auditRelease(solver, population, table!); });
+  invalidatePopulation(year);
+  await getDashboard({ db, actor: anonymous, year, level: 'nation' });
+  const dashMs = await medianMs(15, async () => { (await getPopulation({ db, year, mode: 'published' })).memo.clear(); await getDashboard({ db, actor: anonymous, year, level: 'nation' }); });
+  const depDashMs = await medianMs(15, () => getDashboard({ db, actor: anonymous, year, level: 'departement', code: '69' }));
+  return {
+    release_indicators: { value: releaseIndicators.length, unit: 'indicators' },
+    release_figures: { value: table!.figures.length, unit: 'figures' },
+    release_build_s: { value: round(buildMs / 1000, 2), unit: 's' },
+    release_audit_s: { value: round(auditMs / 1000, 2), unit: 's' },
+    release_audit_sensitive_cells: { value: audit!.sensitive, unit: 'cells' },
+    release_audit_pinned: { value: audit!.pinned, unit: 'cells' },
+    dashboard_release_p50_ms: { value: round(dashMs, 2), unit: 'ms' },
+    dashboard_release_departement_p50_ms: { value: round(depDashMs, 2), unit: 'ms' },
+    release_suppressed_departement_cells_pct: { value: suppressedDepartementPct(table!.figures), unit: '%' },
   };
 }
 

@@ -25,6 +25,8 @@ export default function PublicationPage() {
   const { me } = useSession();
   const national = Boolean(me?.memberships.some((m) => m.role === 'national_admin'));
   const [version, setVersion] = useState(0);
+  // Kept here, not in the form: the list reloads after a publication and remounts every block.
+  const [published, setPublished] = useState<Record<number, string>>({});
   const data = useApi(`releases:${version}`, (signal) => listReleases(signal));
   return (
     <section aria-labelledby="pub-title">
@@ -38,7 +40,8 @@ export default function PublicationPage() {
       <Show loaded={data} loadingText="Chargement des versions…">
         {({ campaigns }) => (
           <>{campaigns.filter((c) => c.state !== 'preparation').map((c) => (
-            <CampaignBlock key={c.year} campaign={c} national={national} onPublished={() => setVersion((v) => v + 1)} />
+            <CampaignBlock key={c.year} campaign={c} national={national} done={published[c.year] ?? null}
+              onPublished={(message) => { setPublished((p) => ({ ...p, [c.year]: message })); setVersion((v) => v + 1); }} />
           ))}</>
         )}
       </Show>
@@ -46,7 +49,7 @@ export default function PublicationPage() {
   );
 }
 
-function CampaignBlock({ campaign, national, onPublished }: { campaign: CampaignReleases; national: boolean; onPublished: () => void }) {
+function CampaignBlock({ campaign, national, done, onPublished }: { campaign: CampaignReleases; national: boolean; done: string | null; onPublished: (message: string) => void }) {
   const latest = campaign.releases[0];
   return (
     <section className="panel" aria-labelledby={`camp-${campaign.year}`}>
@@ -56,6 +59,7 @@ function CampaignBlock({ campaign, national, onPublished }: { campaign: Campaign
         : (
           <>
             <p>Version en vigueur : <strong>n° {latest.number}</strong> du {frenchDate(latest.publishedAt)} · <Link to="/tableau-de-bord">tableau de bord</Link> · <Link to="/donnees-ouvertes">données ouvertes</Link></p>
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={`Versions publiées de la campagne ${campaign.year}`}>
             <table className="table">
               <caption>Versions publiées de la campagne {campaign.year}</caption>
               <thead><tr><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Réponses</th><th scope="col">Ce qui a changé</th><th scope="col">Note</th></tr></thead>
@@ -71,29 +75,33 @@ function CampaignBlock({ campaign, national, onPublished }: { campaign: Campaign
                 ))}
               </tbody>
             </table>
+            </div>
           </>
         )}
-      {national && campaign.state === 'closed' && <PublishForm year={campaign.year} hasRelease={campaign.releases.length > 0} onPublished={onPublished} />}
+      {national && campaign.state === 'closed' && <PublishForm year={campaign.year} hasRelease={campaign.releases.length > 0} done={done} onPublished={onPublished} />}
       {national && campaign.state !== 'closed' && <p className="muted">Une version se publie une fois la campagne close.</p>}
     </section>
   );
 }
 
+const plurals = new Intl.PluralRules('fr-FR');
+/** "1 structure corrigée", "3 structures corrigées" (French plural rules: 0 and 1 are singular). */
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')}\u00a0${plurals.select(n) === 'one' ? one : many}`;
+
 function changeText(r: Pick<ReleaseItem, 'previousNumber' | 'changedStructures' | 'heldBack' | 'difference'>): string {
   if (r.previousNumber === null) return 'Première publication';
   const d = r.difference;
-  const parts = [`${r.changedStructures ?? 0} structure(s) ajoutée(s) ou corrigée(s) depuis la version ${r.previousNumber}`];
-  if (d) parts.push(`${d.changed} case(s) modifiée(s)`, `${d.nowSecret} case(s) devenue(s) secrètes`);
-  if (r.heldBack) parts.push(`${r.heldBack} case(s) retenue(s) car changées pour moins de 5 structures`);
+  const parts = [`${count(r.changedStructures ?? 0, 'structure ajoutée ou corrigée', 'structures ajoutées ou corrigées')} depuis la version ${r.previousNumber}`];
+  if (d) parts.push(count(d.changed, 'case modifiée', 'cases modifiées'), count(d.nowSecret, 'case devenue secrète', 'cases devenues secrètes'));
+  if (r.heldBack) parts.push(`${count(r.heldBack, 'case retenue', 'cases retenues')} car changée${r.heldBack > 1 ? 's' : ''} pour moins de 5 structures`);
   return parts.join(' ; ');
 }
 
-function PublishForm({ year, hasRelease, onPublished }: { year: number; hasRelease: boolean; onPublished: () => void }) {
+function PublishForm({ year, hasRelease, done, onPublished }: { year: number; hasRelease: boolean; done: string | null; onPublished: (message: string) => void }) {
   const [note, setNote] = useState('');
   const [preview, setPreview] = useState<Summary | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const check = useSubmit(() => {});
-  const send = useSubmit(onPublished);
+  const send = useSubmit(() => {});
   const id = `note-${year}`;
   return (
     <div className="publish-form">
@@ -110,7 +118,8 @@ function PublishForm({ year, hasRelease, onPublished }: { year: number; hasRelea
         <button type="button" className="button" disabled={send.busy || !preview}
           onClick={() => send.run(async () => {
             const r = await api.post<{ release: ReleaseItem }>(`/releases/${year}`, { note });
-            setDone(`Version n° ${r.release.number} de ${year} publiée.`); setPreview(null); setNote('');
+            setPreview(null); setNote('');
+            onPublished(`Version n° ${r.release.number} de ${year} publiée.`);
           })}>
           {send.busy ? 'Publication…' : 'Publier la version'}
         </button>
@@ -120,11 +129,11 @@ function PublishForm({ year, hasRelease, onPublished }: { year: number; hasRelea
       {done && <p role="status" className="success">{done}</p>}
       {preview && (
         <div role="status" className="notice">
-          <p><strong>Aperçu de la version {preview.previousNumber === null ? 'n° 1' : `n° ${preview.previousNumber + 1}`}</strong> : {preview.responses} réponses validées.</p>
+          <p><strong>Aperçu de la version {preview.previousNumber === null ? 'n° 1' : `n° ${preview.previousNumber + 1}`}</strong> : {count(preview.responses, 'réponse validée', 'réponses validées')}.</p>
           <ul>
             <li>{changeText(preview)}</li>
             <li>Cases secrètes au niveau des départements : {preview.suppressedDepartementPct.toLocaleString('fr-FR')} %.</li>
-            <li>Audit exact (programmation linéaire) : {preview.audit.sensitive} case(s) sensibles vérifiées, {preview.audit.pinned === 0 ? 'aucune recalculable' : `${preview.audit.pinned} recalculable(s)`}{preview.audit.addedSuppressions ? `, ${preview.audit.addedSuppressions} case(s) masquée(s) en plus par l’audit` : ''}.</li>
+            <li>Audit exact (programmation linéaire) : {count(preview.audit.sensitive, 'case sensible vérifiée', 'cases sensibles vérifiées')}, {preview.audit.pinned === 0 ? 'aucune recalculable' : count(preview.audit.pinned, 'recalculable', 'recalculables')}{preview.audit.addedSuppressions ? `, ${count(preview.audit.addedSuppressions, 'case masquée', 'cases masquées')} en plus par l’audit` : ''}.</li>
             {preview.difference && preview.difference.indicators.length > 0 && (
               <li>Indicateurs les plus touchés : {preview.difference.indicators.map((i) => `${indicatorLabel(i.indicator)} (${i.changed})`).join(', ')}.</li>
             )}

@@ -1,0 +1,106 @@
+/**
+ * Releases in the browser (issue 12): the national administration reaches « Versions publiées » from the
+ * footer, sees the open campaign as « en cours » (no figures), closes it, checks the audit before
+ * publishing and publishes version 1; a response validated after closing comes out only in a correction
+ * (version 2), held back where it changed a cell for one structure; a release with nothing new is refused
+ * with a French message; the dashboard then shows the release number. Screenshots at 1366 and 375 px.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, loginAs, newPage } from './browser';
+import { twoWidths } from './shots';
+import { apiClient } from './api';
+import { startServer, type RunningServer } from './server';
+
+const WAIT = { timeout: 60_000 };
+const NATIONAL = 'national@demo.senacs.test';
+let server: RunningServer;
+let browser: Browser;
+const { apiLogin, call } = apiClient(() => server.baseUrl);
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await apiLogin(NATIONAL);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const block = (page: Page, year: number) => page.locator('section.panel', { has: page.getByRole('heading', { level: 2, name: new RegExp(`Campagne ${year}`) }) });
+
+async function previewAndPublish(page: Page, year: number, note: string): Promise<{ preview: string; done: string }> {
+  const b = block(page, year);
+  await b.getByLabel(/Note de version/).fill(note);
+  await b.getByRole('button', { name: 'Vérifier avant publication' }).click();
+  const preview = b.locator('.notice[role="status"]');
+  await preview.waitFor(WAIT);
+  const previewText = (await preview.textContent()) ?? '';
+  await b.getByRole('button', { name: 'Publier la version' }).click();
+  const done = b.locator('p.success[role="status"]');
+  await done.waitFor(WAIT);
+  return { preview: previewText, done: (await done.textContent()) ?? '' };
+}
+
+describe('publication of releases', () => {
+  it('lets the national administration close a campaign, check and publish its first release, then a correction', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await loginAs(page, NATIONAL);
+    await page.goto('/tableau-de-bord');
+    await page.getByRole('heading', { level: 1, name: /Tableau de bord : France/ }).waitFor(WAIT);
+    await page.getByText(/version n° 1/).first().waitFor(WAIT);
+    await page.locator('footer').getByRole('link', { name: 'Versions publiées' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Publication des chiffres' }).waitFor(WAIT);
+    const open = block(page, 2025);
+    await open.getByText(/Aucune version publiée : campagne en cours/).waitFor(WAIT);
+    await open.getByText('Une version se publie une fois la campagne close.').waitFor(WAIT);
+    expect(await block(page, 2024).getByRole('row', { name: /n° 1/ }).count()).toBe(1);
+
+    // A release with nothing new since version 1 is refused, in French, and nothing is published.
+    const y2024 = block(page, 2024);
+    await y2024.getByRole('button', { name: 'Vérifier avant publication' }).click();
+    await y2024.locator('.notice[role="status"]').waitFor(WAIT);
+    await y2024.getByRole('button', { name: 'Publier la version' }).click();
+    await y2024.getByRole('alert').filter({ hasText: /Rien n’a changé depuis la version 1/ }).waitFor(WAIT);
+    expect(await y2024.getByRole('row', { name: /n° 2/ }).count()).toBe(0);
+
+    // Before closing, a few responses stay transmitted: one will be validated late, for the correction.
+    const submitted = await call<{ items: { response_id: number }[] }>(NATIONAL, 'GET', '/campaigns/2025/responses?state=submitted&pageSize=5');
+    expect(submitted.items.length).toBeGreaterThan(0);
+    await call(NATIONAL, 'POST', '/campaigns/2025/close');
+    await page.reload();
+    const closed = block(page, 2025);
+    await closed.getByRole('heading', { level: 3, name: 'Publier les chiffres' }).waitFor(WAIT);
+    const first = await previewAndPublish(page, 2025, 'Première publication de la campagne 2025');
+    expect(first.preview).toMatch(/Aperçu de la version n° 1/);
+    expect(first.preview).toMatch(/Audit exact .* aucune recalculable/);
+    expect(first.preview).toMatch(/Cases secrètes au niveau des départements : [\d,]+ %/);
+    expect(first.done).toBe('Version n° 1 de 2025 publiée.');
+    await closed.getByRole('row', { name: /n° 1/ }).waitFor(WAIT);
+    await closed.getByRole('row', { name: /Première publication de la campagne 2025/ }).waitFor(WAIT);
+
+    // A late validation changes nothing public until a correction is published.
+    await call(NATIONAL, 'POST', `/responses/${submitted.items[0].response_id}/validate`);
+    await page.reload();
+    const again = block(page, 2025);
+    await again.getByRole('heading', { level: 3, name: 'Publier une correction' }).waitFor(WAIT);
+    const second = await previewAndPublish(page, 2025, 'Une réponse validée après la clôture');
+    expect(second.preview).toMatch(/Aperçu de la version n° 2/);
+    expect(second.preview).toMatch(/1\u00a0structure ajoutée ou corrigée depuis la version 1/);
+    expect(second.done).toBe('Version n° 2 de 2025 publiée.');
+    await again.getByRole('row', { name: /n° 2/ }).waitFor(WAIT);
+    expect(await again.getByRole('row', { name: /n° 2/ }).textContent()).toMatch(/cases? retenues? car changées? pour moins de 5 structures/);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'publication');
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // The dashboard now reads 2025 from its latest release.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto('/tableau-de-bord');
+    await page.getByText(/Campagne 2025 · version n° 2 publiée le/).first().waitFor(WAIT);
+    await page.context().close();
+  }, 300_000);
+});
