@@ -29,9 +29,11 @@ import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes
 import { publicationDocs, publicationRoutes } from './routes/publication/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 import { releaseDocs, releaseRoutes } from './routes/releases/routes';
+import { DIRECTORY_UPLOAD_LIMIT, DIRECTORY_UPLOAD_PATH, directoryDocs, directoryRoutes } from './routes/directory/routes';
+import { peopleDocs, peopleRoutes } from './routes/people/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -56,7 +58,9 @@ export function createApp(deps: Deps) {
   const defaultLimit = bodyLimit({ maxSize: 1_000_000, onError: tooLarge });
   // Only the external data upload takes large files (a national file of 50,000 rows).
   const uploadLimit = bodyLimit({ maxSize: EXTERNAL_UPLOAD_LIMIT, onError: (c) => refuseTooLarge(c, 'Le fichier dépasse 30 Mo.') });
-  api.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === EXTERNAL_UPLOAD_PATH ? uploadLimit(c, next) : defaultLimit(c, next)));
+  const directoryLimit = bodyLimit({ maxSize: DIRECTORY_UPLOAD_LIMIT, onError: (c) => refuseTooLarge(c, 'Le fichier dépasse 10 Mo.') });
+  api.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === EXTERNAL_UPLOAD_PATH ? uploadLimit(c, next)
+    : c.req.method === 'POST' && c.req.path === DIRECTORY_UPLOAD_PATH ? directoryLimit(c, next) : defaultLimit(c, next)));
   api.use('*', sessionMiddleware);
   api.use('*', csrfMiddleware);
   api.route('/', systemRoutes(() => allRouteDocs));
@@ -80,6 +84,8 @@ export function createApp(deps: Deps) {
   api.route('/', publicationRoutes());
   api.route('/', invitationRoutes(loginLimiter));
   api.route('/', releaseRoutes());
+  api.route('/', directoryRoutes());
+  api.route('/', peopleRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
   api.all('*', notFound);

@@ -64,7 +64,7 @@ const signedIn = (status: number): Expect => ({ ...everyone(status), anonymous: 
 
 interface Cell {
   label: string;
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: (ids: Ids) => string;
   body?: (actor: ActorKey) => unknown;
   /** A body sent as is, with its own content type (file uploads). */
@@ -100,6 +100,13 @@ const territoryCells = (what: 'progress' | 'responses' | 'cockpit'): Cell[] => [
   { label: 'unknown campaign', path: () => `/api/campaigns/1999/${what}?level=departement&code=69`, expect: everyone(404) },
   { label: 'bad level', path: (ids) => `/api/campaigns/${ids.year}/${what}?level=planet`, expect: everyone(400) },
 ];
+
+/** Reviewers get `ok`, the structure's own people 403, everyone else signed in 404 (it hides), the visitor 401. */
+const reviewerExpect = (t: Target, ok: number): Expect =>
+  Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : STRUCTURE_REVIEWERS[t].includes(a) ? ok : STRUCTURE_READERS[t].includes(a) ? 403 : 404])) as Expect;
+const TERRITORY_STAFF: ActorKey[] = ['national', 'regionAra', 'caf69', 'federation69', 'cor13'];
+/** Ids of people the people rows point at, read once the 13 correspondent exists. */
+const peopleIds = { cor13: 0 };
 
 /** Who may fill (the structure's own people) and manage (its director) each target's response. */
 const STRUCTURE_FILLERS: Record<Target, ActorKey[]> = { lyon: ['director', 'team', 'board'], other69: [], ara73: [], s13: ['dir13'] };
@@ -219,6 +226,65 @@ const MATRIX: Row[] = [
   {
     route: 'POST /api/releases/:year', visibility: 'private', cells: [
       { label: 'open campaign (not closed: nothing to release)', method: 'POST', path: (ids) => `/api/releases/${ids.year}`, body: () => ({ note: 'x' }), expect: statusFor(['national'], 409) },
+    ],
+  },
+  // Directory and people (issue 15): writes here are refused or harmless (dry run, no-op, unknown id).
+  { route: 'GET /api/directory/template', visibility: 'public', cells: [{ label: 'CSV template', path: () => '/api/directory/template?format=csv', expect: everyone(200) }] },
+  { route: 'GET /api/directory/schema', visibility: 'public', cells: [{ label: 'Table Schema', path: () => '/api/directory/schema', expect: everyone(200) }] },
+  {
+    route: 'POST /api/directory/import', visibility: 'private', cells: [
+      { label: 'dry run of a one-row file', method: 'POST', path: () => '/api/directory/import?dryRun=true', raw: { type: 'text/csv', body: (ids) => `siret;nom;type;code_commune;agrement_debut;gestion\n${ids.sirets.lyon};Centre social de la Croix-Rousse;CS;69123;2024-01-01;association\n` }, expect: onlyFor(['national']) },
+    ],
+  },
+  {
+    route: 'PATCH /api/structures/:id/identity', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: `${t}: empty name (refused, nothing changed)`, method: 'PATCH', path: (ids) => `/api/structures/${ids[t]}/identity`, body: () => ({ nom: '' }), expect: reviewerExpect(t, 400) })),
+      ...TARGETS.map((t): Cell => ({ label: `${t}: no change`, method: 'PATCH', path: (ids) => `/api/structures/${ids[t]}/identity`, body: () => ({}), expect: reviewerExpect(t, 200) })),
+      { label: 'unknown id', method: 'PATCH', path: (ids) => `/api/structures/${ids.missing}/identity`, body: () => ({}), expect: signedIn(404) },
+    ],
+  },
+  {
+    // Requests hide themselves like responses: whoever may not read the structure gets 404.
+    route: 'GET /api/structures/:id/corrections', visibility: 'private', cells: [
+      ...TARGETS.map((t): Cell => ({ label: t, path: (ids) => `/api/structures/${ids[t]}/corrections`, expect: Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : STRUCTURE_READERS[t].includes(a) ? 200 : 404])) as Expect })),
+      { label: 'unknown id', path: (ids) => `/api/structures/${ids.missing}/corrections`, expect: signedIn(404) },
+    ],
+  },
+  {
+    route: 'POST /api/structures/:id/corrections', visibility: 'private', cells: TARGETS.map((t): Cell => ({
+      label: t, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/corrections`, body: () => ({ body: 'Notre adresse a changé.' }),
+      expect: Object.fromEntries(ACTORS.map((a) => [a, a === 'anonymous' ? 401 : STRUCTURE_FILLERS[t].includes(a) ? 201 : STRUCTURE_READERS[t].includes(a) ? 403 : 404])) as Expect,
+    })),
+  },
+  {
+    route: 'POST /api/structures/:id/corrections/:correctionId/close', visibility: 'private', cells: TARGETS.map((t): Cell => ({
+      label: `${t}, unknown request`, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/corrections/999999/close`, body: () => ({ state: 'done' }), expect: reviewerExpect(t, 404),
+    })),
+  },
+  { route: 'GET /api/directory/corrections', visibility: 'private', cells: [{ label: 'open requests of one\'s territory', path: () => '/api/directory/corrections', expect: onlyFor(TERRITORY_STAFF) }] },
+  { route: 'GET /api/people', visibility: 'private', cells: [{ label: 'people one manages', path: () => '/api/people', expect: onlyFor(TERRITORY_STAFF) }] },
+  {
+    route: 'POST /api/people/invitations', visibility: 'private', cells: [
+      { label: 'CAF correspondent of 69', method: 'POST', path: () => '/api/people/invitations', body: (a) => ({ email: `nouveau-69-${a}@caf.test`, role: 'correspondent', organisation: 'caf', departements: ['69'] }), expect: statusFor(['national', 'regionAra', 'caf69'], 201) },
+      { label: 'CAF correspondent of 69 and 13 (wider than a département)', method: 'POST', path: () => '/api/people/invitations', body: (a) => ({ email: `nouveau-69-13-${a}@caf.test`, role: 'correspondent', organisation: 'caf', departements: ['69', '13'] }), expect: statusFor(['national'], 201) },
+      { label: 'regional coordination of 84', method: 'POST', path: () => '/api/people/invitations', body: (a) => ({ email: `region-${a}@caf.test`, role: 'regional_coordinator', organisation: null, regionCode: '84' }), expect: statusFor(['national', 'regionAra'], 201) },
+    ],
+  },
+  {
+    route: 'POST /api/people/:id/suspension', visibility: 'private', cells: [
+      { label: 'reactivate the (active) 13 correspondent: no change', method: 'POST', path: () => `/api/people/${peopleIds.cor13}/suspension`, body: () => ({ suspended: false }), expect: statusFor(['national'], 200) },
+      { label: 'unknown person', method: 'POST', path: () => '/api/people/99999999/suspension', body: () => ({ suspended: true }), expect: { ...onlyFor([]), ...Object.fromEntries(TERRITORY_STAFF.map((a) => [a, 404])) } },
+    ],
+  },
+  {
+    route: 'GET /api/directors', visibility: 'private', cells: [
+      { label: 'département 69', path: () => '/api/directors?level=departement&code=69', expect: onlyFor(TERRITORY_FOLLOWERS['level=departement&code=69']) },
+      { label: 'département 13', path: () => '/api/directors?level=departement&code=13', expect: onlyFor(TERRITORY_FOLLOWERS['level=departement&code=13']) },
+    ],
+  },
+  {
+    route: 'POST /api/directors/invitations', visibility: 'private', cells: [
+      { label: 'département 69, a structure elsewhere (refused, nothing sent)', method: 'POST', path: () => '/api/directors/invitations?level=departement&code=69', body: () => ({ structureIds: [99999999] }), expect: statusFor(TERRITORY_FOLLOWERS['level=departement&code=69'], 404) },
     ],
   },
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
@@ -711,6 +777,10 @@ beforeAll(async () => {
   [sheets.published, sheets.toDelete, sheets.draft] = [published[0].id, published[1].id, draft.id];
   const { id: _id, structure_id: _s, state: _st, author_id: _a, created_at: _c, updated_at: _u, published_at: _p, ...content } = draft;
   SHEET_CONTENT = content;
+});
+
+beforeAll(async () => {
+  peopleIds.cor13 = (await database.db.selectFrom('users').select('id').where('email', '=', COR13).executeTakeFirstOrThrow()).id;
 });
 
 async function send(row: Row, cell: Cell, actor: ActorKey) {

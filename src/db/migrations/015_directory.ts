@@ -27,12 +27,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable('invitations').alterColumn('structure_id', (c) => c.dropNotNull()).execute();
   await db.schema.alterTable('invitations').addColumn('scope', 'jsonb').execute();
+  // Directors are invited by their correspondents, territory people by the nation or their region.
+  await sql`alter table invitations drop constraint if exists invitations_role`.execute(db);
+  await sql`alter table invitations add constraint invitations_role check (role in ('contributor', 'board_member', 'director', 'correspondent', 'regional_coordinator'))`.execute(db);
   await sql`alter table invitations add constraint invitations_structure_or_scope check ((structure_id is null) <> (scope is null))`.execute(db);
   await db.schema.createIndex('structure_corrections_structure').on('structure_corrections').column('structure_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`delete from invitations where structure_id is null`.execute(db);
+  await sql`delete from invitations where structure_id is null or role not in ('contributor', 'board_member')`.execute(db);
+  await sql`alter table invitations drop constraint if exists invitations_role`.execute(db);
+  await sql`alter table invitations add constraint invitations_role check (role in ('contributor', 'board_member'))`.execute(db);
   await sql`alter table invitations drop constraint if exists invitations_structure_or_scope`.execute(db);
   await db.schema.alterTable('invitations').dropColumn('scope').execute();
   await db.schema.alterTable('invitations').alterColumn('structure_id', (c) => c.setNotNull()).execute();
