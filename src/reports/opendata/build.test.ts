@@ -7,6 +7,7 @@ import { nationalTable } from '../../app/getDashboard';
 import { getPopulation } from '../../app/populationCache';
 import { buildOpenData, dataPackage, type OpenDataFile } from './build';
 import { publish } from '../../domain/disclosure';
+import { openDataListResponse } from '../../http/routes/exports/schema';
 import { checkCsv, checkDataPackage, checkTableSchema } from '../../testing/frictionless';
 
 let database: Database$;
@@ -120,7 +121,7 @@ describe('open data of a campaign', () => {
     expect(dp.resources.map((r) => r.path)).toEqual(files.map((f) => `${f.name}.csv`));
     expect(dp.licenses[0].name).toBe('etalab-2.0');
     const client = testClient(database);
-    const list = await (await client.request(`/api/opendata/${year}`)).json() as { items: { csv: string; schema: string }[] };
+    const list = openDataListResponse.parse(await (await client.request(`/api/opendata/${year}`)).json());
     expect(list.items).toHaveLength(files.length);
     const csv = await (await client.request(list.items[4].csv)).text();
     expect(csv).toBe(files[4].csv);

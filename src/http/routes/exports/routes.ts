@@ -16,7 +16,7 @@ import { statsQueryBody } from '../compare/schema';
 import { sendTable } from './send';
 import { buildOpenData, dataPackage } from '../../../reports/opendata/build';
 import { AppError } from '../../../domain/errors';
-import { dashboardExportQuery, directoryExportQuery, exportFormat, positionExportQuery, responsesExportQuery } from './schema';
+import { dashboardExportQuery, directoryExportQuery, exportFormat, openDataListResponse, positionExportQuery, responsesExportQuery } from './schema';
 
 /** At most this many directory rows in one file (the national directory holds about 4,100). */
 const MAX_DIRECTORY_ROWS = 20_000;
@@ -26,7 +26,7 @@ export const exportDocs: RouteDoc[] = [
   { method: 'post', path: '/api/exports/query', summary: 'Requête libre en CSV ou XLSX (paramètre format ; corps comme /api/stats/query)', tag: 'exports', query: exportFormat, body: statsQueryBody },
   { method: 'get', path: '/api/exports/structures', summary: 'Annuaire public des structures en CSV ou XLSX (mêmes filtres que l’annuaire)', tag: 'exports', query: directoryExportQuery },
   { method: 'get', path: '/api/exports/structures/:id/position', summary: 'Position d’une structure parmi ses pairs en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: positionExportQuery },
-  { method: 'get', path: '/api/opendata/:year', summary: 'Données ouvertes d’une campagne : liste des fichiers (agrégats publiés par niveau de territoire, annuaire) et de leurs schémas', tag: 'exports' },
+  { method: 'get', path: '/api/opendata/:year', summary: 'Données ouvertes d’une campagne : liste des fichiers (agrégats publiés par niveau de territoire, moyennes par type de structure, annuaire) et de leurs schémas', tag: 'exports', response: openDataListResponse },
   { method: 'get', path: '/api/opendata/:year/files/:file', summary: 'Un fichier de données ouvertes : CSV, son schéma Table Schema (.schema.json) ou datapackage.json', tag: 'exports' },
   { method: 'get', path: '/api/exports/campaigns/:year/responses', summary: 'Liste de suivi des réponses d’un territoire en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: responsesExportQuery },
 ];

@@ -14,3 +14,12 @@ export const responsesExportQuery = z.object({
   state: z.enum(['not_started', 'in_progress', 'submitted', 'returned', 'validated', 'locked']).optional(),
   ...exportFormat.shape,
 });
+
+/** GET /api/opendata/:year: the files of a campaign's open data, with their schemas and the licence. */
+export const openDataListResponse = z.object({
+  year: z.number().int(),
+  licence: z.object({ name: z.string(), title: z.string(), path: z.string() }),
+  datapackage: z.string(),
+  items: z.array(z.object({ name: z.string(), title: z.string(), description: z.string(), rows: z.number().int().min(0), csv: z.string(), schema: z.string() })),
+  total: z.number().int().min(0),
+});
