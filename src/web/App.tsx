@@ -26,6 +26,8 @@ import { ExternalPage } from './external/ExternalPage';
 import { ConcordancePage } from './external/ConcordancePage';
 import { CampaignsPage } from './campaigns/CampaignsPage';
 import { AdminPage } from './admin/AdminPage';
+import { DirectoryImportPage } from './directory/DirectoryImportPage';
+import { PeoplePage } from './people/PeoplePage';
 
 const SITE = 'Senacs';
 
@@ -51,6 +53,8 @@ function route(path: string): { title: string; page: ReactElement } {
   if (matchPath('/publication', path)) return { title: 'Publication des chiffres', page: <Suspense fallback={<Loading what="Chargement des versions…" />}><PublicationPage /></Suspense> };
   if (matchPath('/campagnes', path)) return { title: 'Campagnes annuelles', page: <CampaignsPage /> };
   if (matchPath('/admin', path)) return { title: 'Administration', page: <AdminPage /> };
+  if (matchPath('/annuaire/import', path)) return { title: 'Importer l’annuaire', page: <DirectoryImportPage /> };
+  if (matchPath('/personnes', path)) return { title: 'Personnes et invitations', page: <PeoplePage /> };
   if (matchPath('/donnees-ouvertes', path)) return { title: 'Données ouvertes', page: <OpenDataPage /> };
   if (matchPath('/tableau-de-bord', path)) return { title: 'Tableau de bord : France', page: <Suspense fallback={<Loading what="Chargement du tableau de bord…" />}><DashboardPage key="nation" level="nation" /></Suspense> };
   const dbr = matchPath('/tableau-de-bord/region/:code', path) ?? matchPath('/tableau-de-bord/departement/:code', path);

@@ -27,6 +27,10 @@ export function AdminPage() {
       ...(year ? [{ to: `/suivi/${year}`, text: `Suivi de la campagne ${year}`, help: 'avancement, réponses à temps, qualité, relances, liste des réponses' }] : []),
       { to: '/suivi/envois', text: 'Boîte d’envoi', help: 'courriels préparés et leur état' },
     ] },
+    { title: 'Annuaire et personnes', links: [
+      { to: '/annuaire/import', text: 'Importer l’annuaire des structures', help: 'fichier de la CAF (CSV ou XLSX), vérification, différence avec l’annuaire, puis import' },
+      { to: '/personnes', text: 'Personnes et invitations', help: 'correspondants et coordinations régionales : inviter, suspendre, réactiver ; directions des structures' },
+    ] },
     { title: 'Publication', links: [
       { to: '/publication', text: 'Publication des chiffres', help: 'prévisualiser et publier une version d’une campagne close' },
       { to: '/tableau-de-bord', text: 'Tableau de bord des élus', help: 'ce que le public voit de la dernière version' },

@@ -59,6 +59,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => send<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => send<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => send<T>('PATCH', path, { body }),
   del: <T>(path: string) => send<T>('DELETE', path, {}),
   /** A multipart form (file upload), with the CSRF token. */
   postForm: <T>(path: string, form: FormData, query?: Query) => send<T>('POST', path, { body: form, query }),

@@ -8,6 +8,8 @@ import { ErrorAlert, Loading } from '../components/Status';
 import { StructureIdentity } from '../components/StructureIdentity';
 import { StructurePrivate } from '../components/StructurePrivate';
 import { StructureSheets } from '../actionSheets/StructureSheets';
+import { IdentityPanel } from '../directory/IdentityPanel';
+import { useState } from 'react';
 
 /** Whether the comparison page is open to this person: the structure's own people, or those who follow its territory. */
 function followsOrBelongs(ms: Membership[], s: Structure): boolean {
@@ -19,7 +21,8 @@ function followsOrBelongs(ms: Membership[], s: Structure): boolean {
 /** A structure's page: its public identity for everyone, its private sections for those the API lets in. */
 export function StructurePage({ id }: { id: string }) {
   const { me } = useSession();
-  const loaded = useApi(id, (signal) => api.get<Structure>(`/structures/${encodeURIComponent(id)}`, undefined, signal));
+  const [version, setVersion] = useState(0);
+  const loaded = useApi(`${id}-${version}`, (signal) => api.get<Structure>(`/structures/${encodeURIComponent(id)}`, undefined, signal));
   return (
     <>
       <nav aria-label="Fil d’Ariane" className="breadcrumb">
@@ -46,6 +49,7 @@ export function StructurePage({ id }: { id: string }) {
             <p><Link to={`/structures/${loaded.data.id}/comparer`}>Situer cette structure parmi ses pairs</Link></p>
           )}
           <StructureIdentity s={loaded.data} />
+          {me && <IdentityPanel s={loaded.data} memberships={me.memberships} onChange={() => setVersion((v) => v + 1)} />}
           <StructureSheets structureId={loaded.data.id} />
           {me && <StructurePrivate structureId={loaded.data.id} userId={me.user?.id ?? null} />}
         </>

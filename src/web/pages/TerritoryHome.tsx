@@ -54,6 +54,8 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
         <p><Link to={`/suivi/${year}?level=${level}${code ? `&code=${code}` : ''}`}>Tableau de bord de suivi et de qualité</Link></p>
         <p><Link to="/campagnes">{level === 'nation' ? 'Administrer les campagnes (préparer, ouvrir, clore, délais)' : 'Campagnes et questions locales du territoire'}</Link></p>
         {level === 'nation' && <p><Link to="/admin">Toutes les pages d’administration</Link></p>}
+        <p><Link to="/personnes">{level === 'nation' ? 'Personnes : correspondants, coordinations, directions invitées' : 'Inviter les directions des structures et suivre qui a rejoint'}</Link></p>
+        {level === 'nation' && <p><Link to="/annuaire/import">Importer l’annuaire des structures</Link></p>}
         <p><Link to={`/territoires/comparer?niveau=${level === 'nation' ? 'region' : 'departement'}`}>Comparer les territoires</Link></p>
         <p><Link to="/donnees-externes">Données externes et concordance (ELISFA, CAF, INSEE…)</Link></p>
         <p><Link to="/publication">{level === 'nation' ? 'Publier les chiffres (versions)' : 'Versions publiées des chiffres'}</Link></p>

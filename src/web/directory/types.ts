@@ -1,0 +1,27 @@
+/** The directory import report, as POST /api/directory/import answers it. */
+export interface DirectoryProblem { row: number; column: string; cell: string; message: string }
+export interface FieldChange { field: string; before: unknown; after: unknown }
+export interface DirectoryReport {
+  rows: number; dryRun: boolean; stored: boolean; problems: DirectoryProblem[];
+  created: { row: number; siret: string; name: string; communeCode: string; kind: string; endedOn: string | null; splitFrom: string[] }[];
+  updated: { id: number; row: number; siret: string; name: string; changes: FieldChange[]; tookOver: string[]; splitFrom: string[] }[];
+  takenOver: { id: number; siret: string | null; name: string; endedOn: string; successorSiret: string }[];
+  ended: { siret: string; name: string; endedOn: string }[];
+  absent: { id: number; siret: string | null; name: string }[];
+  unchanged: number;
+}
+
+/** French names of the fields a directory update changes. */
+export const fieldLabels: Record<string, string> = {
+  siret: 'SIRET', name: 'nom', kind: 'type', address: 'adresse', postalCode: 'code postal', communeCode: 'commune',
+  management: 'mode de gestion', federationMember: 'adhésion à la fédération', qpvCodes: 'codes QPV', email: 'courriel de la direction',
+  approvals: 'agréments', endedOn: 'fin d’activité',
+};
+
+/** A changed value in a few words. */
+export function shown(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? 'oui' : 'non';
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => (typeof x === 'object' && x ? `${(x as { startsOn: string }).startsOn} → ${(x as { endsOn: string | null }).endsOn ?? '…'}` : String(x))).join(', ');
+  return String(v);
+}
