@@ -4,7 +4,7 @@ import type { Db } from './connection';
 /** Tables in dependency order: restoring in this order satisfies every foreign key. */
 export const BACKUP_TABLES = [
   'regions', 'departements', 'epcis', 'communes', 'structures', 'approvals', 'users', 'memberships', 'sessions',
-  'questionnaires', 'campaigns', 'local_questions', 'responses', 'answers', 'answer_revisions', 'answer_comments', 'invitations', 'outbox',
+  'questionnaires', 'campaigns', 'local_questions', 'responses', 'answers', 'answer_revisions', 'answer_comments', 'invitations', 'password_resets', 'outbox',
   'queries', 'query_messages', 'quality_findings', 'peer_groups', 'consent_requests', 'consent_ledger', 'audit_events', 'partners', 'partner_sharing',
   'action_sheets',
   'external_datasets', 'external_rows', 'external_imports',

@@ -14,6 +14,7 @@ import * as m010 from './migrations/010_releases';
 import * as m013 from './migrations/013_constraints';
 import * as m011 from './migrations/011_secrets';
 import * as m015 from './migrations/015_directory';
+import * as m016 from './migrations/016_password_reset';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '013_constraints': m013,
   '011_secrets': m011,
   '015_directory': m015,
+  '016_password_reset': m016,
 };
 
 class InCodeProvider implements MigrationProvider {

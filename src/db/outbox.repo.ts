@@ -4,7 +4,7 @@ import { STALE_SENDING_MS } from '../domain/outbox';
 
 /** A mail as the sender takes it from the queue. */
 export interface ClaimedMail {
-  id: number; to_email: string; subject: string; body: string; invitation_id: number | null; attempts: number;
+  id: number; to_email: string; subject: string; body: string; invitation_id: number | null; password_reset_id: number | null; attempts: number;
 }
 
 /**
@@ -28,7 +28,7 @@ export async function claimNextMail(db: Db, now?: Date): Promise<ClaimedMail | u
   return db.updateTable('outbox')
     .set({ state: 'sending', locked_at: at, attempts: sql<number>`attempts + 1` })
     .where('id', '=', due)
-    .returning(['id', 'to_email', 'subject', 'body', 'invitation_id', 'attempts'])
+    .returning(['id', 'to_email', 'subject', 'body', 'invitation_id', 'password_reset_id', 'attempts'])
     .executeTakeFirst();
 }
 

@@ -22,5 +22,11 @@ export function fillTokenSlot(body: string, token: string): string | undefined {
   return body.includes(INVITATION_TOKEN_SLOT) ? body.split(INVITATION_TOKEN_SLOT).join(token) : undefined;
 }
 
+/**
+ * A password reset link of this deployment. The token sits after '#': browsers never send a fragment to
+ * the server nor in a Referer, so it stays out of access logs and other sites.
+ */
+export const passwordResetLink = (appUrl: string, token: string = INVITATION_TOKEN_SLOT) => `${appUrl.replace(/\/$/, '')}/mot-de-passe/nouveau#${token}`;
+
 /** Any invitation link with a token-shaped tail, redacted (defence in depth for text about to be stored). */
 export const redactInvitationLinks = (text: string) => text.replace(/\/invitation\/[A-Za-z0-9_-]{20,}/g, `/invitation/${INVITATION_TOKEN_SLOT}`);

@@ -29,11 +29,13 @@ import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes
 import { publicationDocs, publicationRoutes } from './routes/publication/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 import { releaseDocs, releaseRoutes } from './routes/releases/routes';
+import { accountDocs, accountRoutes } from './routes/account/routes';
+import { PasswordResetLimiter } from '../app/passwordResetLimiter';
 import { DIRECTORY_UPLOAD_LIMIT, DIRECTORY_UPLOAD_PATH, directoryDocs, directoryRoutes } from './routes/directory/routes';
 import { peopleDocs, peopleRoutes } from './routes/people/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...accountDocs, ...directoryDocs, ...peopleDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -65,6 +67,7 @@ export function createApp(deps: Deps) {
   api.use('*', csrfMiddleware);
   api.route('/', systemRoutes(() => allRouteDocs));
   api.route('/', authRoutes(loginLimiter, deps.trustedProxies));
+  api.route('/', accountRoutes(loginLimiter, deps.passwordResetLimiter ?? PasswordResetLimiter.forDatabase(deps.db, deps.dbKind)));
   api.route('/', territoryRoutes());
   api.route('/', structureRoutes());
   api.route('/', campaignRoutes());

@@ -305,6 +305,34 @@ const MATRIX: Row[] = [
   { route: 'GET /api/me', visibility: 'self', cells: [{ label: 'me', path: () => '/api/me', expect: everyone(200) }] },
   { route: 'GET /api/territories/regions', visibility: 'public', cells: [{ label: 'regions', path: () => '/api/territories/regions', expect: everyone(200) }] },
   {
+    // Open to anyone, about one's own account ('self': it answers 202, not a public 200 payload). The same answer
+    // for every address, known or not (one unknown address per actor: the per-e-mail budget is 3 an hour).
+    route: 'POST /api/auth/password-reset', visibility: 'self', cells: [
+      { label: 'unknown address', method: 'POST', path: () => '/api/auth/password-reset', body: (a) => ({ email: `inconnu-${a}@nulle-part.test` }), expect: everyone(202) },
+    ],
+  },
+  {
+    route: 'POST /api/auth/password-reset/confirm', visibility: 'self', cells: [
+      { label: 'token of no reset', method: 'POST', path: () => '/api/auth/password-reset/confirm', body: () => ({ token: 'A'.repeat(43), password: 'girafe violette sous la pluie' }), expect: everyone(404) },
+    ],
+  },
+  { route: 'GET /api/account', visibility: 'self', cells: [{ label: 'own account', path: () => '/api/account', expect: signedIn(200) }] },
+  {
+    route: 'PUT /api/account', visibility: 'self', cells: [
+      { label: 'empty name (refused, nothing changed)', method: 'PUT', path: () => '/api/account', body: (a) => ({ name: '', email: a === 'anonymous' ? DEMO.national : email(a) }), expect: signedIn(400) },
+    ],
+  },
+  {
+    route: 'POST /api/account/password', visibility: 'self', cells: [
+      { label: 'empty passwords (refused, nothing changed)', method: 'POST', path: () => '/api/account/password', body: () => ({ current: '', password: '' }), expect: signedIn(400) },
+    ],
+  },
+  {
+    route: 'POST /api/account/sessions/end-others', visibility: 'self', cells: [
+      { label: 'own other sessions', method: 'POST', path: () => '/api/account/sessions/end-others', body: () => ({}), expect: signedIn(200) },
+    ],
+  },
+  {
     route: 'GET /api/territories/departements', visibility: 'public', cells: [
       { label: 'all', path: () => '/api/territories/departements', expect: everyone(200) },
       { label: 'of region 84', path: () => '/api/territories/departements?region=84', expect: everyone(200) },

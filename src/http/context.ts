@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import type { Actor } from '../domain/roles';
 import type { LiveHub } from '../app/live';
 import type { LoginLimiter } from '../app/loginLimiter';
+import type { PasswordResetLimiter } from '../app/passwordResetLimiter';
 
 /** What every handler may use. */
 export interface Deps {
@@ -17,6 +18,8 @@ export interface Deps {
   trustedProxies?: readonly string[];
   /** Login budgets; by default in memory on PGlite, in the database on PostgreSQL. */
   loginLimiter?: LoginLimiter;
+  /** "Mot de passe oublié" budgets; same stores as the login limiter. */
+  passwordResetLimiter?: PasswordResetLimiter;
 }
 
 export interface Env {

@@ -1,0 +1,87 @@
+import { Hono, type Context } from 'hono';
+import { changePassword } from '../../../app/changePassword';
+import type { LoginLimiter } from '../../../app/loginLimiter';
+import type { PasswordResetLimiter } from '../../../app/passwordResetLimiter';
+import { requestPasswordReset } from '../../../app/requestPasswordReset';
+import { resetPassword } from '../../../app/resetPassword';
+import { updateAccount } from '../../../app/updateAccount';
+import { readConfig } from '../../../config';
+import { countUserSessions, deleteUserSessions } from '../../../db/passwordReset.repo';
+import { appendAudit } from '../../../db/audit.repo';
+import { AppError } from '../../../domain/errors';
+import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
+import type { Env } from '../../context';
+import { readBody } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { accountBody, passwordBody, resetConfirmBody, resetRequestBody } from './schema';
+
+export const accountDocs: RouteDoc[] = [
+  { method: 'post', path: '/api/auth/password-reset', summary: 'Mot de passe oublié : envoie un lien à usage unique et de courte durée si un compte a cette adresse (même réponse sinon ; limité par adresse et par e-mail)', tag: 'auth', body: resetRequestBody },
+  { method: 'post', path: '/api/auth/password-reset/confirm', summary: 'Choisir un nouveau mot de passe avec le jeton du lien reçu (ferme toutes les sessions du compte)', tag: 'auth', body: resetConfirmBody },
+  { method: 'get', path: '/api/account', summary: 'Mon compte : nom, adresse e-mail, sessions ouvertes', tag: 'auth', auth: 'session' },
+  { method: 'put', path: '/api/account', summary: 'Modifier mon nom ou mon adresse e-mail (mot de passe actuel requis pour l’adresse)', tag: 'auth', auth: 'session', body: accountBody },
+  { method: 'post', path: '/api/account/password', summary: 'Changer mon mot de passe (ferme mes autres sessions)', tag: 'auth', auth: 'session', body: passwordBody },
+  { method: 'post', path: '/api/account/sessions/end-others', summary: 'Me déconnecter de mes autres sessions', tag: 'auth', auth: 'session' },
+];
+
+const RESET_ANSWER = 'Si un compte existe avec cette adresse, un courriel vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Pensez à regarder dans les indésirables.';
+
+function signedIn(c: Context<Env>): { userId: number; sessionId: string } {
+  const userId = c.var.actor.userId;
+  const sessionId = c.get('sessionId');
+  if (!userId || !sessionId) throw new AppError('unauthenticated', 'Connectez-vous pour gérer votre compte.');
+  return { userId, sessionId };
+}
+
+/** Forgotten password (public, rate limited) and the signed-in person's account. */
+export function accountRoutes(loginLimiter: LoginLimiter, resetLimiter: PasswordResetLimiter) {
+  const app = new Hono<Env>();
+  const client = (c: Context<Env>) => clientAddressOf(socketAddress(c), c.req.header('x-forwarded-for'), trustedProxyList(c.var.deps.trustedProxies ?? []));
+
+  app.post('/auth/password-reset', async (c) => {
+    const body = await readBody(c, resetRequestBody);
+    await resetLimiter.take(body.email, client(c));
+    const config = readConfig();
+    await requestPasswordReset({
+      db: c.var.deps.db, email: body.email, appUrl: config.publicUrl ?? new URL(c.req.url).origin,
+      ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), onSendError: (e) => c.var.deps.logger.error({ err: e }, 'réinitialisation du mot de passe'),
+    });
+    return c.json({ ok: true, message: RESET_ANSWER }, 202);
+  });
+
+  app.post('/auth/password-reset/confirm', async (c) => {
+    const body = await readBody(c, resetConfirmBody);
+    await resetPassword({ db: c.var.deps.db, token: body.token, password: body.password });
+    return c.json({ ok: true });
+  });
+
+  app.get('/account', async (c) => {
+    const { userId } = signedIn(c);
+    const a = c.var.actor;
+    return c.json({ name: a.name, email: a.email, sessions: await countUserSessions(c.var.deps.db, userId, new Date()) });
+  });
+
+  app.put('/account', async (c) => {
+    signedIn(c);
+    const body = await readBody(c, accountBody);
+    return c.json(await updateAccount({ db: c.var.deps.db, actor: c.var.actor, ...body }));
+  });
+
+  app.post('/account/password', async (c) => {
+    const { sessionId } = signedIn(c);
+    const body = await readBody(c, passwordBody);
+    // It checks a password: counted like a login attempt, before the check.
+    const attempt = await loginLimiter.begin(c.var.actor.email ?? '', client(c));
+    await changePassword({ db: c.var.deps.db, actor: c.var.actor, sessionId, ...body });
+    await loginLimiter.succeeded(attempt);
+    return c.json({ ok: true });
+  });
+
+  app.post('/account/sessions/end-others', async (c) => {
+    const { userId, sessionId } = signedIn(c);
+    const ended = await deleteUserSessions(c.var.deps.db, userId, sessionId);
+    await appendAudit(c.var.deps.db, { actorId: userId, action: 'sessions.end_others', entity: 'user', entityId: userId, data: { ended } });
+    return c.json({ ended });
+  });
+  return app;
+}
