@@ -7,13 +7,15 @@ import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/seed/demo';
 import { bigRowsXlsx } from '../src/testing/oversizedUploads';
 import { median, percentile, round, type Figures } from './lib';
+import { directoryImportRowsPerS } from './directoryImport';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * Foundation figures on the embedded database: seeding the national demo into a fresh data folder,
  * time to ready on that folder, server RSS, the structures list under a mix of searches and filters, and
- * the time to refuse the 400,000-row workbook of issue 13 (upload_refusal_ms).
+ * the time to refuse the 400,000-row workbook of issue 13 (upload_refusal_ms), and the directory import
+ * rate of issue 15 (structures_import_rows_per_s, see directoryImport.ts).
  */
 export async function run(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'senacs-bench-'));
@@ -53,6 +55,7 @@ export async function run(): Promise<Figures> {
       structures_list_p50_ms: { value: round(percentile(lat, 50), 2), unit: 'ms' },
       structures_list_p95_ms: { value: round(percentile(lat, 95), 2), unit: 'ms' },
       upload_refusal_ms: { value: round(median(refusals)), unit: 'ms' },
+      structures_import_rows_per_s: { value: Math.round(await directoryImportRowsPerS()), unit: 'rows/s' },
     };
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }
