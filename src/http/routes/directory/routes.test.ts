@@ -40,7 +40,7 @@ describe('directory import over HTTP', () => {
     const h = await client.loginAs(DEMO.national);
     const first = [header, centre(1), centre(2), centre(3), centre(4)].join('\n');
     expect((await (await upload(h, first, false)).json()).created).toHaveLength(4);
-    const ids = Object.fromEntries(await Promise.all([1, 2, 3, 4].map(async (n) => [n, (await database.db.selectFrom('structures').select('id').where('siret', '=', siret(n)).executeTakeFirstOrThrow()).id])));
+    const ids: Record<number, number> = Object.fromEntries(await Promise.all([1, 2, 3, 4].map(async (n) => [n, (await database.db.selectFrom('structures').select('id').where('siret', '=', siret(n)).executeTakeFirstOrThrow()).id])));
     const next = [header,
       centre(1, { sirets_repris: siret(2) }),
       centre(3, { agrement_debut: '2020-01-01', agrement_fin: '2024-12-31' }),
