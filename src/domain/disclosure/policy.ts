@@ -26,6 +26,12 @@ export interface DisclosurePolicy {
   /** Filters allowed at once in a flexible query. */
   maxFilters: number;
   /**
+   * The complement rule of flexible queries (see complement.ts): a group is suppressed when any other
+   * queryable group holding it has 1 to minSize − 1 structures more. Only tests turn it off (`allowUnsafe`),
+   * to show the differencing attack it stops.
+   */
+  complementRule: boolean;
+  /**
    * Secondary suppression: the other suppressed cells of a line must add up to at least this share of a
    * sensitive cell's total, so that the attacker's upper bound overshoots the largest contributor by > 10 %.
    */
@@ -65,6 +71,7 @@ export const defaultPolicy: DisclosurePolicy = Object.freeze({
   sensitiveYesNo: Object.freeze(['rh.qualif_directeur', 'rh.qualif_referent']),
   confidentialDimensions: Object.freeze(['budget'] as const),
   maxFilters: 3,
+  complementRule: true,
   protectionRatio: 0.15,
   fixedTableLevels: Object.freeze(['nation', 'region', 'departement'] as const),
   fixedTableColumns: Object.freeze([] as const),
@@ -104,6 +111,7 @@ export function definePolicy(
     // Below ~0.1 a single differenced record is known to ±10 %, the threshold the attacker tests check.
     if (p.perturbation.recordNoise <= 0.1) problems.push('recordNoise > 0.1');
     if (p.perturbation.flipRate <= 0) problems.push('flipRate > 0');
+    if (!p.complementRule) problems.push('complementRule');
   }
   if (problems.length) throw new AppError('bad_request', `Politique de confidentialité invalide : ${problems.join(', ')}.`);
   return p;

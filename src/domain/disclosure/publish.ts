@@ -1,5 +1,5 @@
-import { contributionsOf, isAggregatable, type IndicatorSpec } from '../aggregation/contributions';
-import { parseFilters, type Filter, type FilterDimension } from '../aggregation/filters';
+import { contributionValue, contributionsOf, isAggregatable, type IndicatorSpec } from '../aggregation/contributions';
+import { filterDimensions, parseFilters, type Filter, type FilterDimension } from '../aggregation/filters';
 import { groupRecords, indexByTerritory, territoriesOf, type TerritoryIndex, type TerritoryPlace } from '../aggregation/groups';
 import type { AggregationRecord } from '../aggregation/record';
 import { buildFixedTables, type RawTable } from '../aggregation/table';
@@ -162,14 +162,14 @@ function publishFlexible(index: TerritoryIndex, indicators: IndicatorSpec[], req
   const territories = request.territories
     ? [...new Set(request.territories)].map((code) => ({ level: request.level, code }))
     : territoriesOf(index, request.level);
-  const checker = new ComplementChecker(index, policy.minSize);
+  const checker = new ComplementChecker(index, policy.minSize, policy.maxFilters, filterDimensions.filter((d) => !policy.confidentialDimensions.includes(d)));
   const figures: PublishedFigure[] = [];
   for (const territory of territories) {
     const records = groupRecords(index, territory, filters);
     for (const ind of indicators) {
       const stats = resolveStats(ind, request.stats);
       const contributions = contributionsOf(records, ind);
-      const cells = flexibleCells(contributions, ind, stats, policy, () => checker.breaks(territory, filters, ind, contributions.length));
+      const cells = flexibleCells(contributions, ind, stats, policy, () => policy.complementRule && checker.breaks(territory, filters, ind, records.filter((r) => contributionValue(r.values[ind.code], ind.unit) !== null)));
       stats.forEach((stat, i) => figures.push({ indicator: ind.code, stat, territory, column: null, filters, cell: cells[i] }));
     }
   }

@@ -84,6 +84,18 @@ describe('complement rule (flexible queries)', () => {
       rec(7, { communeCode: '13001', qpvStatus: 'none' }, { [COUNT]: 40 })];
     expect(q(records, 'commune', [{ dimension: 'qpv', value: 'inside' }])).toEqual({ state: 'suppressed', rule: 'complement' });
   });
+  it('also compares with groups on other filters that happen to hold the whole group (not only its parents)', () => {
+    // The six association-run centres are the only federation members but one: "federation members" minus
+    // "association-run" isolates the seventh, though neither filter is a parent of the other.
+    const members = assoc.map((r) => ({ ...r, attributes: { ...r.attributes, federationMember: true } }));
+    const records = [...members, rec(7, { management: 'collectivite', federationMember: true }, { [COUNT]: 40 }),
+      ...[8, 9, 10, 11, 12].map((i) => rec(i, { management: 'collectivite', federationMember: false }, { [COUNT]: 5 }))];
+    expect(q(records, 'commune', [{ dimension: 'federation', value: 'member' }]).state).toBe('value');
+    expect(q(records, 'commune', [{ dimension: 'management', value: 'association' }])).toEqual({ state: 'suppressed', rule: 'complement' });
+    // The unrelated filter does not count when the bigger group differs by 5 or more.
+    const five = [...records, ...[13, 14, 15, 16].map((i) => rec(i, { management: 'collectivite', federationMember: true }, { [COUNT]: 5 }))];
+    expect(q(five, 'commune', [{ dimension: 'management', value: 'association' }]).state).toBe('value');
+  });
 });
 
 describe('secondary suppression (fixed tables)', () => {
