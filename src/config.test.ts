@@ -25,3 +25,17 @@ describe('readConfig', () => {
     expect(() => readConfig({ TRUSTED_PROXIES: '10.0.0.0/40' })).toThrow(/TRUSTED_PROXIES/);
   });
 });
+
+describe('legal and retention settings', () => {
+  it('reads the operator’s legal details and retention periods, with defaults', () => {
+    const c = readConfig({ LEGAL_PUBLISHER: ' CAF du Rhône ', LEGAL_DPO_CONTACT: 'dpo@caf69.example', LEGAL_HOST: '', RETENTION_OUTBOX_DAYS: '30' });
+    expect(c.legal).toEqual({ publisher: 'CAF du Rhône', dpoContact: 'dpo@caf69.example' });
+    expect(c.retention).toEqual({ tokensDays: 30, outboxDays: 30, auditDays: 365 });
+    expect(readConfig({}).retention).toEqual({ tokensDays: 30, outboxDays: 90, auditDays: 365 });
+  });
+
+  it('refuses a retention period that is not a whole number of days', () => {
+    expect(() => readConfig({ RETENTION_AUDIT_DAYS: 'un an' })).toThrow(/RETENTION_AUDIT_DAYS attend un nombre entier de jours/);
+    expect(() => readConfig({ RETENTION_TOKENS_DAYS: '0' })).toThrow(/au moins 1/);
+  });
+});

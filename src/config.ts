@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { AppError } from './domain/errors';
+import { legalVariables, type LegalSettings } from './domain/privacy/legal';
+import { defaultRetention, retentionVariables, type RetentionPolicy } from './domain/privacy/retention';
 
 /** Settings read once from the environment. */
 export interface Config {
@@ -13,6 +15,10 @@ export interface Config {
   publicUrl?: string;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); nobody else's is. */
   trustedProxies: string[];
+  /** Publisher, host, contacts shown in the legal notice and the privacy notice (LEGAL_* variables). */
+  legal: LegalSettings;
+  /** How long personal data is kept (RETENTION_* variables, in days). */
+  retention: RetentionPolicy;
 }
 
 /**
@@ -30,7 +36,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(publicUrl ? { publicUrl } : {}),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES ?? ''),
+    legal: readLegal(env),
+    retention: readRetention(env),
   };
+}
+
+/** LEGAL_* and ACCESSIBILITY_AUDIT: free text, trimmed; an empty value counts as unset. */
+export function readLegal(env: NodeJS.ProcessEnv): LegalSettings {
+  const legal: LegalSettings = {};
+  for (const [key, name] of Object.entries(legalVariables) as [keyof LegalSettings, string][]) {
+    const v = env[name]?.trim();
+    if (v) legal[key] = v;
+  }
+  return legal;
+}
+
+/** RETENTION_*_DAYS: whole numbers of days, at least 1 (0 would erase what is still in use). */
+export function readRetention(env: NodeJS.ProcessEnv): RetentionPolicy {
+  const policy = { ...defaultRetention };
+  for (const [key, name] of Object.entries(retentionVariables) as [keyof RetentionPolicy, string][]) {
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1) throw new AppError('bad_request', `${name} attend un nombre entier de jours, au moins 1 (reçu : « ${raw} »).`);
+    policy[key] = Number(raw);
+  }
+  return policy;
 }
 
 /** Session cookies are Secure exactly when people reach the service over https. */

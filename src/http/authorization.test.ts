@@ -289,6 +289,7 @@ const MATRIX: Row[] = [
   },
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
   { route: 'GET /api/openapi.json', visibility: 'public', cells: [{ label: 'openapi', path: () => '/api/openapi.json', expect: everyone(200) }] },
+  { route: 'GET /api/legal', visibility: 'public', cells: [{ label: 'legal notice settings', path: () => '/api/legal', expect: everyone(200) }] },
   {
     route: 'POST /api/auth/login', visibility: 'self', cells: [
       { label: 'own credentials', method: 'POST', path: () => '/api/auth/login', body: (a) => ({ email: a === 'anonymous' ? DEMO.national : email(a), password: TEST_PASSWORD }), expect: everyone(200) },

@@ -4,6 +4,8 @@ import type { Actor } from '../domain/roles';
 import type { LiveHub } from '../app/live';
 import type { LoginLimiter } from '../app/loginLimiter';
 import type { PasswordResetLimiter } from '../app/passwordResetLimiter';
+import type { LegalSettings } from '../domain/privacy/legal';
+import type { RetentionPolicy } from '../domain/privacy/retention';
 
 /** What every handler may use. */
 export interface Deps {
@@ -20,6 +22,10 @@ export interface Deps {
   loginLimiter?: LoginLimiter;
   /** "Mot de passe oublié" budgets; same stores as the login limiter. */
   passwordResetLimiter?: PasswordResetLimiter;
+  /** The operator's legal details (LEGAL_* variables); unset ones are shown as still to fill in. */
+  legal?: LegalSettings;
+  /** Retention periods shown in the privacy notice; the defaults when absent. */
+  retention?: RetentionPolicy;
 }
 
 export interface Env {

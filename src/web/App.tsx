@@ -28,6 +28,10 @@ import { CampaignsPage } from './campaigns/CampaignsPage';
 import { AdminPage } from './admin/AdminPage';
 import { DirectoryImportPage } from './directory/DirectoryImportPage';
 import { PeoplePage } from './people/PeoplePage';
+import { LegalNoticePage } from './legal/LegalNoticePage';
+import { PrivacyPage } from './legal/PrivacyPage';
+import { AccessibilityPage } from './legal/AccessibilityPage';
+import { SitemapPage } from './legal/SitemapPage';
 
 const SITE = 'Senacs';
 
@@ -46,6 +50,10 @@ const PublicationPage = lazy(() => import('./publication/PublicationPage'));
 function route(path: string): { title: string; page: ReactElement } {
   if (path === '/') return { title: 'Accueil', page: <HomePage /> };
   if (path === '/connexion') return { title: 'Connexion', page: <LoginPage /> };
+  if (path === '/mentions-legales') return { title: 'Mentions légales', page: <LegalNoticePage /> };
+  if (path === '/donnees-personnelles') return { title: 'Données personnelles', page: <PrivacyPage /> };
+  if (path === '/accessibilite') return { title: 'Déclaration d’accessibilité', page: <AccessibilityPage /> };
+  if (path === '/plan-du-site') return { title: 'Plan du site', page: <SitemapPage /> };
   if (matchPath('/structures', path)) return { title: 'Annuaire des structures', page: <DirectoryPage /> };
   const cmp = matchPath('/structures/:id/comparer', path);
   if (cmp) return { title: 'Se comparer à ses pairs', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><ComparePage key={cmp.id} id={cmp.id} /></Suspense> };
