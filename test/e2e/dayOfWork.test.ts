@@ -3,7 +3,9 @@
  * sorted and filtered, and validates a transmitted one; a director opens a past locked response from the
  * structure's "Campagnes annuelles" table; the national administration prepares, opens and closes a
  * campaign from /campagnes (reached from /admin) and publishes its figures, while the Rhône correspondent
- * adds a local question to the campaign in preparation. axe on every page, screenshots at 1366 and 375 px.
+ * adds a local question to the campaign in preparation; a team member who forgot her password resets it
+ * through the link of the e-mail a real SMTP server (started here) received, then manages her account.
+ * axe on every page, screenshots at 1366 and 375 px.
  * Runs on its own seeded server (it changes campaign states).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,8 @@ import { axeViolations, launchBrowser, loginAs, newPage } from './browser';
 import { startServer, type RunningServer } from './server';
 import { apiClient } from './api';
 import { twoWidths } from './shots';
+import { SMTPServer } from 'smtp-server';
+import { freePort } from './server';
 
 const DIRECTOR = 'direction@demo.senacs.test';
 const CAF = 'caf69@demo.senacs.test';
@@ -21,18 +25,21 @@ const WAIT = { timeout: 60_000 };
 let server: RunningServer | undefined;
 let baseUrl: string;
 let browser: Browser;
+let smtp: SMTPServer;
+/** Mails the SMTP server received: recipient and raw text. */
+const inbox: { to: string; text: string }[] = [];
 const { apiLogin, call } = apiClient(() => baseUrl);
 
 async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('.loading'), undefined, WAIT);
 }
-async function openAs(email: string, path: string): Promise<Page> {
+async function openAs(email: string, path: string, password?: string): Promise<Page> {
   const page = await newPage(browser, baseUrl);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { errors?: string[] }).errors = errors;
-  await loginAs(page, email);
+  await loginAs(page, email, password);
   await page.goto(path);
   await settled(page);
   return page;
@@ -40,8 +47,19 @@ async function openAs(email: string, path: string): Promise<Page> {
 const errorsOf = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];
 
 beforeAll(async () => {
+  // A real SMTP server: the only place the reset link ever goes. SENACS_E2E_SMTP_PORT when iterating against a running server.
+  const smtpPort = Number(process.env.SENACS_E2E_SMTP_PORT ?? await freePort());
+  smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => { inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text: Buffer.concat(chunks).toString('utf8') }); done(); });
+    },
+  });
+  await new Promise<void>((ok) => smtp.listen(smtpPort, '127.0.0.1', ok));
   if (process.env.SENACS_E2E_URL) baseUrl = process.env.SENACS_E2E_URL;
-  else { server = await startServer(); baseUrl = server.baseUrl; }
+  else { server = await startServer({ env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'senacs@e2e.test' } }); baseUrl = server.baseUrl; }
   browser = await launchBrowser();
   await Promise.all([apiLogin(CAF), apiLogin(NATIONAL), apiLogin(DIRECTOR)]);
 }, 400_000);
@@ -49,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await new Promise((ok) => smtp?.close(ok));
 });
 
 interface Row { structure_id: number; response_id: number | null; state: string; quality_score: number | null; open_queries: number }
@@ -199,4 +218,68 @@ describe('l’administration nationale conduit une campagne depuis ses pages', (
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   }, 300_000);
+});
+
+/** The text of a quoted-printable mail body, soft line breaks joined. */
+const plain = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+describe('mot de passe oublié, puis mon compte', () => {
+  const TEAM = 'equipe@demo.senacs.test';
+  const NEW = 'girafe violette sous la pluie de novembre';
+
+  it('demande un lien depuis la connexion, le reçoit par le serveur SMTP, choisit un nouveau mot de passe et se connecte', async () => {
+    const page = await newPage(browser, baseUrl);
+    await page.goto('/connexion');
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' }).waitFor(WAIT);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'mot-de-passe-oublie');
+    await page.getByLabel(/Adresse e-mail/).fill(TEAM);
+    await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+    const said = await page.getByRole('status').filter({ hasText: 'Si un compte existe' }).innerText();
+    // An unknown address gets the very same answer.
+    const unknown = await fetch(`${baseUrl}/api/auth/password-reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'personne@nulle-part.test' }) });
+    expect(unknown.status).toBe(202);
+    expect(((await unknown.json()) as { message: string }).message).toBe(said.trim());
+    await expect.poll(() => inbox.filter((m) => m.to === TEAM).length, WAIT).toBe(1);
+    const mail = plain(inbox.find((m) => m.to === TEAM)!.text);
+    const link = /https?:\/\/\S+\/mot-de-passe\/nouveau#([A-Za-z0-9_-]{20,})/.exec(mail);
+    expect(link, mail).not.toBeNull();
+    expect(inbox.some((m) => m.to === 'personne@nulle-part.test')).toBe(false);
+    // Staff never see the link: the outbox holds a placeholder.
+    const outbox = JSON.stringify(await call(NATIONAL, 'GET', '/outbox?pageSize=200'));
+    expect(outbox).not.toContain(link![1]);
+    await page.goto(new URL(link![0]).pathname + new URL(link![0]).hash);
+    await page.getByRole('heading', { level: 1, name: 'Nouveau mot de passe' }).waitFor(WAIT);
+    expect(new URL(page.url()).hash).toBe('');
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(NEW);
+    await page.getByLabel('Confirmer le mot de passe').fill(NEW);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'nouveau-mot-de-passe');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await page.getByRole('status').filter({ hasText: 'Votre mot de passe est changé' }).waitFor(WAIT);
+    await loginAs(page, TEAM, NEW);
+    // The link worked once.
+    const again = await fetch(`${baseUrl}/api/auth/password-reset/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: link![1], password: `${NEW} bis` }) });
+    expect(again.status).toBe(404);
+    await page.context().close();
+  });
+
+  it('mon compte : renomme, ferme les autres sessions', async () => {
+    await apiLogin(TEAM, NEW);
+    const page = await openAs(TEAM, '/', NEW);
+    await page.getByRole('link', { name: /mon compte/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor(WAIT);
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'mon-compte');
+    await page.getByLabel('Nom affiché').fill('Équipe de la Croix-Rousse');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vos informations sont enregistrées' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Me déconnecter des autres sessions' }).click();
+    await page.getByRole('status').filter({ hasText: /sessions? fermées?/ }).waitFor(WAIT);
+    await expect(call(TEAM, 'GET', '/account')).rejects.toThrow(/401/);
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
 });

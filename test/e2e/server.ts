@@ -68,7 +68,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logs: () => s
  * Starts a server seeded with the demo data. The demo is seeded at a small scale (SENACS_DEMO_SCALE)
  * to keep the suite fast; the demo centre, accounts and the Rhône are present at every scale.
  */
-export async function startServer(opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   // To iterate on the tests against a server already running with the demo (same DEMO_PASSWORD).
   const external = process.env.SENACS_E2E_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), logs: () => '', stop: async () => {} };
@@ -85,6 +85,7 @@ export async function startServer(opts: { timeoutMs?: number } = {}): Promise<Ru
       DEMO_PASSWORD,
       SENACS_DEMO_SCALE: process.env.SENACS_DEMO_SCALE ?? '0.1',
       NODE_ENV: 'test',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

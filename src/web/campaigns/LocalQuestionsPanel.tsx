@@ -42,7 +42,7 @@ export function LocalQuestionsPanel({ campaigns, territory }: { campaigns: Campa
   const campaign = campaigns.find((c) => String(c.year) === year)!;
   const id = useId();
   const loaded = useApi(`${year}/${territory?.code}/${reload}`, (signal) =>
-    api.get<{ items: LocalQuestion[] }>(`/campaigns/${year}/local-questions`, territory ?? undefined, signal), { keepPrevious: true });
+    api.get<{ items: LocalQuestion[] }>(`/campaigns/${year}/local-questions`, territory ? { level: territory.level, code: territory.code } : undefined, signal), { keepPrevious: true });
   const refresh = () => setReload((n) => n + 1);
   const { busy, error, run } = useSubmit(refresh);
   const editable = territory !== null && campaign.state === 'preparation';

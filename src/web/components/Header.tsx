@@ -37,9 +37,10 @@ export function Header() {
           {me?.user ? (
             <>
               <p className="account-who">
-                <span className="account-name">{me.user.name}</span>
+                <Link to="/compte" className="account-name">{me.user.name}<span className="visually-hidden"> : mon compte</span></Link>
                 {roles && <span className="account-roles">{roles}</span>}
               </p>
+              {me.memberships.some((m) => m.role === 'national_admin') && <Link to="/admin" className="button button-secondary">Administration</Link>}
               <button type="button" className="button button-secondary" onClick={onLogout} disabled={leaving}>
                 Se déconnecter
               </button>

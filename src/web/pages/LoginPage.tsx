@@ -81,6 +81,7 @@ export function LoginPage() {
         {/* Not disabled while busy: a disabled button drops keyboard focus to the page body. */}
         <button type="submit" className="button" aria-disabled={busy || undefined}>{busy ? 'Connexion…' : 'Se connecter'}</button>
       </form>
+      <p><Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link></p>
     </div>
   );
 }
