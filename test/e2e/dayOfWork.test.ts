@@ -283,3 +283,41 @@ describe('mot de passe oublié, puis mon compte', () => {
     await page.context().close();
   });
 });
+
+describe('sur un téléphone (375 px), aucune page ne défile de côté', () => {
+  it('chaque page de l’application, pour chaque rôle, tient dans 375 px (scrollWidth ≤ 375)', async () => {
+    const me = await call<{ memberships: { structureId?: number; role: string }[] }>(DIRECTOR, 'GET', '/me');
+    const id = me.memberships.find((m) => m.role === 'director')!.structureId!;
+    const responses = await call<{ items: { id: number; year: number }[] }>(DIRECTOR, 'GET', `/structures/${id}/responses`);
+    const [current, past] = [responses.items[0].id, responses.items[responses.items.length - 1].id];
+    const pages: Record<string, string[]> = {
+      '-': ['/', '/connexion', '/structures', '/structures?region=84&kind=CS', `/structures/${id}`, '/carte', '/tableau-de-bord', '/tableau-de-bord/region/84',
+        '/tableau-de-bord/departement/69', '/territoires/comparer', '/publication', '/donnees-ouvertes', '/fiches-actions', '/partenaires',
+        '/mot-de-passe-oublie', '/mot-de-passe/nouveau', '/nulle-part'],
+      [DIRECTOR]: ['/', `/structures/${id}`, `/structures/${id}/comparer`, `/structures/${id}/ess`, `/structures/${id}/tresorerie`, `/structures/${id}/partenaires`,
+        `/structures/${id}/fiche/2024`, `/structures/${id}/fiches-actions/nouvelle`, `/reponses/${current}`, `/reponses/${past}`, `/reponses/${current}/questions`, '/compte'],
+      [CAF]: ['/', '/suivi/2025?level=departement&code=69', `/controle/${current}`, '/campagnes', '/territoires/tresorerie?level=departement&code=69',
+        '/suivi/envois?level=departement&code=69', '/donnees-externes', `/structures/${id}`],
+      'region-ara@demo.senacs.test': ['/', '/suivi/2025?level=region&code=84'],
+      [NATIONAL]: ['/', '/admin', '/campagnes', '/publication', '/suivi/2025', '/suivi/envois', '/territoires/tresorerie?level=nation', '/territoires/comparer'],
+    };
+    const wide: string[] = [];
+    let checked = 0;
+    for (const [who, paths] of Object.entries(pages)) {
+      const page = await newPage(browser, baseUrl);
+      if (who !== '-') await loginAs(page, who);
+      await page.setViewportSize({ width: 375, height: 800 });
+      for (const path of paths) {
+        await page.goto(path);
+        await settled(page);
+        await page.locator('main h1').first().waitFor(WAIT);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 375) wide.push(`${who} ${path}: ${width} px`);
+        checked++;
+      }
+      await page.context().close();
+    }
+    expect(wide).toEqual([]);
+    expect(checked).toBe(Object.values(pages).flat().length);
+  }, 600_000);
+});
