@@ -15,7 +15,8 @@ const ROOT = resolve(import.meta.dirname, '..');
  * Foundation figures on the embedded database: seeding the national demo into a fresh data folder,
  * time to ready on that folder, server RSS, the structures list under a mix of searches and filters, and
  * the time to refuse the 400,000-row workbook of issue 13 (upload_refusal_ms), and the directory import
- * rate of issue 15 (structures_import_rows_per_s, see directoryImport.ts).
+ * rate of issue 15 (structures_import_rows_per_s, see directoryImport.ts), and the restart after kill -9
+ * (restart_after_kill_s, with its ratio to a clean start measured in the same run).
  */
 export async function run(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'senacs-bench-'));
@@ -48,7 +49,26 @@ export async function run(): Promise<Figures> {
         }
       } finally { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); }
     }
+    // Restart after a crash: the server is killed (SIGKILL, no clean shutdown of the embedded database)
+    // and started again on the same folder; time from the new process to a healthy /api/health.
+    const restarts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const port = 3910 + i;
+      const env = { ...process.env, DATA_DIR: dir, DEMO_PASSWORD: 'bench-password-2026', DATABASE_URL: '' };
+      const victim = spawn(process.execPath, ['bin/senacs.js', 'serve', '--port', String(port)], { cwd: ROOT, env, stdio: 'ignore' });
+      await waitHealthy(port, victim);
+      victim.kill('SIGKILL');
+      await new Promise((r) => victim.once('exit', r));
+      const started = performance.now();
+      const child = spawn(process.execPath, ['bin/senacs.js', 'serve', '--port', String(port)], { cwd: ROOT, env, stdio: 'ignore' });
+      try {
+        await waitHealthy(port, child);
+        restarts.push((performance.now() - started) / 1000);
+      } finally { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); }
+    }
     return {
+      restart_after_kill_s: { value: round(median(restarts), 2), unit: 's' },
+      restart_to_ready_ratio: { value: round(median(restarts) / median(readies), 2), unit: 'x' },
       seed_s: { value: round(seedS), unit: 's' },
       ready_s: { value: round(median(readies), 2), unit: 's' },
       rss_mb: { value: Math.round(rssMb), unit: 'MB' },

@@ -1,4 +1,3 @@
-import loadHighs from 'highs';
 import type { Db } from '../db/connection';
 import { loadAggregationRecords, loadDirectoryPlaces } from '../db/aggregation.repo';
 import { appendAudit } from '../db/audit.repo';
@@ -13,7 +12,7 @@ import { releaseIndicators } from './releaseIndicators';
 
 let solver: Promise<LpSolver> | undefined;
 /** HiGHS, loaded once per process (a WebAssembly module). */
-export const lpSolver = (): Promise<LpSolver> => (solver ??= loadHighs() as Promise<LpSolver>);
+export const lpSolver = (): Promise<LpSolver> => (solver ??= import('highs').then((m) => m.default() as Promise<LpSolver>));
 
 /** What a release (or its preview) says of itself. */
 export interface ReleaseSummary {

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 
 /**
  * pdfmake on the server: Roboto as shipped with pdfmake (Apache-2.0), no other file or URL access from
@@ -28,7 +27,8 @@ let ready: PdfMake | undefined;
 
 function engine(): PdfMake {
   if (ready) return ready;
-  const pm = pdfmake as unknown as PdfMake;
+  // Loaded on first use (a second or more): most processes never print a PDF.
+  const pm = createRequire(import.meta.url)('pdfmake') as PdfMake;
   const dir = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
   // Given by path, not through the virtual file system: pdfkit then caches each font under its path, and
   // the SVG text of charts (svg-to-pdfkit asks for the same path) reuses it instead of parsing it again.

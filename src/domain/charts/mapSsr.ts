@@ -1,7 +1,10 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+import { lazyModule } from '../../lazyModule';
 import type { EChartsOption } from 'echarts';
 import { registerFranceMap } from './mapGeometry';
 import { renderSvg } from './ssr';
+
+const echarts = lazyModule<typeof Echarts>('echarts');
 
 /**
  * Server-side SVG of a map option (choropleth or points): registers the département map with the

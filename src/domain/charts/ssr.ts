@@ -1,5 +1,8 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
+import { lazyModule } from '../../lazyModule';
 import type { EChartsOption } from 'echarts';
+
+const echarts = lazyModule<typeof Echarts>('echarts');
 
 /**
  * Renders an option to an SVG string on the server (PDF plaquettes, tests), with ECharts' SSR mode:

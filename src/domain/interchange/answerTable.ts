@@ -3,10 +3,13 @@
  * CSV (papaparse; comma or semicolon, detected) and XLSX (exceljs, first sheet). Cells keep their raw
  * type (a number cell of a workbook stays a number); converting them is cellValue.ts's job.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSTypes from 'exceljs';
+import { lazyModule } from '../../lazyModule';
 import Papa from 'papaparse';
 import { AppError } from '../errors';
 import { unguardCell, writeCsv } from '../csv';
+
+const ExcelJS = lazyModule<typeof ExcelJSTypes>('exceljs');
 
 export const tableFormats = ['csv', 'xlsx'] as const;
 export type TableFormat = (typeof tableFormats)[number];
@@ -78,7 +81,7 @@ function parseCsvText(source: string, delimiter?: string): RawCell[][] {
 async function readXlsx(bytes: Uint8Array): Promise<RawCell[][]> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(bytes as unknown as ExcelJSTypes.Buffer);
   } catch {
     throw new AppError('validation_failed', 'Le fichier n’est pas un classeur .xlsx lisible.');
   }
@@ -94,13 +97,13 @@ async function readXlsx(bytes: Uint8Array): Promise<RawCell[][]> {
   return grid;
 }
 
-function rawOf(cell: ExcelJS.Cell): RawCell {
+function rawOf(cell: ExcelJSTypes.Cell): RawCell {
   const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object' && 'result' in v) {
-    const result = (v as ExcelJS.CellFormulaValue).result;
+    const result = (v as ExcelJSTypes.CellFormulaValue).result;
     return typeof result === 'number' || typeof result === 'boolean' || typeof result === 'string' ? result : cell.text;
   }
   return cell.text;

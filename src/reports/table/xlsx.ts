@@ -1,6 +1,9 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSTypes from 'exceljs';
+import { lazyModule } from '../../lazyModule';
 import type { Table, TableColumn, TableValue } from './table';
+
+const ExcelJS = lazyModule<typeof ExcelJSTypes>('exceljs');
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(title: string): string {
