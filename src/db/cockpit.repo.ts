@@ -54,10 +54,13 @@ export async function campaignCockpit(db: Db, campaign: CampaignDates, scope: Te
     submitted += Number(t.n);
     if (onTime(t.day, effectiveDeadline(campaign.closes_on, campaign.deadlines, { departementCode: t.departement_code, regionCode: t.region_code }))) inTime += Number(t.n);
   }
+  const expectedCount = Object.values(byState).reduce((a, b) => a + b, 0);
   return {
-    expected: Object.values(byState).reduce((a, b) => a + b, 0),
+    expected: expectedCount,
     byState,
+    /** On time among the transmitted responses only; the cockpit leads with `timeliness`, over the expected ones. */
     onTimeRate: submitted === 0 ? null : inTime / submitted,
+    timeliness: { onTime: inTime, late: submitted - inTime, missing: expectedCount - submitted, onTimeOfExpected: expectedCount === 0 ? null : inTime / expectedCount },
     qualityDistribution: distribution,
     openQueries: Number(queries.n),
     mostFindings: worst.map((w) => ({ ...w, findings: Number(w.findings) })),

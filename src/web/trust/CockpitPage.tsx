@@ -37,7 +37,9 @@ export function CockpitPage({ year }: { year: string }) {
               <p className="lead">{campaignStateLabel(c.campaign.state)} · clôture le {formatDate(c.campaign.closes_on)}</p>
               <ul className="key-figures" aria-label="Chiffres clés">
                 <li><span className="figure">{formatNumber(c.expected)}</span> structures attendues</li>
-                <li><span className="figure">{formatPercent(c.onTimeRate)}</span> des réponses transmises à temps</li>
+                <li><span className="figure">{formatPercent(c.timeliness.onTimeOfExpected)}</span> des structures attendues ont transmis à temps</li>
+                <li><span className="figure">{formatNumber(c.timeliness.late)}</span> {c.timeliness.late > 1 ? 'réponses transmises' : 'réponse transmise'} en retard</li>
+                <li><span className="figure">{formatNumber(c.timeliness.missing)}</span> {c.timeliness.missing > 1 ? 'réponses manquantes' : 'réponse manquante'} (jamais transmise{c.timeliness.missing > 1 ? 's' : ''})</li>
                 <li><span className="figure">{formatNumber(c.openQueries)}</span> question{c.openQueries > 1 ? 's' : ''} ouverte{c.openQueries > 1 ? 's' : ''}</li>
               </ul>
               <div className="panel">

@@ -12,6 +12,7 @@ export interface Cockpit {
   expected: number;
   byState: Record<string, number>;
   onTimeRate: number | null;
+  timeliness: { onTime: number; late: number; missing: number; onTimeOfExpected: number | null };
   qualityDistribution: { from: number; to: number; n: number }[];
   openQueries: number;
   mostFindings: { id: number; name: string; response_id: number; quality_score: number | null; findings: number }[];

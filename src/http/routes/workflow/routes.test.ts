@@ -89,6 +89,16 @@ describe('campaigns, cockpit and reminders', () => {
     expect(cockpit.expected).toBe(Number(direct.n));
     expect(Object.values(cockpit.byState as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(cockpit.expected);
     expect(cockpit.qualityDistribution).toHaveLength(10);
+    // Timeliness over the expected structures: on time + late + missing = expected, and the share is of the expected.
+    const t = cockpit.timeliness;
+    expect(t.onTime + t.late + t.missing).toBe(cockpit.expected);
+    expect(t.onTimeOfExpected).toBeCloseTo(t.onTime / cockpit.expected, 10);
+    const transmitted = await database.db.selectFrom('structures').innerJoin('responses', 'responses.structure_id', 'structures.id')
+      .innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('campaigns.year', '=', 2025).where('structures.departement_code', '=', '69').where('structures.first_approval_on', '<', new Date('2025-01-01') as never)
+      .where('responses.submitted_at', 'is not', null).executeTakeFirstOrThrow();
+    expect(t.missing).toBe(cockpit.expected - Number(transmitted.n));
+    expect(t.missing).toBeGreaterThan(0);
     expect((await client.request('/api/campaigns/2025/cockpit?level=departement&code=13', { headers: caf })).status).toBe(403);
     expect((await client.request('/api/campaigns/2025/cockpit?level=departement&code=69', { headers: director })).status).toBe(403);
   });
