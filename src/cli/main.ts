@@ -23,7 +23,7 @@ import { opendataCommand } from './opendataCommand';
 import { structuresCommand } from './structuresCommand';
 import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
 import { startOutboxSender } from '../app/deliverOutbox';
-import { sweepExpiredSessions } from '../app/sweepExpiredSessions';
+import { startRetentionJob } from '../app/retentionJob';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
 
@@ -186,7 +186,11 @@ async function serveCommand(args: string[]) {
   const app = createServerApp(database, logger, config);
   const port = values.port ? Number(values.port) : config.port;
   const server = await listen(app, port);
-  const stopSessionSweep = sweepExpiredSessions(database.db, { onError: (err) => logger.warn({ err }, 'expired sessions sweep failed') });
+  // Retention (issue 20): expired sessions and counters, spent tokens, old mail bodies, old audit events; at start then hourly.
+  const stopSessionSweep = startRetentionJob(database.db, config.retention, {
+    onError: (err) => logger.warn({ err }, 'retention job failed'),
+    onRun: (report) => logger.info({ retention: report }, 'retention applied'),
+  });
   console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   if (accounts) printAccounts(accounts);
   // The outbox is sent in the background (and retried with backoff) when a mail server is configured.

@@ -13,6 +13,7 @@ import * as m012 from './migrations/012_outbox';
 import * as m010 from './migrations/010_releases';
 import * as m013 from './migrations/013_constraints';
 import * as m011 from './migrations/011_secrets';
+import * as m014 from './migrations/014_personal_data';
 import * as m015 from './migrations/015_directory';
 import * as m016 from './migrations/016_password_reset';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '010_releases': m010,
   '013_constraints': m013,
   '011_secrets': m011,
+  '014_personal_data': m014,
   '015_directory': m015,
   '016_password_reset': m016,
 };

@@ -20,6 +20,8 @@ export interface Database {
   users: {
     id: Generated<number>; email: string; name: string; password_hash: string;
     disabled: Generated<boolean>; created_at: Generated<Date>;
+    /** Set when the person was removed (migration 014): name and e-mail are then a pseudonym. */
+    removed_at: Generated<Date | null>;
   };
   memberships: {
     id: Generated<number>; user_id: number; role: Role; organisation: string | null;

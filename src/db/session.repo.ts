@@ -48,6 +48,8 @@ export async function deleteSession(db: Db, id: string) {
   forgetSessionActors();
 }
 
-export async function deleteExpiredSessions(db: Db, now: Date) {
-  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+/** Deletes sessions expired at `now`; returns how many went. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
