@@ -488,6 +488,12 @@ const MATRIX: Row[] = [
       { label: 'unknown year', path: () => '/api/questionnaires/1999', expect: everyone(404) },
     ],
   },
+  {
+    route: 'GET /api/questionnaires/:year/xlsform', visibility: 'public', cells: [
+      { label: 'current', path: (ids) => `/api/questionnaires/${ids.year}/xlsform`, expect: everyone(200) },
+      { label: 'unknown year', path: () => '/api/questionnaires/1999/xlsform', expect: everyone(404) },
+    ],
+  },
   { route: 'GET /api/questionnaires/:year/proposals', visibility: 'private', cells: [{ label: 'current', path: (ids) => `/api/questionnaires/${ids.year}/proposals`, expect: onlyFor(['national']) }] },
   // Files: a dry run never stores; each row of the file is checked against the actor's territory.
   {

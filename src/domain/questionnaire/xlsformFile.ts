@@ -2,8 +2,22 @@
 import ExcelJS from 'exceljs';
 import type { XlsForm } from './xlsformTypes';
 
+/** Date written in the workbook and its zip entries: the same questionnaire gives the same bytes. */
+const fixedDate = new Date(Date.UTC(2000, 0, 1));
+
+/** exceljs stamps the zip entries with the time of writing: stamp them with a fixed date instead. */
+async function reproducible(bytes: Uint8Array): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir) out.file(entry.name, await entry.async('uint8array'), { date: fixedDate, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 /**
- * Writes the sheets to an .xlsx workbook, every cell as text.
+ * Writes the sheets to an .xlsx workbook, every cell as text; the same form always gives the same bytes.
  *
  * @example
  * const bytes = await writeXlsForm(toXlsForm(definition).form);
@@ -11,12 +25,14 @@ import type { XlsForm } from './xlsformTypes';
  */
 export async function writeXlsForm(form: XlsForm): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
+  workbook.created = fixedDate;
+  workbook.modified = fixedDate;
   for (const [name, sheet] of Object.entries(form)) {
     const worksheet = workbook.addWorksheet(name);
     worksheet.addRow(sheet.columns);
     for (const row of sheet.rows) worksheet.addRow(sheet.columns.map((c) => row[c] ?? ''));
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return reproducible(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /**

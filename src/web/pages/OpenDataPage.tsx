@@ -50,6 +50,8 @@ export function OpenDataPage() {
               </tbody>
             </table>
             <p><a href={d.datapackage}>datapackage.json</a> (description de l’ensemble, format Frictionless Data Package)</p>
+            <p><a href={`/api/questionnaires/${d.year}/xlsform`} download>Questionnaire {d.year} au format XLSForm</a> (.xlsx : ODK Collect,
+              KoboToolbox, Enketo ; les contrôles bloquants y sont des contraintes, les autres dans la feuille « rules »)</p>
           </div>
         )}
       </Show>

@@ -29,6 +29,7 @@ export function TerritoryHome({ level, code }: { level: TerritoryLevel; code?: s
             <h1 id="territory-title">{heading[level]}{level !== 'nation' && ` : ${name}`}</h1>
             {campaigns.length ? <CampaignView campaigns={campaigns} level={level} code={code} name={name} />
               : <p>Aucune campagne n’a encore été ouverte.</p>}
+            <TerritoryPeopleLinks level={level} />
           </>
         )}
       </Show>
@@ -54,8 +55,6 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
         <p><Link to={`/suivi/${year}?level=${level}${code ? `&code=${code}` : ''}`}>Tableau de bord de suivi et de qualité</Link></p>
         <p><Link to="/campagnes">{level === 'nation' ? 'Administrer les campagnes (préparer, ouvrir, clore, délais)' : 'Campagnes et questions locales du territoire'}</Link></p>
         {level === 'nation' && <p><Link to="/admin">Toutes les pages d’administration</Link></p>}
-        <p><Link to="/personnes">{level === 'nation' ? 'Personnes : correspondants, coordinations, directions invitées' : 'Inviter les directions des structures et suivre qui a rejoint'}</Link></p>
-        {level === 'nation' && <p><Link to="/annuaire/import">Importer l’annuaire des structures</Link></p>}
         <p><Link to={`/territoires/comparer?niveau=${level === 'nation' ? 'region' : 'departement'}`}>Comparer les territoires</Link></p>
         <p><Link to="/donnees-externes">Données externes et concordance (ELISFA, CAF, INSEE…)</Link></p>
         <p><Link to="/publication">{level === 'nation' ? 'Publier les chiffres (versions)' : 'Versions publiées des chiffres'}</Link></p>
@@ -67,5 +66,17 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
       {level !== 'departement' && <SubTerritoryProgress year={year} level={level} code={code} />}
       <TerritoryResponses key={year} year={year} level={level} code={code} territoryName={name} />
     </>
+  );
+}
+
+/** The directory and the people of the territory: reachable before any campaign exists (a first deployment). */
+function TerritoryPeopleLinks({ level }: { level: TerritoryLevel }) {
+  return (
+    <div className="panel">
+      <h2>Annuaire et personnes</h2>
+      {level === 'nation' && <p><Link to="/annuaire/import">Importer l’annuaire des structures</Link></p>}
+      {level === 'nation' && <p><Link to="/admin">Toutes les pages d’administration</Link></p>}
+      <p><Link to="/personnes">{level === 'nation' ? 'Personnes : correspondants, coordinations, directions invitées' : 'Inviter les directions des structures et suivre qui a rejoint'}</Link></p>
+    </div>
   );
 }

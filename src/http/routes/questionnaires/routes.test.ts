@@ -3,6 +3,7 @@ import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
 import { DEMO_CENTRE } from '../../../domain/demo/structures';
+import { readXlsForm } from '../../../domain/questionnaire/xlsformFile';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
@@ -25,6 +26,16 @@ describe('questionnaire versions', () => {
     expect(definition.pages.length).toBeGreaterThan(5);
     expect((await client.request('/api/questionnaires/2019')).status).toBe(404);
     expect((await client.request('/api/questionnaires/20x4')).status).toBe(404);
+  });
+
+  it('serves a year’s questionnaire as XLSForm to anyone (what ODK and KoboToolbox load)', async () => {
+    const res = await client.request('/api/questionnaires/2025/xlsform');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/questionnaire-2025-xlsform\.xlsx/);
+    const form = await readXlsForm(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(form)).toEqual(['survey', 'choices', 'settings', 'rules', 'mappings']);
+    expect(form.survey.rows.find((r) => r.name === 'rh.effectif.total')?.calculation).toMatch(/^\(coalesce\(/);
+    expect((await client.request('/api/questionnaires/2019/xlsform')).status).toBe(404);
   });
 
   it('shows what changed between two years, with the declared change of meaning', async () => {

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { diffQuestionnaires } from '../../../app/diffQuestionnaires';
+import { exportQuestionnaire } from '../../../app/exportQuestionnaire';
 import { questionnaireProposals } from '../../../app/questionnaireProposals';
 import { yearQuestionnaire } from '../../../app/yearQuestionnaire';
 import { AppError } from '../../../domain/errors';
@@ -11,6 +12,7 @@ import { diffQuery } from './schema';
 export const questionnaireDocs: RouteDoc[] = [
   { method: 'get', path: '/api/questionnaires/diff', summary: 'Différences entre les questionnaires nationaux de deux années', tag: 'questionnaires', query: diffQuery },
   { method: 'get', path: '/api/questionnaires/:year', summary: 'Questionnaire national d’une année (définition SurveyJS)', tag: 'questionnaires' },
+  { method: 'get', path: '/api/questionnaires/:year/xlsform', summary: 'Questionnaire national d’une année au format XLSForm (.xlsx) : ODK Collect, Enketo, KoboToolbox', tag: 'questionnaires' },
   { method: 'get', path: '/api/questionnaires/:year/proposals', summary: 'Propositions de changement, par question (administration nationale)', tag: 'questionnaires', auth: 'session' },
 ];
 
@@ -30,6 +32,14 @@ export function questionnaireRoutes() {
   app.get('/questionnaires/:year', async (c) => {
     const { definition } = await yearQuestionnaire(c.var.deps.db, readYear(c));
     return c.json(definition);
+  });
+  app.get('/questionnaires/:year/xlsform', async (c) => {
+    const year = readYear(c);
+    const { bytes } = await exportQuestionnaire({ db: c.var.deps.db, year });
+    return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="questionnaire-${year}-xlsform.xlsx"`,
+    });
   });
   app.get('/questionnaires/:year/proposals', async (c) =>
     c.json(await questionnaireProposals({ db: c.var.deps.db, actor: c.var.actor, year: readYear(c) })));
