@@ -321,3 +321,33 @@ describe('sur un téléphone (375 px), aucune page ne défile de côté', () => 
     expect(checked).toBe(Object.values(pages).flat().length);
   }, 600_000);
 });
+
+describe('nombres tapés à la française', () => {
+  it('la direction tape « 45 000,50 » dans la trésorerie : le champ montre 45 000,50 €, la réponse garde 45000.5', async () => {
+    const me = await call<{ memberships: { structureId?: number; role: string }[] }>(DIRECTOR, 'GET', '/me');
+    const id = me.memberships.find((m) => m.role === 'director')!.structureId!;
+    const open = (await call<{ items: { year: number; state: string }[] }>(DIRECTOR, 'GET', '/campaigns')).items.find((c) => c.state === 'open')!;
+    const { responseId } = await call<{ responseId: number }>(DIRECTOR, 'POST', `/structures/${id}/campaigns/${open.year}/response`);
+    const page = await openAs(DIRECTOR, `/reponses/${responseId}`);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /^Finances/ }).click();
+    await page.locator('.sd-page__title', { hasText: /^Finances/ }).waitFor(WAIT);
+    const input = page.locator('[data-name="finances.tresorerie"] input');
+    await input.click();
+    await input.press('Control+A');
+    await input.press('Backspace');
+    await input.pressSequentially('45 000,50', { delay: 30 });
+    await input.press('Tab');
+    await expect.poll(async () => (await call<{ answers: { code: string; value: unknown }[] }>(DIRECTOR, 'GET', `/responses/${responseId}`)).answers.find((a) => a.code === 'finances.tresorerie')?.value, WAIT).toBe(45000.5);
+    expect(await input.inputValue()).toMatch(/^45\s000,50?\s€$/);
+    // A value set in one go (as a password manager or a paste would) is read the same way.
+    await page.locator('[data-name="finances.produits"] input').fill('412 000');
+    await page.locator('[data-name="finances.produits"] input').press('Tab');
+    await expect.poll(async () => (await call<{ answers: { code: string; value: unknown }[] }>(DIRECTOR, 'GET', `/responses/${responseId}`)).answers.find((a) => a.code === 'finances.produits')?.value, WAIT).toBe(412000);
+    const fte = page.locator('[data-name="rh.etp.animation"] input');
+    expect(await fte.count()).toBe(0); // another section
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'tresorerie-a-la-francaise');
+    expect(errorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+});

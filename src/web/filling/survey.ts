@@ -4,6 +4,7 @@ import 'survey-core/i18n/french';
 import { registerMetadata } from '../../domain/questionnaire/metadata';
 import { attachContext } from '../../domain/questionnaire/functions';
 import type { QualityContext, QuestionnaireDefinition } from '../../domain/questionnaire/types';
+import { withFrenchNumbers } from './numberMask';
 
 registerMetadata();
 
@@ -40,7 +41,8 @@ export function isAnswerable(q: Question): boolean {
  * errors (the team fills sections in any order), headings that follow the page's outline (h2 sections).
  */
 export function buildSurvey(definition: QuestionnaireDefinition, data: Record<string, unknown>, readOnly: boolean, context: QualityContext = {}): Model {
-  const survey = new Model(definition);
+  // Numbers typed the French way ("45 000,50"), saved as numbers; the unit shows in the field.
+  const survey = new Model(withFrenchNumbers(definition));
   survey.locale = 'fr';
   survey.applyTheme(theme);
   survey.showTitle = false;
