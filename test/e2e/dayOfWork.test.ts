@@ -67,7 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await new Promise((ok) => smtp?.close(ok));
+  await new Promise<void>((ok) => (smtp ? smtp.close(() => ok()) : ok()));
 });
 
 interface Row { structure_id: number; response_id: number | null; state: string; quality_score: number | null; open_queries: number }
@@ -347,6 +347,19 @@ describe('nombres tapés à la française', () => {
     expect(await fte.count()).toBe(0); // another section
     expect(await axeViolations(page)).toEqual([]);
     await twoWidths(page, 'tresorerie-a-la-francaise');
+    // Transmission is confirmed first, naming the sections still incomplete.
+    await page.getByRole('button', { name: 'Transmettre…' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirmer la transmission' });
+    await confirm.waitFor(WAIT);
+    expect(await confirm.innerText()).toMatch(/Ressources humaines : \d+ \/ \d+ réponses/);
+    expect(await axeViolations(page)).toEqual([]);
+    await confirm.screenshot({ path: 'test-results/screenshots/confirmer-transmission.png' });
+    await confirm.getByRole('button', { name: 'Revenir au questionnaire' }).click();
+    await confirm.waitFor({ state: 'detached', ...WAIT });
+    expect((await call<{ response: { state: string } }>(DIRECTOR, 'GET', `/responses/${responseId}`)).response.state).toBe('in_progress');
+    // Home no longer says "Remplir" for a response under way.
+    await page.goto('/');
+    await page.getByRole('button', { name: `Reprendre le questionnaire ${open.year}` }).waitFor(WAIT);
     expect(errorsOf(page)).toEqual([]);
     await page.context().close();
   });

@@ -99,7 +99,7 @@ afterAll(async () => {
 describe('remplir à plusieurs', () => {
   it('la direction ouvre le questionnaire depuis son accueil, l’équipe la rejoint', async () => {
     director = await openAs(DIRECTOR, '');
-    await director.getByRole('button', { name: /^Remplir le questionnaire \d{4}$/ }).click();
+    await director.getByRole('button', { name: /^(Remplir|Reprendre) le questionnaire \d{4}$/ }).click();
     await director.waitForURL(/\/reponses\/\d+$/, WAIT);
     responseId = Number(new URL(director.url()).pathname.split('/').pop());
     await director.getByRole('heading', { level: 1, name: 'Centre social de la Croix-Rousse' }).waitFor(WAIT);
@@ -302,7 +302,9 @@ describe('remplir à plusieurs', () => {
       await panel.getByLabel('Justification').waitFor({ state: 'detached', ...WAIT });
     }
     await screenshot(director, 'remplissage-controles');
-    await panel.getByRole('button', { name: 'Transmettre' }).click();
+    await panel.getByRole('button', { name: 'Transmettre…' }).click();
+    // The irreversible step is confirmed, sections still incomplete named (issue 14).
+    await panel.getByRole('group', { name: 'Confirmer la transmission' }).getByRole('button', { name: /^Transmettre/ }).click();
     await director.getByRole('note').filter({ hasText: 'Réponse transmise' }).waitFor(WAIT);
     expect((await apiGet<{ response: { state: string } }>(`/responses/${responseId}`)).response.state).toBe('submitted');
     await expect(field(director, 'identite.adresse').isEditable()).resolves.toBe(false);

@@ -107,7 +107,7 @@ describe('inviter par lien', () => {
     await page.getByRole('heading', { name: 'Centre social de la Croix-Rousse' }).first().waitFor(WAIT);
     // No invitation panel for the team.
     expect(await page.getByRole('heading', { name: 'Inviter des personnes' }).count()).toBe(0);
-    await page.getByRole('button', { name: /^Remplir le questionnaire \d{4}$/ }).click();
+    await page.getByRole('button', { name: /^(Remplir|Reprendre) le questionnaire \d{4}$/ }).click();
     await page.waitForURL(/\/reponses\/\d+$/, WAIT);
     const responseId = Number(new URL(page.url()).pathname.split('/').pop());
     const input = page.locator('[data-name="identite.adresse"]').locator('input, textarea').first();
@@ -173,7 +173,7 @@ describe('réponses de l’an dernier à confirmer', () => {
 
     const page = await anonymousPage();
     await acceptAsNewcomer(page, path, 'Dominique Relais', 'encore un mot de passe long', /^Rejoindre /);
-    await page.getByRole('button', { name: /^Remplir le questionnaire \d{4}$/ }).click();
+    await page.getByRole('button', { name: /^(Remplir|Reprendre) le questionnaire \d{4}$/ }).click();
     await page.waitForURL(/\/reponses\/\d+$/, WAIT);
     const responseId = Number(new URL(page.url()).pathname.split('/').pop());
     const first = page.locator('[data-answer-footer]', { has: page.locator('.tag-confirm') }).first();

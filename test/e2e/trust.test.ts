@@ -116,7 +116,8 @@ describe('boucle de questions dans le navigateur', () => {
     await footer.getByRole('button', { name: /^Envoyer ma réponse/ }).click();
     await footer.locator('.query', { hasText: 'Réponse reçue' }).waitFor(WAIT);
     await director.getByRole('heading', { name: /Questions de votre correspondant/ }).waitFor({ state: 'detached', ...WAIT });
-    await director.getByRole('button', { name: 'Transmettre', exact: true }).click();
+    await director.getByRole('button', { name: 'Transmettre…', exact: true }).click();
+    await director.getByRole('group', { name: 'Confirmer la transmission' }).getByRole('button', { name: /^Transmettre/ }).click();
     await expect.poll(stateOf, WAIT).toBe('submitted');
     await director.context().close();
   });

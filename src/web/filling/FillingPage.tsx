@@ -201,6 +201,11 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
             : <p>Vous pouvez consulter et commenter cette réponse, mais pas la modifier.</p>}
         </div>
       )}
+      {view.reopened && (
+        <div className="panel panel-note" role="note">
+          <p><strong>Réponse rouverte le {formatDate(view.reopened.at)}{view.reopened.by ? ` par ${view.reopened.by}` : ''}</strong> : « {view.reopened.reason} »</p>
+        </div>
+      )}
       <OpenQueries onGoTo={goToQuestion} />
       <StatusBar onGoTo={goToQuestion} />
       <div className="filling-layout">

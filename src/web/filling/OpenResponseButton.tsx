@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { navigate } from '../lib/router';
 import { currentCampaign } from '../lib/territory';
-import type { Campaign, Page } from '../lib/types';
+import type { Campaign, Page, StructureResponse } from '../lib/types';
+import { Link } from '../components/Link';
 import { useApi } from '../lib/useApi';
 import { ErrorAlert } from '../components/Status';
 
@@ -10,13 +11,23 @@ import { ErrorAlert } from '../components/Status';
  * « Remplir le questionnaire 2025 » for the open campaign: opens (creating it the first time, prefilled
  * with last year's answers) the structure's response, then goes to its page.
  */
-export function OpenResponseButton({ structureId }: { structureId: number }) {
+export function OpenResponseButton({ structureId, responses = [] }: { structureId: number; responses?: StructureResponse[] }) {
   const campaigns = useApi('campaigns', (signal) => api.get<Page<Campaign>>('/campaigns', undefined, signal));
   const [error, setError] = useState<ApiError | null>(null);
   const [opening, setOpening] = useState(false);
   if (campaigns.status !== 'ok') return null;
   const campaign = currentCampaign(campaigns.data.items);
   if (!campaign || campaign.state !== 'open') return null;
+  // Once transmitted (or further), the response is looked at, not filled: the button must say so.
+  const mine = responses.find((r) => r.year === campaign.year);
+  if (mine && ['submitted', 'validated', 'locked'].includes(mine.state)) {
+    return (
+      <p className="open-response">
+        <Link to={`/reponses/${mine.id}`} className="button button-secondary">Voir la réponse {campaign.year} ({mine.state === 'submitted' ? 'transmise' : 'validée'})</Link>
+      </p>
+    );
+  }
+  const verb = mine && mine.state !== 'not_started' ? 'Reprendre' : 'Remplir';
 
   async function open() {
     setOpening(true);
@@ -33,7 +44,7 @@ export function OpenResponseButton({ structureId }: { structureId: number }) {
   return (
     <div className="open-response">
       <button type="button" className="button button-large" onClick={open} disabled={opening}>
-        {opening ? 'Ouverture…' : `Remplir le questionnaire ${campaign.year}`}
+        {opening ? 'Ouverture…' : `${verb} le questionnaire ${campaign.year}`}
       </button>
       {error && <ErrorAlert error={error} />}
     </div>

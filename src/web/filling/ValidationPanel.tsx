@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api';
 import { useFilling } from './context';
+import { sectionProgress } from './Sections';
 import type { Finding, Validation } from './types';
 
 const groups = [
@@ -24,8 +25,11 @@ export function ValidationPanel({ canSubmit, onSubmitted, onGoTo }: { canSubmit:
   const check = useCallback(async () => {
     setChecking(true);
     try {
-      setResult(await api.get<Validation>(`/responses/${f.responseId}/validation`));
+      const v = await api.get<Validation>(`/responses/${f.responseId}/validation`);
+      setResult(v);
       setError(null);
+      // A refusal said why it could not go; once the errors are gone, that sentence is no longer true.
+      if (v.errors.length === 0) setSubmitError(null);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Les contrôles n’ont pas pu être faits.');
     } finally {
@@ -35,7 +39,12 @@ export function ValidationPanel({ canSubmit, onSubmitted, onGoTo }: { canSubmit:
 
   useEffect(() => { void check(); }, [check]);
 
+  const [confirming, setConfirming] = useState(false);
+  // Sections with questions still unanswered, named before the irreversible step.
+  const unanswered = confirming ? f.survey.visiblePages.map((p) => ({ title: p.processedTitle || p.name, ...sectionProgress(p) })).filter((p) => p.answered < p.total) : [];
+
   async function submit() {
+    setConfirming(false);
     setSubmitting(true);
     setSubmitError(null);
     try {
@@ -74,9 +83,26 @@ export function ValidationPanel({ canSubmit, onSubmitted, onGoTo }: { canSubmit:
         <div className="submit-box">
           <p>La direction transmet la réponse à ses correspondant·es une fois les erreurs corrigées et les alertes justifiées. Elle n’est alors plus modifiable.</p>
           {submitError && <p className="alert alert-error" role="alert">{submitError}</p>}
-          <button type="button" className="button button-large" onClick={submit} disabled={submitting}>
-            {submitting ? 'Transmission…' : 'Transmettre'}
-          </button>
+          {!confirming ? (
+            <button type="button" className="button button-large" onClick={() => setConfirming(true)} disabled={submitting}>
+              {submitting ? 'Transmission…' : 'Transmettre…'}
+            </button>
+          ) : (
+            <div role="group" aria-labelledby="confirm-submit-title" className="confirm-submit">
+              <h3 id="confirm-submit-title">Confirmer la transmission</h3>
+              <p>Une fois transmise, la réponse n’est plus modifiable, sauf si votre correspondant·e la rouvre.</p>
+              {unanswered.length === 0 ? <p>Toutes les sections sont complètes.</p> : (
+                <>
+                  <p><strong>{unanswered.length === 1 ? 'Une section a' : `${unanswered.length} sections ont`} encore des questions sans réponse :</strong></p>
+                  <ul>{unanswered.map((u) => <li key={u.title}>{u.title} : {u.answered} / {u.total} {u.total > 1 ? 'réponses' : 'réponse'}</li>)}</ul>
+                </>
+              )}
+              <div className="button-row">
+                <button type="button" className="button" onClick={submit}>{unanswered.length ? 'Transmettre quand même' : 'Transmettre'}</button>
+                <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>Revenir au questionnaire</button>
+              </div>
+            </div>
+          )}
         </div>
       )}
     </section>

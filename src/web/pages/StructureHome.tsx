@@ -46,7 +46,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
               <FactSheetLink structureId={s.id} structureName={s.name} responses={responses} />
             </p>
             <StructureDeadline departementCode={s.departement_code} regionCode={s.region_code} />
-            <OpenResponseButton structureId={s.id} />
+            <OpenResponseButton structureId={s.id} responses={responses} />
             <div className="panel">
               <Sub>Campagnes annuelles</Sub>
               <StructureResponsesTable responses={responses} structureId={s.id} />

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { lastReopening } from '../../../db/responseHistory.repo';
 import { streamSSE } from 'hono/streaming';
 import { openResponse } from '../../../app/openResponse';
 import { saveAnswer } from '../../../app/saveAnswer';
@@ -53,9 +54,12 @@ export function responseRoutes() {
     const place = { id: r.structure_id, departementCode: r.departement_code, regionCode: r.region_code };
     // Last year's answers and the external data sets about the structure too: the browser runs the same
     // rules as the server, prev() and ext() included.
-    const [answers, previous, external] = await Promise.all([listAnswers(db, r.id), previousAnswers(db, r.structure_id, r.year), externalValuesOf(db, r.year, [r.structure_id])]);
+    const [answers, previous, external, reopened] = await Promise.all([listAnswers(db, r.id), previousAnswers(db, r.structure_id, r.year), externalValuesOf(db, r.year, [r.structure_id]),
+      r.state === 'in_progress' || r.state === 'returned' ? lastReopening(db, r.id) : undefined]);
     return c.json({
       response: r,
+      // Why a transmitted response came back to the structure (the correspondent's reason), while it is being corrected.
+      ...(reopened ? { reopened } : {}),
       answers,
       previous,
       external: external.get(r.structure_id) ?? {},
