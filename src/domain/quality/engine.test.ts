@@ -23,8 +23,12 @@ describe('quality engine', () => {
   it('finds little in clean demo data', () => {
     const { reports } = runCampaign(responses, { questionnaire });
     const flagged = reports.filter((r) => flaggedCodes(r).size > 0).length;
-    expect(flagged / reports.length).toBeLessThan(0.03);
-    expect(reports.filter((r) => r.score === 100).length / reports.length).toBeGreaterThan(0.95);
+    // The demo model draws a structure's steady answers (own funds, reserves, board…) from one stream that
+    // shifts when an earlier yes/no draw flips, so a few percent of demo structures really jump from one
+    // year to the next (own funds ×4 with nothing else moving); the engine no longer widens its tolerance
+    // to hide such jumps (issue 17), so they are reported.
+    expect(flagged / reports.length).toBeLessThan(0.06);
+    expect(reports.filter((r) => r.score === 100).length / reports.length).toBeGreaterThan(0.9);
   });
 
   it('re-checks one response when an answer changes, with the campaign statistics computed once', () => {
@@ -41,14 +45,32 @@ describe('quality engine', () => {
     expect(finding.reason).toContain(`« ETP : Animation » = ${String(changed.answers['rh.etp.animation'])}`);
   });
 
-  it('turns a warning justified by a comment into an info, and reads last year for prev()', () => {
+  it('turns a warning justified by a comment into an info; cash beyond a year of income is a warning', () => {
     const r = responses.find((x) => (x.answers['finances.produits'] as number) > 0)!;
     const ctx = standaloneContext({ questionnaire });
-    const doubled = { ...r, answers: { ...r.answers, 'finances.produits': (r.answers['finances.produits'] as number) * 3 } };
-    const budget = (c?: Record<string, string>) => checkResponse({ ...doubled, comments: c }, ctx).findings.find((f) => f.rule === 'finances.evolution_budget');
-    expect(budget()?.level).toBe('warning');
-    expect(budget({ 'finances.evolution_budget': 'Reprise d’une crèche' })?.level).toBe('info');
-    expect(checkResponse({ ...doubled, history: [] }, ctx).findings.find((f) => f.rule === 'finances.evolution_budget')).toBeUndefined();
+    const cash = { ...r, answers: { ...r.answers, 'finances.tresorerie': (r.answers['finances.produits'] as number) * 11 } };
+    const rule = (c?: Record<string, string>) => checkResponse({ ...cash, comments: c }, ctx).findings.find((f) => f.rule === 'finances.tresorerie_budget');
+    expect(rule()?.level).toBe('warning');
+    expect(rule()?.codes[0]).toBe('finances.tresorerie');
+    expect(rule({ 'finances.tresorerie_budget': 'Vente du local' })?.level).toBe('info');
+    // one year-over-year check: the questionnaire no longer carries its own
+    expect(checkResponse({ ...r, answers: { ...r.answers, 'finances.produits': (r.answers['finances.produits'] as number) * 3 } }, ctx).findings.map((f) => f.rule)).not.toContain('finances.evolution_budget');
+  });
+
+  it('names the funding line whose correction restores the sum, with the gap, and proposes it', () => {
+    const ctx = prepareCampaign(responses, { questionnaire });
+    const r = responses.find((x) => (x.answers['finances.financement.communes'] as number) > 10_000)!;
+    const truth = r.answers['finances.financement.communes'] as number;
+    const slipped = { ...r, answers: { ...r.answers, 'finances.financement.communes': truth * 100 } };
+    const f = checkResponse(slipped, ctx).findings.find((x) => x.rule === 'finances.financements_produits')!;
+    expect(f.codes[0]).toBe('finances.financement.communes');
+    expect(f.suspect).toMatchObject({ code: 'finances.financement.communes', correction: { value: truth, reason: 'deux zéros de trop' } });
+    expect(f.suspect!.likelihood).toBeGreaterThan(0.9);
+    const text = f.reason.replace(/[\u202f\u00a0]/g, ' ');
+    expect(text).toContain('« Total des produits » =');
+    expect(text).toContain('Écart : les lignes additionnées font');
+    expect(text).toMatch(/Réponse la plus probablement en cause \(\d+ %\) : « Financement : Communes et intercommunalités » \(/);
+    expect(text).not.toContain('Fonds propres');
   });
 
   it('catches a unit slip through the sum, the yearly change and the peers', () => {

@@ -7,11 +7,12 @@
 import type { Catalog } from '../questionnaire/types';
 import { checkCompleteness, coreCodes } from './completeness';
 import { buildPeerStats, checkPeers, type PeerOptions, type PeerStats } from './peers';
-import { quantileSorted, robustSigma, summarize } from './robust';
+import { learnSpreads } from './history';
+import { locate } from './locate';
 import { checkRules } from './rules';
 import { qualityScore } from './score';
 import type { AnswerMap, Finding, PastAnswers, QualityReport } from './types';
-import { checkCopiedSections, checkYearOverYear, defaultYearOverYearOptions, yearlySpreads, type YearOverYearOptions } from './yearOverYear';
+import { amountCodes, checkCopiedSections, checkYearOverYear, defaultYearOverYearOptions, type YearOverYearOptions } from './yearOverYear';
 
 /** A response to check. `groups`: its peer group keys, finest first (e.g. `['CS|urban|10k-50k', 'CS|urban', 'CS']`). */
 export interface ResponseToCheck {
@@ -53,14 +54,11 @@ export interface CampaignOptions {
  * @example const ctx = prepareCampaign(responses, { questionnaire: catalog }); const report = checkResponse(responses[0], ctx);
  */
 export function prepareCampaign(responses: readonly ResponseToCheck[], options: CampaignOptions): QualityContext {
-  const pairs = responses.flatMap((r) => {
-    const previous = r.history?.find((h) => h.year === r.year - 1)?.answers;
-    return previous ? [{ current: r.answers, previous }] : [];
+  const years = responses.flatMap((r) => {
+    const last = r.history?.find((h) => h.year === r.year - 1)?.answers;
+    return last ? [{ current: r.answers, last, before: r.history?.find((h) => h.year === r.year - 2)?.answers }] : [];
   });
-  const spread = yearlySpreads(pairs, (xs) => {
-    const s = summarize(xs);
-    return { growth: s.median, sigma: robustSigma(s), tail: quantileSorted(Float64Array.from(xs, (x) => Math.abs(x - s.median)).sort(), 0.995) };
-  });
+  const spread = learnSpreads(years, amountCodes);
   const withGroups = responses.filter((r) => r.groups && r.groups.length);
   return {
     expected: options.expected ?? coreCodes,
@@ -83,13 +81,13 @@ export function standaloneContext(options: CampaignOptions): QualityContext {
 export function checkResponse(r: ResponseToCheck, ctx: QualityContext): QualityReport {
   const history = r.history ?? [];
   const c = checkCompleteness(r.answers, ctx.expected, ctx.required);
-  const findings: Finding[] = [
-    ...c.findings,
+  const found: Finding[] = [
     ...checkRules(ctx.questionnaire, r.answers, { previous: history.find((h) => h.year === r.year - 1)?.answers, comments: r.comments, external: r.external }),
     ...checkYearOverYear(r.year, r.answers, history, ctx.yearOverYear),
     ...checkCopiedSections(r.year, r.answers, history, ctx.yearOverYear),
     ...(ctx.peers && r.groups?.length ? checkPeers(r.answers, r.groups, ctx.peers) : []),
   ];
+  const findings = [...c.findings, ...locate(found, { year: r.year, answers: r.answers, history, yearOverYear: ctx.yearOverYear, questionnaire: ctx.questionnaire })];
   const { score, deductions } = qualityScore(findings, c);
   return { findings, score, deductions, completeness: { expected: c.expected, answered: c.answered, missing: c.missing } };
 }

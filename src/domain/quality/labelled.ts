@@ -1,7 +1,7 @@
 /**
  * A labelled test campaign for the quality engine, generated from a seed: structures the engine never
- * saw (their own communes and seed), three years of answers drifting naturally (the demo answer model's
- * random walk), and in the last year one injected error in `rate` of the structures. The labels are kept
+ * saw (their own communes and seed), two years of history from the demo answer
+ * model, last year's answers drifted naturally into the new year (see `drift`), and in the new year one injected error in `rate` of the structures. The labels are kept
  * apart from the data, with the true value of every answer the error changed, so that the engine's
  * pointing (which answer) and its proposed corrections can be scored, not only its alarms.
  *
@@ -11,13 +11,12 @@
  * a section copied from last year, two answers swapped, an implausible zero.
  * Distractors, which must not be flagged: about `distractorRate` of the clean structures change a lot for
  * real, consistently (the whole structure grows or shrinks by half or more, volunteers and their hours
- * double or halve together, funding moves from one source to another with the same total, own funds and
- * reserves jump together).
+ * double or halve together, funding moves from one source to another with the same total).
  *
  * One honest limit: a digit typo is only injected when it moves the answer by 30 % or more (or breaks a
  * sum): a typo that changes a figure by less than its own yearly noise is invisible to any check.
  */
-import { contractTypes, coreIndicators, fundingSources, staffFunctions } from '../indicators';
+import { actionFields, contractTypes, coreIndicators, fundingSources, staffFunctions } from '../indicators';
 import { generateAnswers, type Answers } from '../demo/answers';
 import { Random } from '../demo/random';
 import { generateStructures, type DemoCommune, type DemoStructure } from '../demo/structures';
@@ -26,7 +25,7 @@ import type { PastAnswers } from './types';
 
 export const injectedKinds = ['unit_slip', 'digit_typo', 'fte_above_headcount', 'sum_mismatch', 'yoy_jump', 'copied_section', 'swapped_fields', 'implausible_zero'] as const;
 export type InjectedKind = (typeof injectedKinds)[number];
-export const distractorKinds = ['growth', 'volunteer_swing', 'funding_shift', 'own_funds_change'] as const;
+export const distractorKinds = ['growth', 'volunteer_swing', 'funding_shift'] as const;
 export type DistractorKind = (typeof distractorKinds)[number];
 
 /** One injected error: the answers it changed (the one to point at first) and their true values. */
@@ -181,6 +180,7 @@ function restoreSums(a: Answers) {
   a['participation.ag.presents'] = Math.min(n(a, 'participation.adherents') ?? 0, n(a, 'participation.ag.presents') ?? 0);
   a['finances.reserves'] = Math.min(n(a, 'finances.reserves') ?? 0, n(a, 'finances.fonds_propres') ?? 0);
   a['finances.resultat'] = income - (n(a, 'finances.charges') ?? 0);
+  if (typeof a['theme.2025.professionnels'] === 'number') a['theme.2025.professionnels'] = Math.min(a['theme.2025.professionnels'] as number, headcount);
 }
 
 const distractors: Record<DistractorKind, (a: Answers, r: Random) => boolean> = {
@@ -203,12 +203,72 @@ const distractors: Record<DistractorKind, (a: Answers, r: Random) => boolean> = 
     a[to] = (n(a, to) ?? 0) + moved;
     return true;
   },
-  own_funds_change(a, r) {
-    const f = 1.7 + r.next() * 0.6;
-    for (const c of ['finances.fonds_propres', 'finances.reserves']) { const x = n(a, c); if (x !== null) a[c] = Math.round(x * f); }
-    return true;
-  },
 };
+
+/**
+ * This year's answers drifted from last year's: the structure's common growth (about +3 % ± 5 %) times each
+ * figure's own noise (steady for money and staff, looser for people reached, loose for cash), with every
+ * sum and bound kept. Identity, yes/no answers and the yearly theme come from `fresh` (the demo model's own
+ * draw of the year); the people reached by an action follow from whether the action runs this year.
+ */
+function drift(last: Answers, fresh: Answers, r: Random): Answers {
+  const a: Answers = { ...fresh };
+  const g = Math.exp(r.normal(0.03, 0.05));
+  const move = (c: string, sigma: number, extra = 1) => { const x = n(last, c); return x === null ? null : x * g * extra * r.logNormal(1, sigma); };
+  for (const [f] of actionFields) {
+    const runs = a[`actions.${f}.oui`] === true, before = n(last, `actions.${f}.personnes`) ?? 0;
+    a[`actions.${f}.personnes`] = !runs ? 0 : before > 0 ? Math.max(1, Math.round(move(`actions.${f}.personnes`, 0.2)!)) : n(fresh, `actions.${f}.personnes`) ?? 0;
+  }
+  const rights = a['actions.acces_droits.oui'] === true;
+  const informed = rights ? Math.round((n(last, 'actions.droits.informees') ?? 0) > 0 ? move('actions.droits.informees', 0.25)! : n(fresh, 'actions.droits.informees') ?? 0) : 0;
+  a['actions.droits.informees'] = informed;
+  const shareHelped = (n(last, 'actions.droits.accompagnees') ?? 0) / Math.max(1, n(last, 'actions.droits.informees') ?? 0);
+  a['actions.droits.accompagnees'] = Math.min(informed, Math.round(informed * (shareHelped || 0.3) * r.logNormal(1, 0.15)));
+  for (const c of ['actions.permanences', 'participation.comites_habitants', 'participation.associations_hebergees', 'territoire.population',
+    'participation.ca.membres', 'participation.ca.femmes', 'participation.ca.moins_30', 'participation.ca.plus_60', 'participation.ca.habitants', 'participation.ca.institutions']) {
+    if (last[c] !== undefined) a[c] = last[c];
+  }
+  const members = Math.round(move('participation.adherents', 0.12) ?? 0);
+  a['participation.adherents'] = members;
+  a['participation.ag.presents'] = Math.min(members, Math.round(members * ((n(last, 'participation.ag.presents') ?? 0) / Math.max(1, n(last, 'participation.adherents') ?? 1)) * r.logNormal(1, 0.12)));
+  const volunteers = Math.max(3, Math.round(move('participation.benevoles', 0.18) ?? 3));
+  a['participation.benevoles'] = volunteers;
+  a['participation.benevoles_jeunes'] = Math.min(volunteers, Math.round(volunteers * ((n(last, 'participation.benevoles_jeunes') ?? 0) / Math.max(1, n(last, 'participation.benevoles') ?? 1))));
+  a['participation.heures_benevoles'] = Math.round(volunteers * ((n(last, 'participation.heures_benevoles') ?? 0) / Math.max(1, n(last, 'participation.benevoles') ?? 1)) * r.logNormal(1, 0.15));
+  let headcount = 0;
+  for (const [f] of staffFunctions) {
+    const fte0 = n(last, `rh.etp.${f}`) ?? 0, eff0 = n(last, `rh.effectif.${f}`) ?? 0;
+    const fte = fte0 > 0 ? round1(fte0 * g * r.logNormal(1, 0.08)) : 0;
+    const people = fte === 0 ? 0 : Math.max(Math.ceil(fte), Math.round((eff0 * fte) / Math.max(0.1, fte0) * r.logNormal(1, 0.05)));
+    a[`rh.etp.${f}`] = fte; a[`rh.effectif.${f}`] = people; headcount += people;
+  }
+  const lastHeadcount = staffFunctions.reduce((t, [f]) => t + (n(last, `rh.effectif.${f}`) ?? 0), 0) || 1;
+  let assigned = 0;
+  for (const c of ['rh.contrat.cdd', 'rh.contrat.aides', 'rh.contrat.apprentis']) {
+    const k = Math.min(headcount - assigned, Math.round(((n(last, c) ?? 0) * headcount) / lastHeadcount));
+    a[c] = k; assigned += k;
+  }
+  a['rh.contrat.cdi'] = headcount - assigned;
+  if (last['rh.contrat.service_civique'] !== undefined) a['rh.contrat.service_civique'] = last['rh.contrat.service_civique'];
+  const income = Math.round(move('finances.produits', 0.04)!);
+  const shares = fundingCodes.map((c) => ((n(last, c) ?? 0) / Math.max(1, n(last, 'finances.produits') ?? 1)) * r.logNormal(1, 0.06));
+  const total = shares.reduce((t, x) => t + x, 0) || 1;
+  let funded = 0;
+  fundingCodes.forEach((c, i) => { const v = i === fundingCodes.length - 1 ? income - funded : Math.round((income * shares[i]) / total); a[c] = v; funded += v; });
+  a['finances.produits'] = income;
+  const expenses = Math.round(income * (1 + r.normal(0.005, 0.02)));
+  a['finances.charges'] = expenses;
+  a['rh.masse_salariale'] = Math.round(expenses * ((n(last, 'rh.masse_salariale') ?? 0) / Math.max(1, n(last, 'finances.charges') ?? 1)) * r.logNormal(1, 0.02));
+  const ownFunds = Math.round((n(last, 'finances.fonds_propres') ?? 0) * g * r.logNormal(1, 0.08));
+  a['finances.fonds_propres'] = ownFunds;
+  a['finances.reserves'] = Math.min(ownFunds, Math.round((n(last, 'finances.reserves') ?? 0) * g * r.logNormal(1, 0.08)));
+  a['finances.tresorerie'] = Math.round((expenses / 365) * Math.max(5, r.logNormal(60, 0.4)));
+  a['finances.frais_bancaires'] = Math.round(income * r.logNormal(0.0015, 0.3));
+  a['finances.delai_paiement_jours'] = Math.round((n(last, 'finances.delai_paiement_jours') ?? 60) * r.logNormal(1, 0.15));
+  a['finances.resultat'] = income - expenses;
+  if (typeof a['theme.2025.professionnels'] === 'number') a['theme.2025.professionnels'] = Math.min(a['theme.2025.professionnels'] as number, headcount);
+  return a;
+}
 
 /** Synthetic communes in eight départements, populations from villages to cities (log-normal). */
 function communesFor(seed: number): DemoCommune[] {
@@ -230,7 +290,8 @@ export function labelledCampaign(options: Partial<LabelledOptions> = {}): Labell
   const labels: InjectedLabel[] = [];
   const shown: LabelledCampaign['distractors'] = [];
   const responses = structures.map((s): LabelledResponse => {
-    const [a2, a1, a0] = [o.year - 2, o.year - 1, o.year].map((y) => generateAnswers(s, y, o.seed));
+    const [a2, a1, fresh] = [o.year - 2, o.year - 1, o.year].map((y) => generateAnswers(s, y, o.seed));
+    const a0 = drift(a1, fresh, new Random(o.seed).fork(`drift${s.key}`));
     const a: Answers = { ...a0 };
     const r = new Random(o.seed).fork(`inject${s.key}`);
     if (r.chance(o.rate)) {

@@ -28,6 +28,8 @@ export interface PeerMetric {
   value: (a: AnswerMap) => number | null;
   /** French phrase naming the metric, e.g. "les produits par ETP". */
   label: string;
+  /** The label is plural ("les produits par ETP … sont"): verbs agree with it. */
+  plural?: boolean;
   show: (x: number) => string;
 }
 
@@ -35,15 +37,16 @@ const ratio = (n: readonly string[], d: readonly string[]) => (a: AnswerMap) => 
   const x = sumOf(a, n), y = sumOf(a, d);
   return x === null || y === null || y <= 0 ? null : x / y;
 };
-const perUnit = (unit: string) => (x: number) => `${formatNumber(Math.round(x * 10) / 10)} ${unit}`;
+/** "1,5 salarié par ETP", "2,3 salariés par ETP": French plural from 2 on. */
+const perUnit = (one: string, many: string, per: string) => (x: number) => { const v = Math.round(x * 10) / 10; return `${formatNumber(v)} ${v >= 2 ? many : one} ${per}`; };
 
 /** Ratios between answers that should be stable between comparable structures. */
 export const ratioMetrics: readonly PeerMetric[] = [
-  { id: 'ratio:produits_par_etp', codes: ['finances.produits', ...etpCodes], scale: 'log', value: ratio(['finances.produits'], etpCodes), label: 'les produits par ETP', show: (x) => `${formatNumber(Math.round(x))} € par ETP` },
+  { id: 'ratio:produits_par_etp', codes: ['finances.produits', ...etpCodes], scale: 'log', value: ratio(['finances.produits'], etpCodes), label: 'les produits par ETP', plural: true, show: (x) => `${formatNumber(Math.round(x))} € par ETP` },
   { id: 'ratio:masse_salariale_par_etp', codes: ['rh.masse_salariale', ...etpCodes], scale: 'log', value: ratio(['rh.masse_salariale'], etpCodes), label: 'la masse salariale par ETP', show: (x) => `${formatNumber(Math.round(x))} € par ETP` },
-  { id: 'ratio:salaries_par_etp', codes: [...effCodes, ...etpCodes], scale: 'log', value: ratio(effCodes, etpCodes), label: 'le nombre de salariés par ETP', show: perUnit('salarié(s) par ETP') },
-  { id: 'ratio:benevoles_par_etp', codes: ['participation.benevoles', ...etpCodes], scale: 'log', value: ratio(['participation.benevoles'], etpCodes), label: 'le nombre de bénévoles par ETP', show: perUnit('bénévole(s) par ETP') },
-  { id: 'ratio:heures_par_benevole', codes: ['participation.heures_benevoles', 'participation.benevoles'], scale: 'log', value: ratio(['participation.heures_benevoles'], ['participation.benevoles']), label: 'les heures de bénévolat par bénévole', show: perUnit('heure(s) par bénévole') },
+  { id: 'ratio:salaries_par_etp', codes: [...effCodes, ...etpCodes], scale: 'log', value: ratio(effCodes, etpCodes), label: 'le nombre de salariés par ETP', show: perUnit('salarié', 'salariés', 'par ETP') },
+  { id: 'ratio:benevoles_par_etp', codes: ['participation.benevoles', ...etpCodes], scale: 'log', value: ratio(['participation.benevoles'], etpCodes), label: 'le nombre de bénévoles par ETP', show: perUnit('bénévole', 'bénévoles', 'par ETP') },
+  { id: 'ratio:heures_par_benevole', codes: ['participation.heures_benevoles', 'participation.benevoles'], scale: 'log', value: ratio(['participation.heures_benevoles'], ['participation.benevoles']), label: 'les heures de bénévolat par bénévole', plural: true, show: perUnit('heure', 'heures', 'par bénévole') },
   { id: 'ratio:part_caf', codes: ['finances.financement.caf_ps', 'finances.financement.caf_local', 'finances.produits'], scale: 'linear', value: ratio(['finances.financement.caf_ps', 'finances.financement.caf_local'], ['finances.produits']), label: 'la part de la CAF dans les produits', show: formatShare },
   { id: 'ratio:part_masse_salariale', codes: ['rh.masse_salariale', 'finances.charges'], scale: 'linear', value: ratio(['rh.masse_salariale'], ['finances.charges']), label: 'la part de la masse salariale dans les charges', show: formatShare },
   { id: 'ratio:presence_ag', codes: ['participation.ag.presents', 'participation.adherents'], scale: 'linear', value: ratio(['participation.ag.presents'], ['participation.adherents']), label: 'la part des adhérents présents à l’assemblée générale', show: formatShare },
@@ -54,7 +57,7 @@ export const ratioMetrics: readonly PeerMetric[] = [
  * structure declares (a neighbourhood or several communes), which peer groups do not capture.
  */
 export const rawMetrics: readonly PeerMetric[] = amountCodes.filter((c) => c !== 'territoire.population').map((code) => ({
-  id: `raw:${code}`, codes: [code], scale: 'log' as const, value: (a: AnswerMap) => num(a, code), label: labelOf(code), show: (x: number) => show(code, x),
+  id: `raw:${code}`, codes: [code], scale: 'log' as const, value: (a: AnswerMap) => num(a, code), label: `« ${labelOf(code)} »`, show: (x: number) => show(code, x),
 }));
 
 /**
@@ -220,7 +223,7 @@ export function checkPeers(a: AnswerMap, groups: readonly string[], stats: PeerS
     const times = m.scale === 'log' ? ` (${formatNumber(Math.round((z > 0 ? x / med : med / x) * 10) / 10)} fois ${z > 0 ? 'plus' : 'moins'} que la médiane)` : '';
     out.push({
       kind: 'peer_outlier', level: 'warning', codes: m.codes, rule: `peer:${m.id}`,
-      reason: `${capitalize(m.label)} (${m.show(x)}) ${z > 0 ? 'dépasse de loin' : 'est très en dessous de'} ce qu’on observe dans les structures comparables : médiane ${m.show(med)}${times}, sur ${s.n} structures. Erreur d’unité ou de saisie ?`,
+      reason: `${capitalize(m.label)} (${m.show(x)}) ${z > 0 ? (m.plural ? 'dépassent de loin' : 'dépasse de loin') : (m.plural ? 'sont très en dessous de' : 'est très en dessous de')} ce qu’on observe dans les structures comparables : médiane ${m.show(med)}${times}, sur ${s.n} structures. Erreur d’unité ou de saisie ?`,
       details: { value: x, median: med, modifiedZ: round2(z), group, n: s.n },
     });
   }
@@ -239,7 +242,7 @@ export function checkPeers(a: AnswerMap, groups: readonly string[], stats: PeerS
       if (Math.abs(x - expected) < (o.minAbsoluteDifference[unitOf(code) ?? 'count'] ?? 0)) continue;
       out.push({
         kind: 'peer_outlier', level: 'warning', codes: [code], rule: 'peer:size_relative',
-        reason: `${capitalize(labelOf(code))} : ${show(code, x)}, soit ${formatNumber(Math.round((z > 0 ? x / expected : expected / x) * 10) / 10)} fois ${z > 0 ? 'plus' : 'moins'} que ce qu’on attendrait (environ ${show(code, Math.round(expected))}) d’une structure de cette taille parmi ${s.n} structures comparables. Erreur de saisie ou d’unité ?`,
+        reason: `« ${labelOf(code)} » : ${show(code, x)}, soit ${formatNumber(Math.round((z > 0 ? x / expected : expected / x) * 10) / 10)} fois ${z > 0 ? 'plus' : 'moins'} que ce qu’on attendrait (environ ${show(code, unitOf(code) === 'fte' ? Math.round(expected * 10) / 10 : Math.round(expected))}) d’une structure de cette taille parmi ${s.n} structures comparables. Erreur de saisie ou d’unité ?`,
         details: { value: x, expected: Math.round(expected), modifiedZ: round2(z), group, n: s.n },
       });
     }

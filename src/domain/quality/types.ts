@@ -27,6 +27,19 @@ export interface Finding {
   /** Plain French, with the numbers, saying why it looks wrong. */
   reason: string;
   details: Record<string, number | string | boolean | null>;
+  /** The answer most likely wrong (also `codes[0]`), when the engine can tell; the other codes are context. */
+  suspect?: Suspect;
+}
+
+/**
+ * Where a finding points: the answer most likely wrong, how likely (0–1, against the other answers the
+ * check read), and the value it probably should have, to propose (never to apply) to the structure.
+ * @example { code: 'finances.tresorerie', likelihood: 0.97, correction: { value: 45000, reason: 'saisie en centimes ou avec deux zéros de trop (÷ 100)' } }
+ */
+export interface Suspect {
+  code: string;
+  likelihood: number;
+  correction?: { value: number; reason: string };
 }
 
 /** One past year of the same structure (the engine only reads answers). */
