@@ -30,13 +30,14 @@ import { publicationDocs, publicationRoutes } from './routes/publication/routes'
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 import { releaseDocs, releaseRoutes } from './routes/releases/routes';
 import { legalDocs, legalRoutes } from './routes/legal/routes';
+import { privacyDocs, privacyRoutes } from './routes/privacy/routes';
 import { accountDocs, accountRoutes } from './routes/account/routes';
 import { PasswordResetLimiter } from '../app/passwordResetLimiter';
 import { DIRECTORY_UPLOAD_LIMIT, DIRECTORY_UPLOAD_PATH, directoryDocs, directoryRoutes } from './routes/directory/routes';
 import { peopleDocs, peopleRoutes } from './routes/people/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...accountDocs, ...directoryDocs, ...peopleDocs, ...legalDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...accountDocs, ...directoryDocs, ...peopleDocs, ...legalDocs, ...privacyDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -89,6 +90,7 @@ export function createApp(deps: Deps) {
   api.route('/', invitationRoutes(loginLimiter));
   api.route('/', releaseRoutes());
   api.route('/', legalRoutes());
+  api.route('/', privacyRoutes());
   api.route('/', directoryRoutes());
   api.route('/', peopleRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a

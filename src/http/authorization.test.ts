@@ -290,7 +290,20 @@ const MATRIX: Row[] = [
   { route: 'GET /api/health', visibility: 'public', cells: [{ label: 'health', path: () => '/api/health', expect: everyone(200) }] },
   { route: 'GET /api/openapi.json', visibility: 'public', cells: [{ label: 'openapi', path: () => '/api/openapi.json', expect: everyone(200) }] },
   { route: 'GET /api/legal', visibility: 'public', cells: [{ label: 'legal notice settings', path: () => '/api/legal', expect: everyone(200) }] },
+  { route: 'GET /api/account/data', visibility: 'self', cells: [{ label: 'own data', path: () => '/api/account/data', expect: signedIn(200) }] },
   {
+    route: 'POST /api/people/:id/removal', visibility: 'private', cells: [
+      // Only the nation may remove the national administrator, and nobody removes themselves: no cell removes anyone.
+      { label: 'the national administrator', method: 'POST', path: () => `/api/people/${privacyIds.national}/removal`, body: () => ({}), expect: { ...statusFor([], 403), national: 400 } },
+      { label: 'unknown person', method: 'POST', path: () => '/api/people/999999/removal', body: () => ({}), expect: signedIn(404) },
+    ],
+  },
+  {
+    route: 'POST /api/structures/:id/direction', visibility: 'private', cells: [
+      ...(['lyon', 's13'] as const).map((t): Cell => ({ label: `${t}, successor outside the team`, method: 'POST', path: (ids) => `/api/structures/${ids[t]}/direction`, body: () => ({ successorId: 999999 }), expect: statusFor([...STRUCTURE_MANAGERS[t], 'national'], 400) })),
+      { label: 'unknown id', method: 'POST', path: (ids) => `/api/structures/${ids.missing}/direction`, body: () => ({ successorId: 999999 }), expect: signedIn(404) },
+    ],
+  },  {
     route: 'POST /api/auth/login', visibility: 'self', cells: [
       { label: 'own credentials', method: 'POST', path: () => '/api/auth/login', body: (a) => ({ email: a === 'anonymous' ? DEMO.national : email(a), password: TEST_PASSWORD }), expect: everyone(200) },
       { label: 'wrong password', method: 'POST', path: () => '/api/auth/login', body: (a) => ({ email: email(a), password: 'pas-le-bon-mot-de-passe' }), expect: everyone(401) },
@@ -816,6 +829,12 @@ beforeAll(async () => {
 
 beforeAll(async () => {
   peopleIds.cor13 = (await database.db.selectFrom('users').select('id').where('email', '=', COR13).executeTakeFirstOrThrow()).id;
+});
+
+/** Users the personal-data rows point at (issue 20). */
+const privacyIds = { national: 0 };
+beforeAll(async () => {
+  privacyIds.national = (await database.db.selectFrom('users').select('id').where('email', '=', DEMO.national).executeTakeFirstOrThrow()).id;
 });
 
 async function send(row: Row, cell: Cell, actor: ActorKey) {

@@ -35,6 +35,8 @@ import { LegalNoticePage } from './legal/LegalNoticePage';
 import { PrivacyPage } from './legal/PrivacyPage';
 import { AccessibilityPage } from './legal/AccessibilityPage';
 import { SitemapPage } from './legal/SitemapPage';
+import { MyDataPage } from './privacy/MyDataPage';
+import { TeamDeparturesPage } from './privacy/TeamDeparturesPage';
 
 const SITE = 'Senacs';
 
@@ -57,6 +59,9 @@ function route(path: string): { title: string; page: ReactElement } {
   if (path === '/donnees-personnelles') return { title: 'Données personnelles', page: <PrivacyPage /> };
   if (path === '/accessibilite') return { title: 'Déclaration d’accessibilité', page: <AccessibilityPage /> };
   if (path === '/plan-du-site') return { title: 'Plan du site', page: <SitemapPage /> };
+  if (path === '/mes-donnees') return { title: 'Mes données', page: <MyDataPage /> };
+  const team = matchPath('/structures/:id/equipe', path);
+  if (team) return { title: 'Départs et direction', page: <TeamDeparturesPage key={team.id} id={team.id} /> };
   if (matchPath('/structures', path)) return { title: 'Annuaire des structures', page: <DirectoryPage /> };
   const cmp = matchPath('/structures/:id/comparer', path);
   if (cmp) return { title: 'Se comparer à ses pairs', page: <Suspense fallback={<Loading what="Chargement de la comparaison…" />}><ComparePage key={cmp.id} id={cmp.id} /></Suspense> };

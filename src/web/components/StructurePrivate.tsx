@@ -44,6 +44,7 @@ export function StructurePrivate({ structureId, userId }: { structureId: number;
           <li><Link to={`/structures/${structureId}/ess`}>Profil ESS</Link></li>
           <li><Link to={`/structures/${structureId}/tresorerie`}>Trésorerie</Link></li>
           <li><Link to={`/structures/${structureId}/partenaires`}>Partenaires déclarés</Link></li>
+          <li><Link to={`/structures/${structureId}/equipe`}>Départs et direction</Link></li>
         </ul>
       </nav>
       <section className="panel" aria-labelledby="private-responses">

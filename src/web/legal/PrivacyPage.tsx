@@ -51,8 +51,9 @@ export function PrivacyPage() {
             <h2>Vos droits</h2>
             <p>Vous disposez d’un droit d’accès, de rectification, d’effacement, de limitation et d’opposition, et du droit à la portabilité de vos données.</p>
             <ul>
-              <li>Accès et portabilité : écrivez à <Setting legal={l} field="dpoContact" />.</li>
-              <li>Effacement : la direction de votre structure (pour son équipe) ou l’administration nationale ferme votre compte et vous remplace par un pseudonyme ; les réponses de la structure restent, sans votre nom.</li>
+              <li>Accès et portabilité : une fois connecté·e, téléchargez vos données (profil, rôles, ce que vous avez écrit) en JSON ou en CSV depuis la page <Link to="/mes-donnees">Mes données</Link>.</li>
+              <li>Rectification : votre nom et votre adresse se corrigent sur la page <Link to="/compte">Mon compte</Link>.</li>
+              <li>Effacement : la direction de votre structure (pour son équipe, page « Départs et direction » de la structure) ou l’administration nationale ferme votre compte et vous remplace par un pseudonyme ; les réponses de la structure restent, sans votre nom.</li>
               <li>Pour toute autre demande : <Setting legal={l} field="dpoContact" />.</li>
             </ul>
             <p>Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL (<a href="https://www.cnil.fr/fr/plaintes">www.cnil.fr/fr/plaintes</a>).</p>

@@ -24,6 +24,9 @@ const groups: { title: string; entries: Entry[] }[] = [
   {
     title: 'Pages des personnes connectées',
     entries: [
+      { to: '/mes-donnees', label: 'Mes données', note: 'télécharger ses données personnelles (JSON, CSV)' },
+      { to: '/compte', label: 'Mon compte' },
+      { label: 'Départs et direction', note: 'direction et administration nationale, depuis la fiche privée de la structure' },
       { label: 'Fiche privée de sa structure', note: 'réponses, équipe, invitations, profil ESS, trésorerie, partenaires, comparaison : depuis l’accueil' },
       { label: 'Questionnaire et questions des correspondants', note: 'depuis la fiche de la structure' },
       { to: '/territoires/tresorerie', label: 'Trésorerie du territoire', note: 'correspondants et coordinations' },
