@@ -127,7 +127,7 @@ export function positionTable(p: {
         indicateur_code: i.code, indicateur: i.label, statistique: statLabels[stat as Stat] ?? stat, unite: statUnit(i.unit, stat as Stat),
         valeur_structure: typeof i.value === 'number' ? i.value : typeof i.value === 'boolean' ? (i.value ? 1 : 0) : null,
         position: i.position ? positionLabels[i.position] ?? i.position : null,
-        ...cellColumns(cell),
+        ...cellColumns(stat === 'share' ? asPercent(cell) : cell),
       });
     }
   }
@@ -140,7 +140,7 @@ export function positionTable(p: {
       ...cellColumnDefs.map((c) => ({ ...c, title: `Groupe de pairs : ${c.title.toLowerCase()}` })),
     ],
     rows,
-    notes: [`Source : observatoire Senacs, campagne ${p.year}. Les valeurs du groupe de pairs passent par le contrôle du secret statistique.`, SECRECY_NOTE],
+    notes: [`Source : observatoire Senacs, campagne ${p.year}. Les valeurs du groupe de pairs passent par le contrôle du secret statistique.`, SHARE_CONVENTION, SECRECY_NOTE],
   };
 }
 

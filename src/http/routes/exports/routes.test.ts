@@ -7,7 +7,7 @@ import { DEMO_CENTRE } from '../../../domain/demo/structures';
 import { cellColumns, type TableColumn } from '../../../reports/table/table';
 import { fromCsv } from '../../../reports/table/csv';
 import { fromXlsx } from '../../../reports/table/xlsx';
-import { statLabels } from '../../../reports/table/figures';
+import { asPercent, statLabels } from '../../../reports/table/figures';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
@@ -29,7 +29,9 @@ interface Figure { indicator: string; stat: string; territory: { level: string; 
 const columnsOf = (csv: string): TableColumn[] => csv.replace(/^\uFEFF/, '').split('\r\n')[0].split(';')
   .map((name) => ({ name, title: name, type: ['valeur', 'effectif', 'evolution', 'evolution_pct', 'valeur_structure', 'id', 'structure_id'].includes(name) ? 'number' : 'string' }));
 
-const expectedRow = (f: Figure) => ({ territoire_code: f.territory.code, indicateur_code: f.indicator, statistique: statLabels[f.stat as keyof typeof statLabels], ...cellColumns(f.cell as never) });
+/** Exports write every share as a percentage 0–100 (the API gives the gate's fraction). */
+const asExported = (stat: string, cell: unknown) => cellColumns(stat === 'share' ? asPercent(cell as never) : cell as never);
+const expectedRow = (f: Figure) => ({ territoire_code: f.territory.code, indicateur_code: f.indicator, statistique: statLabels[f.stat as keyof typeof statLabels], ...asExported(f.stat, f.cell) });
 const pick = (r: Record<string, unknown>) => ({ territoire_code: r.territoire_code, indicateur_code: r.indicateur_code, statistique: r.statistique, valeur: r.valeur, effectif: r.effectif, statut: r.statut });
 
 describe('dashboard export', () => {
@@ -113,7 +115,7 @@ describe('private exports', () => {
     expect(res.status).toBe(200);
     const csv = await res.text();
     const rows = fromCsv(csv, columnsOf(csv));
-    const expected = p.indicators.flatMap((i) => Object.entries(i.group).map(([stat, cell]) => [i.code, statLabels[stat as keyof typeof statLabels], ...Object.values(cellColumns(cell as never))]));
+    const expected = p.indicators.flatMap((i) => Object.entries(i.group).map(([stat, cell]) => [i.code, statLabels[stat as keyof typeof statLabels], ...Object.values(asExported(stat, cell))]));
     expect(rows.map((r) => [r.indicateur_code, r.statistique, r.valeur, r.effectif, r.statut])).toEqual(expected);
   });
 
