@@ -1,8 +1,15 @@
 import type { Db } from '../db/connection';
 import { responseFindings, responsePeople, responseScore } from '../db/quality.repo';
+import type { Suspect } from '../domain/quality/types';
 import type { Actor } from '../domain/roles';
 import { recomputeQuality } from './recomputeQuality';
 import { authorizeResponse } from './responseAccess';
+
+/** The suspect answer stored with a finding (answer most likely wrong, likelihood, proposed correction), or null. */
+function suspectOf(details: unknown): Suspect | null {
+  const s = (details as { suspect?: Suspect } | null)?.suspect;
+  return s && typeof s.code === 'string' ? s : null;
+}
 
 /**
  * The quality of a response as stored (computed first if it never was): score, findings with their
@@ -23,7 +30,7 @@ export async function getResponseQuality(p: { db: Db; actor: Actor; responseId: 
   return {
     responseId: r.id, year: r.year, state: r.state, structure: { id: r.structure_id, name: r.structure_name },
     score: stored?.quality_score ?? null, computedAt: stored?.quality_at ?? null,
-    findings: findings.map((f) => ({ kind: f.kind, level: f.level, rule: f.rule, codes: f.codes, reason: f.reason })),
+    findings: findings.map((f) => ({ kind: f.kind, level: f.level, rule: f.rule, codes: f.codes, reason: f.reason, suspect: suspectOf(f.details) })),
     people,
   };
 }

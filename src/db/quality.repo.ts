@@ -67,7 +67,8 @@ export async function qualityRows(db: Db, campaign: { id: number; year: number }
 }
 
 /**
- * Replaces the stored findings and score of responses, in one transaction (the rule id is kept in the details).
+ * Replaces the stored findings and score of responses, in one transaction (the rule id and the suspect answer, with
+ * its likelihood and proposed correction, are kept in the details).
  * @example await storeQuality(db, [{ responseId: 12, score: 85, findings }]);
  */
 export async function storeQuality(db: Db, results: readonly { responseId: number; score: number; findings: readonly Finding[] }[]): Promise<void> {
@@ -79,7 +80,7 @@ export async function storeQuality(db: Db, results: readonly { responseId: numbe
       await trx.deleteFrom('quality_findings').where('response_id', 'in', ids).execute();
       const rows = chunk.flatMap((r) => r.findings.map((f) => ({
         response_id: r.responseId, kind: f.kind, level: f.level, codes: JSON.stringify(f.codes), reason: f.reason,
-        details: JSON.stringify({ ...f.details, rule: f.rule }),
+        details: JSON.stringify({ ...f.details, rule: f.rule, ...(f.suspect ? { suspect: f.suspect } : {}) }),
       })));
       for (let j = 0; j < rows.length; j += 1000) await trx.insertInto('quality_findings').values(rows.slice(j, j + 1000)).execute();
       // One statement for the scores of the chunk: (id, score) pairs joined as a VALUES list.

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api';
+import { Link } from '../components/Link';
 import { useFilling } from './context';
 import { sectionProgress } from './Sections';
 import type { Finding, Validation } from './types';
@@ -67,6 +68,7 @@ export function ValidationPanel({ canSubmit, onSubmitted, onGoTo }: { canSubmit:
         </button>
       </div>
       {error && <p className="alert alert-error" role="alert">{error}</p>}
+      <p><Link to={`/controle/${f.responseId}`}>Voir les constats du moteur de qualité et les corrections proposées</Link> (réponse la plus probablement en cause, valeur probable à accepter ou refuser).</p>
       {result && groups.map((g) => (
         <div key={g.key} className={`findings findings-${g.key}`}>
           <h3>{g.title} ({result[g.key].length})</h3>

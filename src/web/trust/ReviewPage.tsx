@@ -7,6 +7,7 @@ import { StateBadge } from '../components/StateBadge';
 import { ErrorAlert, Show } from '../components/Status';
 import { kindLabel, levelLabel, questionsOf, showValue } from './labels';
 import { QueryThread } from './QueryThread';
+import { SuspectProposal } from './SuspectProposal';
 import type { Query, QualityFinding, ResponseDetail, ResponseQuality } from './types';
 
 const anchor = (code: string) => `q-${code.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
@@ -30,6 +31,10 @@ export function ReviewPage({ id }: { id: string }) {
       {({ detail, quality, queries, questions }) => {
         const r = detail.response;
         const labels = new Map(questions.map((q) => [q.code, q.label]));
+        const units = new Map(questions.map((q) => [q.code, q.unit]));
+        // Answers a finding (error or warning) names as the most likely wrong one: highlighted in the table.
+        const suspects = new Set(quality.findings.filter((f) => f.level !== 'info' && f.suspect).map((f) => f.suspect!.code));
+        const canDecide = detail.can.fill && ['draft', 'returned'].includes(r.state);
         const byCode = new Map<string, QualityFinding[]>();
         for (const f of quality.findings) for (const c of f.codes) byCode.set(c, [...(byCode.get(c) ?? []), f]);
         const answers = new Map(detail.answers.map((a) => [a.code, a]));
@@ -54,7 +59,11 @@ export function ReviewPage({ id }: { id: string }) {
                     <li key={i} className={`finding finding-${f.level}`}>
                       <p className="finding-head"><strong>{levelLabel[f.level]}</strong> · {kindLabel[f.kind] ?? f.kind}</p>
                       <p>{f.reason}</p>
-                      {f.codes.length <= 12 && <p className="finding-codes">Réponses concernées : {f.codes.map((c, j) => <span key={c}>{j > 0 && ', '}<a href={`#${anchor(c)}`}>{labels.get(c) ?? c}</a></span>)}</p>}
+                      {f.suspect && f.level !== 'info' && (
+                        <SuspectProposal responseId={r.id} suspect={f.suspect} label={labels.get(f.suspect.code) ?? f.suspect.code} unit={units.get(f.suspect.code)}
+                          answer={answers.get(f.suspect.code)} canDecide={canDecide} anchor={anchor(f.suspect.code)} onDone={refresh} />
+                      )}
+                      {f.codes.length > 1 && f.codes.length <= 12 && <p className="finding-codes">{f.suspect ? 'Lues aussi (contexte)' : 'Réponses concernées'} : {(f.suspect ? f.codes.filter((c) => c !== f.suspect!.code) : f.codes).map((c, j) => <span key={c}>{j > 0 && ', '}<a href={`#${anchor(c)}`}>{labels.get(c) ?? c}</a></span>)}</p>}
                     </li>
                   ))}
                 </ul>
@@ -80,8 +89,8 @@ export function ReviewPage({ id }: { id: string }) {
                     {questions.filter((q) => (onlyFlagged ? byCode.has(q.code) : answers.has(q.code) || byCode.has(q.code))).map((q) => {
                       const fs = byCode.get(q.code) ?? [];
                       return (
-                        <tr key={q.code} id={anchor(q.code)} className={fs.some((f) => f.level !== 'info') ? 'row-flagged' : undefined}>
-                          <th scope="row">{q.label}</th>
+                        <tr key={q.code} id={anchor(q.code)} className={suspects.has(q.code) ? 'row-flagged row-suspect' : fs.some((f) => f.level !== 'info') ? 'row-flagged' : undefined}>
+                          <th scope="row">{q.label}{suspects.has(q.code) && <span className="suspect-badge"> Réponse probablement en cause</span>}</th>
                           <td>{showValue(answers.get(q.code)?.value, q.choices)}</td>
                           <td>{fs.length === 0 ? '—' : <ul className="cell-findings">{fs.map((f, i) => <li key={i}><strong>{levelLabel[f.level]}</strong> : {f.reason}</li>)}</ul>}</td>
                           <td>{detail.can.review && q.type !== 'expression' && !questioned.has(q.code) && ['submitted', 'returned'].includes(r.state)

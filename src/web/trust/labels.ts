@@ -24,20 +24,26 @@ export function showValue(v: unknown, choices?: readonly { value: string; text: 
   return String(v);
 }
 
+/** A number in its unit, as the quality messages write it ("45 000 €", "12,5"). */
+export function showAmount(v: number, unit?: string): string {
+  const n = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: unit === 'fte' ? 1 : 0 }).format(v);
+  return unit === 'euros' ? `${n} €` : unit === 'share' ? `${n} %` : n;
+}
+
 /** Question labels and pages of a SurveyJS definition, in questionnaire order. */
-export interface QuestionInfo { code: string; label: string; page: string; type: string; choices?: { value: string; text: string }[] }
+export interface QuestionInfo { code: string; label: string; page: string; type: string; unit?: string; choices?: { value: string; text: string }[] }
 export function questionsOf(definition: unknown): QuestionInfo[] {
   const out: QuestionInfo[] = [];
   const pages = (definition as { pages?: { title?: string; name: string; elements?: unknown[] }[] }).pages ?? [];
   const walk = (elements: unknown[] | undefined, page: string) => {
     for (const e of elements ?? []) {
-      const el = e as { type?: string; name: string; title?: string; elements?: unknown[]; choices?: unknown[] };
+      const el = e as { type?: string; name: string; title?: string; unit?: string; elements?: unknown[]; choices?: unknown[] };
       if (el.type === 'panel') walk(el.elements, page);
       else if (el.type !== 'html') {
         const choices = el.choices?.map((c) => (typeof c === 'object' && c !== null
           ? { value: String((c as { value: unknown }).value), text: String((c as { text?: unknown }).text ?? (c as { value: unknown }).value) }
           : { value: String(c), text: String(c) }));
-        out.push({ code: el.name, label: el.title ?? el.name, page, type: el.type ?? 'text', ...(choices ? { choices } : {}) });
+        out.push({ code: el.name, label: el.title ?? el.name, page, type: el.type ?? 'text', ...(el.unit ? { unit: el.unit } : {}), ...(choices ? { choices } : {}) });
       }
     }
   };

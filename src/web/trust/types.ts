@@ -18,7 +18,9 @@ export interface Cockpit {
   mostFindings: { id: number; name: string; response_id: number; quality_score: number | null; findings: number }[];
 }
 
-export interface QualityFinding { kind: string; level: 'error' | 'warning' | 'info'; rule: string; codes: string[]; reason: string }
+/** The answer a finding points at: how likely it is the wrong one, and the correction proposed to the structure. */
+export interface FindingSuspect { code: string; likelihood: number; correction?: { value: number; reason: string } }
+export interface QualityFinding { kind: string; level: 'error' | 'warning' | 'info'; rule: string; codes: string[]; reason: string; suspect?: FindingSuspect | null }
 export interface Person { id: number; name: string; email: string; role: string; organisation: string | null }
 export interface ResponseQuality {
   responseId: number; year: number; state: string; structure: { id: number; name: string };
