@@ -215,6 +215,35 @@ describe('first deployment', () => {
     expect(detail.response.state).toBe('locked');
   });
 
+  it('the director sees the identity sheet and asks for a correction; the correspondent sees it and corrects the sheet', async () => {
+    const director = await newPage(browser, baseUrl);
+    await login(director, firstDirector!.email);
+    await director.goto(`/structures/${firstDirector!.structureId}`);
+    await director.getByRole('heading', { name: 'Demander une correction de la fiche' }).waitFor(WAIT);
+    await director.getByLabel('Correction demandée').fill('Notre adresse est désormais le 5 place Bellecour.');
+    await director.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await director.getByText('« Notre adresse est désormais le 5 place Bellecour. »', { exact: false }).waitFor(WAIT);
+    await settled(director);
+    await expectAxeClean(director);
+
+    const correspondent = await newPage(browser, baseUrl);
+    await login(correspondent, CORRESPONDENT);
+    await correspondent.goto('/personnes');
+    const request = correspondent.getByRole('region', { name: 'Demandes de correction des fiches' }).or(correspondent.locator('.panel', { hasText: 'Demandes de correction des fiches' }));
+    await expect.poll(() => request.first().innerText(), WAIT).toContain('5 place Bellecour');
+    await correspondent.goto(`/structures/${firstDirector!.structureId}`);
+    await correspondent.getByRole('heading', { name: 'Corriger la fiche d’identité' }).waitFor(WAIT);
+    await correspondent.getByLabel('Adresse', { exact: true }).fill('5 place Bellecour');
+    await correspondent.getByRole('button', { name: 'Enregistrer la correction' }).click();
+    await correspondent.getByText('1 champ(s) corrigé(s) ; la correction est tracée.').waitFor(WAIT);
+    await correspondent.getByRole('button', { name: /Marquer la demande n° \d+ comme corrigée/ }).click();
+    await correspondent.getByText(/\(corrigée\)/).waitFor(WAIT);
+    await settled(correspondent);
+    await expectAxeClean(correspondent);
+    const sheet = await call<{ address: string }>(ADMIN, 'GET', `/structures/${firstDirector!.structureId}`);
+    expect(sheet.address).toBe('5 place Bellecour');
+  });
+
   it('next year\'s directory: the difference is shown before applying; a takeover keeps the history, nothing is deleted', async () => {
     const page = await newPage(browser, baseUrl);
     await login(page, ADMIN);

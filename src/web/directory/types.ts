@@ -18,10 +18,18 @@ export const fieldLabels: Record<string, string> = {
   approvals: 'agréments', endedOn: 'fin d’activité',
 };
 
+const approvalKinds: Record<string, string> = { animation_globale: 'animation globale', animation_collective_familles: 'familles', evs: 'EVS' };
+
 /** A changed value in a few words. */
 export function shown(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
-  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => (typeof x === 'object' && x ? `${(x as { startsOn: string }).startsOn} → ${(x as { endsOn: string | null }).endsOn ?? '…'}` : String(x))).join(', ');
+  if (Array.isArray(v)) {
+    return v.length === 0 ? '—' : v.map((x) => {
+      if (typeof x !== 'object' || !x) return String(x);
+      const a = x as { kind: string; startsOn: string; endsOn: string | null };
+      return `${approvalKinds[a.kind] ?? a.kind} du ${a.startsOn} au ${a.endsOn ?? '…'}`;
+    }).join(' ; ');
+  }
   return String(v);
 }
