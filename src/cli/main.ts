@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import pino from 'pino';
 import { readConfig } from '../config';
 import { openConfiguredDatabase, createServerApp, listen, WEB_DIST } from '../server';
 import { migrateToLatest } from '../db/migrate';
@@ -24,6 +23,7 @@ import { structuresCommand } from './structuresCommand';
 import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
 import { startOutboxSender } from '../app/deliverOutbox';
 import { startRetentionJob } from '../app/retentionJob';
+import { createLogger } from '../logger';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
 
@@ -167,7 +167,7 @@ async function serveCommand(args: string[]) {
   const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'no-demo': { type: 'boolean' } } });
   const started = Date.now();
   const config = readConfig();
-  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
   ensureWebBuilt();
   const database = await openConfiguredDatabase(config);
   const demo = !config.production && !values['no-demo'];

@@ -31,6 +31,7 @@ import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 import { releaseDocs, releaseRoutes } from './routes/releases/routes';
 import { legalDocs, legalRoutes } from './routes/legal/routes';
 import { privacyDocs, privacyRoutes } from './routes/privacy/routes';
+import { requestLog } from './middleware/requestLog';
 import { accountDocs, accountRoutes } from './routes/account/routes';
 import { PasswordResetLimiter } from '../app/passwordResetLimiter';
 import { DIRECTORY_UPLOAD_LIMIT, DIRECTORY_UPLOAD_PATH, directoryDocs, directoryRoutes } from './routes/directory/routes';
@@ -65,6 +66,7 @@ export function createApp(deps: Deps) {
   const directoryLimit = bodyLimit({ maxSize: DIRECTORY_UPLOAD_LIMIT, onError: (c) => refuseTooLarge(c, 'Le fichier dépasse 10 Mo.') });
   api.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === EXTERNAL_UPLOAD_PATH ? uploadLimit(c, next)
     : c.req.method === 'POST' && c.req.path === DIRECTORY_UPLOAD_PATH ? directoryLimit(c, next) : defaultLimit(c, next)));
+  api.use('*', requestLog);
   api.use('*', sessionMiddleware);
   api.use('*', csrfMiddleware);
   api.route('/', systemRoutes(() => allRouteDocs));

@@ -1,4 +1,4 @@
-import pino from 'pino';
+import { createLogger } from '../logger';
 import type { Database$ } from '../db/connection';
 import { createApp } from '../http/app';
 import { LiveHub } from '../app/live';
@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from './template';
 
 /** The API over a test database, with helpers to act as a demo account. */
 export function testClient(database: Database$) {
-  const app = createApp({ db: database.db, dbKind: database.kind, logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), secureCookies: false, live: new LiveHub() });
+  const app = createApp({ db: database.db, dbKind: database.kind, logger: createLogger({ level: process.env.TEST_LOG ?? 'silent' }), secureCookies: false, live: new LiveHub() });
   const request = (path: string, init: RequestInit = {}) => app.request(path, init);
 
   /** Logs in and returns headers that carry the session cookie and the CSRF token. */

@@ -13,8 +13,8 @@ export const DEMO_PASSWORD = 'demo-senacs-2026';
 
 export interface RunningServer {
   baseUrl: string;
-  /** Everything the server printed, for failure messages. */
-  logs: () => string;
+  /** What the server printed: the last 5,000 characters for failure messages, or everything (`all`). */
+  logs: (all?: boolean) => string;
   stop: () => Promise<void>;
 }
 
@@ -91,7 +91,7 @@ export async function startServer(opts: { timeoutMs?: number; env?: Record<strin
   });
   child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
-  const logs = () => out.slice(-5000);
+  const logs = (all = false) => (all ? out : out.slice(-5000));
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) {

@@ -77,6 +77,18 @@ describe('GET /api/account/data', () => {
   });
 });
 
+describe('responses export (minimisation)', () => {
+  it('names no person: a correspondent’s export of the département carries neither the authors’ names nor their addresses', async () => {
+    const team = await userOf(DEMO.team);
+    const res = await client.request('/api/exports/campaigns/2025/responses?level=departement&code=69&format=csv', { headers: h.caf69 });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeGreaterThan(100);
+    expect(text).not.toContain(team.name);
+    expect(text).not.toMatch(/[A-Za-z0-9._%+-]+@demo\.senacs\.test/);
+  });
+});
+
 describe('POST /api/people/:id/removal: who may', () => {
   it('refuses the team, a director outside their team, oneself, and changes nothing', async () => {
     const [caf, director, board] = await Promise.all([userOf(DEMO.caf69), userOf(DEMO.director), userOf(DEMO.board)]);
