@@ -682,6 +682,7 @@ const MATRIX: Row[] = [
   { route: 'GET /api/structures/:id/cash', visibility: 'private', cells: structureCells('/cash') },
   { route: 'GET /api/stats/cash', visibility: 'private', cells: followerCells((ids, qs) => `/api/stats/cash?year=${ids.year - 1}${qs ? '&' + qs : ''}`, 200) },
   { route: 'GET /api/structures/:id/partners', visibility: 'private', cells: structureCells('/partners') },
+  { route: 'GET /api/stats/cash/structures', visibility: 'private', cells: followerCells((ids, qs) => `/api/stats/cash/structures?year=${ids.year - 1}${qs ? '&' + qs : ''}`, 200) },
   {
     // An invalid SIRET: the structure's people reach the check (400), nothing is stored.
     route: 'POST /api/structures/:id/partners', visibility: 'private', cells: [

@@ -364,3 +364,21 @@ describe('nombres tapés à la française', () => {
     await page.context().close();
   });
 });
+
+describe('la trésorerie du territoire nomme les structures en difficulté', () => {
+  it('le correspondant du Rhône voit la liste, chaque nom mène à la trésorerie de la structure', async () => {
+    const page = await openAs(CAF, '/');
+    await page.getByRole('link', { name: 'Trésorerie des structures du territoire' }).click();
+    await page.getByRole('heading', { name: 'Structures en difficulté ou à surveiller' }).waitFor(WAIT);
+    await settled(page);
+    const year = Number((await page.locator('#cash-year').inputValue()));
+    const list = await call<{ items: { structureId: number; name: string }[] }>(CAF, 'GET', `/stats/cash/structures?year=${year}&level=departement&code=69`);
+    expect(list.items.length).toBeGreaterThan(0);
+    const table = page.locator('.cash-difficulties table');
+    expect(await table.locator('tbody tr').count()).toBe(list.items.length);
+    expect(await table.getByRole('link', { name: list.items[0].name }).first().getAttribute('href')).toBe(`/structures/${list.items[0].structureId}/tresorerie`);
+    expect(await axeViolations(page)).toEqual([]);
+    await twoWidths(page, 'tresorerie-territoire');
+    await page.context().close();
+  });
+});

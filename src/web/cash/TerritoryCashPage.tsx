@@ -41,6 +41,44 @@ function Figures({ years, level, code }: { years: number[]; level: string; code?
       <Show loaded={loaded} loadingText="Chargement des chiffres…">
         {(d) => <FiguresTable data={d} caption={`Trésorerie ${d.year} – ${d.territory.name}${d.children.length ? ' et ses subdivisions' : ''}`} />}
       </Show>
+      <Difficulties key={year} year={year} level={level} code={code} />
     </section>
+  );
+}
+
+interface Difficulty { structureId: number; name: string; departementCode: string; state: 'difficulty' | 'watch'; reasons: { level: string; code: string; text: string }[] }
+
+/** The structures behind the "en difficulté" share, named: you follow this territory, so you may open each response. */
+function Difficulties({ year, level, code }: { year: number; level: string; code?: string }) {
+  const loaded = useApi(`difficulties:${year}:${level}:${code}`, (signal) =>
+    api.get<{ validated: number; difficulty: number; items: Difficulty[] }>('/stats/cash/structures', { year, level, code }, signal));
+  return (
+    <div className="cash-difficulties">
+      <h3>Structures en difficulté ou à surveiller</h3>
+      <Show loaded={loaded} loadingText="Chargement des structures…">
+        {(d) => (
+          <>
+            <p>{d.difficulty} {d.difficulty > 1 ? 'structures en difficulté' : 'structure en difficulté'} et {d.items.length - d.difficulty} à surveiller, parmi {d.validated} {d.validated > 1 ? 'réponses validées' : 'réponse validée'}. Vous suivez ce territoire : vous pouvez ouvrir la trésorerie de chacune.</p>
+            {d.items.length > 0 && (
+              <div className="table-wrap">
+                <table className="table table-cards">
+                  <caption className="visually-hidden">Structures en difficulté de trésorerie ou à surveiller, {year}</caption>
+                  <thead><tr><th scope="col">Structure</th><th scope="col">Signal</th><th scope="col">Raisons</th></tr></thead>
+                  <tbody>
+                    {d.items.map((i) => (
+                      <tr key={i.structureId}>
+                        <th scope="row"><Link to={`/structures/${i.structureId}/tresorerie`}>{i.name}</Link> <span className="muted">({i.departementCode})</span></th>
+                        <td data-label="Signal">{i.state === 'difficulty' ? 'En difficulté' : 'À surveiller'}</td>
+                        <td data-label="Raisons"><ul className="plain-list">{i.reasons.map((r) => <li key={r.code}>{r.text}</li>)}</ul></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </Show>
+    </div>
   );
 }
