@@ -48,6 +48,8 @@ describe('quality run and re-check', () => {
     expect(after.score).toBeLessThan(before.score);
     const stored = await responseFindings(database.db, responseId);
     expect(stored[0]).toMatchObject({ level: 'error', rule: 'rh.etp_effectif.animation', codes: ['rh.etp.animation', 'rh.effectif.animation'] });
+    // The answer most likely wrong is stored with the finding, for the review page to highlight.
+    expect((stored[0].details as { suspect?: { code: string; likelihood: number } }).suspect).toMatchObject({ code: 'rh.etp.animation' });
     expect((await responseScore(database.db, responseId))?.quality_score).toBe(after.score);
     expect(await recomputeQuality(database.db, 999_999_999)).toBeUndefined();
   });
