@@ -107,8 +107,7 @@ function locateSum(f: Finding, s: { parts: string[]; other: string }, input: Loc
 /** Two answers both far from history whose exchange fits it: swapped fields. */
 function swapOf(codes: readonly string[], input: LocateInput, ev: (c: string) => Expectation | null): [string, string] | null {
   const far = codes.filter((c) => Math.abs(ev(c)?.z ?? 0) >= 3);
-  for (const p of far) for (const q of far) {
-    if (p >= q) continue;
+  for (const [i, p] of far.entries()) for (const q of far.slice(i + 1)) {
     const ep = ev(p)!, eq = ev(q)!, xp = num(input.answers, p)!, xq = num(input.answers, q)!;
     if (Math.abs(Math.log(xq) - ep.expectedLog) / ep.sigma < 2.5 && Math.abs(Math.log(xp) - eq.expectedLog) / eq.sigma < 2.5) return [p, q];
   }
@@ -120,7 +119,7 @@ function locateMany(f: Finding, input: LocateInput, ev: (c: string) => Expectati
   if (!codes.length) return f;
   const swap = swapOf(codes, input, ev);
   if (swap) {
-    const [p, q] = Math.abs(ev(swap[0])!.z) >= Math.abs(ev(swap[1])!.z) ? swap : [swap[1], swap[0]];
+    const [p, q] = Math.abs(ev(swap[0])!.z) >= Math.abs(ev(swap[1])!.z) - 1e-9 ? swap : [swap[1], swap[0]];
     const value = num(input.answers, q)!;
     return withSuspect({ ...f, codes: [p, q, ...f.codes.filter((c) => c !== p && c !== q)] },
       { code: p, likelihood: 0.5, correction: { value, reason: `valeurs inversées avec « ${labelOf(q)} »` } },
