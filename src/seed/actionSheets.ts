@@ -17,7 +17,7 @@ export const DEMO_ACTION_SHEETS: readonly Sheet[] = [
     'Une animatrice à mi-temps, 3 000 € de matériel, un local pour les outils', ['Un espace délaissé devenu lieu de rencontre', 'De nouveaux adhérents venus par le jardin', 'Des légumes partagés et des liens entre voisins'],
     'L’arrosage l’été repose sur quelques bénévoles.', 'Installer un récupérateur d’eau de pluie et ouvrir une parcelle à l’école voisine.'),
   s('Permanence numérique « Pas à pas »', ['numerique', 'acces_droits'], ['numérique', 'démarches en ligne', 'France services'],
-    'Deux après-midis par semaine, une conseillère numérique accompagne les démarches en ligne : CAF, impôts, santé, Pôle emploi, sans rendez-vous.',
+    'Deux après-midis par semaine, une conseillère numérique accompagne les démarches en ligne : CAF, impôts, santé, France Travail, sans rendez-vous.',
     'Adultes éloignés du numérique, seniors, personnes allophones', 'CAF, CPAM, France Travail, médiathèque', 'Une conseillère numérique, 6 ordinateurs, une imprimante',
     ['Moins de dossiers abandonnés sur le territoire', 'Le centre reconnu comme relais des institutions', '620 personnes accompagnées dans l’année, plus autonomes'],
     'La demande dépasse l’offre en période de déclaration d’impôts.', 'Former des bénévoles « ambassadeurs numériques ».'),

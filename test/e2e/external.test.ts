@@ -174,7 +174,7 @@ describe('données externes', () => {
     await screenshot(page, 'external-revue');
     await review.getByRole('button', { name: 'Enregistrer les décisions' }).click();
     await review.getByRole('status').filter({ hasText: '2 décision(s) enregistrée(s)' }).waitFor(WAIT);
-    await review.getByText(`${pendingBefore - 2} ligne(s) à confirmer, 2 déjà décidée(s)`).waitFor(WAIT);
+    await review.getByText(`${pendingBefore - 2} ${pendingBefore - 2 > 1 ? 'lignes' : 'ligne'} à confirmer, 2 déjà décidées`).waitFor(WAIT);
     expect(await review.innerText()).toMatch(/— confirmée : /);
     expect(await review.innerText()).toMatch(/— rejetée/);
     await page.context().close();

@@ -1,3 +1,4 @@
+import { plural, pluralWord } from '../lib/labels';
 import './ess.css';
 import { useState } from 'react';
 import { api, apiUrl } from '../lib/api';
@@ -77,7 +78,7 @@ function Profile({ view, onYear }: { view: EssView; onYear: (y: number) => void 
         </div>
         <p className="muted">Réponse {responseStateLabel(view.responseState)}. Le profil se lit dans les réponses au questionnaire : un critère que le questionnaire ne demande pas reste « Inconnu », avec la raison.</p>
         <p><strong>{statusText[p.status]}</strong> — {p.statusReason}</p>
-        <p>Bilan : {p.summary.met} rempli(s), {p.summary.notMet} non rempli(s), {p.summary.unknown} inconnu(s).</p>
+        <p>Bilan : {plural(p.summary.met, 'critère rempli', 'critères remplis')}, {pluralWord(p.summary.notMet, `${p.summary.notMet} non rempli`, `${p.summary.notMet} non remplis`)}, {pluralWord(p.summary.unknown, `${p.summary.unknown} inconnu`, `${p.summary.unknown} inconnus`)}.</p>
         <p className="actions-row">
           <a className="button" href={exportUrl('pdf')} download>Télécharger le profil pour la CRESS (PDF)</a>{' '}
           <a className="button button-secondary" href={exportUrl('csv')} download>Télécharger en CSV</a>

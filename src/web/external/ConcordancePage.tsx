@@ -1,3 +1,4 @@
+import { plural, pluralWord } from '../lib/labels';
 import './external.css';
 import { useState, type FormEvent } from 'react';
 import { api, apiUrl } from '../lib/api';
@@ -56,9 +57,9 @@ function ReportView({ r }: { r: Report }) {
   return (
     <>
       <p className="lead">
-        {r.dataset.rows} ligne(s){r.dataset.source ? `, source : ${r.dataset.source}` : ''}{r.dataset.licence ? ` (${r.dataset.licence})` : ''}.
+        {plural(r.dataset.rows, 'ligne', 'lignes')}{r.dataset.source ? `, source : ${r.dataset.source}` : ''}{r.dataset.licence ? ` (${r.dataset.licence})` : ''}.
         {' '}Un écart est signalé quand il dépasse à la fois {formatNumber(r.tolerance.absolute)} et {formatShare(r.tolerance.relative)}.
-        {r.scope === 'territory' && ` Le détail par structure couvre votre territoire ; ${r.hiddenStructures} structure(s) rapprochée(s) hors de votre territoire ne sont comptées que dans les totaux publiés.`}
+        {r.scope === 'territory' && ` Le détail par structure couvre votre territoire ; ${plural(r.hiddenStructures, 'structure rapprochée', 'structures rapprochées')} hors de votre territoire ne sont comptées que dans les totaux publiés.`}
       </p>
       <div className="table-wrap">
         <table className="table">

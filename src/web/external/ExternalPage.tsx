@@ -1,3 +1,4 @@
+import { plural, pluralWord } from '../lib/labels';
 import './external.css';
 import { useState, type FormEvent } from 'react';
 import { api, apiUrl, ApiError } from '../lib/api';
@@ -66,10 +67,12 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // What runs now: the status says 'Import en cours…' during an import, not 'Analyse'.
+  const [running, setRunning] = useState<'analyse' | 'import'>('analyse');
 
   async function send(dryRun: boolean, withMapping: Mapping | null) {
     if (!file) { setError('Choisissez un fichier CSV ou XLSX.'); return; }
-    setBusy(true); setError(null);
+    setBusy(true); setError(null); setRunning(dryRun ? 'analyse' : 'import');
     const form = new FormData();
     form.set('file', file);
     if (withMapping) form.set('mapping', JSON.stringify(withMapping));
@@ -135,7 +138,7 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
         </div>
         <button type="submit" className="button" disabled={busy}>Analyser le fichier</button>
       </form>
-      {busy && <p role="status" className="loading">Analyse en cours…</p>}
+      <div role="status">{busy && <p className="loading">{running === 'import' ? 'Import en cours…' : 'Analyse en cours…'}</p>}</div>
       {error && <ErrorAlert error={error} />}
       {report && (
         <div aria-live="polite">
@@ -189,12 +192,12 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
             </fieldset>
           )}
           {report.problems.length === 0 && report.dryRun && (
-            <button type="button" className="button" disabled={busy} onClick={() => void send(false, mapping)}>Importer {report.counts.rows} ligne(s) dans « {dataset} » {year}</button>
+            <button type="button" className="button" disabled={busy} onClick={() => void send(false, mapping)}>Importer {report.counts.rows} {report.counts.rows > 1 ? 'lignes' : 'ligne'} dans « {dataset} » {year}</button>
           )}
           {(report.stored || report.unchanged) && (
             <p className="alert alert-info" role="status">
               {report.unchanged ? 'Ce fichier est déjà le jeu importé (même empreinte, même correspondance) : rien n’a changé.'
-                : `Jeu « ${report.dataset} » ${report.year} importé${report.rechecked ? ` ; ${report.rechecked} réponse(s) de la campagne ${report.year} recontrôlée(s)` : ''}.`}
+                : `Jeu « ${report.dataset} » ${report.year} importé${report.rechecked ? ` ; ${plural(report.rechecked, 'réponse', 'réponses')} de la campagne ${report.year} ${pluralWord(report.rechecked, 'recontrôlée', 'recontrôlées')}` : ''}.`}
               {' '}<Link to={`/donnees-externes/${report.dataset}/${report.year}`}>Voir le rapport de concordance</Link>
             </p>
           )}
@@ -208,9 +211,9 @@ function Summary({ report }: { report: ImportReport }) {
   const c = report.counts;
   return (
     <p role="status" className="result-count">
-      {c.rows} ligne(s){report.encoding ? `, encodage ${report.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}` : ''} :
-      {' '}{c.siret} rapprochée(s) par SIRET, {c.name} par le nom, {c.proposals} à confirmer{c.unknown ? `, ${c.unknown} inconnue(s)` : ''}.
-      {report.notes.length > 0 && ` ${report.notes.length} remarque(s) (SIRET invalide ou absent de l’annuaire, rapproché par le nom).`}
+      {plural(c.rows, 'ligne', 'lignes')}{report.encoding ? `, encodage ${report.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}` : ''} :
+      {' '}{c.siret} {pluralWord(c.siret, 'rapprochée', 'rapprochées')} par SIRET, {c.name} par le nom, {c.proposals} à confirmer{c.unknown ? `, ${c.unknown} ${pluralWord(c.unknown, 'inconnue', 'inconnues')}` : ''}.
+      {report.notes.length > 0 && ` ${plural(report.notes.length, 'remarque', 'remarques')} (SIRET invalide ou absent de l’annuaire, rapproché par le nom).`}
     </p>
   );
 }
@@ -218,7 +221,7 @@ function Summary({ report }: { report: ImportReport }) {
 function Problems({ report }: { report: ImportReport }) {
   return (
     <div className="table-wrap">
-      <p className="alert alert-error" role="alert">Fichier refusé : {report.problems.length} problème(s). Rien n’a été enregistré ; corrigez le fichier ou la correspondance, puis analysez à nouveau.</p>
+      <p className="alert alert-error" role="alert">Fichier refusé : {plural(report.problems.length, 'problème', 'problèmes')}. Rien n’a été enregistré ; corrigez le fichier ou la correspondance, puis analysez à nouveau.</p>
       <table className="table">
         <caption>Rapport du fichier : chaque problème avec sa ligne et sa colonne</caption>
         <thead><tr><th scope="col">Ligne</th><th scope="col">Cellule</th><th scope="col">Colonne</th><th scope="col">Problème</th></tr></thead>
@@ -228,7 +231,7 @@ function Problems({ report }: { report: ImportReport }) {
           ))}
         </tbody>
       </table>
-      {report.problems.length > 500 && <p className="muted">… et {report.problems.length - 500} autre(s).</p>}
+      {report.problems.length > 500 && <p className="muted">… et {plural(report.problems.length - 500, 'autre', 'autres')}.</p>}
     </div>
   );
 }

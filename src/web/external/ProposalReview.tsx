@@ -1,3 +1,4 @@
+import { plural, pluralWord } from '../lib/labels';
 import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../lib/api';
 import { ErrorAlert, Show } from '../components/Status';
@@ -26,7 +27,7 @@ export function ProposalReview({ name, year, onDecided }: { name: string; year: 
     setBusy(true); setError(null); setDone(null);
     try {
       const r = await api.post<{ changed: number }>(path, { decisions });
-      setDone(`${r.changed} décision(s) enregistrée(s) : la concordance en tient compte.`);
+      setDone(`${plural(r.changed, 'décision enregistrée', 'décisions enregistrées')} : la concordance en tient compte.`);
       setChoices({});
       setVersion((v) => v + 1);
       onDecided();
@@ -44,7 +45,7 @@ export function ProposalReview({ name, year, onDecided }: { name: string; year: 
           if (items.length === 0) return <p>Aucun : chaque ligne est rapprochée par SIRET ou par un nom sans ambiguïté, ou inconnue.</p>;
           return (
             <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
-              <p>{pending} ligne(s) à confirmer, {items.length - pending} déjà décidée(s). Une ligne à confirmer n’entre pas dans la concordance ; les décisions sont gardées pour les prochains fichiers de ce jeu.</p>
+              <p>{plural(pending, 'ligne à confirmer', 'lignes à confirmer')}, {items.length - pending} déjà {pluralWord(items.length - pending, 'décidée', 'décidées')}. Une ligne à confirmer n’entre pas dans la concordance ; les décisions sont gardées pour les prochains fichiers de ce jeu.</p>
               <ul className="proposals">
                 {items.map((r) => (
                   <CandidateChoice key={r.line} id={`review-${r.line}`} candidates={r.candidates}

@@ -1,7 +1,7 @@
 import './trust.css';
 import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
-import { campaignStateLabel, formatDate, formatNumber, responseStateLabel, responseStates } from '../lib/labels';
+import { campaignStateLabel, formatDate, formatNumber, plural, responseStateLabel, responseStates } from '../lib/labels';
 import { useLocation } from '../lib/router';
 import { territoryName } from '../lib/territory';
 import { useApi } from '../lib/useApi';
@@ -96,7 +96,7 @@ function Reminders({ year, level, code, onSent }: { year: string; level: Territo
     setBusy(true); setError(null); setResult(null);
     try {
       const r = await api.post<{ structures: number; mails: number; sent: number }>(`/campaigns/${year}/reminders?level=${level}${code ? `&code=${encodeURIComponent(code)}` : ''}`);
-      setResult(`${r.structures} structure(s) en retard relancée(s) : ${r.mails} courriel(s) préparé(s), ${r.sent} envoyé(s).`);
+      setResult(`${plural(r.structures, 'structure en retard relancée', 'structures en retard relancées')} : ${plural(r.mails, 'courriel préparé', 'courriels préparés')}, ${plural(r.sent, 'envoyé', 'envoyés')}.`);
       onSent();
     } catch (e) { setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'La relance a échoué.')); }
     finally { setBusy(false); }

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
+import { pluralWord } from '../lib/labels';
 import { StateBadge } from '../components/StateBadge';
 import { ErrorAlert, Show } from '../components/Status';
 import { kindLabel, levelLabel, questionsOf, showValue } from './labels';
@@ -45,8 +46,8 @@ export function ReviewPage({ id }: { id: string }) {
             <h1>Contrôle de la réponse {r.year} – {r.structure_name}</h1>
             <ul className="key-figures" aria-label="Synthèse">
               <li><span className="figure">{quality.score ?? '—'}<span className="figure-unit"> / 100</span></span> score de qualité</li>
-              <li><span className="figure">{quality.findings.filter((f) => f.level !== 'info').length}</span> incohérence(s) ou alerte(s)</li>
-              <li><span className="figure">{questioned.size}</span> question(s) en cours</li>
+              <li><span className="figure">{quality.findings.filter((f) => f.level !== 'info').length}</span> {pluralWord(quality.findings.filter((f) => f.level !== 'info').length, 'incohérence ou alerte', 'incohérences ou alertes')}</li>
+              <li><span className="figure">{questioned.size}</span> {pluralWord(questioned.size, 'question en cours', 'questions en cours')}</li>
               <li>État : <StateBadge state={r.state} /></li>
             </ul>
             <Review responseId={r.id} state={r.state} canReview={detail.can.review} hasOpenQueries={questioned.size > 0} onDone={refresh} />
