@@ -23,11 +23,23 @@ export const listStructureResponses = (db: Db, structureId: number) =>
 
 export type TerritoryScope = { level: 'nation' } | { level: 'region' | 'departement'; code: string };
 
+/**
+ * A structure is awaited by a campaign unless it ended (approvals over, taken over) before the campaign's
+ * data year began and has no response to it: its history stays, it is just no longer expected.
+ */
+function stillAwaited(campaignId: number) {
+  return (eb: ExpressionBuilder<Database, 'structures' | 'responses'>) => eb.or([
+    eb('structures.ended_on', 'is', null), eb('responses.id', 'is not', null),
+    eb('structures.ended_on', '>=', sql<Date>`(select make_date(c.year, 1, 1) from campaigns c where c.id = ${campaignId})`),
+  ]);
+}
+
 /** How many responses of a campaign are in each state, in a territory; structures without a response count as not started. */
 export async function campaignProgress(db: Db, campaignId: number, scope: TerritoryScope) {
   let q = db.selectFrom('structures')
     .leftJoin('responses', (j) => j.onRef('responses.structure_id', '=', 'structures.id').on('responses.campaign_id', '=', campaignId))
     .select((eb) => [eb.fn.coalesce('responses.state', eb.val('not_started')).as('state'), eb.fn.countAll<number>().as('n')])
+    .where(stillAwaited(campaignId))
     .groupBy('responses.state');
   if (scope.level === 'region') q = q.where('structures.region_code', '=', scope.code);
   if (scope.level === 'departement') q = q.where('structures.departement_code', '=', scope.code);
@@ -56,7 +68,8 @@ export async function listTerritoryResponses(db: Db, campaignId: number, scope: 
   const openQueries = (eb: ExpressionBuilder<Database, 'structures' | 'responses'>) => eb.selectFrom('queries')
     .whereRef('queries.response_id', '=', 'responses.id').where('queries.state', '!=', 'closed').select(eb.fn.countAll<number>().as('n'));
   let q = db.selectFrom('structures')
-    .leftJoin('responses', (j) => j.onRef('responses.structure_id', '=', 'structures.id').on('responses.campaign_id', '=', campaignId));
+    .leftJoin('responses', (j) => j.onRef('responses.structure_id', '=', 'structures.id').on('responses.campaign_id', '=', campaignId))
+    .where(stillAwaited(campaignId));
   if (scope.level === 'region') q = q.where('structures.region_code', '=', scope.code);
   if (scope.level === 'departement') q = q.where('structures.departement_code', '=', scope.code);
   if (page.state === 'not_started') q = q.where((eb) => eb.or([eb('responses.state', 'is', null), eb('responses.state', '=', 'not_started')]));

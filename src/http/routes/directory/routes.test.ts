@@ -55,7 +55,15 @@ describe('directory import over HTTP', () => {
     expect(dry.stored).toBe(false);
     expect(await database.db.selectFrom('structures').select('siret').where('id', '=', ids[4]).executeTakeFirstOrThrow()).toEqual({ siret: siret(4) });
 
+    const year = (await database.db.selectFrom('campaigns').select((eb) => eb.fn.max('year').as('y')).executeTakeFirstOrThrow()).y;
+    const progress = async () => (await (await client.request(`/api/campaigns/${year}/progress?level=departement&code=69`, { headers: h })).json()).expected as number;
+    const listed = async () => (await (await client.request(`/api/campaigns/${year}/responses?level=departement&code=69&state=not_started&pageSize=200`, { headers: h })).json()).items.map((i: { structure_id: number }) => i.structure_id) as number[];
+    const [expectedBefore, listedBefore] = [await progress(), await listed()];
+    expect(listedBefore).toContain(ids[3]);
     const applied = await (await upload(h, next, false)).json();
+    // Structure 3's approvals ended before the campaign's year: no longer expected, nor listed; structure 5 is new.
+    expect(await progress()).toBe(expectedBefore);
+    expect(await listed()).not.toContain(ids[3]);
     expect(applied.stored).toBe(true);
     const rows = await database.db.selectFrom('structures').select(['id', 'siret', 'name', 'ended_on', 'successor_id']).where('id', 'in', Object.values(ids)).orderBy('id').execute();
     const by = (id: number) => rows.find((r) => r.id === id)!;
