@@ -173,7 +173,7 @@ describe('données externes', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'external-revue');
     await review.getByRole('button', { name: 'Enregistrer les décisions' }).click();
-    await review.getByRole('status').filter({ hasText: '2 décision(s) enregistrée(s)' }).waitFor(WAIT);
+    await review.getByRole('status').filter({ hasText: '2 décisions enregistrées' }).waitFor(WAIT);
     await review.getByText(`${pendingBefore - 2} ${pendingBefore - 2 > 1 ? 'lignes' : 'ligne'} à confirmer, 2 déjà décidées`).waitFor(WAIT);
     expect(await review.innerText()).toMatch(/— confirmée : /);
     expect(await review.innerText()).toMatch(/— rejetée/);
