@@ -24,6 +24,7 @@ export function AccountPage() {
             <Identity account={a} onDone={refresh} />
             <PasswordForm onDone={refresh} />
             <Sessions count={a.sessions} onDone={refresh} />
+            <p className="panel"><Link to="/mes-donnees">Mes données personnelles</Link> : télécharger tout ce que Senacs conserve sur vous (JSON ou CSV).</p>
           </>
         )}
       </Show>
