@@ -40,7 +40,7 @@ export function CampaignsPage() {
               <DeadlinesPanel key={`${c.year}/${reload}`} year={String(c.year)} state={c.state} closesOn={c.closes_on}
                 deadlines={parseDeadlines(c.deadlines)} onChange={refresh} title={`Délais par territoire – campagne ${c.year}`} />
             ))}
-            {(local || national) && items.length > 0 && <LocalQuestionsPanel campaigns={items} territory={local} />}
+            {(local || national) && items.length > 0 && <LocalQuestionsPanel key={items.map((c) => `${c.year}:${c.state}`).join()} campaigns={items} territory={local} />}
           </>
         )}
       </Show>
