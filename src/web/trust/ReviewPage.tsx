@@ -9,6 +9,7 @@ import { ErrorAlert, Show } from '../components/Status';
 import { kindLabel, levelLabel, questionsOf, showValue } from './labels';
 import { QueryThread } from './QueryThread';
 import { SuspectProposal } from './SuspectProposal';
+import { editableByStructure } from '../../domain/responseState';
 import type { Query, QualityFinding, ResponseDetail, ResponseQuality } from './types';
 
 const anchor = (code: string) => `q-${code.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
@@ -35,7 +36,7 @@ export function ReviewPage({ id }: { id: string }) {
         const units = new Map(questions.map((q) => [q.code, q.unit]));
         // Answers a finding (error or warning) names as the most likely wrong one: highlighted in the table.
         const suspects = new Set(quality.findings.filter((f) => f.level !== 'info' && f.suspect).map((f) => f.suspect!.code));
-        const canDecide = detail.can.fill && ['draft', 'returned'].includes(r.state);
+        const canDecide = detail.can.fill && r.campaign_state === 'open' && editableByStructure(r.state);
         const byCode = new Map<string, QualityFinding[]>();
         for (const f of quality.findings) for (const c of f.codes) byCode.set(c, [...(byCode.get(c) ?? []), f]);
         const answers = new Map(detail.answers.map((a) => [a.code, a]));

@@ -47,7 +47,7 @@ export function SuspectProposal({ responseId, suspect, label, unit, answer, canD
           <button type="button" className="button button-small" disabled={busy} onClick={() => decide(true)}
             aria-label={`Accepter la correction de « ${label} » : ${showAmount(fix.value, unit)}`}>Accepter la correction</button>
           <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => decide(false)}
-            aria-label={`Refuser la correction de « ${label} » : la valeur saisie est juste`}>Refuser : la valeur saisie est juste</button>
+            aria-label={`Refuser : la valeur saisie est juste (« ${label} »)`}>Refuser : la valeur saisie est juste</button>
         </div>
       )}
     </div>
