@@ -136,6 +136,21 @@ describe('droits des personnes dans le navigateur', () => {
     await page.context().close();
   });
 
+  it('l’administration nationale retire une personne d’un territoire depuis « Personnes et invitations »', async () => {
+    const page = await newPage(browser, server!.baseUrl);
+    await loginAs(page, 'national@demo.senacs.test');
+    await page.goto('/personnes');
+    await settled(page);
+    const row = page.getByRole('row').filter({ hasText: 'federation69@demo.senacs.test' });
+    const name = (await row.locator('td').first().innerText()).trim();
+    await row.getByRole('button', { name: /^Retirer/ }).click();
+    await page.getByRole('button', { name: `Confirmer le retrait de ${name}` }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText(), WAIT).toContain(`${name} a été retiré·e`);
+    await expect.poll(() => page.locator('main table').first().innerText(), WAIT).not.toContain('federation69@demo.senacs.test');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('les journaux du serveur de toute la séance ne contiennent ni adresse e-mail ni jeton', async () => {
     // The server's log lines are pino's JSON lines; the demo account list printed at start (plain text) is not a log.
     const lines = server!.logs(true).split('\n').filter((l) => l.startsWith('{'));

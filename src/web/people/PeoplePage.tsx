@@ -7,6 +7,7 @@ import { Link } from '../components/Link';
 import { ErrorAlert, Loading, Show } from '../components/Status';
 import { DirectorsPanel } from './DirectorsPanel';
 import { CorrectionsList } from '../directory/CorrectionsList';
+import { RemovePersonButton } from '../privacy/RemovePersonButton';
 
 interface Membership { role: string; organisation?: string | null; departementCode?: string | null; regionCode?: string | null }
 interface Person { id: number; name: string; email: string; disabled: boolean; memberships: Membership[]; manageable: boolean }
@@ -30,6 +31,9 @@ export function PeoplePage() {
   const list = useApi(staff ? `people-${version}` : null, (signal) => api.get<PeopleList>('/people', undefined, signal));
   const reload = () => setVersion((v) => v + 1);
   const suspend = useSubmit(reload);
+  // The national administration removes a person who left (issue 20): account closed, pseudonym everywhere.
+  const [removed, setRemoved] = useState<string | null>(null);
+  const national = me?.memberships.some((m) => m.role === 'national_admin') ?? false;
   if (!me) return <Loading />;
   if (!staff) return <><h1>Personnes</h1><p>Cette page est réservée aux correspondants, aux coordinations régionales et à l’administration nationale.{!me.user && <> <Link to="/connexion?retour=%2Fpersonnes">Se connecter</Link></>}</p></>;
   return (
@@ -42,6 +46,7 @@ export function PeoplePage() {
           <>
             <h2>Personnes des territoires</h2>
             {suspend.error && <ErrorAlert error={suspend.error} />}
+            {removed && <div className="alert alert-info" role="status">{removed}</div>}
             <table className="table">
               <caption>Correspondants, coordinations régionales, administration nationale</caption>
               <thead><tr><th scope="col">Nom</th><th scope="col">Courriel</th><th scope="col">Périmètre</th><th scope="col">État</th><th scope="col">Action</th></tr></thead>
@@ -56,7 +61,8 @@ export function PeoplePage() {
                         onClick={() => suspend.run(() => api.post(`/people/${p.id}/suspension`, { suspended: !p.disabled }))}>
                         {p.disabled ? `Réactiver ${p.name}` : `Suspendre ${p.name}`}
                       </button>
-                    )}</td>
+                    )}
+                    {national && p.id !== me.user?.id && <RemovePersonButton person={p} onDone={(message) => { setRemoved(message); reload(); }} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -7,6 +7,7 @@ import { useApi } from '../lib/useApi';
 import { useSubmit } from '../lib/useSubmit';
 import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
+import { RemovePersonButton } from './RemovePersonButton';
 
 /**
  * `/structures/:id/equipe`: departures. The director (or the national administration) hands the direction
@@ -43,7 +44,7 @@ export function TeamDeparturesPage({ id }: { id: string }) {
                     <tr key={`${m.id}-${m.role}`}>
                       <th scope="row">{m.name}</th>
                       <td>{roleLabel(m.role)}</td>
-                      <td>{(national || (directs && m.role !== 'director')) && m.id !== me?.user?.id ? <RemoveButton member={m} onDone={done} /> : '—'}</td>
+                      <td>{(national || (directs && m.role !== 'director')) && m.id !== me?.user?.id ? <RemovePersonButton person={m} onDone={done} /> : '—'}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -53,23 +54,6 @@ export function TeamDeparturesPage({ id }: { id: string }) {
         )}
       </Show>
     </>
-  );
-}
-
-/** Two steps, so one click never removes anyone. */
-function RemoveButton({ member, onDone }: { member: Member; onDone: (message: string) => void }) {
-  const [confirming, setConfirming] = useState(false);
-  const { busy, error, run } = useSubmit(() => {});
-  if (!confirming) return <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>Retirer<span className="visually-hidden"> {member.name}</span></button>;
-  return (
-    <div>
-      <button type="button" className="button" disabled={busy} onClick={() => void run(async () => {
-        const r = await api.post<{ pseudonym: string }>(`/people/${member.id}/removal`);
-        onDone(`${member.name} a été retiré·e : désormais « ${r.pseudonym} ».`);
-      })}>Confirmer le retrait de {member.name}</button>{' '}
-      <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>Annuler</button>
-      {error && <ErrorAlert error={error} />}
-    </div>
   );
 }
 
