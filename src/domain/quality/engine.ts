@@ -87,7 +87,7 @@ export function checkResponse(r: ResponseToCheck, ctx: QualityContext): QualityR
     ...checkCopiedSections(r.year, r.answers, history, ctx.yearOverYear),
     ...(ctx.peers && r.groups?.length ? checkPeers(r.answers, r.groups, ctx.peers) : []),
   ];
-  const findings = [...c.findings, ...locate(found, { year: r.year, answers: r.answers, history, yearOverYear: ctx.yearOverYear, questionnaire: ctx.questionnaire })];
+  const findings = [...c.findings, ...locate(found, { year: r.year, answers: r.answers, history, yearOverYear: ctx.yearOverYear, questionnaire: ctx.questionnaire, peers: ctx.peers, groups: r.groups })];
   const { score, deductions } = qualityScore(findings, c);
   return { findings, score, deductions, completeness: { expected: c.expected, answered: c.answered, missing: c.missing } };
 }

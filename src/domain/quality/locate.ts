@@ -15,11 +15,17 @@ import { variablesOf } from '../questionnaire/references';
 import { closest, explains, type Candidate } from './corrections';
 import { formatNumber } from './format';
 import type { Expectation } from './history';
+import { sizeCodes, sizeIndex, type PeerStats } from './peers';
+import { modifiedZ } from './robust';
 import type { AnswerMap, Finding, PastAnswers, Suspect } from './types';
 import { labelOf, num, unitOf } from './values';
 import { expectationOf, showIn, type YearOverYearOptions } from './yearOverYear';
 
-export interface LocateInput { year: number; answers: AnswerMap; history: readonly PastAnswers[]; yearOverYear: YearOverYearOptions; questionnaire: Catalog }
+export interface LocateInput {
+  year: number; answers: AnswerMap; history: readonly PastAnswers[]; yearOverYear: YearOverYearOptions; questionnaire: Catalog;
+  /** Peer statistics and the response's groups: evidence for answers without last year's value (a first year). */
+  peers?: PeerStats; groups?: readonly string[];
+}
 
 const decimalsOf = (code: string) => (unitOf(code) === 'fte' ? 1 : 0);
 const pct = (p: number) => `${formatNumber(Math.round(p * 100))} %`;
@@ -33,11 +39,30 @@ function evidence(input: LocateInput) {
   };
 }
 
-/** How far an answer is from its history in σ; an answer fallen to zero from a positive value counts as 8 σ. */
+/**
+ * How far an answer is from its history in σ; an answer fallen to zero from a positive value counts as
+ * 8 σ. Without history, how far it is from comparable structures of its size (robust z of log value −
+ * size index, peers.ts).
+ */
 function distance(code: string, input: LocateInput, ev: (c: string) => Expectation | null): number {
   const x = num(input.answers, code), prev = num(input.history.find((h) => h.year === input.year - 1)?.answers ?? {}, code);
   if (x === 0 && prev !== null && prev > 0) return 8;
-  return Math.abs(ev(code)?.z ?? 0);
+  const e = ev(code);
+  if (e) return Math.abs(e.z);
+  return peerDistance(code, x, input);
+}
+
+function peerDistance(code: string, x: number | null, input: LocateInput): number {
+  const { peers, groups } = input;
+  if (!peers || !groups?.length || x === null || x <= 0) return 0;
+  const byGroup = peers.relative.get(code);
+  const summary = groups.map((g) => byGroup?.get(g)).find(Boolean);
+  const si = sizeIndex(input.answers, groups, peers.size, (sizeCodes as readonly string[]).includes(code) ? code : undefined);
+  if (summary && si !== null) return Math.abs(modifiedZ(Math.log(x) - si, summary));
+  // Amounts not compared after size (income, expenses, payroll): against the raw values of the group.
+  const raw = peers.metric.get(`raw:${code}`);
+  const rawSummary = groups.map((g) => raw?.get(g)).find(Boolean);
+  return rawSummary ? Math.abs(modifiedZ(Math.log(x), rawSummary)) : 0;
 }
 
 /** Likelihoods from residuals: each answer weighs exp(z²/2) (how much less plausible it is than a right one). */

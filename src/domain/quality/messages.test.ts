@@ -87,6 +87,15 @@ describe('French of the quality messages', () => {
     expect(plain(located[0].reason)).toContain('la structure était déjà ainsi l’an dernier');
   });
 
+  it('without history, a ratio names the answer far from structures of its size, not the one in line', () => {
+    const odd = { ...base, 'finances.produits': Math.round((base['finances.produits'] as number) / 1000) };
+    const located = locate(checkPeers(odd, G, stats), { year: 2025, answers: odd, history: [], yearOverYear: defaultYearOverYearOptions, questionnaire, peers: stats, groups: G });
+    const ratio = located.find((f) => f.rule === 'peer:ratio:produits_par_etp')!;
+    expect(ratio.codes[0]).toBe('finances.produits');
+    expect(ratio.suspect!.likelihood).toBeGreaterThan(0.9);
+    expect(plain(ratio.reason)).toMatch(/Réponse la plus probablement en cause \(\d+ %\) : « Total des produits » \([\d ]+ €\)\./);
+  });
+
   it('a copied section says how many answers are identical to last year', () => {
     const rh = { 'rh.effectif.animation': 8, 'rh.etp.animation': 5.2, 'rh.effectif.technique': 3, 'rh.etp.technique': 2, 'rh.masse_salariale': 250_000 };
     const [f] = checkCopiedSections(2025, rh, [{ year: 2024, answers: rh }]);
