@@ -347,7 +347,10 @@ describe('nombres tapés à la française', () => {
     expect(await fte.count()).toBe(0); // another section
     expect(await axeViolations(page)).toEqual([]);
     await twoWidths(page, 'tresorerie-a-la-francaise');
-    // Transmission is confirmed first, naming the sections still incomplete.
+    // Transmission is confirmed first, naming the sections still incomplete. The page knows it may transmit from
+    // its load: a response created just now was 'not started' then (known limit: reload to see the button).
+    await page.reload();
+    await settled(page);
     await page.getByRole('button', { name: 'Transmettre…' }).click();
     const confirm = page.getByRole('group', { name: 'Confirmer la transmission' });
     await confirm.waitFor(WAIT);
