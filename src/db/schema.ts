@@ -79,10 +79,7 @@ export interface Database {
   };
   /** Migration 016: "mot de passe oublié"; the token is stored hashed, the link written into the mail only when it leaves. */
   password_resets: { id: Generated<number>; user_id: number; token_hash: string; created_at: Generated<Date>; expires_at: Date; used_at: Date | null };
-  /** Migration 016: "mot de passe oublié"; the token is stored hashed, the link written into the mail only when it leaves. */
-  password_resets: { id: Generated<number>; user_id: number; token_hash: string; created_at: Generated<Date>; expires_at: Date; used_at: Date | null };
   outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null; invitation_id: number | null;
-    password_reset_id: Generated<number | null>;
     password_reset_id: Generated<number | null>;
     /** The sending queue (migration 012): one sender holds a mail while 'sending'; see outbox.repo.ts. */
     state: Generated<OutboxState>; attempts: Generated<number>; next_attempt_at: Generated<Date>; locked_at: Date | null; last_error: string | null; message_id: string | null;
