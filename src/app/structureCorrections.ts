@@ -8,7 +8,7 @@ import type { Actor } from '../domain/roles';
 import { structurePolicy } from '../policies/structure';
 
 async function placeFor(db: Db, actor: Actor, structureId: number) {
-  if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous.');
+  if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour voir les demandes de correction de cette structure.');
   const place = await getStructurePlace(db, structureId);
   if (!place || !structurePolicy.readPrivate(actor, place)) throw new AppError('not_found', 'Structure introuvable.');
   return place;
@@ -37,7 +37,7 @@ export async function correctionsOfStructure(p: { db: Db; actor: Actor; structur
 
 /** Open correction requests of the structures the actor reviews. */
 export async function openCorrections(p: { db: Db; actor: Actor }) {
-  if (!p.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous.');
+  if (!p.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour voir les demandes de correction de votre territoire.');
   const scopes: TerritoryScope[] = p.actor.memberships.flatMap((m): TerritoryScope[] => m.role === 'national_admin' ? [{ level: 'nation' }]
     : m.role === 'regional_coordinator' && m.regionCode ? [{ level: 'region', code: m.regionCode }]
       : m.role === 'correspondent' && m.departementCode ? [{ level: 'departement', code: m.departementCode }] : []);

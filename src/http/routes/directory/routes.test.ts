@@ -25,8 +25,8 @@ describe('directory import over HTTP', () => {
     const h = await client.loginAs(DEMO.national);
     const csv = [header, centre(1), centre(2, { code_commune: '99999' }), centre(3, { agrement_debut: '32/01/2024' })].join('\n');
     const dry = await upload(h, csv, true);
-    expect(dry.status).toBe(200);
-    const report = await dry.json();
+    expect(dry.status).toBe(400);
+    const report = (await dry.json()).error.details;
     expect(report.problems.map((p: { row: number; cell: string }) => `${p.row} ${p.cell}`)).toEqual(['3 F3', '4 G4']);
     expect(report.problems[0].message).toMatch(/Code commune INSEE : « 99999 » n’est pas une commune/);
     const [structures, audit] = [await count('structures'), await count('audit_events')];

@@ -17,7 +17,7 @@ export const DIRECTORY_UPLOAD_LIMIT = 10 * 1024 * 1024;
 export const directoryDocs: RouteDoc[] = [
   { method: 'get', path: '/api/directory/template', summary: 'Modèle du fichier d’annuaire (CSV ou XLSX)', tag: 'annuaire', auth: 'none', query: templateQuery },
   { method: 'get', path: '/api/directory/schema', summary: 'Schéma (Table Schema) du fichier d’annuaire', tag: 'annuaire', auth: 'none' },
-  { method: 'post', path: DIRECTORY_UPLOAD_PATH, summary: 'Importer l’annuaire (CSV ou XLSX, corps brut ou multipart « file ») : dryRun=true montre les problèmes et la différence, dryRun=false l’applique, tout ou rien — administration nationale', tag: 'annuaire', auth: 'session', query: importQuery },
+  { method: 'post', path: DIRECTORY_UPLOAD_PATH, summary: 'Importer l’annuaire (CSV ou XLSX, corps brut ou multipart « file ») : dryRun=true montre la différence (un fichier avec des problèmes : 400, le rapport dans error.details), dryRun=false l’applique, tout ou rien — administration nationale', tag: 'annuaire', auth: 'session', query: importQuery },
   { method: 'patch', path: '/api/structures/:id/identity', summary: 'Corriger la fiche d’identité d’une structure (mêmes contrôles que l’import, audité) — correspondants du territoire, coordination régionale, national', tag: 'annuaire', auth: 'session', body: identityBody },
   { method: 'get', path: '/api/structures/:id/corrections', summary: 'Demandes de correction de la fiche d’une structure', tag: 'annuaire', auth: 'session' },
   { method: 'post', path: '/api/structures/:id/corrections', summary: 'Demander une correction de la fiche d’identité — équipe de la structure', tag: 'annuaire', auth: 'session', body: correctionBody },
@@ -56,8 +56,9 @@ export function directoryRoutes() {
     const bytes = await readUpload(c);
     const checked = await checkDirectoryFile(bytes, q.format ?? formatOf(bytes));
     const report = await importDirectory({ db: c.var.deps.db, actor, checked, dryRun: q.dryRun });
-    if (report.problems.length > 0 && !q.dryRun) {
-      throw new AppError('validation_failed', `Import refusé, rien n’a été enregistré : ${report.problems.length} problème(s). Premier : ligne ${report.problems[0].row}, colonne « ${report.problems[0].column} » — ${report.problems[0].message}`, report);
+    // A file with problems is bad input, dry run or not: 400, the report (problems, row, column) in the details.
+    if (report.problems.length > 0) {
+      throw new AppError('validation_failed', `${q.dryRun ? 'Fichier refusé' : 'Import refusé'}, rien n’a été enregistré : ${report.problems.length} problème(s). Premier : ligne ${report.problems[0].row}, colonne « ${report.problems[0].column} » — ${report.problems[0].message}`, report);
     }
     return c.json(report);
   });
