@@ -11,7 +11,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/seed/demo';
 import { insertSession } from '../src/db/session.repo';
 import { insertMembership, insertUser } from '../src/db/user.repo';
-import { sessionIdOf } from '../src/app/login';
+import { sessionIdOf, csrfTokenOf } from '../src/app/login';
 import { percentile, round, type Figures } from './lib';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -98,8 +98,8 @@ async function prepareEditors(database: Database$): Promise<Editor[]> {
     const userId = await insertUser(db, { email: `bench-${s.id}@bench.senacs.test`, name: `Bench ${s.id}`, passwordHash: 'x' });
     await insertMembership(db, userId, { role: 'contributor', structureId: s.id });
     const token = randomBytes(32).toString('base64url');
-    const csrf = randomBytes(24).toString('base64url');
-    await insertSession(db, { id: sessionIdOf(token), userId, csrfToken: csrf, expiresAt: new Date(Date.now() + 864e5) });
+    const csrf = csrfTokenOf(token);
+    await insertSession(db, { id: sessionIdOf(token), userId, expiresAt: new Date(Date.now() + 864e5) });
     editors.push({ cookie: `senacs_session=${token}`, csrf, responseId: r.id });
   }
   return editors;

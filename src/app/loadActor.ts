@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { findSessionActor } from '../db/session.repo';
 import { anonymous, type Actor, type Membership } from '../domain/roles';
-import { sessionIdOf } from './login';
+import { csrfTokenOf, sessionIdOf } from './login';
 
 /** The actor behind a session cookie, or the anonymous visitor. */
 export async function loadActor(db: Db, token: string | undefined, now = new Date()): Promise<{ actor: Actor; csrfToken?: string; sessionId?: string }> {
@@ -11,7 +11,7 @@ export async function loadActor(db: Db, token: string | undefined, now = new Dat
   if (!row) return { actor: anonymous };
   return {
     actor: { userId: row.user_id, email: row.email, name: row.name, memberships: (row.memberships ?? []) as unknown as Membership[] },
-    csrfToken: row.csrf_token,
+    csrfToken: csrfTokenOf(token),
     sessionId: id,
   };
 }

@@ -12,6 +12,13 @@ export const SESSION_DAYS = 14;
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
+ * The CSRF token of a session, derived from its secret token and never stored: the server recomputes it
+ * from the cookie on each request, and a copy of the database (which holds only the session id, a hash)
+ * gives neither.
+ */
+export const csrfTokenOf = (token: string) => createHash('sha256').update(`csrf:${token}`).digest('base64url');
+
+/**
  * Checks credentials and opens a session.
  * @example const { token, csrfToken } = await login({ db, email, password });
  */
@@ -24,8 +31,8 @@ export async function login(props: { db: Db; email: string; password: string; no
     : (await checkPassword(await decoyHash(), password), false);
   if (!user || !ok) throw new AppError('invalid_credentials', 'Adresse e-mail ou mot de passe incorrect.');
   const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  await insertSession(db, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 864e5) });
+  const csrfToken = csrfTokenOf(token);
+  await insertSession(db, { id: sessionIdOf(token), userId: user.id, expiresAt: new Date(now.getTime() + SESSION_DAYS * 864e5) });
   await appendAudit(db, { actorId: user.id, action: 'login', entity: 'user', entityId: user.id });
   return { token, csrfToken, userId: user.id };
 }

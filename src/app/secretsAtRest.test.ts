@@ -127,6 +127,9 @@ describe('no usable link at rest', () => {
     expect(opened).toEqual([]);
     const token = await mailedLink('sauvegardee@example.org');
     expect((await client.request(`/api/invitations/${token}`)).status).toBe(200);
+    // Nor any session's CSRF token: derived from the cookie, it is not stored.
+    for (const who of Object.values(h)) if (who['x-csrf-token']) expect(text).not.toContain(who['x-csrf-token']);
+    expect(Object.values(h).filter((who) => who['x-csrf-token']).length).toBeGreaterThan(0);
   });
 });
 

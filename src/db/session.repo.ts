@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
 
-export async function insertSession(db: Db, s: { id: string; userId: number; csrfToken: string; expiresAt: Date }) {
-  await db.insertInto('sessions').values({ id: s.id, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt }).execute();
+/** A new session; its CSRF token is derived from the secret token (csrfTokenOf) and not stored (the column stays empty). */
+export async function insertSession(db: Db, s: { id: string; userId: number; expiresAt: Date }) {
+  await db.insertInto('sessions').values({ id: s.id, user_id: s.userId, csrf_token: '', expires_at: s.expiresAt }).execute();
 }
 
 type SessionActorRow = { user_id: number; email: string; name: string; csrf_token: string; expires_at: Date; memberships: Record<string, unknown>[] | null };

@@ -29,16 +29,16 @@ import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes
 import { publicationDocs, publicationRoutes } from './routes/publication/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 import { releaseDocs, releaseRoutes } from './routes/releases/routes';
+import { DIRECTORY_UPLOAD_LIMIT, DIRECTORY_UPLOAD_PATH, directoryDocs, directoryRoutes } from './routes/directory/routes';
+import { peopleDocs, peopleRoutes } from './routes/people/routes';
+import { accountDocs, accountRoutes } from './routes/account/routes';
+import { PasswordResetLimiter } from '../app/passwordResetLimiter';
 import { legalDocs, legalRoutes } from './routes/legal/routes';
 import { privacyDocs, privacyRoutes } from './routes/privacy/routes';
 import { requestLog } from './middleware/requestLog';
-import { accountDocs, accountRoutes } from './routes/account/routes';
-import { PasswordResetLimiter } from '../app/passwordResetLimiter';
-import { DIRECTORY_UPLOAD_LIMIT, DIRECTORY_UPLOAD_PATH, directoryDocs, directoryRoutes } from './routes/directory/routes';
-import { peopleDocs, peopleRoutes } from './routes/people/routes';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...accountDocs, ...directoryDocs, ...peopleDocs, ...legalDocs, ...privacyDocs];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...accountDocs, ...legalDocs, ...privacyDocs];
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).
@@ -91,10 +91,10 @@ export function createApp(deps: Deps) {
   api.route('/', publicationRoutes());
   api.route('/', invitationRoutes(loginLimiter));
   api.route('/', releaseRoutes());
-  api.route('/', legalRoutes());
-  api.route('/', privacyRoutes());
   api.route('/', directoryRoutes());
   api.route('/', peopleRoutes());
+  api.route('/', legalRoutes());
+  api.route('/', privacyRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
   api.all('*', notFound);

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, expect, inject, it } from 'vitest';
 import { createPGlite, openDatabase, type Database$ } from '../db/connection';
 import { insertSession } from '../db/session.repo';
-import { sessionIdOf } from '../app/login';
+import { sessionIdOf, csrfTokenOf } from '../app/login';
 import { DEMO } from '../testing/http';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -64,8 +64,8 @@ it('keeps every acknowledged autosave when the server is killed mid-load, and re
   const setup = await target.open();
   const user = await setup.db.selectFrom('users').select('id').where('email', '=', DEMO.team).executeTakeFirstOrThrow();
   const token = randomBytes(32).toString('base64url');
-  const csrf = randomBytes(24).toString('base64url');
-  await insertSession(setup.db, { id: sessionIdOf(token), userId: user.id, csrfToken: csrf, expiresAt: new Date(Date.now() + 3_600_000) });
+  const csrf = csrfTokenOf(token);
+  await insertSession(setup.db, { id: sessionIdOf(token), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) });
   const response = await setup.db.selectFrom('responses').innerJoin('structures', 'structures.id', 'responses.structure_id')
     .innerJoin('memberships', 'memberships.structure_id', 'structures.id').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
     .select('responses.id').where('memberships.user_id', '=', user.id).where('campaigns.year', '=', 2025).executeTakeFirstOrThrow();

@@ -1,6 +1,9 @@
 /** Reads and writes XLSForm workbooks (.xlsx) with exceljs; the conversion itself is pure (xlsform.ts). */
-import ExcelJS from 'exceljs';
+import type ExcelJSTypes from 'exceljs';
+import { lazyModule } from '../../lazyModule';
 import type { XlsForm } from './xlsformTypes';
+
+const ExcelJS = lazyModule<typeof ExcelJSTypes>('exceljs');
 
 /** Date written in the workbook and its zip entries: the same questionnaire gives the same bytes. */
 const fixedDate = new Date(Date.UTC(2000, 0, 1));
@@ -45,7 +48,7 @@ export async function writeXlsForm(form: XlsForm): Promise<Uint8Array> {
  */
 export async function readXlsForm(bytes: Uint8Array): Promise<XlsForm> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load(bytes as unknown as ExcelJSTypes.Buffer);
   const form: XlsForm = {};
   workbook.eachSheet((worksheet) => {
     const header = worksheet.getRow(1);
