@@ -109,7 +109,13 @@ describe('boucle de questions dans le navigateur', () => {
     await footer.locator('.query').waitFor(WAIT);
     expect(await footer.locator('.query-body').first().innerText()).toContain('paraît élevé');
     expect(await axeViolations(director)).toEqual([]);
-    await director.locator(`[data-name="${CODE}"]`).locator('input').first().fill(String(before - 1));
+    // Typed as a person would: the number field's French input mask reads keystrokes.
+    const field = director.locator(`[data-name="${CODE}"]`).locator('input').first();
+    await field.click();
+    await field.press('Control+A');
+    await field.press('Backspace');
+    await field.pressSequentially(String(before - 1), { delay: 30 });
+    await field.press('Tab');
     await expect.poll(() => valueOf(CODE), WAIT).toBe(before - 1);
     await footer.getByLabel(/Votre réponse au correspondant/).fill('Erreur de saisie : un bénévole compté deux fois.');
     await screenshot(director, 'questions-dans-le-questionnaire');
@@ -148,7 +154,7 @@ describe('tableau de bord de suivi', () => {
     await page.getByRole('link', { name: 'Tableau de bord de suivi et de qualité' }).click();
     await page.getByRole('heading', { level: 1, name: /Suivi de la campagne 2025 – Rhône/ }).waitFor(WAIT);
     await settled(page);
-    const expected = Number((await page.locator('.key-figures li', { hasText: 'structures attendues' }).locator('.figure').innerText()).replace(/\D/g, ''));
+    const expected = Number((await page.locator('.key-figures li', { hasText: /^[\d\s\u00a0\u202f]+structures attendues$/ }).locator('.figure').innerText()).replace(/\D/g, ''));
     expect(expected).toBeGreaterThan(0);
     const bars = await page.locator('.score-table tbody tr td .score-n').allInnerTexts();
     expect(bars).toHaveLength(10);
@@ -157,7 +163,7 @@ describe('tableau de bord de suivi', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'cockpit-rhone');
     await page.getByRole('button', { name: 'Relancer les structures en retard' }).click();
-    await page.getByRole('status').filter({ hasText: /structure\(s\) en retard relancée\(s\)/ }).waitFor(WAIT);
+    await page.getByRole('status').filter({ hasText: /structures? en retard relancées? :/ }).waitFor(WAIT);
     await page.getByRole('link', { name: /boîte d’envoi/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Boîte d’envoi' }).waitFor(WAIT);
     await settled(page);
