@@ -16,6 +16,7 @@ import * as m011 from './migrations/011_secrets';
 import * as m014 from './migrations/014_personal_data';
 import * as m015 from './migrations/015_directory';
 import * as m016 from './migrations/016_password_reset';
+import * as m017 from './migrations/017_empty_answers';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '014_personal_data': m014,
   '015_directory': m015,
   '016_password_reset': m016,
+  '017_empty_answers': m017,
 };
 
 class InCodeProvider implements MigrationProvider {
