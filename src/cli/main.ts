@@ -114,7 +114,7 @@ async function main(argv: string[]) {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { replace: { type: 'boolean' } } });
       const file = positionals[0];
       if (!file || !existsSync(file)) throw new AppError('bad_request', `Fichier de sauvegarde introuvable : ${file ?? '(aucun)'}`);
-      const database = await openConfiguredDatabase(config);
+      const database = await openConfiguredDatabase(config, { geography: false });
       try {
         const counts = await restoreDatabase(database.db, file, { replace: values.replace ?? false });
         console.log(`Sauvegarde restaurée : ${Object.values(counts).reduce((a, b) => a + b, 0)} lignes.`);
