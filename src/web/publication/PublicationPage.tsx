@@ -6,6 +6,7 @@ import { useSubmit } from '../lib/useSubmit';
 import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
 import { indicatorLabel } from '../compare/labels';
+import { formatNumber, pluralWord } from '../lib/labels';
 import { listReleases, type CampaignReleases, type ReleaseItem } from '../dashboard/data';
 
 const frenchDate = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -84,16 +85,15 @@ function CampaignBlock({ campaign, national, done, onPublished }: { campaign: Ca
   );
 }
 
-const plurals = new Intl.PluralRules('fr-FR');
-/** "1 structure corrigée", "3 structures corrigées" (French plural rules: 0 and 1 are singular). */
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')}\u00a0${plurals.select(n) === 'one' ? one : many}`;
+/** "1 structure corrigée", "3 structures corrigées", the number held to its word by a non-breaking space. */
+const count = (n: number, one: string, many: string) => `${formatNumber(n)}\u00a0${pluralWord(n, one, many)}`;
 
 function changeText(r: Pick<ReleaseItem, 'previousNumber' | 'changedStructures' | 'heldBack' | 'difference'>): string {
   if (r.previousNumber === null) return 'Première publication';
   const d = r.difference;
   const parts = [`${count(r.changedStructures ?? 0, 'structure ajoutée ou corrigée', 'structures ajoutées ou corrigées')} depuis la version ${r.previousNumber}`];
   if (d) parts.push(count(d.changed, 'case modifiée', 'cases modifiées'), count(d.nowSecret, 'case devenue secrète', 'cases devenues secrètes'));
-  if (r.heldBack) parts.push(`${count(r.heldBack, 'case retenue', 'cases retenues')} car changée${r.heldBack > 1 ? 's' : ''} pour moins de 5 structures`);
+  if (r.heldBack) parts.push(`${count(r.heldBack, 'case retenue', 'cases retenues')} car ${pluralWord(r.heldBack, 'changée', 'changées')} pour moins de 5 structures`);
   return parts.join(' ; ');
 }
 
