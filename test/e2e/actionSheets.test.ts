@@ -133,7 +133,12 @@ describe('fiches actions', () => {
     await page.getByRole('link', { name: 'Données ouvertes' }).click();
     await settled(page);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Données ouvertes');
-    expect(await page.locator('tbody tr').count()).toBe(4);
+    // Key figures for the three levels, averages by kind of structure, the directory.
+    const rows = await page.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(5);
+    expect(rows.filter((r) => r.includes('Chiffres clés'))).toHaveLength(3);
+    expect(rows.some((r) => r.includes('Moyennes et parts'))).toBe(true);
+    expect(rows.some((r) => r.includes('Annuaire des structures'))).toBe(true);
     await checkPage(page, 'donnees-ouvertes');
     const file = await page.request.get((await page.locator('tbody tr').first().getByRole('link', { name: /^CSV/ }).getAttribute('href'))!);
     expect((await file.text()).split(/\r?\n/)[0]).toBe('niveau,territoire_code,territoire,indicateur_code,indicateur,statistique,unite,valeur,effectif,statut');
