@@ -76,7 +76,7 @@ describe('données externes', () => {
     // Map: the collective agreement is not needed for this comparison.
     await page.getByLabel('Rôle de la colonne Convention collective').selectOption('ignore');
     await page.getByRole('button', { name: 'Analyser à nouveau avec cette correspondance' }).click();
-    await page.getByRole('status').filter({ hasText: /rapprochée\(s\) par SIRET/ }).waitFor(WAIT);
+    await page.getByRole('status').filter({ hasText: /rapprochées? par SIRET/ }).waitFor(WAIT);
     await settled(page);
     const proposals = page.getByRole('group', { name: /Rapprochements proposés/ });
     if (await proposals.count()) {
@@ -163,11 +163,11 @@ describe('données externes', () => {
     await page.getByRole('status').filter({ hasText: /importé/ }).waitFor(WAIT);
     await page.getByRole('link', { name: 'Voir le rapport de concordance' }).click();
     const review = page.getByRole('region', { name: 'Rapprochements à confirmer' });
-    await review.getByText(/ligne\(s\) à confirmer/).waitFor(WAIT);
+    await review.getByText(/lignes? à confirmer,/).waitFor(WAIT);
     await settled(page);
     const selects = await review.getByRole('combobox').all();
     expect(selects.length).toBeGreaterThanOrEqual(2);
-    const pendingBefore = Number((await review.getByText(/ligne\(s\) à confirmer/).innerText()).match(/^(\d+)/)![1]);
+    const pendingBefore = Number((await review.getByText(/lignes? à confirmer,/).innerText()).match(/^(\d+)/)![1]);
     await selects[0].selectOption({ index: 1 });
     await selects[1].selectOption({ label: 'Rejeter : aucune de ces structures' });
     expect(await axeViolations(page)).toEqual([]);
