@@ -160,6 +160,32 @@ describe('outbox delivery through a real SMTP server', () => {
     }
   });
 
+  it('the national administration sends a given-up mail again; others may not, and only a failed mail goes back', async () => {
+    const [id, sentId] = await queue(2);
+    await database.db.updateTable('outbox').set({ state: 'failed', attempts: MAX_ATTEMPTS, last_error: 'SMTP 550 Boîte inconnue' }).where('id', '=', id).execute();
+    await database.db.updateTable('outbox').set({ state: 'sent', attempts: 1, sent_at: new Date() }).where('id', '=', sentId).execute();
+    const client = testClient(database);
+    const retry = async (who: string, mail: number) => client.request(`/api/outbox/${mail}/retry`, { method: 'POST', headers: await client.loginAs(who) });
+    // A correspondent sees the mail in their outbox but does not run the mail service.
+    const refused = await retry(DEMO.caf69, id);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    expect(await rowOf(id)).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS });
+    // A sent mail is not sent twice; an unknown one is not found.
+    const twice = await retry(DEMO.national, sentId);
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/abandonné/) });
+    expect(await rowOf(sentId)).toMatchObject({ state: 'sent', attempts: 1 });
+    expect((await retry(DEMO.national, 999_999)).status).toBe(404);
+    // Back in the queue, due now, attempts from zero; the next delivery sends it.
+    const ok = await retry(DEMO.national, id);
+    expect(ok.status).toBe(200);
+    expect(await rowOf(id)).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(await flushOutbox(database.db, url)).toBe(1);
+    expect(await rowOf(id)).toMatchObject({ state: 'sent', attempts: 1, last_error: null });
+    expect(received.map((m) => m.to[0])).toEqual(['destinataire0@exemple.fr']);
+  });
+
   it('an unreachable server is a failure on the row, not an exception', async () => {
     const [id] = await queue(1);
     expect(await flushOutbox(database.db, 'smtp://127.0.0.1:1')).toBe(0);

@@ -56,3 +56,20 @@ export async function nextDueAt(db: Db): Promise<Date | undefined> {
   const r = await db.selectFrom('outbox').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('state', '=', 'pending').executeTakeFirst();
   return r?.at ? new Date(r.at as Date) : undefined;
 }
+
+/**
+ * A mail given up after its attempts goes back to the queue, due now, with its attempts counted from zero
+ * again (its last error is kept until the next outcome). Only a 'failed' mail: returns false for any
+ * other state or an unknown id, and changes nothing.
+ * @example if (!(await requeueFailedMail(db, id))) throw new AppError('conflict', '…');
+ */
+export async function requeueFailedMail(db: Db, id: number): Promise<boolean> {
+  const r = await db.updateTable('outbox').set({ state: 'pending', attempts: 0, next_attempt_at: sql<Date>`now()`, locked_at: null })
+    .where('id', '=', id).where('state', '=', 'failed').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A mail's state, or undefined when there is no such mail. */
+export async function mailState(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('outbox').select('state').where('id', '=', id).executeTakeFirst())?.state;
+}

@@ -468,6 +468,7 @@ const MATRIX: Row[] = [
     ],
   },
   { route: 'GET /api/outbox', visibility: 'private', cells: followerCells((_, qs) => `/api/outbox${qs ? '?' + qs : ''}`, 200) },
+  { route: 'POST /api/outbox/:id/retry', visibility: 'private', cells: [{ label: 'unknown mail', method: 'POST', path: () => '/api/outbox/999999/retry', expect: statusFor(['national'], 404) }] },
   // Local questions: a territory's correspondents, its region's coordinator, the nation.
   {
     route: 'GET /api/campaigns/:year/local-questions', visibility: 'private', cells: [

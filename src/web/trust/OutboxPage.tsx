@@ -1,6 +1,7 @@
 import './trust.css';
 import { useState } from 'react';
-import { api } from '../lib/api';
+import { api, ApiError } from '../lib/api';
+import { useSession } from '../lib/session';
 import { useLocation } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { Pagination } from '../components/Pagination';
@@ -17,7 +18,10 @@ export function OutboxPage() {
   const level = search.get('level') ?? 'nation';
   const code = search.get('code') ?? undefined;
   const [page, setPage] = useState(1);
-  const loaded = useApi(JSON.stringify([level, code, page]), (signal) =>
+  const [version, setVersion] = useState(0);
+  const { me } = useSession();
+  const national = Boolean(me?.memberships.some((m) => m.role === 'national_admin'));
+  const loaded = useApi(JSON.stringify([level, code, page, version]), (signal) =>
     api.get<{ items: OutboxMail[]; total: number }>('/outbox', { level, code, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
   return (
     <section aria-labelledby="outbox-title">
@@ -36,6 +40,7 @@ export function OutboxPage() {
                   <dt>Envoi</dt><dd>{sendingText(m)}</dd>
                   {m.last_error && m.state !== 'sent' && <><dt>Dernière erreur</dt><dd className="mail-error">{m.last_error}</dd></>}
                 </dl>
+                {national && m.state === 'failed' && <RetryButton mail={m} onDone={() => setVersion((v) => v + 1)} />}
                 <details><summary>Texte du courriel</summary><pre className="mail-body">{m.body}</pre></details>
               </article>
             ))}
@@ -55,4 +60,29 @@ function sendingText(m: OutboxMail): string {
   if (m.state === 'pending' && m.attempts > 0) return `échec${tries}, nouvel essai le ${formatDateTime(m.next_attempt_at)}`;
   if (m.state === 'pending') return 'en attente (envoi dès qu’un serveur SMTP est configuré)';
   return outboxStateLabels[m.state];
+}
+
+/** Puts a given-up mail back in the queue (the national administration, once the mail server or the address is repaired). */
+function RetryButton({ mail, onDone }: { mail: OutboxMail; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const retry = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/outbox/${mail.id}/retry`);
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Le renvoi a échoué ; réessayez.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <p>
+      <button type="button" className="button button-secondary" disabled={busy} onClick={retry} aria-describedby={`mail-${mail.id}-retry`}>{busy ? 'Renvoi…' : 'Renvoyer ce courriel'}</button>
+      {' '}<span id={`mail-${mail.id}-retry`} className="hint">Remis dans la file d’envoi, ses essais comptés de zéro.</span>
+      {error && <span role="alert" className="mail-error"> {error}</span>}
+    </p>
+  );
 }

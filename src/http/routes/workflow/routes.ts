@@ -3,6 +3,7 @@ import { openQuery, answerQuery } from '../../../app/queryAnswer';
 import { reviewResponse } from '../../../app/reviewResponse';
 import { changeCampaignState, prepareCampaign } from '../../../app/manageCampaign';
 import { sendReminders } from '../../../app/sendReminders';
+import { retryMail } from '../../../app/retryMail';
 import { authorizeResponse } from '../../../app/responseAccess';
 import { getResponseQuality } from '../../../app/getResponseQuality';
 import { listQueries } from '../../../db/query.repo';
@@ -34,6 +35,7 @@ export const workflowDocs: RouteDoc[] = [
   { method: 'get', path: '/api/campaigns/:year/cockpit', summary: 'Tableau de bord de suivi d’un territoire (privé)', tag: 'campagnes', auth: 'session', query: territoryQuery },
   { method: 'post', path: '/api/campaigns/:year/reminders', summary: 'Relancer les structures en retard d’un territoire', tag: 'campagnes', auth: 'session', query: territoryQuery },
   { method: 'get', path: '/api/outbox', summary: 'Courriels préparés (boîte d’envoi) d’un territoire', tag: 'campagnes', auth: 'session', query: outboxQuery },
+  { method: 'post', path: '/api/outbox/:id/retry', summary: 'Renvoyer un courriel abandonné après ses essais (administration nationale)', tag: 'campagnes', auth: 'session' },
 ];
 
 export function workflowRoutes() {
@@ -103,6 +105,10 @@ export function workflowRoutes() {
     // The mail server's error replies are for the national administration, who runs the service.
     const national = c.var.actor.memberships.some((m) => m.role === 'national_admin');
     return c.json(national ? list : { ...list, items: list.items.map((m) => ({ ...m, last_error: null })) });
+  });
+  app.post('/outbox/:id/retry', async (c) => {
+    const config = readConfig();
+    return c.json(await retryMail({ db: c.var.deps.db, actor: c.var.actor, mailId: readId(c), ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}) }));
   });
   return app;
 }
