@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate';
 import { ensureGeography } from './seed/geography';
 import { createApp } from './http/app';
 import { LiveHub } from './app/live';
+import { connectLiveHub } from './app/liveBus';
 
 export const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
 
@@ -26,19 +27,37 @@ export async function openConfiguredDatabase(config: Config, opts: { geography?:
 }
 
 /**
+ * The live hub of a server process. On PostgreSQL it is joined to the other processes of the same
+ * database through LISTEN/NOTIFY, so that pages connected to different processes see each other; the
+ * embedded database serves one process, whose hub needs nobody else. `stop` disconnects it.
+ * @example const { live, stop } = await startLiveHub(database, config, logger); …; await stop();
+ */
+export async function startLiveHub(database: Database$, config: Pick<Config, 'databaseUrl'>, logger: pino.Logger): Promise<{ live: LiveHub; stop: () => Promise<void> }> {
+  const live = new LiveHub();
+  if (database.kind !== 'postgres' || !config.databaseUrl) return { live, stop: async () => {} };
+  const stop = await connectLiveHub(live, { databaseUrl: config.databaseUrl, onError: (err) => logger.warn({ err }, 'live events between processes') });
+  return { live, stop };
+}
+
+/**
  * The API plus the built web app (single-page: unknown paths get index.html). Cookies are Secure when
- * PUBLIC_URL is https; X-Forwarded-For is believed from TRUSTED_PROXIES only.
+ * PUBLIC_URL is https; X-Forwarded-For is believed from TRUSTED_PROXIES only. Built files go out
+ * precompressed (brotli, else gzip) when the browser accepts it.
  * @example createServerApp(database, logger, readConfig())
  */
-export function createServerApp(database: Database$, logger: pino.Logger, config: Pick<Config, 'publicUrl' | 'trustedProxies'> & Partial<Pick<Config, 'legal' | 'retention'>> = { trustedProxies: [] }) {
-  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies: usesHttps(config), trustedProxies: config.trustedProxies, live: new LiveHub(), legal: config.legal, retention: config.retention });
-  if (existsSync(WEB_DIST)) {
-    app.use('/assets/*', serveStatic({ root: WEB_DIST, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }));
-    app.use('*', serveStatic({ root: WEB_DIST }));
+export function createServerApp(database: Database$, logger: pino.Logger, config: Pick<Config, 'publicUrl' | 'trustedProxies'> & Partial<Pick<Config, 'legal' | 'retention'>> = { trustedProxies: [] }, opts: { live?: LiveHub; webDist?: string } = {}) {
+  const web = opts.webDist ?? WEB_DIST;
+  const app = createApp({ db: database.db, dbKind: database.kind, logger, secureCookies: usesHttps(config), trustedProxies: config.trustedProxies, live: opts.live ?? new LiveHub(), legal: config.legal, retention: config.retention });
+  if (existsSync(web)) {
+    // Hashed names: a file never changes, browsers keep it for a year. (Set around serveStatic: a header set
+    // in its onFound comes after the response is made and was lost.) Vary comes from compressResponses.
+    app.use('/assets/*', async (c, next) => { await next(); if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable'); });
+    app.use('/assets/*', serveStatic({ root: web, precompressed: true }));
+    app.use('*', serveStatic({ root: web, precompressed: true }));
     // In production the build never changes under a running server; elsewhere a rebuild must show at once.
     let index: string | undefined;
     const production = process.env.NODE_ENV === 'production';
-    app.get('*', async (c) => c.html(production ? (index ??= await readFile(join(WEB_DIST, 'index.html'), 'utf8')) : await readFile(join(WEB_DIST, 'index.html'), 'utf8')));
+    app.get('*', async (c) => c.html(production ? (index ??= await readFile(join(web, 'index.html'), 'utf8')) : await readFile(join(web, 'index.html'), 'utf8')));
   }
   return app;
 }

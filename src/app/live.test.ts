@@ -15,3 +15,25 @@ it('fans events out to the pages of the same response only, and expires presence
   hub.publish(1, { type: 'state', state: 'submitted' });
   expect(a).toHaveLength(1);
 });
+
+it('carries events, presence and departures to another process, and tells a newcomer who is there', () => {
+  // Two processes joined by a transport that delivers at once (PostgreSQL does it in liveBus.ts).
+  const a = new LiveHub();
+  const b = new LiveHub();
+  const seenOnB: LiveEvent[] = [];
+  b.subscribe(5, (e) => seenOnB.push(e));
+  a.touch(5, { userId: 1, name: 'Alice' }, 'rh', 1000);
+  const join = (from: LiveHub, to: LiveHub) => from.attach({ send: (m) => to.receive(m, 1000) });
+  // Alice was on process A before the transport came up: B learns it from the sync that attaching sends.
+  join(a, b);
+  join(b, a);
+  expect(b.people(5, 1000).map((p) => p.name)).toEqual(['Alice']);
+  b.touch(5, { userId: 2, name: 'Bruno' }, null, 1000);
+  expect(a.people(5, 1000).map((p) => p.name)).toEqual(['Alice', 'Bruno']);
+  a.publish(5, { type: 'state', state: 'validated' });
+  expect(seenOnB.at(-1)).toEqual({ type: 'state', state: 'validated' });
+  a.leave(5, 1, 1000);
+  expect(b.people(5, 1000).map((p) => p.name)).toEqual(['Bruno']);
+  // Entries from the other process expire the same way.
+  expect(a.people(5, 1000 + 60_000)).toEqual([]);
+});

@@ -36,6 +36,7 @@ import { PasswordResetLimiter } from '../app/passwordResetLimiter';
 import { legalDocs, legalRoutes } from './routes/legal/routes';
 import { privacyDocs, privacyRoutes } from './routes/privacy/routes';
 import { requestLog } from './middleware/requestLog';
+import { compressResponses } from './middleware/compress';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
   ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...accountDocs, ...legalDocs, ...privacyDocs];
@@ -47,6 +48,8 @@ export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ..
 export function createApp(deps: Deps) {
   const app = new Hono<Env>();
   app.use('*', async (c, next) => { c.set('deps', deps); await next(); });
+  // JSON above 1 KB (a dashboard, a directory page) travels brotli- or gzip-compressed; the web app's own files come precompressed.
+  app.use('*', compressResponses({ threshold: 1024 }));
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
