@@ -9,6 +9,7 @@ import type { Actor } from '../domain/roles';
 import { releasePolicy } from '../policies/release';
 import { invalidatePopulation } from './populationCache';
 import { releaseIndicators } from './releaseIndicators';
+import { plural } from '../domain/labels';
 
 let solver: Promise<LpSolver> | undefined;
 /** HiGHS, loaded once per process (a WebAssembly module). */
@@ -71,7 +72,7 @@ export async function releaseCampaign(p: { db: Db; year: number; note?: string; 
   const population = preparePopulation(records, await loadDirectoryPlaces(db));
   const table = publishReleaseTable(population, earlierPops, releaseIndicators);
   const audit = auditRelease(await lpSolver(), population, table);
-  if (audit.pinned > 0) throw new AppError('conflict', `L’audit exact a trouvé ${audit.pinned} case(s) recalculable(s) : la version n’est pas publiée.`);
+  if (audit.pinned > 0) throw new AppError('conflict', `L’audit exact a trouvé ${plural(audit.pinned, 'case recalculable', 'cases recalculables')} : la version n’est pas publiée.`);
   const previous = earlier[earlier.length - 1];
   const summary: ReleaseSummary = {
     responses: records.length, changedStructures: table.changedStructures, heldBack: table.heldBack,

@@ -8,6 +8,7 @@ import { checkResponse } from './checkResponse';
 import type { LiveHub } from './live';
 import { authorizeResponse } from './responseAccess';
 import { scheduleQualityRecompute } from './scheduleQualityRecompute';
+import { plural } from '../domain/labels';
 
 /**
  * The director submits the response once errors are fixed and warnings are justified; it is then
@@ -22,7 +23,7 @@ export async function submitResponse(p: { db: Db; live?: LiveHub; actor: Actor; 
   if (!canSubmit(result)) {
     const unjustified = result.warnings.filter((w) => !w.justified);
     throw new AppError('validation_failed',
-      `Transmission impossible : ${result.errors.length} erreur(s) à corriger et ${unjustified.length} alerte(s) à justifier par un commentaire.`,
+      `Transmission impossible : ${plural(result.errors.length, 'erreur', 'erreurs')} à corriger et ${plural(unjustified.length, 'alerte', 'alertes')} à justifier par un commentaire.`,
       { errors: result.errors, warnings: unjustified });
   }
   if (!(await setResponseState(p.db, r.id, ['in_progress', 'returned'], 'submitted', { submitted_at: new Date() }))) {

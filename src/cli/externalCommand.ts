@@ -11,6 +11,7 @@ import { columnRoles, type DatasetMapping } from '../domain/external/types';
 import { AppError } from '../domain/errors';
 import { tableFormatOf, yearOption } from './options';
 import { progressPrinter } from './progress';
+import { plural, pluralWord } from '../domain/labels';
 
 const usage = `Usage :
   senacs external example --year AAAA --out elisfa.csv|elisfa.xlsx
@@ -76,7 +77,7 @@ export async function externalCommand(args: string[], open: () => Promise<Databa
         source: values.source, licence: values.licence, dryRun: values['dry-run'] ?? false, acceptProposals: values['accept-proposals'] ?? false,
         onProgress: (done, total, step) => { if (total > 0) progress(step, done, total); },
       });
-      print(`${r.counts.rows} ligne(s)${r.encoding ? `, encodage ${r.encoding}` : ''} : ${r.counts.siret} rapprochée(s) par SIRET, ${r.counts.name} par le nom, ${r.counts.proposals} proposition(s) à confirmer.`);
+      print(`${plural(r.counts.rows, 'ligne', 'lignes')}${r.encoding ? `, encodage ${r.encoding}` : ''} : ${r.counts.siret} ${pluralWord(r.counts.siret, 'rapprochée', 'rapprochées')} par SIRET, ${r.counts.name} par le nom, ${plural(r.counts.proposals, 'proposition', 'propositions')} à confirmer.`);
       if (r.mapping && (values['dry-run'] || !values.mapping)) {
         print('Correspondance des colonnes :');
         for (const c of r.mapping.columns) print(`  ${c.column} → ${c.role}${c.field ? ` ${c.field}` : ''}${c.indicator ? ` (${c.indicator})` : ''}`);
@@ -84,9 +85,9 @@ export async function externalCommand(args: string[], open: () => Promise<Databa
       for (const n of r.notes.slice(0, 20)) print(`  ligne ${n.line} : ${n.message}`);
       for (const p of r.proposals.slice(0, 20)) print(`  ligne ${p.line} : « ${p.name} » → proposé « ${p.candidates[0]?.name} » (${p.candidates[0]?.commune}, ${Math.round((p.candidates[0]?.score ?? 0) * 100)} %)`);
       for (const p of r.problems) print(`  ligne ${p.line}${p.column ? `, colonne ${p.column}` : ''} (${p.cell}) : ${p.message}`);
-      if (r.problems.length > 0) print(`Import refusé : ${r.problems.length} problème(s), rien n’a été enregistré.`);
+      if (r.problems.length > 0) print(`Import refusé : ${plural(r.problems.length, 'problème', 'problèmes')}, rien n’a été enregistré.`);
       else if (r.unchanged) print('Ce fichier est déjà le jeu de données importé (même empreinte, même correspondance) : rien n’a changé.');
-      else if (r.stored) print(`Importé : jeu « ${r.dataset} » ${r.year}${r.rechecked ? ` ; ${r.rechecked} réponse(s) de la campagne ${r.year} recontrôlée(s)` : ''}.${r.counts.proposals && !values['accept-proposals'] ? ' Les propositions restent à confirmer : page de concordance du jeu (« Rapprochements à confirmer »), ou --accept-proposals.' : ''}`);
+      else if (r.stored) print(`Importé : jeu « ${r.dataset} » ${r.year}${r.rechecked ? ` ; ${plural(r.rechecked, 'réponse', 'réponses')} de la campagne ${r.year} ${pluralWord(r.rechecked, 'recontrôlée', 'recontrôlées')}` : ''}.${r.counts.proposals && !values['accept-proposals'] ? ' Les propositions restent à confirmer : page de concordance du jeu (« Rapprochements à confirmer »), ou --accept-proposals.' : ''}`);
       else print('Vérification seulement (--dry-run) : aucun problème, rien n’a été enregistré.');
       return r.problems.length > 0 ? 1 : 0;
     } finally { await database.close(); }
@@ -100,7 +101,7 @@ export async function externalCommand(args: string[], open: () => Promise<Databa
     } });
     const pct = (x: number | null) => (x === null ? '—' : x.toFixed(3));
     print(`Concordance « ${r.dataset.name} » ${r.dataset.year} (${r.dataset.rows} lignes ; tolérance ${r.tolerance.absolute} et ${Math.round(r.tolerance.relative * 100)} %)`);
-    for (const i of r.indicators) print(`  ${i.indicator.padEnd(20)} ${String(i.pairs).padStart(5)} paires  Pearson ${pct(i.pearson)}  Spearman ${pct(i.spearman)}  ${i.beyondTolerance} écart(s)`);
+    for (const i of r.indicators) print(`  ${i.indicator.padEnd(20)} ${String(i.pairs).padStart(5)} paires  Pearson ${pct(i.pearson)}  Spearman ${pct(i.spearman)}  ${plural(i.beyondTolerance, 'écart', 'écarts')}`);
     print(`  Lignes du fichier non rapprochées : ${r.unmatched.external.length} ; structures répondantes absentes du fichier : ${r.unmatched.observatory.length}.`);
     if (values.out) {
       const format = tableFormatOf(values.out);

@@ -5,6 +5,7 @@ import { exportQuestionnaire } from '../app/exportQuestionnaire';
 import { importQuestionnaire, type QuestionnaireImportReport } from '../app/importQuestionnaire';
 import { readQuestionnaireFile } from '../app/readQuestionnaireFile';
 import { AppError } from '../domain/errors';
+import { plural } from '../domain/labels';
 
 const usage = `Usage :
   senacs questionnaire export --year AAAA --format xlsform --out fichier.xlsx
@@ -56,9 +57,9 @@ export async function questionnaireCommand(args: string[], open: () => Promise<D
 
 function printReport(r: QuestionnaireImportReport, print: (line: string) => void) {
   print(`Questionnaire ${r.year || '(année inconnue)'} : ${r.questions} questions, ${r.rules} règles.`);
-  if (r.issues.length > 0) print(`${r.issues.length} élément(s) non pris en charge ou modifié(s) :`);
+  if (r.issues.length > 0) print(`${plural(r.issues.length, 'élément non pris en charge ou modifié', 'éléments non pris en charge ou modifiés')} :`);
   for (const i of r.issues) print(`  ${i.sheet}${i.row ? ` ligne ${i.row}` : ''}${i.column ? ` colonne ${i.column}` : ''} [${i.construct}] ${i.message}`);
-  if (r.defects.length > 0) print(`Non enregistrable (${r.defects.length} défaut(s)) :`);
+  if (r.defects.length > 0) print(`Non enregistrable (${plural(r.defects.length, 'défaut', 'défauts')}) :`);
   for (const d of r.defects) print(`  ${d}`);
   if (r.stored) print(`Enregistré comme version ${r.version} de ${r.year}${r.linkedCampaign ? ', utilisée par la campagne en préparation' : ''}.`);
   else if (r.defects.length === 0) print('Vérification seulement (--dry-run) : rien n’a été enregistré.');

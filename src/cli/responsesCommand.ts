@@ -6,6 +6,7 @@ import { exportResponses } from '../app/exportResponses';
 import { importResponses } from '../app/importResponses';
 import { AppError } from '../domain/errors';
 import { tableFormatOf, yearOption } from './options';
+import { plural, pluralWord } from '../domain/labels';
 
 const usage = `Usage :
   senacs responses import fichier.csv|fichier.xlsx --year AAAA [--dry-run] [--as email]
@@ -33,15 +34,15 @@ export async function responsesCommand(args: string[], open: () => Promise<Datab
     if (sub === 'export') {
       const r = await exportResponses({ db: database.db, actor, year, format });
       await writeFile(file, r.bytes);
-      print(`${r.rows} réponse(s) ${year} exportée(s) dans ${file} (${r.columns} questions)${r.skipped ? ` ; ${r.skipped} structure(s) sans SIRET laissée(s) de côté` : ''}.`);
+      print(`${plural(r.rows, 'réponse', 'réponses')} ${year} ${pluralWord(r.rows, 'exportée', 'exportées')} dans ${file} (${r.columns} questions)${r.skipped ? ` ; ${plural(r.skipped, 'structure sans SIRET laissée', 'structures sans SIRET laissées')} de côté` : ''}.`);
       return 0;
     }
     const bytes = new Uint8Array(await readFile(file).catch(() => { throw new AppError('not_found', `Fichier introuvable : ${file}`); }));
     const report = await importResponses({ db: database.db, actor, year, bytes, format, dryRun: values['dry-run'] ?? false });
-    print(`${report.rows} ligne(s), ${report.answers} réponse(s) lue(s).`);
+    print(`${plural(report.rows, 'ligne', 'lignes')}, ${plural(report.answers, 'réponse lue', 'réponses lues')}.`);
     for (const p of report.problems) print(`  ligne ${p.row}, colonne ${p.column || '(sans nom)'} (${p.cell}) : ${p.message}`);
-    if (report.problems.length > 0) print(`Import refusé : ${report.problems.length} problème(s), rien n’a été enregistré.`);
-    else if (report.stored) print(`Importé : ${report.written} réponse(s) modifiée(s), ${report.responsesCreated} réponse(s) de structure créée(s).`);
+    if (report.problems.length > 0) print(`Import refusé : ${plural(report.problems.length, 'problème', 'problèmes')}, rien n’a été enregistré.`);
+    else if (report.stored) print(`Importé : ${plural(report.written, 'réponse modifiée', 'réponses modifiées')}, ${plural(report.responsesCreated, 'réponse de structure créée', 'réponses de structure créées')}.`);
     else print('Vérification seulement (--dry-run) : aucun problème, rien n’a été enregistré.');
     return report.problems.length > 0 ? 1 : 0;
   } finally { await database.close(); }

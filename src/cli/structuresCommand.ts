@@ -6,6 +6,7 @@ import { directorySchema, directoryTemplate } from '../domain/directory/template
 import { fieldLabels } from '../domain/directory/labels';
 import { AppError } from '../domain/errors';
 import { tableFormatOf } from './options';
+import { plural } from '../domain/labels';
 
 const usage = `Usage :
   senacs structures import annuaire.csv|annuaire.xlsx [--dry-run]
@@ -33,7 +34,7 @@ export async function structuresCommand(args: string[], open: () => Promise<Data
   if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new AppError('bad_request', `--today attend une date AAAA-MM-JJ.\n${usage}`);
   const bytes = new Uint8Array(await readFile(file).catch(() => { throw new AppError('not_found', `Fichier introuvable : ${file}`); }));
   const checked = await checkDirectoryFile(bytes, tableFormatOf(file));
-  print(`${checked.rows} ligne(s) lue(s).`);
+  print(`${plural(checked.rows, 'ligne lue', 'lignes lues')}.`);
   if (checked.problems.length > 0) {
     printProblems(checked.problems, print);
     return 1;
@@ -50,7 +51,7 @@ export async function structuresCommand(args: string[], open: () => Promise<Data
 
 function printProblems(problems: DirectoryReport['problems'], print: (line: string) => void) {
   for (const p of problems) print(`  ligne ${p.row}, colonne ${p.column || '(ligne)'} (${p.cell}) : ${p.message}`);
-  print(`Import refusé : ${problems.length} problème(s), rien n’a été enregistré.`);
+  print(`Import refusé : ${plural(problems.length, 'problème', 'problèmes')}, rien n’a été enregistré.`);
 }
 
 /** The difference, as the national page shows it. */

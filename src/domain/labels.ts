@@ -61,3 +61,16 @@ export const approvalLabel = label({
   evs: 'Espace de vie sociale',
   EVS: 'Espace de vie sociale',
 });
+
+const pluralRules = new Intl.PluralRules('fr-FR');
+const countFormat = new Intl.NumberFormat('fr-FR');
+/**
+ * The word for a count, by the French plural rules (0 and 1 are singular).
+ * @example pluralWord(2, 'ligne', 'lignes') // 'lignes'
+ */
+export const pluralWord = (n: number, one: string, many: string): string => (pluralRules.select(n) === 'one' ? one : many);
+/**
+ * A count with its word, instead of "structure(s)".
+ * @example plural(1234, 'structure', 'structures') // '1 234 structures' (narrow no-break space)
+ */
+export const plural = (n: number, one: string, many: string): string => `${countFormat.format(n)} ${pluralWord(n, one, many)}`;

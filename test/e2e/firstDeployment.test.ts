@@ -110,7 +110,7 @@ describe('first deployment', () => {
     bad[9] = bad[9].split(';').map((c, i) => (i === 5 ? '99999' : c)).join(';');
     bad[19] = bad[19].split(';').map((c, i) => (i === 7 ? '2001-01-01' : c)).join(';');
     await check(page, 'annuaire-errone.csv', bad.join('\n'));
-    await page.getByRole('heading', { name: 'Fichier refusé : 3 problème(s)' }).waitFor(WAIT);
+    await page.getByRole('heading', { name: 'Fichier refusé : 3 problèmes' }).waitFor(WAIT);
     const problems = page.getByRole('table', { name: 'Problèmes du fichier' });
     await expect.poll(() => problems.locator('tbody tr').allInnerTexts()).toEqual([
       expect.stringMatching(/^5\s+siret\s+A5\s+SIRET : SIRET invalide/),
@@ -235,7 +235,7 @@ describe('first deployment', () => {
     await correspondent.getByRole('heading', { name: 'Corriger la fiche d’identité' }).waitFor(WAIT);
     await correspondent.getByLabel('Adresse', { exact: true }).fill('5 place Bellecour');
     await correspondent.getByRole('button', { name: 'Enregistrer la correction' }).click();
-    await correspondent.getByText('1 champ(s) corrigé(s) ; la correction est tracée.').waitFor(WAIT);
+    await correspondent.getByText('1 champ corrigé ; la correction est tracée.').waitFor(WAIT);
     await correspondent.getByRole('button', { name: /Marquer la demande n° \d+ comme corrigée/ }).click();
     await correspondent.getByText(/\(corrigée\)/).waitFor(WAIT);
     await settled(correspondent);

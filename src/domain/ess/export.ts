@@ -1,4 +1,4 @@
-import { kindLabel, managementLabel } from '../labels';
+import { kindLabel, managementLabel, plural, pluralWord } from '../labels';
 import { responseStateLabels, type ResponseState } from '../responseState';
 import { frEuros, frNumber, type EssItem, type EssProfile } from './profile';
 
@@ -98,7 +98,7 @@ export function essPdfDocument(s: EssSheet): { content: unknown[]; info: Record<
       { text: `${kindLabel(id.kind)} · ${[id.address, id.postalCode, id.commune].filter(Boolean).join(' ')} · ${id.departementName} (${id.departementCode})`, style: 'muted' },
       { text: `SIRET : ${id.siret ?? 'non renseigné'} · Mode de gestion : ${managementLabel(id.management)} · Données ${s.year} (réponse ${responseStateLabel(s.responseState)})`, style: 'muted', margin: [0, 0, 0, 8] },
       { text: [{ text: 'Appartenance à l’ESS : ', bold: true }, s.profile.statusReason] },
-      { text: `Bilan : ${s.profile.summary.met} rempli(s), ${s.profile.summary.notMet} non rempli(s), ${s.profile.summary.unknown} inconnu(s).`, margin: [0, 2, 0, 0] },
+      { text: `Bilan : ${plural(s.profile.summary.met, 'critère rempli', 'critères remplis')}, ${s.profile.summary.notMet} non ${pluralWord(s.profile.summary.notMet, 'rempli', 'remplis')}, ${s.profile.summary.unknown} ${pluralWord(s.profile.summary.unknown, 'inconnu', 'inconnus')}.`, margin: [0, 2, 0, 0] },
       { text: 'Conditions de la loi du 31 juillet 2014 (art. 1)', style: 'h2' },
       itemTable(s.profile.criteria),
       { text: 'Guide des bonnes pratiques (huit thèmes)', style: 'h2' },

@@ -1,6 +1,7 @@
 import { coreIndicators } from '../indicators';
 import type { AnswerMap, Finding } from './types';
 import { isAnswered } from './values';
+import { plural, pluralWord } from '../labels';
 
 /** Default expected answers: every core indicator. */
 export const coreCodes: readonly string[] = coreIndicators.map((i) => i.code);
@@ -18,12 +19,12 @@ export function checkCompleteness(a: AnswerMap, expected: readonly string[] = co
   const findings: Finding[] = [];
   if (missingRequired.length) findings.push({
     kind: 'completeness', level: 'error', codes: missingRequired, rule: 'completeness.required',
-    reason: `${missingRequired.length} réponse(s) obligatoire(s) manquante(s) : la réponse ne peut pas être validée sans elles.`,
+    reason: `${plural(missingRequired.length, 'réponse obligatoire manquante', 'réponses obligatoires manquantes')} : la réponse ne peut pas être validée sans elles.`,
     details: { missing: missingRequired.length },
   });
   if (missingOther.length) findings.push({
     kind: 'completeness', level: 'info', codes: missingOther, rule: 'completeness.expected',
-    reason: `${missingOther.length} réponse(s) attendue(s) sur ${expected.length} non renseignée(s).`,
+    reason: `${plural(missingOther.length, 'réponse attendue', 'réponses attendues')} sur ${expected.length} non ${pluralWord(missingOther.length, 'renseignée', 'renseignées')}.`,
     details: { missing: missingOther.length },
   });
   const total = new Set([...expected, ...required]).size;

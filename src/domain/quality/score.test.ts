@@ -12,7 +12,7 @@ describe('quality score', () => {
   it('deducts completeness in proportion and each finding by level, saying why', () => {
     const { score, deductions } = qualityScore([finding('error', 'Les ETP dépassent l’effectif.'), finding('warning'), finding('info')], { expected: 100, answered: 90 });
     expect(score).toBe(Math.round(100 - 4 - 15 - 5 - 1));
-    expect(deductions[0].reason).toContain('10 réponse(s) attendue(s) sur 100 manquante(s)');
+    expect(deductions[0].reason).toContain('10 réponses attendues sur 100 manquantes');
     expect(deductions[1].reason).toContain('Incohérence : Les ETP dépassent l’effectif.');
   });
 

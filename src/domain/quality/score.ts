@@ -9,6 +9,7 @@
  * A response complete and without findings scores 100; the score never goes below 0.
  */
 import type { Finding, FindingLevel, ScoreDeduction } from './types';
+import { plural, pluralWord } from '../labels';
 
 export const scoreWeights = {
   completeness: 40,
@@ -26,7 +27,7 @@ export function qualityScore(findings: readonly Finding[], completeness: { expec
   const missing = completeness.expected - completeness.answered;
   if (missing > 0 && completeness.expected > 0) {
     const points = Math.round((scoreWeights.completeness * missing) / completeness.expected * 10) / 10;
-    deductions.push({ points, reason: `${missing} réponse(s) attendue(s) sur ${completeness.expected} manquante(s) (−${formatPoints(points)} points)` });
+    deductions.push({ points, reason: `${plural(missing, 'réponse attendue', 'réponses attendues')} sur ${completeness.expected} ${pluralWord(missing, 'manquante', 'manquantes')} (−${formatPoints(points)} points)` });
   }
   const used: Record<FindingLevel, number> = { error: 0, warning: 0, info: 0 };
   const skipped: Record<FindingLevel, number> = { error: 0, warning: 0, info: 0 };
@@ -39,7 +40,7 @@ export function qualityScore(findings: readonly Finding[], completeness: { expec
       used[level] += points;
       deductions.push({ points, reason: `${capitalize(levelWords[level])} : ${f.reason} (−${formatPoints(points)} points)` });
     }
-    if (skipped[level]) deductions.push({ points: 0, reason: `… et ${skipped[level]} autre(s) ${levelWords[level]}(s), sans effet supplémentaire : le plafond de ${scoreWeights.cap[level]} points est atteint.` });
+    if (skipped[level]) deductions.push({ points: 0, reason: `… et ${plural(skipped[level], `autre ${levelWords[level]}`, `autres ${levelWords[level]}s`)}, sans effet supplémentaire : le plafond de ${scoreWeights.cap[level]} points est atteint.` });
   }
   const total = deductions.reduce((s, d) => s + d.points, 0);
   return { score: Math.max(0, Math.round(100 - total)), deductions };

@@ -1,17 +1,18 @@
 import type { DirectoryReport } from './types';
 import { fieldLabels, shown } from './types';
+import { pluralWord } from '../lib/labels';
 
 /** The difference a directory file makes, shown before it is applied (and after, as a receipt). */
 export function DirectoryDiff({ report }: { report: DirectoryReport }) {
   return (
     <div className="directory-diff">
       <ul className="directory-summary">
-        <li><strong>{report.created.length}</strong> nouvelle(s) structure(s)</li>
-        <li><strong>{report.updated.length}</strong> structure(s) modifiée(s)</li>
-        <li><strong>{report.unchanged}</strong> inchangée(s)</li>
-        <li><strong>{report.ended.length}</strong> agrément(s) terminé(s) : plus attendue(s) dans les campagnes suivantes, historique gardé</li>
-        <li><strong>{report.takenOver.length}</strong> structure(s) reprise(s) (fusion, scission)</li>
-        <li><strong>{report.absent.length}</strong> absente(s) du fichier, laissée(s) telle(s) quelle(s)</li>
+        <li><strong>{report.created.length}</strong> {pluralWord(report.created.length, 'nouvelle structure', 'nouvelles structures')}</li>
+        <li><strong>{report.updated.length}</strong> {pluralWord(report.updated.length, 'structure modifiée', 'structures modifiées')}</li>
+        <li><strong>{report.unchanged}</strong> {pluralWord(report.unchanged, 'inchangée', 'inchangées')}</li>
+        <li><strong>{report.ended.length}</strong> {pluralWord(report.ended.length, 'agrément terminé : structure plus attendue', 'agréments terminés : structures plus attendues')} dans les campagnes suivantes, historique gardé</li>
+        <li><strong>{report.takenOver.length}</strong> {pluralWord(report.takenOver.length, 'structure reprise', 'structures reprises')} (fusion, scission)</li>
+        <li><strong>{report.absent.length}</strong> {pluralWord(report.absent.length, 'absente du fichier, laissée telle quelle', 'absentes du fichier, laissées telles quelles')}</li>
       </ul>
       {report.updated.length > 0 && (
         <table className="table">

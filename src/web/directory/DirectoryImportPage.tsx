@@ -5,6 +5,7 @@ import { Link } from '../components/Link';
 import { ErrorAlert, Loading } from '../components/Status';
 import { DirectoryDiff } from './DirectoryDiff';
 import type { DirectoryReport } from './types';
+import { plural } from '../lib/labels';
 
 /**
  * `/annuaire/import`: the national administration loads the directory of structures from the CAF's file.
@@ -60,7 +61,7 @@ export function DirectoryImportPage() {
         {error && <ErrorAlert error={error} />}
         {report && report.problems.length > 0 && (
           <>
-            <h2>Fichier refusé : {report.problems.length} problème(s)</h2>
+            <h2>Fichier refusé : {plural(report.problems.length, 'problème', 'problèmes')}</h2>
             <p>Rien n’a été enregistré. Corrigez ces cellules puis vérifiez le fichier à nouveau.</p>
             <table className="table">
               <caption>Problèmes du fichier</caption>
@@ -72,7 +73,7 @@ export function DirectoryImportPage() {
         {clean && (
           <>
             <h2>{report.stored ? 'Annuaire importé' : 'Fichier vérifié : aucun problème'}</h2>
-            <p>{report.rows} ligne(s). {report.stored ? 'Ces changements sont enregistrés et audités.' : 'Voici ce que l’import changera ; rien n’est encore enregistré.'}</p>
+            <p>{plural(report.rows, 'ligne', 'lignes')}. {report.stored ? 'Ces changements sont enregistrés et audités.' : 'Voici ce que l’import changera ; rien n’est encore enregistré.'}</p>
             <DirectoryDiff report={report} />
           </>
         )}

@@ -4,6 +4,7 @@ import type { Membership, Structure } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { useSubmit } from '../lib/useSubmit';
 import { ErrorAlert, Show } from '../components/Status';
+import { plural } from '../lib/labels';
 
 interface Correction { id: number; body: string; state: 'open' | 'done' | 'declined'; created_at: string; author_name: string | null }
 const stateText = { open: 'en attente', done: 'corrigée', declined: 'refusée' } as const;
@@ -70,7 +71,7 @@ function EditForm({ s, onSaved }: { s: Structure; onSaved: () => void }) {
     try {
       const patch = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== initial[k as keyof typeof initial]));
       const r = await api.patch<{ changes: unknown[] }>(`/structures/${s.id}/identity`, patch);
-      setSaved(r.changes.length ? `${r.changes.length} champ(s) corrigé(s) ; la correction est tracée.` : 'Rien à corriger.');
+      setSaved(r.changes.length ? `${plural(r.changes.length, 'champ corrigé', 'champs corrigés')} ; la correction est tracée.` : 'Rien à corriger.');
       if (r.changes.length) onSaved();
     } catch (err) { setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'La correction a échoué.')); } finally { setBusy(false); }
   }

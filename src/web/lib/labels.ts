@@ -31,8 +31,5 @@ export const formatDate = (iso: string | null | undefined): string => (iso ? dat
 export const formatNumber = (n: number): string => numberFormat.format(n);
 export const yesNo = (b: boolean): string => (b ? 'Oui' : 'Non');
 
-const pluralRules = new Intl.PluralRules('fr-FR');
-/** The word for a count, by the French plural rules of Intl.PluralRules (0 and 1 are singular): pluralWord(2, 'ligne', 'lignes') → 'lignes'. */
-export const pluralWord = (n: number, one: string, many: string): string => (pluralRules.select(n) === 'one' ? one : many);
-/** "1 structure", "2 structures", "1 234 structures", instead of "structure(s)". */
-export const plural = (n: number, one: string, many: string): string => `${formatNumber(n)} ${pluralWord(n, one, many)}`;
+/** "1 structure", "2 structures", "1 234 structures", instead of "structure(s)": shared with the server's messages. */
+export { plural, pluralWord } from '../../domain/labels';

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { ErrorAlert, Show } from '../components/Status';
+import { plural } from '../lib/labels';
 
 interface Row { id: number; name: string; email: string | null; departementCode: string; directors: string | null; invitedEmail: string | null; status: 'joined' | 'invited' | 'expired' | 'not_invited' | 'no_email' }
 interface Sent { invited: { structureId: number; email: string; link?: string }[]; skipped: { structureId: number; name: string; reason: string }[] }
@@ -39,7 +40,7 @@ export function DirectorsPanel({ memberships }: { memberships: { role: string; d
         {error && <ErrorAlert error={error} />}
         {sent && (
           <div className="success">
-            <p>{sent.invited.length} direction(s) invitée(s) à l’adresse de l’annuaire.</p>
+            <p>{plural(sent.invited.length, 'direction invitée', 'directions invitées')} à l’adresse de l’annuaire.</p>
             {sent.invited.some((i) => i.link) && (
               <>
                 <p>Aucun serveur de courriel : transmettez à chacune son lien, affiché une seule fois.</p>
@@ -55,7 +56,7 @@ export function DirectorsPanel({ memberships }: { memberships: { role: string; d
             const waiting = data.filter((r) => r.status === 'not_invited' || r.status === 'expired');
             return (
               <>
-                <p>{data.filter((r) => r.status === 'joined').length} direction(s) inscrite(s) sur {data.length} structure(s) ; {data.filter((r) => r.status === 'invited').length} invitée(s) pas encore inscrite(s).</p>
+                <p>{plural(data.filter((r) => r.status === 'joined').length, 'direction inscrite', 'directions inscrites')} sur {plural(data.length, 'structure', 'structures')} ; {plural(data.filter((r) => r.status === 'invited').length, 'invitée pas encore inscrite', 'invitées pas encore inscrites')}.</p>
                 <button type="button" className="button primary" disabled={busy || waiting.length === 0} onClick={() => invite()}>
                   Inviter toutes les directions pas encore invitées ({waiting.length})
                 </button>

@@ -9,6 +9,7 @@ import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { closeCorrectionBody, correctionBody, identityBody, importQuery, templateQuery } from './schema';
+import { plural } from '../../../domain/labels';
 
 /** The directory upload takes a national file (≈ 4,100 rows): up to 10 MB, bounded again before parsing. */
 export const DIRECTORY_UPLOAD_PATH = '/api/directory/import';
@@ -58,7 +59,7 @@ export function directoryRoutes() {
     const report = await importDirectory({ db: c.var.deps.db, actor, checked, dryRun: q.dryRun });
     // A file with problems is bad input, dry run or not: 400, the report (problems, row, column) in the details.
     if (report.problems.length > 0) {
-      throw new AppError('validation_failed', `${q.dryRun ? 'Fichier refusé' : 'Import refusé'}, rien n’a été enregistré : ${report.problems.length} problème(s). Premier : ligne ${report.problems[0].row}, colonne « ${report.problems[0].column} » — ${report.problems[0].message}`, report);
+      throw new AppError('validation_failed', `${q.dryRun ? 'Fichier refusé' : 'Import refusé'}, rien n’a été enregistré : ${plural(report.problems.length, 'problème', 'problèmes')}. Premier : ligne ${report.problems[0].row}, colonne « ${report.problems[0].column} » — ${report.problems[0].message}`, report);
     }
     return c.json(report);
   });

@@ -13,6 +13,7 @@ import type { Env } from '../../context';
 import { describeIssues, readBody, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { confirmationsSchema, datasetParams, decisionsBody, exampleQuery, exportQuery, importQuery, mappingSchema, metaSchema, reportQuery } from './schema';
+import { plural } from '../../../domain/labels';
 
 /** The upload route's own body limit (the API's default is 1 MB): a national file of 50,000 rows fits. */
 export const EXTERNAL_UPLOAD_PATH = '/api/external/import';
@@ -62,6 +63,7 @@ async function readUpload(c: Context<Env>) {
     if (!(file instanceof File)) throw new AppError('validation_failed', 'Joignez le fichier dans le champ « file » du formulaire.');
     const meta = metaSchema.safeParse({ source: form.source || undefined, licence: form.licence || undefined });
     if (!meta.success) throw new AppError('validation_failed', `Source ou licence invalide : ${describeIssues(meta.error)}`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what is refused here
     if (/\u0000/.test(`${meta.data.source ?? ''}${meta.data.licence ?? ''}${file.name}`)) throw new AppError('validation_failed', 'Caractère nul (U+0000) interdit.');
     return {
       bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name.slice(0, 200),
@@ -100,7 +102,7 @@ export function externalRoutes() {
     // like the answers import: nothing was stored, dry run or not.
     if (report.problems.length > 0) {
       const [first] = report.problems;
-      throw new AppError('validation_failed', `Fichier refusé, rien n’a été enregistré : ${report.problems.length} problème(s). Premier : ligne ${first.line}${first.column ? `, colonne « ${first.column} »` : ''} — ${first.message}`, report);
+      throw new AppError('validation_failed', `Fichier refusé, rien n’a été enregistré : ${plural(report.problems.length, 'problème', 'problèmes')}. Premier : ligne ${first.line}${first.column ? `, colonne « ${first.column} »` : ''} — ${first.message}`, report);
     }
     return c.json(report);
   });

@@ -7,6 +7,7 @@ import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { authorizeTerritory } from '../campaigns/routes';
 import { exportQuery, importQuery } from './schema';
+import { plural } from '../../../domain/labels';
 
 export const responseFileDocs: RouteDoc[] = [
   { method: 'post', path: '/api/campaigns/:year/responses/import', summary: 'Importer des réponses (CSV ou XLSX : une ligne par SIRET, une colonne par code ; corps brut ou multipart « file »)', tag: 'campagnes', auth: 'session', query: importQuery },
@@ -48,7 +49,7 @@ export function responseFileRoutes() {
     const bytes = await readUpload(c);
     const report = await importResponses({ db: c.var.deps.db, actor, year: readYear(c), bytes, format: q.format, dryRun: q.dryRun });
     if (report.problems.length > 0) {
-      throw new AppError('validation_failed', `Import refusé, rien n’a été enregistré : ${report.problems.length} problème(s). Premier : ligne ${report.problems[0].row}, colonne « ${report.problems[0].column} » — ${report.problems[0].message}`, report);
+      throw new AppError('validation_failed', `Import refusé, rien n’a été enregistré : ${plural(report.problems.length, 'problème', 'problèmes')}. Premier : ligne ${report.problems[0].row}, colonne « ${report.problems[0].column} » — ${report.problems[0].message}`, report);
     }
     return c.json(report);
   });
