@@ -5,7 +5,7 @@ import { getStructurePlace } from '../db/structure.repo';
 import { getDepartement, getRegion } from '../db/territory.repo';
 import { AppError } from '../domain/errors';
 import { roles, type Membership } from '../domain/roles';
-import { describeIssues } from '../http/input';
+import { describeIssues } from '../domain/validationMessage';
 import { assertStrongPassword } from '../domain/passwordStrength';
 import { hashPassword } from './passwords';
 

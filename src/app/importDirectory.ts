@@ -4,7 +4,7 @@ import { diffDirectory, type DirectoryDiff, type FieldChange } from '../domain/d
 import { parseDirectory, type DirectoryEntry, type DirectoryProblem } from '../domain/directory/parse';
 import { decodeText } from '../domain/external/encoding';
 import { AppError } from '../domain/errors';
-import { formatOf, readCsvTable, readXlsxTable, type TableFormat } from '../domain/interchange/answerTable';
+import { formatOf, readCsvTable, readXlsxTable, type AnswerTable, type TableFormat } from '../domain/interchange/answerTable';
 import { checkUploadBounds } from '../domain/interchange/uploadBounds';
 import type { Actor } from '../domain/roles';
 import { ensureGeography, officialCommunes } from '../seed/geography';
@@ -20,7 +20,7 @@ export interface CheckedDirectory { rows: number; entries: DirectoryEntry[]; pro
  */
 export async function checkDirectoryFile(bytes: Uint8Array, format: TableFormat = formatOf(bytes)): Promise<CheckedDirectory> {
   await checkUploadBounds(bytes, format);
-  let table;
+  let table: AnswerTable;
   if (format === 'xlsx') table = await readXlsxTable(bytes);
   else {
     const decoded = decodeText(bytes);

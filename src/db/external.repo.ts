@@ -17,10 +17,6 @@ export async function getDataset(db: Db, name: string, year: number) {
   return db.selectFrom('external_datasets').selectAll().where('name', '=', name).where('year', '=', year).executeTakeFirst();
 }
 
-export async function getDatasetById(db: Db, id: number) {
-  return db.selectFrom('external_datasets').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /** Data sets with their row counts, newest year first. */
 export async function listDatasets(db: Db) {
   return db.selectFrom('external_datasets')
@@ -29,10 +25,6 @@ export async function listDatasets(db: Db) {
       (eb) => eb.selectFrom('external_rows').whereRef('external_rows.dataset_id', '=', 'external_datasets.id').where('match_method', 'in', ['siret', 'name', 'confirmed']).select(eb.fn.countAll<number>().as('n')).as('matched'),
       (eb) => eb.selectFrom('external_rows').whereRef('external_rows.dataset_id', '=', 'external_datasets.id').where('match_method', '=', 'proposal').select(eb.fn.countAll<number>().as('n')).as('proposals')])
     .orderBy('year', 'desc').orderBy('name').execute();
-}
-
-export async function importHistory(db: Db, datasetId: number) {
-  return db.selectFrom('external_imports').selectAll().where('dataset_id', '=', datasetId).orderBy('id', 'desc').execute();
 }
 
 export interface StoredRow {

@@ -57,6 +57,7 @@ class PGliteConnection implements DatabaseConnection {
       ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}),
     };
   }
+  // biome-ignore lint/correctness/useYield: Kysely's driver interface asks for a generator; PGlite has none to give
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported on PGlite');
   }

@@ -40,11 +40,3 @@ export async function listQueries(db: Db, responseId: number) {
     .where('query_messages.query_id', 'in', queries.map((q) => q.id)).orderBy('query_messages.id').execute();
   return queries.map((q) => ({ ...q, messages: messages.filter((m) => m.query_id === q.id) }));
 }
-
-/** Query messages about one answer, for the answer's history. */
-export async function queryMessagesFor(db: Db, responseId: number, code: string) {
-  return db.selectFrom('query_messages').innerJoin('queries', 'queries.id', 'query_messages.query_id')
-    .innerJoin('users', 'users.id', 'query_messages.author_id')
-    .select(['query_messages.query_id', 'query_messages.kind', 'query_messages.body', 'query_messages.at', 'users.name as author_name'])
-    .where('queries.response_id', '=', responseId).where('queries.code', '=', code).orderBy('query_messages.id').execute();
-}

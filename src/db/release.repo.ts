@@ -75,9 +75,3 @@ export async function releaseRecords(db: Db, releaseId: number): Promise<Aggrega
   const { rows } = await sql<{ record: AggregationRecord }>`select record from release_records where release_id = ${releaseId} order by structure_id`.execute(db);
   return rows.map((r) => r.record);
 }
-
-/** Years with at least one release, newest first. */
-export async function releasedYears(db: Db): Promise<number[]> {
-  const rows = await db.selectFrom('releases').select('year').distinct().orderBy('year', 'desc').execute();
-  return rows.map((r) => r.year);
-}

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
+import { describeIssues } from '../domain/validationMessage';
 
 z.config(z.locales.fr());
 
@@ -30,10 +31,7 @@ function badTextIn(root: unknown): string | undefined {
   return undefined;
 }
 
-/** Turns zod issues into one French sentence naming each field. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.slice(0, 5).map((i) => (i.path.length ? `« ${i.path.join('.')} » : ` : '') + i.message).join(' ; ');
-}
+export { describeIssues };
 
 /**
  * Reads and validates a JSON body; bad JSON or bad fields become a 400 with a French message.

@@ -28,7 +28,7 @@ const { apiLogin, call } = apiClient(() => baseUrl);
 
 interface Answer { code: string; value: unknown; version: number }
 interface Detail { response: { state: string }; answers: Answer[] }
-const valueOf = async (code: string) => (await call<Detail>(DIRECTOR, 'GET', `/responses/${responseId}`)).answers.find((a) => a.code === code)?.value;
+const answerValue = async (code: string) => (await call<Detail>(DIRECTOR, 'GET', `/responses/${responseId}`)).answers.find((a) => a.code === code)?.value;
 const stateOf = async () => (await call<Detail>(CAF, 'GET', `/responses/${responseId}`)).response.state;
 
 async function settled(page: Page) {
@@ -73,7 +73,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   await Promise.all([apiLogin(DIRECTOR), apiLogin(CAF)]);
   await submitDemoCentre();
-  before = Number(await valueOf(CODE));
+  before = Number(await answerValue(CODE));
 }, 400_000);
 
 afterAll(async () => {
@@ -116,7 +116,7 @@ describe('boucle de questions dans le navigateur', () => {
     await field.press('Backspace');
     await field.pressSequentially(String(before - 1), { delay: 30 });
     await field.press('Tab');
-    await expect.poll(() => valueOf(CODE), WAIT).toBe(before - 1);
+    await expect.poll(() => answerValue(CODE), WAIT).toBe(before - 1);
     await footer.getByLabel(/Votre réponse au correspondant/).fill('Erreur de saisie : un bénévole compté deux fois.');
     await screenshot(director, 'questions-dans-le-questionnaire');
     await footer.getByRole('button', { name: /^Envoyer ma réponse/ }).click();

@@ -36,7 +36,7 @@ function inputsOf(catalog: Catalog, code: string): string[] {
   return inputs;
 }
 
-function valueOf(catalog: Catalog, answers: AnswerMap, code: string): unknown {
+function answerValue(catalog: Catalog, answers: AnswerMap, code: string): unknown {
   const derived = catalog.questions[code]?.derived;
   return derived ? runExpression('expression', derived, answers as Record<string, unknown>, {}) : answers[code];
 }
@@ -52,7 +52,7 @@ function shown(catalog: Catalog, code: string, value: unknown): string {
 function valuesText(catalog: Catalog, answers: AnswerMap, codes: readonly string[]): string {
   const parts: string[] = [];
   for (const code of codes) {
-    const v = valueOf(catalog, answers, code);
+    const v = answerValue(catalog, answers, code);
     if (v === undefined || v === null || v === '') continue;
     parts.push(`« ${catalog.questions[code]?.label ?? code} » = ${shown(catalog, code, v)}`);
   }

@@ -145,7 +145,7 @@ function explainChanges(findings: Finding[], a: AnswerMap, last: AnswerMap): Fin
     const why = explained.get(f);
     if (!why) return f;
     const { suspect: _suspect, ...rest } = f;
-    return { ...rest, level: 'info', reason: f.reason.replace(/ (Valeur probable|Erreur de saisie)[^]*$/, '') + why };
+    return { ...rest, level: 'info', reason: f.reason.replace(/ (Valeur probable|Erreur de saisie)[\s\S]*$/, '') + why };
   });
 }
 

@@ -65,7 +65,8 @@ export function runExpression(kind: 'condition' | 'expression', text: string, va
     },
   };
   const result = operand.evaluate(processValue);
-  return kind === 'condition' ? result == true : result; // eslint-disable-line eqeqeq -- ConditionRunner's own test
+  // biome-ignore lint/suspicious/noDoubleEquals: loose on purpose, as SurveyJS's own ConditionRunner tests a result
+  return kind === 'condition' ? result == true : result;
 }
 
 /** Answered codes a rule depends on, with derived totals replaced by what they sum. */

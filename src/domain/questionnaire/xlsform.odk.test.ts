@@ -60,8 +60,8 @@ function answersFor(questions: DefinitionElement[], rand: ReturnType<typeof gene
 
 /** The instance ODK would hold: yes/no as their choice strings, numbers as text, empty elements when unanswered. */
 function instanceOf(questions: DefinitionElement[], answers: Answers): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<data>${questions.map((q) => `<${q.name}>${answers[q.name] === undefined ? '' : escape(String(answers[q.name]))}</${q.name}>`).join('')}</data>`;
+  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<data>${questions.map((q) => `<${q.name}>${answers[q.name] === undefined ? '' : escapeXml(String(answers[q.name]))}</${q.name}>`).join('')}</data>`;
 }
 
 const toXPath = (expression: string) => expression.replace(/\$\{([^}]+)\}/g, '/data/$1');

@@ -100,8 +100,9 @@ export function fromXlsForm(input: XlsForm): XlsImport {
     if (panel?.name) {
       const siblings = parent ? (parent.elements ??= []) : strayPage?.elements ?? [];
       const last = siblings.at(-1);
-      if (last?.type === 'panel' && last.name === panel.name) return void last.elements!.push(element);
-      return place({ type: 'panel', name: panel.name, ...(panel.title ? { title: panel.title } : {}), elements: [element] });
+      if (last?.type === 'panel' && last.name === panel.name) { last.elements!.push(element); return; }
+      place({ type: 'panel', name: panel.name, ...(panel.title ? { title: panel.title } : {}), elements: [element] });
+      return;
     }
     if (parent) (parent.elements ??= []).push(element);
     else {

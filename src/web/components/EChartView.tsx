@@ -39,7 +39,8 @@ export function EChartView({ option, height, description, className, onItemClick
     c.dispatchAction({ type: 'highlight', ...highlight });
     c.dispatchAction({ type: 'showTip', ...highlight });
     return () => { if (!c.isDisposed()) { c.dispatchAction({ type: 'downplay', ...highlight }); c.dispatchAction({ type: 'hideTip' }); } };
-  }, [highlight?.seriesIndex, highlight?.dataIndex, option]); // eslint-disable-line react-hooks/exhaustive-deps
+    // `highlight` is a fresh object each render: compared by its two numbers.
+  }, [highlight?.seriesIndex, highlight?.dataIndex, option]);
 
   return (
     <div className={`chart ${className ?? ''}`} role="img" aria-label={description}>

@@ -34,7 +34,8 @@ export default function StructuresMapPage() {
   const only = departement ? [departement] : region ? deps.filter((d) => d.region_code === region).map((d) => d.code) : undefined;
   const built = useMemo(() => (points.status === 'ok'
     ? pointsOption({ points: points.data.items.map((p) => ({ id: p.id, name: p.name, kind: p.kind, lon: p.lon, lat: p.lat, commune: p.commune_name })), only, credit: false, selectedId: selected })
-    : null), [points, only?.join(','), selected]); // eslint-disable-line react-hooks/exhaustive-deps
+    // `only` is a fresh array each render: compared by its codes.
+    : null), [points, only?.join(','), selected]);
 
   // Keyboard: arrows move from structure to structure across the map, Enter opens the one shown.
   const placed = useMemo(() => (points.status === 'ok' && built

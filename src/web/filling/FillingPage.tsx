@@ -96,7 +96,6 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
     };
     return { responseId, survey, store, saver, readOnly, me, reloadComments, reloadQueries };
     // One model per loaded response; a reload builds a new one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data]);
   const { survey, store, saver } = filling;
   const [section, setSection] = useState<string | null>(survey.currentPage?.name ?? null);

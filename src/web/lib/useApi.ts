@@ -32,7 +32,6 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
     );
     return () => ctl.abort();
     // `load` is a fresh closure each render; `key` names what it loads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return state;
 }
