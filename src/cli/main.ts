@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { readConfig } from '../config';
-import { openConfiguredDatabase, createServerApp, listen, WEB_DIST } from '../server';
+import cluster from 'node:cluster';
+import { openConfiguredDatabase, createServerApp, listen, startLiveHub, WEB_DIST } from '../server';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase } from '../db/connection';
 import { countStructures } from '../db/structure.repo';
@@ -13,6 +14,7 @@ import { backupDatabase, restoreDatabase } from '../app/backup';
 import { createUser } from '../app/createUser';
 import { AppError } from '../domain/errors';
 import { progressPrinter } from './progress';
+import { processesOption } from './options';
 import { qualityCommand } from './qualityCommand';
 import { questionnaireCommand } from './questionnaireCommand';
 import { responsesCommand } from './responsesCommand';
@@ -28,7 +30,9 @@ import { createLogger } from '../logger';
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale
 
 Commandes :
-  serve [--port N] [--no-demo]         lance le serveur (PORT, DATA_DIR, DATABASE_URL)
+  serve [--port N] [--no-demo] [--processes N]
+                                       lance le serveur (PORT, DATA_DIR, DATABASE_URL) ; --processes : plusieurs processus
+                                       sur le même port (PostgreSQL seulement)
   migrate                              met le schéma de la base à jour
   seed --demo [--scale N]              charge la campagne de démonstration dans une base vide
   user create --email E --name N --role R [--structure ID | --departement D | --region R] [--organisation caf|federation]
@@ -164,13 +168,16 @@ function parseScale(v: string | undefined): number {
 }
 
 async function serveCommand(args: string[]) {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'no-demo': { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'no-demo': { type: 'boolean' }, processes: { type: 'string' } } });
   const started = Date.now();
   const config = readConfig();
+  const processes = processesOption(values.processes, Boolean(config.databaseUrl));
+  // Workers of `--processes N`: the first process prepared the database and the web app.
+  const worker = cluster.isWorker;
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
-  ensureWebBuilt();
+  if (!worker) ensureWebBuilt();
   const database = await openConfiguredDatabase(config);
-  const demo = !config.production && !values['no-demo'];
+  const demo = !worker && !config.production && !values['no-demo'];
   let accounts: Awaited<ReturnType<typeof createDemoAccounts>> | undefined;
   if (demo) {
     if ((await countStructures(database.db)) === 0) {
@@ -183,15 +190,23 @@ async function serveCommand(args: string[]) {
   if (config.production && !config.publicUrl) {
     console.warn('Attention : PUBLIC_URL n’est pas définie ; les liens des courriels suivront l’adresse de chaque requête et les cookies ne sont pas marqués Secure.');
   }
-  const app = createServerApp(database, logger, config);
   const port = values.port ? Number(values.port) : config.port;
+  if (processes > 1 && !worker) {
+    await database.close();
+    if (accounts) printAccounts(accounts);
+    return superviseWorkers(processes, port, started);
+  }
+  const { live, stop: stopLive } = await startLiveHub(database, config, logger);
+  const app = createServerApp(database, logger, config, { live });
   const server = await listen(app, port);
   // Retention (issue 20): expired sessions and counters, spent tokens, old mail bodies, old audit events; at start then hourly.
-  const stopSessionSweep = startRetentionJob(database.db, config.retention, {
+  // One worker is enough (the deletions are the same from any process).
+  const stopSessionSweep = worker && cluster.worker!.id !== 1 ? () => {} : startRetentionJob(database.db, config.retention, {
     onError: (err) => logger.warn({ err }, 'retention job failed'),
     onRun: (report) => logger.info({ retention: report }, 'retention applied'),
   });
-  console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (worker) console.log(`Processus ${cluster.worker!.id} (pid ${process.pid}) prêt.`);
+  else console.log(`\nSenacs est prêt sur http://localhost:${port} (${database.kind === 'pglite' ? `base embarquée ${resolve(config.dataDir)}` : 'PostgreSQL'}) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   if (accounts) printAccounts(accounts);
   // The outbox is sent in the background (and retried with backoff) when a mail server is configured.
   const sender = config.smtpUrl ? startOutboxSender({ db: database.db, smtpUrl: config.smtpUrl, onError: (e) => logger.error({ err: e }, 'boîte d’envoi') }) : undefined;
@@ -200,9 +215,37 @@ async function serveCommand(args: string[]) {
     stopSessionSweep();
     await Promise.race([sender?.stop(), new Promise((done) => setTimeout(done, 5000).unref())]);
     server.close();
+    await stopLive().catch(() => undefined);
     await Promise.race([flushQualityRecomputes(database.db), new Promise((done) => setTimeout(done, 5000).unref())]);
     await database.close();
     process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/**
+ * The first process of `serve --processes N`: starts N workers that share the port (node:cluster hands
+ * connections out in turn), starts again one that dies, and stops them all on SIGINT/SIGTERM.
+ */
+function superviseWorkers(n: number, port: number, started: number) {
+  let stopping = false;
+  for (let i = 0; i < n; i++) cluster.fork();
+  let ready = 0;
+  cluster.on('listening', () => {
+    if (++ready === n) console.log(`\nSenacs est prêt sur http://localhost:${port} (PostgreSQL, ${n} processus) en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  });
+  cluster.on('exit', (w, code, signal) => {
+    if (stopping) { if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0); return; }
+    console.error(`Processus ${w.id} arrêté (${signal ?? `code ${code}`}) : relancé.`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
+    for (const w of workers) w?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

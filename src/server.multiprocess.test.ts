@@ -1,0 +1,192 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dropDatabaseWhenClosed } from './db/connection';
+import { DEMO } from './testing/http';
+import { TEST_PASSWORD } from './testing/template';
+import { DEMO_CENTRE } from './domain/demo/structures';
+
+/**
+ * Issue 16: two real server processes (`senacs serve`) on one PostgreSQL database, as behind a load
+ * balancer. Pages connected to different processes must see each other through LISTEN/NOTIFY.
+ * PostgreSQL only: the embedded database serves a single process (npm test runs it with DATABASE_URL too).
+ */
+const template = inject('dbTemplate');
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Server { base: string; child: ChildProcess; logs: () => string }
+interface Seen { type: string; data: Record<string, unknown>; at: number }
+
+const freePort = () => new Promise<number>((ok, ko) => {
+  const srv = createServer();
+  srv.once('error', ko);
+  srv.listen(0, '127.0.0.1', () => { const a = srv.address(); srv.close(() => ok(typeof a === 'object' && a ? a.port : 0)); });
+});
+
+async function startServer(databaseUrl: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bin/senacs.js', 'serve', '--port', String(port), '--no-demo'], {
+    cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+  const base = `http://127.0.0.1:${port}`;
+  for (const until = Date.now() + 150_000; Date.now() < until;) {
+    if (child.exitCode !== null) throw new Error(`serveur arrêté (code ${child.exitCode}) :\n${out}`);
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, child, logs: () => out.slice(-3000) };
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`serveur muet sur ${base} :\n${out}`);
+}
+
+async function stopServer(s: Server | undefined) {
+  if (!s || s.child.exitCode !== null) return;
+  const exited = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGTERM');
+  const timer = setTimeout(() => s.child.kill('SIGKILL'), 8000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function login(s: Server, email: string): Promise<Record<string, string>> {
+  const res = await fetch(`${s.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+const send = (s: Server, method: string, path: string, h: Record<string, string>, body?: unknown) =>
+  fetch(`${s.base}${path}`, { method, headers: { 'content-type': 'application/json', ...h }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+
+/** Reads a response's live feed (the Server-Sent Events the filling page follows) into a list. */
+function follow(s: Server, responseId: number, h: Record<string, string>) {
+  const ctl = new AbortController();
+  const events: Seen[] = [];
+  let opened = false;
+  void (async () => {
+    const res = await fetch(`${s.base}/api/responses/${responseId}/live`, { headers: { cookie: h.cookie }, signal: ctl.signal });
+    opened = res.ok;
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buf += value;
+      for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const type = /^event: ?(.*)$/m.exec(block)?.[1];
+        const data = /^data: ?(.*)$/m.exec(block)?.[1];
+        if (type && data) events.push({ type, data: JSON.parse(data) as Record<string, unknown>, at: Date.now() });
+      }
+    }
+  })().catch(() => undefined);
+  return { events, ready: () => opened && events.length > 0, stop: () => ctl.abort() };
+}
+
+const names = (e: Seen | undefined) => ((e?.data.people ?? []) as { name: string }[]).map((p) => p.name);
+
+describe.skipIf(template.kind !== 'postgres')('two server processes on one PostgreSQL database (needs DATABASE_URL)', () => {
+  let admin: pg.Client;
+  let name: string;
+  let a: Server | undefined;
+  let b: Server | undefined;
+  let responseId: number;
+  let submittedId: number;
+  let centreId: number;
+
+  beforeAll(async () => {
+    if (template.kind !== 'postgres') return;
+    name = `senacs_mp_${randomBytes(5).toString('hex')}`;
+    admin = new pg.Client({ connectionString: template.url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template.template}`);
+    const u = new URL(template.url);
+    u.pathname = `/${name}`;
+    const db = new pg.Client({ connectionString: u.toString() });
+    await db.connect();
+    try {
+      const sub = await db.query<{ id: number }>(`select r.id from responses r join structures s on s.id = r.structure_id join campaigns k on k.id = r.campaign_id
+        where k.year = 2025 and s.departement_code = '69' and r.state = 'submitted' order by r.id limit 1`);
+      submittedId = sub.rows[0].id;
+      centreId = (await db.query<{ id: number }>('select id from structures where name = $1', [DEMO_CENTRE.name])).rows[0].id;
+    } finally { await db.end(); }
+    [a, b] = await Promise.all([startServer(u.toString()), startServer(u.toString())]);
+    const team = await login(a, DEMO.team);
+    const res = await send(a, 'POST', `/api/structures/${centreId}/campaigns/2025/response`, team);
+    if (res.status !== 200) throw new Error(`réponse du centre : ${res.status} ${await res.text()}`);
+    responseId = ((await res.json()) as { responseId: number }).responseId;
+  });
+
+  afterAll(async () => {
+    await Promise.all([stopServer(a), stopServer(b)]);
+    if (admin) {
+      await dropDatabaseWhenClosed(admin, name);
+      await admin.end();
+    }
+  });
+
+  it('two editors on different processes see each other’s presence and saved answer within a second; a stale write is still refused', async () => {
+    const [team, director] = await Promise.all([login(a!, DEMO.team), login(b!, DEMO.director)]);
+    const onA = follow(a!, responseId, team);
+    const onB = follow(b!, responseId, director);
+    try {
+      await expect.poll(() => onA.ready() && onB.ready(), { timeout: 10_000 }).toBe(true);
+
+      // Presence: each heartbeat reaches the page on the other process.
+      expect((await send(b!, 'POST', `/api/responses/${responseId}/presence`, director, { section: 'rh' })).status).toBe(200);
+      await expect.poll(() => names(onA.events.filter((e) => e.type === 'presence').at(-1)), { timeout: 1000, interval: 20 }).toHaveLength(1);
+      const beforeTeam = onB.events.length;
+      expect((await send(a!, 'POST', `/api/responses/${responseId}/presence`, team, { section: 'participation' })).status).toBe(200);
+      await expect.poll(() => names(onB.events.slice(beforeTeam).filter((e) => e.type === 'presence').at(-1)).length, { timeout: 1000, interval: 20 }).toBe(2);
+      // Both processes answer the same presence list to a page that opens the response now.
+      const people = async (s: Server, h: Record<string, string>) =>
+        ((await (await fetch(`${s.base}/api/responses/${responseId}`, { headers: h })).json()) as { presence: { name: string }[] }).presence.map((p) => p.name);
+      expect(await people(a!, team)).toEqual(await people(b!, director));
+      expect(await people(a!, team)).toHaveLength(2);
+
+      // A saved answer on process A shows on the page connected to process B.
+      const current = ((await (await fetch(`${a!.base}/api/responses/${responseId}`, { headers: team })).json()) as { answers: { code: string; version: number }[] })
+        .answers.find((x) => x.code === 'participation.benevoles');
+      const base = current?.version ?? 0;
+      const saved = await send(a!, 'PUT', `/api/responses/${responseId}/answers/participation.benevoles`, team, { value: 64, baseVersion: base });
+      expect(saved.status).toBe(200);
+      const savedAt = Date.now();
+      await expect.poll(() => onB.events.find((e) => e.type === 'answer' && e.data.code === 'participation.benevoles' && e.data.value === 64), { timeout: 1000, interval: 10 }).toBeTruthy();
+      const seen = onB.events.find((e) => e.type === 'answer' && e.data.value === 64)!;
+      expect(seen.data).toMatchObject({ version: base + 1, authorId: expect.any(Number) });
+      expect(seen.at - savedAt).toBeLessThan(1000);
+
+      // The director on process B still writes on the old version: refused with its code, nothing changed.
+      const stale = await send(b!, 'PUT', `/api/responses/${responseId}/answers/participation.benevoles`, director, { value: 99, baseVersion: base });
+      expect(stale.status).toBe(409);
+      expect(((await stale.json()) as { error: { code: string; details: { current: { value: unknown } } } }).error).toMatchObject({ code: 'conflict', details: { current: { value: 64 } } });
+    } finally {
+      onA.stop();
+      onB.stop();
+    }
+  });
+
+  it('a validation made on one process reaches a page following the response on the other', async () => {
+    const caf = await login(a!, DEMO.caf69);
+    // The session lives in the database: the same cookie works on either process.
+    const onB = follow(b!, submittedId, caf);
+    try {
+      await expect.poll(() => onB.ready(), { timeout: 10_000 }).toBe(true);
+      const res = await send(a!, 'POST', `/api/responses/${submittedId}/validate`, caf, {});
+      expect(res.status, await res.clone().text()).toBe(200);
+      const at = Date.now();
+      await expect.poll(() => onB.events.find((e) => e.type === 'state')?.data, { timeout: 1000, interval: 10 }).toEqual({ type: 'state', state: 'validated' });
+      expect(onB.events.find((e) => e.type === 'state')!.at - at).toBeLessThan(1000);
+      // And process B's own view of the response says so at once.
+      const r = (await (await fetch(`${b!.base}/api/responses/${submittedId}`, { headers: caf })).json()) as { response: { state: string } };
+      expect(r.response.state).toBe('validated');
+    } finally {
+      onB.stop();
+    }
+  });
+});
