@@ -45,6 +45,12 @@ describe('demo answers', () => {
     expect(mean((a) => Number(a['finances.produits']))).toBeLessThan(950_000);
     const urban = structures.filter((s) => s.kind === 'CS' && s.territory_type === 'urban').length / cs.length;
     expect(urban).toBeGreaterThan(0.75);
+    // Within 15 % of FIGURES.md: 24 board members per CS, about half of CS in or near a QPV (2016).
+    expect(mean((a) => Number(a['participation.ca.membres']))).toBeGreaterThan(24 * 0.85);
+    expect(mean((a) => Number(a['participation.ca.membres']))).toBeLessThan(24 * 1.15);
+    const qpv = structures.filter((s) => s.kind === 'CS' && (s.qpv_status === 'inside' || s.qpv_status === 'nearby')).length / cs.length;
+    expect(qpv).toBeGreaterThan(0.5 * 0.85);
+    expect(qpv).toBeLessThan(0.5 * 1.15);
     expect(new Set(structures.map((s) => s.departement_code)).size).toBe(101);
   });
 });

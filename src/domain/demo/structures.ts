@@ -75,15 +75,18 @@ export function generateStructures(communes: readonly DemoCommune[], scale: numb
   const root = new Random(seed);
   const byDept = new Map<string, DemoCommune[]>();
   for (const c of communes) (byDept.get(c.departement_code) ?? byDept.set(c.departement_code, []).get(c.departement_code)!).push(c);
-  const fallbackXY = new Map<string, { lat: number; lon: number }>();
-  for (const [d, cs] of byDept) {
-    const best = cs.filter((c) => c.lat !== null).sort((a, b) => b.population - a.population)[0];
-    if (best) fallbackXY.set(d, { lat: best.lat!, lon: best.lon! });
-  }
   const deptPop = [...byDept].map(([d, cs]) => [d, cs.reduce((s, c) => s + c.population, 0)] as const);
   const deptTable = new WeightedTable(deptPop, ([, p]) => p);
-  const csTables = new Map([...byDept].map(([d, cs]) => [d, new WeightedTable(cs, (c) => (c.population >= 2000 ? c.population ** 1.05 : 0.3 * c.population ** 0.9))]));
-  const evsTables = new Map([...byDept].map(([d, cs]) => [d, new WeightedTable(cs, (c) => c.population ** 0.6)]));
+  // Structures sit in communes whose own position is known (GeoNames has about 8,600 of them, every
+  // town above a few hundred people): no structure is drawn at another commune's point, so distances
+  // between structures are true ones. A département without any located commune keeps all of them,
+  // its structures then have no position at all.
+  const located = new Map([...byDept].map(([d, cs]) => {
+    const known = cs.filter((c) => c.lat !== null && c.lon !== null);
+    return [d, known.length > 0 ? known : cs];
+  }));
+  const csTables = new Map([...located].map(([d, cs]) => [d, new WeightedTable(cs, (c) => (c.population >= 2000 ? c.population ** 1.05 : 0.3 * c.population ** 0.9))]));
+  const evsTables = new Map([...located].map(([d, cs]) => [d, new WeightedTable(cs, (c) => c.population ** 0.6)]));
   const lyon = communes.find((c) => c.code === DEMO_CENTRE.communeCode);
 
   const plan: { kind: 'CS' | 'EVS'; commune: DemoCommune; name?: string }[] = [];
@@ -100,11 +103,10 @@ export function generateStructures(communes: readonly DemoCommune[], scale: numb
     while (plan.filter((p) => p.kind === kind).length < total) plan.push({ kind, commune: pickIn(kind, deptTable.pick(r)[0], r) });
   }
   const usedNames = new Set<string>();
-  return plan.map((p, key) => describe(p.kind, p.commune, key, root.fork(`s${key}`), usedNames, fallbackXY, p.name));
+  return plan.map((p, key) => describe(p.kind, p.commune, key, root.fork(`s${key}`), usedNames, p.name));
 }
 
-function describe(kind: 'CS' | 'EVS', c: DemoCommune, key: number, r: Random, usedNames: Set<string>,
-  fallbackXY: Map<string, { lat: number; lon: number }>, fixedName?: string): DemoStructure {
+function describe(kind: 'CS' | 'EVS', c: DemoCommune, key: number, r: Random, usedNames: Set<string>, fixedName?: string): DemoStructure {
   const territory = territoryOf(c.population, r);
   let name = fixedName ?? '';
   for (let i = 0; !name || usedNames.has(name); i++) {
@@ -115,15 +117,16 @@ function describe(kind: 'CS' | 'EVS', c: DemoCommune, key: number, r: Random, us
   const management = kind === 'CS'
     ? r.weighted([['association', 64], ['collectivite', 21], ['caf', 5], ['autre', 10]] as const)
     : r.weighted([['association', 88], ['collectivite', 9], ['autre', 3]] as const);
-  const qpvEligible = territory === 'urban' && c.population >= 8_000;
+  // About half of all CS are in or near a priority neighbourhood (FIGURES.md, 2016), nearly all in towns.
+  const qpvEligible = territory === 'urban' && c.population >= 5_000;
   const qpv_status = fixedName ? 'nearby' : qpvEligible
-    ? r.weighted([['inside', 32], ['nearby', 22], ['serving', 10], ['none', 36]] as const)
+    ? r.weighted(kind === 'CS' ? [['inside', 38], ['nearby', 30], ['serving', 10], ['none', 22]] as const : [['inside', 32], ['nearby', 22], ['serving', 10], ['none', 36]] as const)
     : 'none';
   const qpv_codes = qpv_status === 'none' ? [] : Array.from({ length: r.int(1, 2) }, () => `QN${c.departement_code.padStart(3, '0')}${String(r.int(1, 60)).padStart(3, '0')}M`);
   const inRenewal = qpv_status !== 'none' && r.chance(qpv_status === 'inside' ? 0.45 : 0.2);
   const npnru_stage = inRenewal ? r.weighted([['contrat_de_ville', 10], ['protocole', 15], ['convention', 30], ['travaux', 35], ['acheve', 10]] as const) : 'none';
   const firstYear = kind === 'CS' ? r.int(1965, 2021) : r.int(2000, 2022);
-  const xy = c.lat !== null && c.lon !== null ? { lat: c.lat, lon: c.lon } : fallbackXY.get(c.departement_code) ?? null;
+  const xy = c.lat !== null && c.lon !== null ? { lat: c.lat, lon: c.lon } : null;
   const spread = Math.min(0.05, 0.004 * Math.sqrt(c.population / 10_000));
   const starts = 2023 - r.int(0, 3);
   const approvals: DemoStructure['approvals'] = kind === 'CS'
