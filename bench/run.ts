@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Figures } from './lib';
 
 /** Groups in the order of the issues; each is bench/<group>.bench.ts exporting run(). */
-const GROUPS = ['foundation', 'questionnaire', 'filling', 'quality', 'compare', 'publish', 'external', 'partners'] as const;
+const GROUPS = ['foundation', 'questionnaire', 'filling', 'quality', 'compare', 'publish', 'external', 'partners', 'load'] as const;
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !(GROUPS as readonly string[]).includes(a));
