@@ -1,15 +1,22 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { DEMO_YEARS } from '../src/domain/demo/answers';
 import { round, type Figures } from './lib';
+import { mixedLoad, startBenchServer } from './loadRun';
 import { fillingPageJs } from './webBytes';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WEB = join(ROOT, 'dist/web');
 
 /**
- * Issue 16, bytes that travel: the filling page's JavaScript on a first visit, plain (what went out before
- * precompression) and brotli (what goes out now to any current browser). Builds the web app when missing.
+ * Issue 16. Bytes that travel: the filling page's JavaScript on a first visit, plain (what went out before
+ * precompression) and brotli (what goes out now). Many users at once: a mixed load (see mixedLoad) from
+ * BENCH_LOAD_CLIENTS (50) clients for BENCH_LOAD_SECONDS (30) on real `senacs serve` processes: PGlite,
+ * PostgreSQL with one and with two processes, on the demo at BENCH_LOAD_SCALE (0.25; seeded once into
+ * a kept folder / database). BENCH_LOAD_SERVERS=0 measures the bytes only.
  */
 export async function run(): Promise<Figures> {
   if (!existsSync(join(WEB, 'index.html'))) {
@@ -18,8 +25,43 @@ export async function run(): Promise<Figures> {
   }
   const js = fillingPageJs(WEB);
   console.log(`# load: filling page scripts ${js.files.join(', ')}`);
-  return {
+  const figures: Figures = {
     filling_page_js_kb: { value: round(js.brotli / 1000), unit: 'kB' },
     filling_page_js_uncompressed_kb: { value: round(js.plain / 1000), unit: 'kB' },
   };
+  if (process.env.BENCH_LOAD_SERVERS === '0') return figures;
+
+  const scale = process.env.BENCH_LOAD_SCALE ?? '0.25';
+  const o = { clients: Number(process.env.BENCH_LOAD_CLIENTS ?? 50), seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 30), publishedYear: DEMO_YEARS.at(-2)!, openYear: DEMO_YEARS.at(-1)! };
+  const pgName = `senacs_bench_load_s${scale.replace('.', '_')}`;
+  const adminUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const pgUrl = await (async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    try {
+      await admin.connect();
+      if ((await admin.query('select 1 from pg_database where datname = $1', [pgName])).rowCount === 0) await admin.query(`create database ${pgName}`);
+      const u = new URL(adminUrl); u.pathname = `/${pgName}`;
+      return u.toString();
+    } catch (e) {
+      console.log(`# load: PostgreSQL unreachable (${(e as Error).message}), its figures skipped`);
+      return undefined;
+    } finally { await admin.end().catch(() => undefined); }
+  })();
+  const configs = [
+    { db: 'pglite', processes: 1, env: { DATA_DIR: join(tmpdir(), `senacs-bench-load-s${scale}`), SENACS_DEMO_SCALE: scale } },
+    ...(pgUrl ? [1, 2].map((processes) => ({ db: 'pg', processes, env: { DATABASE_URL: pgUrl, SENACS_DEMO_SCALE: scale } })) : []),
+  ];
+  let errors = 0;
+  for (const c of configs) {
+    const server = await startBenchServer(c.env, c.processes);
+    try {
+      const r = await mixedLoad(server.base, o);
+      console.log(`# load ${c.db} ${c.processes}p (scale ${scale}, ${o.clients} clients, ${o.seconds} s): ${r.requests} requests, p50 ${Math.round(r.p50)} ms, ${JSON.stringify(r.byKind)}`);
+      figures[`load_${c.db}_${c.processes}p_rps`] = { value: round(r.rps), unit: 'req/s' };
+      figures[`load_${c.db}_${c.processes}p_p99_ms`] = { value: Math.round(r.p99), unit: 'ms' };
+      errors += r.errors;
+    } finally { await server.stop(); }
+  }
+  figures.load_errors = { value: errors, unit: 'requests' };
+  return figures;
 }

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { DEMO_CENTRE } from '../src/domain/demo/structures';
+import { percentile } from './lib';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PASSWORD = 'demo-senacs-2026';
+
+export interface LoadResult { requests: number; rps: number; p50: number; p99: number; errors: number; byKind: Record<string, { n: number; p99: number }> }
+
+const freePort = () => new Promise<number>((ok, ko) => {
+  const srv = createServer();
+  srv.once('error', ko);
+  srv.listen(0, '127.0.0.1', () => { const a = srv.address(); srv.close(() => ok(typeof a === 'object' && a ? a.port : 0)); });
+});
+
+/**
+ * Starts `senacs serve` (with the demo at `scale`, seeded on the first start of that folder or database)
+ * and waits for /api/health. `processes` > 1 uses `--processes` (PostgreSQL only).
+ */
+export async function startBenchServer(env: Record<string, string>, processes: number): Promise<{ base: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const args = ['bin/senacs.js', 'serve', '--port', String(port), ...(processes > 1 ? ['--processes', String(processes)] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DEMO_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(t);
+  };
+  for (const until = Date.now() + 30 * 60_000; Date.now() < until;) {
+    if (child.exitCode !== null) throw new Error(`server stopped:\n${out.slice(-3000)}`);
+    if (/prêt sur/.test(out) && (await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) return { base, stop };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`server silent:\n${out.slice(-3000)}`);
+}
+
+async function login(base: string, email: string) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/**
+ * 50 clients (by default) for `seconds`, each sending its next request as soon as the last one answered,
+ * in these shares: public dashboard 35 % (nation or a département), public directory 20 %, a structure's
+ * fact sheet data 10 %, autosaves 25 % (each client its own question of the demo centre's open response),
+ * the correspondent's validation check 10 %. A warm-up of `warmupSeconds` (5) is not counted. Errors: any status other than 2xx, or no answer.
+ */
+export async function mixedLoad(base: string, o: { clients: number; seconds: number; warmupSeconds?: number; publishedYear: number; openYear: number }): Promise<LoadResult> {
+  const [team, director, caf] = [await login(base, 'equipe@demo.senacs.test'), await login(base, 'direction@demo.senacs.test'), await login(base, 'caf69@demo.senacs.test')];
+  const list = (await (await fetch(`${base}/api/structures?q=${encodeURIComponent(DEMO_CENTRE.name)}`)).json()) as { items: { id: number; name: string }[] };
+  const centreId = list.items.find((s) => s.name === DEMO_CENTRE.name)!.id;
+  const opened = await fetch(`${base}/api/structures/${centreId}/campaigns/${o.openYear}/response`, { method: 'POST', headers: team });
+  const responseId = ((await opened.json()) as { responseId: number }).responseId;
+  const detail = (await (await fetch(`${base}/api/responses/${responseId}`, { headers: team })).json()) as { answers: { code: string; value: unknown; version: number }[] };
+  const numeric = detail.answers.filter((a) => typeof a.value === 'number');
+  const versions = new Map(numeric.map((a) => [a.code, a.version]));
+
+  let times: number[] = [];
+  let byKind: Record<string, number[]> = {};
+  let errors = 0;
+  let until = 0;
+  const one = async (client: number, kind: string, path: string, init: RequestInit = {}) => {
+    const t = performance.now();
+    try {
+      const res = await fetch(`${base}${path}`, init);
+      const body = await res.text();
+      if (res.status === 409 && kind === 'autosave') {
+        // Two clients on one question (fewer numeric answers than clients): take the current version, as the page does.
+        const cur = (JSON.parse(body) as { error: { details: { current: { version: number } } } }).error.details.current;
+        versions.set(numeric[client % numeric.length].code, cur.version);
+      } else if (!res.ok) errors++;
+      else if (kind === 'autosave') versions.set(numeric[client % numeric.length].code, (JSON.parse(body) as { version: number }).version);
+    } catch { errors++; }
+    const ms = performance.now() - t;
+    times.push(ms);
+    (byKind[kind] ??= []).push(ms);
+  };
+  const deps = ['69', '13', '75', '33', '59'];
+  const round = (seconds: number) => { until = performance.now() + seconds * 1000; return Promise.all(Array.from({ length: o.clients }, async (_, client) => {
+    while (performance.now() < until) {
+      const r = Math.random();
+      const dep = deps[Math.floor(Math.random() * deps.length)];
+      if (r < 0.35) await one(client, 'dashboard', `/api/stats/dashboard?year=${o.publishedYear}&level=${Math.random() < 0.5 ? 'nation' : `departement&code=${dep}`}`);
+      else if (r < 0.55) await one(client, 'directory', `/api/structures?departement=${dep}`);
+      else if (r < 0.65) await one(client, 'fact_sheet', `/api/structures/${centreId}/fact-sheet?year=${o.publishedYear}&format=json`, { headers: director });
+      else if (r < 0.9 && numeric.length) {
+        const a = numeric[client % numeric.length];
+        await one(client, 'autosave', `/api/responses/${responseId}/answers/${a.code}`, { method: 'PUT', headers: { ...team, 'content-type': 'application/json' }, body: JSON.stringify({ value: a.value, baseVersion: versions.get(a.code) }) });
+      } else await one(client, 'validation', `/api/responses/${responseId}/validation`, { headers: caf });
+    }
+  })); };
+  // A warm-up first, not counted: every process loads its caches (populations, questionnaires) as after any start.
+  await round(o.warmupSeconds ?? 5);
+  [times, byKind, errors] = [[], {}, 0];
+  await round(o.seconds);
+  const kinds = Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, { n: xs.length, p99: Math.round(percentile(xs, 99)) }]));
+  return { requests: times.length, rps: times.length / o.seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors, byKind: kinds };
+}
