@@ -3,6 +3,7 @@ import { getStructure } from '../db/structure.repo';
 import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import { factSheetDocument, type FactSheetInput } from '../reports/factSheet/document';
+import { factSheetView } from '../reports/factSheet/text';
 import { renderPdf } from '../reports/pdf';
 import { structurePosition } from './structurePosition';
 
@@ -35,4 +36,12 @@ export async function buildFactSheet(p: { db: Db; actor: Actor; structureId: num
   const data = await factSheetData(p);
   const pdf = await renderPdf(factSheetDocument(data));
   return { pdf, filename: `fiche-${p.year}-structure-${p.structureId}.pdf`, data };
+}
+
+/**
+ * The fact sheet as the JSON the page shows: the same figures as the PDF, as texts and rows.
+ * @example const view = await factSheetJson({ db, actor, structureId: 12, year: 2025 });
+ */
+export async function factSheetJson(p: { db: Db; actor: Actor; structureId: number; year: number }) {
+  return factSheetView(await factSheetData(p));
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
 /**
@@ -16,4 +16,13 @@ export async function insertInChunks<T extends keyof Database & string>(
     await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
     onProgress?.(Math.min(i + size, rows.length));
   }
+}
+
+/**
+ * Refreshes the planner's statistics after a bulk load (the demo seed), so the first queries on the new
+ * rows get good plans.
+ * @example await analyzeTables(db);
+ */
+export async function analyzeTables(db: Kysely<Database>): Promise<void> {
+  await sql`analyze`.execute(db);
 }

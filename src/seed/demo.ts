@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connection';
-import { insertInChunks } from '../db/bulk';
+import { analyzeTables, insertInChunks } from '../db/bulk';
 import { countStructures } from '../db/structure.repo';
 import { generateStructures, type DemoCommune } from '../domain/demo/structures';
 import { demoCampaigns, generateResponses } from '../domain/demo/campaign';
@@ -70,7 +69,7 @@ export async function seedDemo(db: Db, opts: { scale?: number; onProgress?: Prog
   }
   await seedActionSheets(db);
   await seedPartners(db, (d, t) => progress('Partenaires', d, t));
-  await sql`analyze`.execute(db);
+  await analyzeTables(db);
   // Findings and scores from the start, so the cockpit shows a real quality distribution.
   for (const c of demoCampaigns) await runQuality({ db, year: c.year, onProgress: (done, total) => progress(`Qualité ${c.year}`, done, total) });
   // Each closed year has its published release, as a real observatory would; the open year has none yet.

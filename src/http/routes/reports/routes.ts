@@ -4,8 +4,7 @@ import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { buildPlaquette } from '../../../app/buildPlaquette';
-import { buildFactSheet, factSheetData } from '../../../app/buildFactSheet';
-import { factSheetView } from '../../../reports/factSheet/text';
+import { buildFactSheet, factSheetJson } from '../../../app/buildFactSheet';
 import { factSheetQuery, plaquetteQuery } from './schema';
 
 export const reportDocs: RouteDoc[] = [
@@ -33,7 +32,7 @@ export function reportRoutes() {
     const id = readId(c);
     const q = readQuery(c, factSheetQuery);
     // The web page shows the same sheet: its texts and tables, from the same builder as the PDF's.
-    if (q.format === 'json') return c.json(factSheetView(await factSheetData({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year })));
+    if (q.format === 'json') return c.json(await factSheetJson({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year }));
     const { pdf, filename } = await buildFactSheet({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year });
     return pdfResponse(c, pdf, filename, 'private');
   });
