@@ -175,8 +175,10 @@ describe.skipIf(template.kind !== 'postgres')('two server processes on one Postg
     const caf = await login(a!, DEMO.caf69);
     // The session lives in the database: the same cookie works on either process.
     const onB = follow(b!, submittedId, caf);
+    const cockpit = async () => ((await (await fetch(`${b!.base}/api/campaigns/2025/cockpit?level=departement&code=69`, { headers: caf })).json()) as { byState: Record<string, number> }).byState;
     try {
       await expect.poll(() => onB.ready(), { timeout: 10_000 }).toBe(true);
+      const before = await cockpit();
       const res = await send(a!, 'POST', `/api/responses/${submittedId}/validate`, caf, {});
       expect(res.status, await res.clone().text()).toBe(200);
       const at = Date.now();
@@ -185,6 +187,9 @@ describe.skipIf(template.kind !== 'postgres')('two server processes on one Postg
       // And process B's own view of the response says so at once.
       const r = (await (await fetch(`${b!.base}/api/responses/${submittedId}`, { headers: caf })).json()) as { response: { state: string } };
       expect(r.response.state).toBe('validated');
+      // So does its follow-up view of the département (the correspondents' working view).
+      const after = await cockpit();
+      expect([after.validated ?? 0, after.submitted ?? 0]).toEqual([(before.validated ?? 0) + 1, (before.submitted ?? 0) - 1]);
     } finally {
       onB.stop();
     }
