@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import pino from 'pino';
+import type pino from 'pino';
 import { usesHttps, type Config } from './config';
 import { openDatabase, type Database$ } from './db/connection';
 import { migrateToLatest } from './db/migrate';
