@@ -26,9 +26,9 @@ const freePort = () => new Promise<number>((ok, ko) => {
   srv.listen(0, '127.0.0.1', () => { const a = srv.address(); srv.close(() => ok(typeof a === 'object' && a ? a.port : 0)); });
 });
 
-async function startServer(databaseUrl: string): Promise<Server> {
+async function startServer(databaseUrl: string, extra: string[] = []): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['bin/senacs.js', 'serve', '--port', String(port), '--no-demo'], {
+  const child = spawn(process.execPath, ['bin/senacs.js', 'serve', '--port', String(port), '--no-demo', ...extra], {
     cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -37,7 +37,7 @@ async function startServer(databaseUrl: string): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   for (const until = Date.now() + 150_000; Date.now() < until;) {
     if (child.exitCode !== null) throw new Error(`serveur arrêté (code ${child.exitCode}) :\n${out}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, child, logs: () => out.slice(-3000) };
+    if (/prêt sur/.test(out) && (await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) return { base, child, logs: () => out };
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill('SIGKILL');
@@ -193,5 +193,20 @@ describe.skipIf(template.kind !== 'postgres')('two server processes on one Postg
     } finally {
       onB.stop();
     }
+  });
+
+  it('serve --processes 2 starts two workers on one port, and stops them all on SIGTERM', async () => {
+    const u = new URL(template.kind === 'postgres' ? template.url : '');
+    u.pathname = `/${name}`;
+    const c = await startServer(u.toString(), ['--processes', '2']);
+    try {
+      expect(c.logs()).toMatch(/PostgreSQL, 2 processus/);
+      await expect.poll(() => (c.logs().match(/Processus \d \(pid \d+\) prêt/g) ?? []).length, { timeout: 30_000 }).toBe(2);
+      const workers = [...c.logs().matchAll(/Processus \d \(pid (\d+)\) prêt/g)].map((m) => Number(m[1]));
+      for (let i = 0; i < 4; i++) expect((await fetch(`${c.base}/api/health`)).status).toBe(200);
+      await stopServer(c);
+      const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+      await expect.poll(() => workers.filter(alive), { timeout: 15_000 }).toEqual([]);
+    } finally { await stopServer(c); }
   });
 });
