@@ -3,8 +3,8 @@ import type { Env } from '../../context';
 import { readBody } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { publishRelease } from '../../../app/publishRelease';
-import { listCampaigns } from '../../../db/campaign.repo';
-import { listReleases, type ReleaseInfo } from '../../../db/release.repo';
+import { listCampaignReleases } from '../../../app/listReleases';
+import type { ReleaseInfo } from '../../../db/release.repo';
 import { AppError } from '../../../domain/errors';
 import { publishReleaseBody } from './schema';
 
@@ -32,12 +32,11 @@ function yearOf(raw: string | undefined): number {
 export function releaseRoutes() {
   const app = new Hono<Env>();
   app.get('/releases', async (c) => {
-    const { db } = c.var.deps;
-    const [releases, campaigns] = await Promise.all([listReleases(db), listCampaigns(db)]);
+    const campaigns = await listCampaignReleases({ db: c.var.deps.db });
     return c.json({
       campaigns: campaigns.map((k) => ({
-        year: k.year, state: k.state, closesOn: k.closes_on instanceof Date ? k.closes_on.toISOString().slice(0, 10) : String(k.closes_on).slice(0, 10),
-        releases: releases.filter((r) => r.year === k.year).map(presentRelease),
+        year: k.year, state: k.state, closesOn: k.closesOn instanceof Date ? k.closesOn.toISOString().slice(0, 10) : String(k.closesOn).slice(0, 10),
+        releases: k.releases.map(presentRelease),
       })),
     });
   });
