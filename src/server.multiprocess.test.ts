@@ -115,7 +115,9 @@ describe.skipIf(template.kind !== 'postgres')('two server processes on one Postg
       submittedId = sub.rows[0].id;
       centreId = (await db.query<{ id: number }>('select id from structures where name = $1', [DEMO_CENTRE.name])).rows[0].id;
     } finally { await db.end(); }
-    [a, b] = await Promise.all([startServer(u.toString()), startServer(u.toString())]);
+    // One after the other: a first start without dist/web builds the web app, and two builds at once would collide.
+    a = await startServer(u.toString());
+    b = await startServer(u.toString());
     const team = await login(a, DEMO.team);
     const res = await send(a, 'POST', `/api/structures/${centreId}/campaigns/2025/response`, team);
     if (res.status !== 200) throw new Error(`réponse du centre : ${res.status} ${await res.text()}`);
