@@ -4,7 +4,7 @@
  * .dependency-cruiser-known-violations.json and tolerated (`--ignore-known`);
  * any new one fails. Fix one, then regenerate the list with `npm run lint:deps:baseline`.
  * Tests (`*.test.ts`) and the test harness (src/testing) may reach any layer to set up their data.
- * Pass the files as a glob, "src/**/*.{ts,tsx}" (the npm scripts do): a bare folder is scanned for .ts files
+ * Pass the files as a glob, as the npm scripts do: a bare folder is scanned for .ts files
  * only when the TypeScript JS API is installed, and TypeScript 7 has none.
  */
 const notTests = '(\\.test\\.tsx?$|^src/testing/)';
