@@ -37,3 +37,11 @@ it('carries events, presence and departures to another process, and tells a newc
   // Entries from the other process expire the same way.
   expect(a.people(5, 1000 + 60_000)).toEqual([]);
 });
+
+it('dates another process’s heartbeat on its own clock, whatever the sender’s clock says', () => {
+  const hub = new LiveHub();
+  // The sender's clock is an hour behind; the heartbeat is 5 s old when it arrives.
+  hub.receive({ kind: 'touch', responseId: 9, entry: { userId: 3, name: 'Chloé', section: null, seenAt: 100_000 - 3_600_000 }, age: 5000 }, 100_000);
+  expect(hub.people(9, 100_000)).toEqual([{ userId: 3, name: 'Chloé', section: null, seenAt: 95_000 }]);
+  expect(hub.people(9, 95_000 + 45_001)).toEqual([]);
+});

@@ -17,7 +17,8 @@ export interface PresenceEntry { userId: number; name: string; section: string |
 /** What travels between processes: an event, a heartbeat, a page gone, or a newcomer asking who is there. */
 export type LiveMessage =
   | { kind: 'event'; responseId: number; event: LiveEvent }
-  | { kind: 'touch'; responseId: number; entry: PresenceEntry }
+  /** `age`: how long ago the heartbeat was, so that the receiver dates it on its own clock (hosts' clocks may differ). */
+  | { kind: 'touch'; responseId: number; entry: PresenceEntry; age: number }
   | { kind: 'leave'; responseId: number; userId: number }
   | { kind: 'sync' };
 
@@ -65,7 +66,7 @@ export class LiveHub {
   touch(responseId: number, who: { userId: number; name: string }, section: string | null, now = Date.now()) {
     const entry = { ...who, section, seenAt: now };
     this.remember(responseId, entry, true, now);
-    this.transport?.send({ kind: 'touch', responseId, entry });
+    this.transport?.send({ kind: 'touch', responseId, entry, age: 0 });
   }
 
   leave(responseId: number, userId: number, now = Date.now()) {
@@ -77,12 +78,12 @@ export class LiveHub {
   receive(message: LiveMessage, now = Date.now()): void {
     switch (message.kind) {
       case 'event': this.deliver(message.responseId, message.event); return;
-      case 'touch': this.remember(message.responseId, message.entry, false, now); return;
+      case 'touch': this.remember(message.responseId, { ...message.entry, seenAt: now - Math.max(0, message.age || 0) }, false, now); return;
       case 'leave': this.forget(message.responseId, message.userId, now); return;
       case 'sync':
         // A process that starts (or reconnects) learns the presence held here at once, not at the next heartbeats.
         for (const [responseId, map] of this.presence) {
-          for (const seen of map.values()) if (seen.local && now - seen.entry.seenAt <= PRESENCE_TTL_MS) this.transport?.send({ kind: 'touch', responseId, entry: seen.entry });
+          for (const seen of map.values()) if (seen.local && now - seen.entry.seenAt <= PRESENCE_TTL_MS) this.transport?.send({ kind: 'touch', responseId, entry: seen.entry, age: now - seen.entry.seenAt });
         }
     }
   }
