@@ -167,8 +167,19 @@ describe('first deployment', () => {
 
   it('a director joins, fills and submits; the correspondent validates; the nation closes and publishes', async () => {
     await apiLogin(ADMIN, PASSWORD);
-    await call(ADMIN, 'POST', '/campaigns', { year: 2025, opensOn: '2026-03-01', closesOn: '2026-06-30' });
-    await call(ADMIN, 'POST', '/campaigns/2025/open');
+    // The national administration prepares and opens the first campaign from its pages.
+    const admin = await newPage(browser, baseUrl);
+    await login(admin, ADMIN);
+    await admin.goto('/admin');
+    await admin.getByRole('link', { name: 'Campagnes annuelles' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Campagnes annuelles' }).waitFor(WAIT);
+    await settled(admin);
+    await admin.getByLabel('Année des données').fill('2025');
+    await admin.getByLabel('Ouverture').fill('2026-03-01');
+    await admin.getByLabel('Clôture').fill('2026-06-30');
+    await admin.getByRole('button', { name: 'Préparer la campagne' }).click();
+    await admin.getByRole('button', { name: 'Ouvrir la campagne 2025' }).click(WAIT);
+    await admin.getByText('La campagne 2025 est ouverte').waitFor(WAIT);
 
     const d = directorLinks[0];
     const director = await acceptInvitation(d.path, 'Denise Directrice');
@@ -181,6 +192,14 @@ describe('first deployment', () => {
     // The structure as the directory holds it, completed with what the demo's answer generator draws from.
     const s = await call<Record<string, unknown> & { approvals: { kind: string; starts_on: string; ends_on: string | null }[]; commune_population: number | null; first_approval_on: string | null }>(d.email, 'GET', `/structures/${structureId}`);
     const { responseId } = await call<{ responseId: number }>(d.email, 'POST', `/structures/${structureId}/campaigns/2025/response`);
+    // A response not started has nothing to transmit; the first saved answer makes « Transmettre… » appear
+    // without reloading the page (issue 14).
+    await director.goto(`/reponses/${responseId}`);
+    const checks = director.getByRole('region', { name: 'Contrôles avant transmission' });
+    await checks.getByRole('heading', { name: /Erreurs à corriger/ }).waitFor(WAIT);
+    expect(await checks.getByRole('button', { name: 'Transmettre…', exact: true }).count()).toBe(0);
+    await director.locator('[data-name="identite.site_web"]').locator('input').first().fill('https://denise.example.org');
+    await checks.getByRole('button', { name: 'Transmettre…', exact: true }).waitFor(WAIT);
     const answers = generateAnswers({
       ...s, key: structureId, size: 1, communePopulation: s.commune_population ?? 10_000, first_approval_on: (s.first_approval_on ?? '2023-01-01').slice(0, 10),
       approvals: s.approvals.map((a) => ({ kind: a.kind, starts_on: a.starts_on.slice(0, 10), ends_on: (a.ends_on ?? '2026-12-31').slice(0, 10) })),
@@ -197,18 +216,49 @@ describe('first deployment', () => {
     for (const w of result.warnings.filter((x) => !x.justified)) {
       await call(d.email, 'POST', `/responses/${responseId}/comments`, { code: w.rule, kind: 'justification', body: 'Chiffre vérifié avec la comptabilité.' });
     }
-    await call(d.email, 'POST', `/responses/${responseId}/submit`, {});
+    // The hundred answers went through the API the page uses (typing them all would only slow the test);
+    // the transmission is the director's, in the page, after its confirmation.
+    await director.reload();
+    const panel = director.getByRole('region', { name: 'Contrôles avant transmission' });
+    await panel.getByRole('heading', { name: 'Erreurs à corriger (0)' }).waitFor(WAIT);
+    await panel.getByRole('button', { name: 'Transmettre…', exact: true }).click();
+    await panel.getByRole('group', { name: 'Confirmer la transmission' }).getByRole('button', { name: /^Transmettre/ }).click();
+    await director.getByRole('note').filter({ hasText: 'Réponse transmise' }).waitFor(WAIT);
 
+    // The correspondent finds it in the follow-up list, opens it and validates it.
     await apiLogin(CORRESPONDENT, PASSWORD);
-    await call(CORRESPONDENT, 'POST', `/responses/${responseId}/validate`);
+    const review = await newPage(browser, baseUrl);
+    await login(review, CORRESPONDENT);
+    await review.goto('/suivi/2025?level=departement&code=69');
+    const list = review.locator('section[aria-labelledby="responses-title"]');
+    await list.getByLabel('État de la réponse').selectOption('submitted');
+    await list.getByRole('button', { name: 'Appliquer' }).click();
+    await list.locator('caption', { hasText: 'transmise' }).waitFor(WAIT);
+    await settled(review);
+    await list.getByRole('row', { name: new RegExp(String(s.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).getByRole('link', { name: /^Contrôler/ }).click();
+    await review.waitForURL(`**/controle/${responseId}`);
+    await review.getByRole('button', { name: 'Valider', exact: true }).click(WAIT);
+    await review.getByRole('status').filter({ hasText: 'Réponse validée.' }).waitFor(WAIT);
+    await expectAxeClean(review);
     const people = await newPage(browser, baseUrl);
     await login(people, CORRESPONDENT);
     await people.goto('/personnes');
     await people.getByRole('table', { name: 'Directions des structures du département 69' }).waitFor(WAIT);
     await expect.poll(() => people.getByRole('row', { name: new RegExp(d.email.replace(/[.]/g, '\\.')) }).innerText()).toMatch(/Direction inscrite \(Denise Directrice\)/);
 
-    await call(ADMIN, 'POST', '/campaigns/2025/close');
-    await call(ADMIN, 'POST', '/releases/2025', { note: 'Première campagne' });
+    // The national administration closes the campaign, then checks and publishes its first release.
+    await admin.goto('/campagnes');
+    await admin.getByRole('button', { name: 'Clore la campagne 2025…' }).click(WAIT);
+    await admin.getByRole('button', { name: 'Confirmer la clôture' }).click();
+    await admin.getByText(/La campagne 2025 est close/).waitFor(WAIT);
+    await admin.getByRole('link', { name: 'Publier les chiffres de 2025' }).click();
+    await admin.getByRole('heading', { name: /Campagne 2025/ }).waitFor(WAIT);
+    await settled(admin);
+    const block = admin.locator('section, div', { has: admin.getByRole('heading', { name: /Campagne 2025/ }) }).last();
+    await block.getByRole('button', { name: 'Vérifier avant publication' }).click();
+    await block.getByText(/Aperçu de la version/).waitFor(WAIT);
+    await block.getByRole('button', { name: 'Publier la version' }).click();
+    await block.getByText(/Version n° 1 de 2025 publiée/).waitFor(WAIT);
     const releases = await call<{ campaigns: { year: number; releases: { number: number }[] }[] }>(ADMIN, 'GET', '/releases');
     expect(releases.campaigns.find((c) => c.year === 2025)?.releases.map((r) => r.number)).toEqual([1]);
     const detail = await call<{ response: { state: string } }>(CORRESPONDENT, 'GET', `/responses/${responseId}`);

@@ -14,7 +14,7 @@ import { useLive } from './live';
 import { Saver } from './saver';
 import { Sections } from './Sections';
 import { StatusBar } from './StatusBar';
-import { FillingStore } from './store';
+import { FillingStore, useStore } from './store';
 import { buildSurvey, isAnswerable } from './survey';
 import type { CommentRow, LiveEvent, ResponseView } from './types';
 import type { Query } from '../trust/types';
@@ -98,6 +98,10 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
     // One model per loaded response; a reload builds a new one.
   }, [data]);
   const { survey, store, saver } = filling;
+  // A response not started yet becomes one in progress with its first saved answer (here or by a
+  // colleague, live): the director may then transmit it without reloading the page.
+  const started = useStore(store, (s) => [...s.answers.values()].some((a) => !a.prefilled));
+  const canSubmit = view.can.submit || (Boolean(view.can.submitOnceStarted) && started);
   const [section, setSection] = useState<string | null>(survey.currentPage?.name ?? null);
 
   useEffect(() => {
@@ -213,7 +217,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
           <Survey model={survey} />
         </div>
       </div>
-      <ValidationPanel canSubmit={view.can.submit} onSubmitted={onReload} onGoTo={goToQuestion} />
+      <ValidationPanel canSubmit={canSubmit} onSubmitted={onReload} onGoTo={goToQuestion} />
     </FillingContext.Provider>
   );
 }

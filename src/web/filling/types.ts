@@ -30,7 +30,7 @@ export interface ResponseView {
   previous?: Record<string, unknown>;
   /** External data sets about the structure for the campaign's year, by data set then field: what ext() reads. */
   external?: Record<string, Record<string, unknown>>;
-  can: { fill: boolean; submit: boolean; review: boolean };
+  can: { fill: boolean; submit: boolean; review: boolean; submitOnceStarted?: boolean };
   /** The latest reopening, while the structure corrects its response. */
   reopened?: { reason: string; at: string; by: string | null };
   presence: PresenceEntry[];

@@ -34,7 +34,7 @@ describe('filling a response together', () => {
   it('shows the response with its answers and abilities to the team, and to the département correspondent read-only', async () => {
     const mine = await get(`/api/responses/${responseId}`, team);
     expect(mine.response.structure_name).toBe(DEMO_CENTRE.name);
-    expect(mine.can).toEqual({ fill: true, submit: false, review: false });
+    expect(mine.can).toEqual({ fill: true, submit: false, review: false, submitOnceStarted: false });
     // Last year's answers, for the rules the browser runs (prev()).
     expect(typeof mine.previous['participation.benevoles']).toBe('number');
     const theirs = await get(`/api/responses/${responseId}`, caf);

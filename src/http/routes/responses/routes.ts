@@ -66,6 +66,9 @@ export function responseRoutes() {
       can: {
         fill: structurePolicy.fill(c.var.actor, place) && editableByStructure(r.state) && r.campaign_state === 'open',
         submit: structurePolicy.manage(c.var.actor, place) && (r.state === 'in_progress' || r.state === 'returned') && r.campaign_state === 'open',
+        // A response not started yet becomes submittable with its first saved answer: the page needs to know
+        // whether this person may then transmit it, without reloading.
+        submitOnceStarted: structurePolicy.manage(c.var.actor, place) && r.state === 'not_started' && r.campaign_state === 'open',
         review: structurePolicy.review(c.var.actor, place),
       },
       presence: c.var.deps.live.people(r.id),
