@@ -30,6 +30,8 @@ interface Ids {
   localQuestions: { d69: number; d13: number }; localYear: number;
   /** A refused consent request from Lyon to the Marseille structure: no decision or withdrawal applies to it. */
   consent: number;
+  /** A mail of Lyon already sent: sending it again applies to no one (409 for the national administration). */
+  sentMail: number;
   sirets: { lyon: string; s13: string };
   /** A revoked invitation of Lyon and of the Marseille structure (no step applies), and links: one pending, one revoked. */
   invitations: { lyon: number; s13: number }; pendingToken: string; revokedToken: string;
@@ -468,7 +470,10 @@ const MATRIX: Row[] = [
     ],
   },
   { route: 'GET /api/outbox', visibility: 'private', cells: followerCells((_, qs) => `/api/outbox${qs ? '?' + qs : ''}`, 200) },
-  { route: 'POST /api/outbox/:id/retry', visibility: 'private', cells: [{ label: 'unknown mail', method: 'POST', path: () => '/api/outbox/999999/retry', expect: statusFor(['national'], 404) }] },
+  { route: 'POST /api/outbox/:id/retry', visibility: 'private', cells: [
+    { label: 'a mail already sent', method: 'POST', path: (ids) => `/api/outbox/${ids.sentMail}/retry`, expect: statusFor(['national'], 409) },
+    { label: 'unknown mail', method: 'POST', path: () => '/api/outbox/999999/retry', expect: statusFor(['national'], 404) },
+  ] },
   // Local questions: a territory's correspondents, its region's coordinator, the nation.
   {
     route: 'GET /api/campaigns/:year/local-questions', visibility: 'private', cells: [
@@ -785,7 +790,7 @@ beforeAll(async () => {
     year,
     responses: { lyon: 0, other69: 0, ara73: 0, s13: 0 },
     missingResponse: (await db.selectFrom('responses').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m + 1000,
-    queries: { lyon: 0, s13: 0 }, localQuestions: { d69: 0, d13: 0 }, localYear: year - 2, consent: 0, sirets: { lyon: '', s13: '' },
+    queries: { lyon: 0, s13: 0 }, localQuestions: { d69: 0, d13: 0 }, localYear: year - 2, consent: 0, sentMail: 0, sirets: { lyon: '', s13: '' },
     invitations: { lyon: 0, s13: 0 }, pendingToken: 'jeton-en-attente-0123456789abcdef', revokedToken: 'jeton-revoque-0123456789abcdef',
   };
   for (const t of TARGETS) {
@@ -808,6 +813,8 @@ beforeAll(async () => {
     ids.localQuestions[k] = (await db.insertInto('local_questions').values({ campaign_id: older.id, level: 'departement', territory_code: code, code: `local.${code}.jardins`, element: JSON.stringify(LOCAL_ELEMENT), author_id: national })
       .returning('id').executeTakeFirstOrThrow()).id;
   }
+  ids.sentMail = (await db.insertInto('outbox').values({ to_email: 'direction@exemple.fr', subject: 'Relance', body: 'Bonjour', structure_id: ids.lyon, state: 'sent', attempts: 1, sent_at: new Date() })
+    .returning('id').executeTakeFirstOrThrow()).id;
   ids.consent = (await db.insertInto('consent_requests').values({ requester_id: ids.lyon, target_id: ids.s13, requested_by: national, state: 'refused' }).returning('id').executeTakeFirstOrThrow()).id;
   for (const t of ['lyon', 's13'] as const) {
     ids.invitations[t] = (await db.insertInto('invitations').values({ structure_id: ids[t], email: `invitee-${t}@example.org`, role: 'contributor', token_hash: invitationTokenHash(`${ids.revokedToken}-${t}`),
