@@ -122,7 +122,7 @@ describe('first deployment', () => {
 
     await check(page, 'annuaire.csv', csv);
     await page.getByRole('heading', { name: 'Fichier vérifié : aucun problème' }).waitFor(WAIT);
-    await expect.poll(() => page.locator('.directory-summary').innerText()).toMatch(new RegExp(`${ROWS}\\s+nouvelle\\(s\\) structure\\(s\\)`));
+    await expect.poll(() => page.locator('.directory-summary').innerText()).toMatch(new RegExp(`${ROWS}\\s+nouvelles structures`));
     await page.getByRole('button', { name: 'Appliquer ces changements' }).click();
     await page.getByRole('heading', { name: 'Annuaire importé' }).waitFor(WAIT);
     await expectAxeClean(page);
@@ -314,9 +314,9 @@ describe('first deployment', () => {
     await check(page, 'annuaire-2027.csv', lines.join('\n') + '\n');
     await page.getByRole('heading', { name: 'Fichier vérifié : aucun problème' }).waitFor(WAIT);
     const summary = await page.locator('.directory-summary').innerText();
-    expect(summary).toMatch(/0\s+nouvelle\(s\) structure\(s\)/);
-    expect(summary).toMatch(/1\s+structure\(s\) reprise\(s\)/);
-    expect(summary).toMatch(/1\s+agrément\(s\) terminé\(s\)/);
+    expect(summary).toMatch(/0\s+nouvelle structure/);
+    expect(summary).toMatch(/1\s+structure reprise/);
+    expect(summary).toMatch(/1\s+agrément terminé/);
     await expect.poll(() => page.getByRole('table', { name: 'Structures modifiées' }).innerText()).toMatch(/nom : Espace de vie sociale 3 → Maison des habitants renommée/);
     await expect.poll(() => page.getByRole('table', { name: 'Structures reprises' }).innerText()).toContain(directorSiret);
     await expectAxeClean(page);
