@@ -94,6 +94,16 @@ describe('officials’ dashboard', () => {
     expect(await page.locator('.map-table tr.row-current').count()).toBe(1);
     await screenshot(page, 'dashboard-departement-69');
     expect(await axeViolations(page)).toEqual([]);
+    // The plaquette of the territory, from its dashboard: progress while it is made, then the file (issue 14).
+    const download = page.waitForEvent('download', WAIT);
+    await page.getByRole('button', { name: 'Plaquette PDF' }).click();
+    await page.getByRole('status').filter({ hasText: /Préparation du document|Téléchargement/ }).first().waitFor(WAIT);
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+    const bytes = await (await import('node:fs/promises')).readFile((await file.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('status').filter({ hasText: /^Document prêt : .+\.pdf\.$/ }).waitFor(WAIT);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   }, 180_000);
 });

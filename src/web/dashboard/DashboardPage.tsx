@@ -16,6 +16,7 @@ const frenchDate = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'num
 const plaquetteHref = (year: number, level: Level, code?: string) =>
   `/api/reports/plaquette?${new URLSearchParams({ level, year: String(year), ...(code ? { code } : {}) }).toString()}`;
 import './dashboard.css';
+import { PdfDownload } from '../components/PdfDownload';
 
 /** The key figures of the one-screen summary: indicator, statistic, label, unit. */
 const KEY = [
@@ -144,7 +145,7 @@ function YearDashboard({ level, code, year, years, releasedYears, onYear }: { le
           <select id="dash-year" value={year} onChange={(e) => onYear(Number(e.target.value))}>
             {years.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
-          <a className="button button-secondary" href={plaquetteHref(year, level, code)} download>Plaquette PDF</a>
+          <PdfDownload href={plaquetteHref(year, level, code)} label="Plaquette PDF" fallbackName={`plaquette-${year}-${code ?? 'france'}.pdf`} />
           <button type="button" className="button button-secondary" onClick={() => window.print()}>Imprimer</button>
         </div>
       </div>
