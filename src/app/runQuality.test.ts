@@ -4,7 +4,8 @@ import { responseFindings, responseScore } from '../db/quality.repo';
 import { openTestDatabase } from '../testing/testDb';
 import { recomputeQuality } from './recomputeQuality';
 import { runQuality } from './runQuality';
-import { flushQualityRecomputes, scheduleQualityRecompute } from './scheduleQualityRecompute';
+import { flushQualityRecomputes, QUALITY_RECHECK, scheduleQualityRecompute } from './scheduleQualityRecompute';
+import { listJobs } from '../db/jobs.repo';
 
 let database: Database$;
 let responseId: number;
@@ -54,29 +55,18 @@ describe('quality run and re-check', () => {
     expect(await recomputeQuality(database.db, 999_999_999)).toBeUndefined();
   });
 
-  it('debounces re-checks per response and runs them after the caller answered', async () => {
+  it('debounces re-checks per response in the job queue: one pending job, run when flushed', async () => {
     const staff = Number(await answer('rh.effectif.animation'));
     await setAnswer('rh.etp.animation', staff);
-    scheduleQualityRecompute(database.db, responseId, 60_000);
-    scheduleQualityRecompute(database.db, responseId, 60_000);
+    await scheduleQualityRecompute(database.db, responseId, 60_000);
+    await scheduleQualityRecompute(database.db, responseId, 60_000);
+    const queued = (await listJobs(database.db)).filter((j) => j.kind === QUALITY_RECHECK && (j.payload as { responseId: number }).responseId === responseId);
+    expect(queued).toHaveLength(1);
+    expect(queued[0].run_at.getTime()).toBeGreaterThan(Date.now() + 50_000);
     // Nothing ran yet: the stored findings still carry the error.
     expect((await responseFindings(database.db, responseId)).some((f) => f.rule === 'rh.etp_effectif.animation')).toBe(true);
-    await flushQualityRecomputes();
+    expect(await flushQualityRecomputes(database.db)).toBeGreaterThanOrEqual(1);
     expect((await responseFindings(database.db, responseId)).some((f) => f.rule === 'rh.etp_effectif.animation')).toBe(false);
-  });
-
-  it('keeps the re-checks of two databases apart, and runs one database\'s before it closes', async () => {
-    const other = await openTestDatabase();
-    try {
-      const staff = Number(await answer('rh.effectif.animation'));
-      await setAnswer('rh.etp.animation', staff + 2);
-      scheduleQualityRecompute(database.db, responseId, 60_000);
-      // The same response id on another database must not cancel this one's pending re-check.
-      scheduleQualityRecompute(other.db, responseId, 60_000);
-      await other.close(); // flushes the other database's re-check only
-      expect((await responseFindings(database.db, responseId)).some((f) => f.rule === 'rh.etp_effectif.animation')).toBe(false);
-      await flushQualityRecomputes(database.db);
-      expect((await responseFindings(database.db, responseId)).some((f) => f.rule === 'rh.etp_effectif.animation')).toBe(true);
-    } finally { await other.close().catch(() => undefined); }
+    expect((await listJobs(database.db)).filter((j) => j.kind === QUALITY_RECHECK)).toHaveLength(0);
   });
 });

@@ -56,6 +56,6 @@ export async function saveAnswer(p: SaveAnswerProps) {
     });
   }
   p.live?.publish(p.responseId, { type: 'answer', code: p.code, value, version: written.version, author: p.actor.name ?? '', authorId: p.actor.userId!, at: new Date().toISOString() });
-  scheduleQualityRecompute(p.db, p.responseId);
+  await scheduleQualityRecompute(p.db, p.responseId);
   return { code: p.code, value, version: written.version };
 }

@@ -1,42 +1,35 @@
 import type { Db } from '../db/connection';
+import { newWorkerId, queueJob, runDueJobs, type JobHandler } from './jobRunner';
 import { recomputeQuality } from './recomputeQuality';
 
 /** Autosave sends an answer every few seconds: wait for a pause before re-checking the response. */
 export const qualityDebounceMs = 1500;
 
-interface Pending { timer: ReturnType<typeof setTimeout>; run: () => Promise<void> }
-/** Pending re-checks per database (a process may hold several: tests, benchmarks), then per response. */
-const pending = new Map<Db, Map<number, Pending>>();
-const running = new Map<Promise<void>, Db>();
+/** The kind of the queued job that re-checks one response. */
+export const QUALITY_RECHECK = 'quality.recheck';
+
+/** The job: re-checks the response of its payload (nothing for a response gone meanwhile). */
+export const qualityRecheckJob: JobHandler = (db, payload) => recomputeQuality(db, Number(payload.responseId));
 
 /**
- * Re-checks a response's quality after the caller has answered, debounced per response: the request
- * never waits for it, and a burst of autosaves costs one check. Failures are logged, never thrown.
- * @example scheduleQualityRecompute(db, responseId); // after writing the answer
+ * Re-checks a response's quality after the caller has answered, debounced per response: a durable job
+ * of the queue (one pending per response; a new save moves it `delayMs` later), run by the job runner of
+ * whichever server process is free, even after a restart. The request only waits for the row to be
+ * written. Failures to queue are logged, never thrown (the answer is already saved).
+ * @example await scheduleQualityRecompute(db, responseId); // after writing the answer
  */
-export function scheduleQualityRecompute(db: Db, responseId: number, delayMs = qualityDebounceMs): void {
-  const ofDb = pending.get(db) ?? new Map<number, Pending>();
-  pending.set(db, ofDb);
-  const previous = ofDb.get(responseId);
-  if (previous) clearTimeout(previous.timer);
-  const run = () => {
-    ofDb.delete(responseId);
-    if (ofDb.size === 0 && pending.get(db) === ofDb) pending.delete(db);
-    const job = recomputeQuality(db, responseId).then(() => undefined, (error: unknown) => {
-      console.error(`quality: response ${responseId} not re-checked: ${(error as Error).message}`);
-    });
-    running.set(job, db);
-    return job.finally(() => running.delete(job));
-  };
-  ofDb.set(responseId, { run, timer: setTimeout(run, delayMs) });
+export async function scheduleQualityRecompute(db: Db, responseId: number, delayMs = qualityDebounceMs): Promise<void> {
+  try {
+    await queueJob(db, { kind: QUALITY_RECHECK, payload: { responseId }, delayMs, dedupeKey: String(responseId) });
+  } catch (error) {
+    console.error(`quality: response ${responseId} not queued for a re-check: ${(error as Error).message}`);
+  }
 }
 
 /**
- * Runs the pending re-checks now and waits for all of them — of one database, or of all: before the
- * database closes (shutdown, end of a test file), so that no re-check runs on a closed database.
- * @example await flushQualityRecomputes(database.db); await database.close();
+ * Runs the pending re-checks of a database now, before their time (tests, the command line).
+ * @example await scheduleQualityRecompute(db, 12, 60_000); await flushQualityRecomputes(db);
  */
-export async function flushQualityRecomputes(db?: Db): Promise<void> {
-  for (const [of, ofDb] of [...pending]) if (!db || of === db) for (const p of [...ofDb.values()]) { clearTimeout(p.timer); void p.run(); }
-  await Promise.all([...running].filter(([, of]) => !db || of === db).map(([job]) => job));
+export async function flushQualityRecomputes(db: Db): Promise<number> {
+  return (await runDueJobs({ db, handlers: { [QUALITY_RECHECK]: qualityRecheckJob }, workerId: newWorkerId(), ignoreRunAt: true })).done;
 }

@@ -31,6 +31,6 @@ export async function submitResponse(p: { db: Db; live?: LiveHub; actor: Actor; 
   }
   await appendAudit(p.db, { actorId: p.actor.userId, action: 'response.submit', entity: 'response', entityId: r.id, data: { from: r.state } });
   p.live?.publish(r.id, { type: 'state', state: 'submitted' });
-  scheduleQualityRecompute(p.db, r.id, 0);
+  await scheduleQualityRecompute(p.db, r.id, 0);
   return { state: 'submitted' as const };
 }

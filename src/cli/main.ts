@@ -22,7 +22,9 @@ import { reportCommand } from './reportCommand';
 import { externalCommand } from './externalCommand';
 import { opendataCommand } from './opendataCommand';
 import { structuresCommand } from './structuresCommand';
-import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
+import { startJobRunner } from '../app/jobRunner';
+import { serverJobHandlers } from '../app/serverJobs';
+import { jobsCommand } from './jobsCommand';
 import { startOutboxSender } from '../app/deliverOutbox';
 import { startRetentionJob } from '../app/retentionJob';
 import { createLogger } from '../logger';
@@ -62,6 +64,9 @@ Commandes :
   structures template --out F.csv|F.xlsx [--schema F.json]
                                        écrit le modèle du fichier d’annuaire et son schéma (Table Schema)
   opendata --year A --out dossier/     écrit les données ouvertes d’une campagne (CSV, schémas Table Schema, datapackage.json)
+  jobs [--state pending|running|failed] [--limit N]
+                                       la file des tâches (re-contrôles qualité…) : profondeur, tâches abandonnées et leur erreur
+  jobs retry <id>                      remet dans la file une tâche abandonnée
 `;
 
 async function main(argv: string[]) {
@@ -153,6 +158,10 @@ async function main(argv: string[]) {
       process.exitCode = await externalCommand(rest, () => openConfiguredDatabase(config));
       return;
     }
+    case 'jobs': {
+      process.exitCode = await jobsCommand(rest, () => openConfiguredDatabase(config));
+      return;
+    }
     case undefined: case 'help': case '--help': case '-h':
       console.log(HELP);
       return;
@@ -210,13 +219,18 @@ async function serveCommand(args: string[]) {
   if (accounts) printAccounts(accounts);
   // The outbox is sent in the background (and retried with backoff) when a mail server is configured.
   const sender = config.smtpUrl ? startOutboxSender({ db: database.db, smtpUrl: config.smtpUrl, onError: (e) => logger.error({ err: e }, 'boîte d’envoi') }) : undefined;
-  // Pending quality re-checks run before the database closes, for five seconds at most.
+  // The durable job queue (quality re-checks…): a runner in every process, woken through NOTIFY on PostgreSQL.
+  const jobs = await startJobRunner({
+    db: database.db, handlers: serverJobHandlers, databaseUrl: database.kind === 'postgres' ? config.databaseUrl : undefined,
+    exclusive: database.kind === 'pglite', onError: (err) => logger.warn({ err }, 'file des tâches'),
+  });
+  // The job in progress finishes before the database closes (five seconds at most); pending ones stay queued for the next start.
   const stop = async () => {
     stopSessionSweep();
     await Promise.race([sender?.stop(), new Promise((done) => setTimeout(done, 5000).unref())]);
     server.close();
     await stopLive().catch(() => undefined);
-    await Promise.race([flushQualityRecomputes(database.db), new Promise((done) => setTimeout(done, 5000).unref())]);
+    await Promise.race([jobs.stop(), new Promise((done) => setTimeout(done, 5000).unref())]);
     await database.close();
     process.exit(0);
   };

@@ -13,8 +13,11 @@ export const BACKUP_TABLES = [
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** Tables left out on purpose: login counters (short-lived, keyed on hashed addresses) are no data to restore. */
-export const UNSAVED_TABLES: readonly string[] = ['login_limits'];
+/**
+ * Tables left out on purpose: login counters (short-lived, keyed on hashed addresses) are no data to restore;
+ * the job queue holds work of the running instance (a restored instance re-checks its quality with `senacs quality`).
+ */
+export const UNSAVED_TABLES: readonly string[] = ['login_limits', 'jobs'];
 
 /** Streams a table's rows in primary-key-stable pages, as JSON-ready objects. */
 export async function* readTable(db: Db, table: BackupTable, pageSize = 20_000): AsyncGenerator<Record<string, unknown>[]> {

@@ -17,6 +17,7 @@ import * as m014 from './migrations/014_personal_data';
 import * as m015 from './migrations/015_directory';
 import * as m016 from './migrations/016_password_reset';
 import * as m017 from './migrations/017_empty_answers';
+import * as m018 from './migrations/018_jobs';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '015_directory': m015,
   '016_password_reset': m016,
   '017_empty_answers': m017,
+  '018_jobs': m018,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -4,6 +4,7 @@ import type { ResponseState } from '../domain/responseState';
 import type { Role } from '../domain/roles';
 import type { QueryState } from '../domain/workflow';
 import type { OutboxState } from '../domain/outbox';
+import type { JobState } from '../domain/jobs';
 import type { TerritoryGrant } from '../domain/people';
 
 /** Kysely table types; they mirror the migrations in ./migrations. */
@@ -87,6 +88,12 @@ export interface Database {
   peer_groups: {
     campaign_id: number; structure_id: number; rank: number; neighbour_id: number; distance: number;
     reasons: JSONColumnType<Record<string, string>, string, string>; frozen_at: Generated<Date>;
+  };
+  /** Migration 018: the durable job queue (issue 16); one runner holds a job while 'running'; see jobs.repo.ts. */
+  jobs: {
+    id: Generated<number>; kind: string; payload: JSONColumnType<Record<string, unknown>, string, string>; state: Generated<JobState>;
+    run_at: Generated<Date>; attempts: Generated<number>; max_attempts: Generated<number>; locked_at: Date | null; locked_by: string | null;
+    last_error: string | null; dedupe_key: string | null; created_at: Generated<Date>;
   };
   consent_requests: {
     id: Generated<number>; requester_id: number; target_id: number; requested_by: number | null;

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPGlite, dropDatabaseWhenClosed, openDatabase, type Database$ } from '../db/connection';
-import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
 
 /**
  * A private copy of the test template (schema, geography, small demo campaign, demo accounts) on the
@@ -16,7 +15,7 @@ export async function openTestDatabase(): Promise<Database$> {
     const data = await readFile(tpl.file);
     const pglite = await createPGlite(undefined, new Blob([data]));
     const database = await openDatabase({ pglite });
-    return { ...database, close: async () => { await flushQualityRecomputes(database.db); await database.close(); } };
+    return database;
   }
   const name = `senacs_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: tpl.url });
@@ -28,7 +27,6 @@ export async function openTestDatabase(): Promise<Database$> {
   return {
     ...database,
     close: async () => {
-      await flushQualityRecomputes(database.db);
       await database.close();
       const a = new pg.Client({ connectionString: tpl.url });
       await a.connect();

@@ -6,6 +6,8 @@ import pino from 'pino';
 import { allRouteDocs, createApp } from '../../app';
 import { openDatabase } from '../../../db/connection';
 import { LiveHub } from '../../../app/live';
+import { enqueueJob } from '../../../db/jobs.repo';
+import { runDueJobs } from '../../../app/jobRunner';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
@@ -15,11 +17,17 @@ afterAll(() => database?.close());
 interface Operation { summary: string; tags: string[]; security?: unknown[]; parameters: { name: string; in: string; required: boolean }[]; requestBody?: unknown; responses: Record<string, unknown> }
 
 describe('system', () => {
-  it('health reports the database kind', async () => {
+  it('health reports the database kind and the job queue\'s depth', async () => {
     const res = await client.request('/api/health');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toEqual({ status: 'ok', database: database.kind });
+    const before = await res.json();
+    expect(before).toMatchObject({ status: 'ok', database: database.kind, jobs: { pending: expect.any(Number), running: expect.any(Number), failed: expect.any(Number) } });
+    await enqueueJob(database.db, { kind: 'test.health', maxAttempts: 1 });
+    await runDueJobs({ db: database.db, handlers: { 'test.health': async () => { throw new Error('non'); } }, workerId: 'w' });
+    await enqueueJob(database.db, { kind: 'test.health', delayMs: 60_000 });
+    const after = await (await client.request('/api/health')).json();
+    expect(after.jobs).toEqual({ pending: before.jobs.pending + 1, running: before.jobs.running, failed: before.jobs.failed + 1 });
   });
 
   it('health answers 500 with the JSON error shape when the database is gone', async () => {

@@ -1,18 +1,19 @@
 import { Hono } from 'hono';
-import { ping } from '../../../db/connection';
+import { queueDepth } from '../../../app/jobQueue';
 import type { Env } from '../../context';
 import { buildOpenApi, type RouteDoc } from '../../openapi';
 
 export const systemDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/health', summary: 'État du service et de la base', tag: 'système' },
+  { method: 'get', path: '/api/health', summary: 'État du service et de la base, profondeur de la file des tâches (en attente, en cours, abandonnées)', tag: 'système' },
   { method: 'get', path: '/api/openapi.json', summary: 'Ce document', tag: 'système' },
 ];
 
 export function systemRoutes(allDocs: () => readonly RouteDoc[]) {
   const app = new Hono<Env>();
   app.get('/health', async (c) => {
-    await ping(c.var.deps.db);
-    return c.json({ status: 'ok', database: c.var.deps.dbKind });
+    // The job queue's depth is read from the database too: no separate probe.
+    const jobs = await queueDepth(c.var.deps.db);
+    return c.json({ status: 'ok', database: c.var.deps.dbKind, jobs });
   });
   let doc: ReturnType<typeof buildOpenApi> | undefined;
   app.get('/openapi.json', (c) => c.json((doc ??= buildOpenApi(allDocs()))));

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database$ } from '../db/connection';
+import { claimNextJob, enqueueJob, jobCounts, listJobs, requeueFailedJob } from '../db/jobs.repo';
+import { openTestDatabase } from '../testing/testDb';
+import { queueJob, runDueJobs, startJobRunner } from './jobRunner';
+import { QUALITY_RECHECK, qualityRecheckJob, scheduleQualityRecompute } from './scheduleQualityRecompute';
+
+let database: Database$;
+beforeAll(async () => { database = await openTestDatabase(); });
+afterAll(() => database.close());
+const later = (ms: number) => () => new Date(Date.now() + ms);
+const jobsOf = async (kind: string) => (await listJobs(database.db, { limit: 1000 })).filter((j) => j.kind === kind);
+
+describe('durable job queue', () => {
+  it('runs each job exactly once when two runners compete', async () => {
+    const ids = [];
+    for (let i = 0; i < 30; i++) ids.push(await enqueueJob(database.db, { kind: 'test.once', payload: { i } }));
+    const seen: number[] = [];
+    const handlers = { 'test.once': async (_db: unknown, p: Record<string, unknown>) => { seen.push(Number(p.i)); await new Promise((ok) => setTimeout(ok, 1)); } };
+    const [a, b] = await Promise.all([
+      runDueJobs({ db: database.db, handlers, workerId: 'a' }),
+      runDueJobs({ db: database.db, handlers, workerId: 'b' }),
+    ]);
+    expect(a.done + b.done).toBe(30);
+    expect(a.done).toBeGreaterThan(0);
+    expect(b.done).toBeGreaterThan(0);
+    expect(seen.sort((x, y) => x - y)).toEqual([...Array(30).keys()]);
+    expect(await jobsOf('test.once')).toHaveLength(0);
+  });
+
+  it('keeps one pending job per dedupe key, moved to the last time asked', async () => {
+    await enqueueJob(database.db, { kind: 'test.dedupe', dedupeKey: 'r1', delayMs: 1000, payload: { v: 1 } });
+    await enqueueJob(database.db, { kind: 'test.dedupe', dedupeKey: 'r1', delayMs: 60_000, payload: { v: 2 } });
+    await enqueueJob(database.db, { kind: 'test.dedupe', dedupeKey: 'r2', delayMs: 1000 });
+    const jobs = await jobsOf('test.dedupe');
+    expect(jobs).toHaveLength(2);
+    const r1 = jobs.find((j) => (j.payload as { v?: number }).v === 2)!;
+    expect(r1.run_at.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    // A running job is left alone: a save meanwhile queues a new one after it.
+    const claimed = await claimNextJob(database.db, 'x', { kinds: ['test.dedupe'], ignoreRunAt: true });
+    expect(claimed).toBeDefined();
+    await enqueueJob(database.db, { kind: 'test.dedupe', dedupeKey: claimed!.payload.v === 2 ? 'r1' : 'r2', delayMs: 1000 });
+    expect(await jobsOf('test.dedupe')).toHaveLength(3);
+    await runDueJobs({ db: database.db, handlers: { 'test.dedupe': async () => undefined }, workerId: 'y', ignoreRunAt: true });
+    expect((await jobsOf('test.dedupe')).map((j) => j.state)).toEqual(['running']);
+  });
+
+  it('retries a failing job with backoff, then gives it up where the administration sees it', async () => {
+    await enqueueJob(database.db, { kind: 'test.fail', maxAttempts: 2 });
+    const handlers = { 'test.fail': async () => { throw new Error('base\nindisponible'); } };
+    expect(await runDueJobs({ db: database.db, handlers, workerId: 'a' })).toEqual({ done: 0, retried: 1, failed: 0 });
+    const [waiting] = await jobsOf('test.fail');
+    expect(waiting).toMatchObject({ state: 'pending', attempts: 1, last_error: 'base indisponible' });
+    expect(waiting.run_at.getTime() - Date.now()).toBeGreaterThan(8_000);
+    // Not due yet.
+    expect(await runDueJobs({ db: database.db, handlers, workerId: 'a' })).toEqual({ done: 0, retried: 0, failed: 0 });
+    const failedBefore = (await jobCounts(database.db)).failed;
+    expect(await runDueJobs({ db: database.db, handlers, workerId: 'a', now: later(12_000) })).toEqual({ done: 0, retried: 0, failed: 1 });
+    expect((await jobCounts(database.db)).failed).toBe(failedBefore + 1);
+    const [failed] = await jobsOf('test.fail');
+    expect(failed).toMatchObject({ state: 'failed', attempts: 2 });
+    expect(await requeueFailedJob(database.db, failed.id)).toBe(true);
+    expect(await requeueFailedJob(database.db, failed.id)).toBe(false);
+    expect(await runDueJobs({ db: database.db, handlers: { 'test.fail': async () => undefined }, workerId: 'a' })).toEqual({ done: 1, retried: 0, failed: 0 });
+  });
+
+  it('takes again a job left running by a process that died, after the timeout', async () => {
+    await enqueueJob(database.db, { kind: 'test.stale' });
+    expect(await claimNextJob(database.db, 'dead', { kinds: ['test.stale'] })).toBeDefined();
+    let runs = 0;
+    const handlers = { 'test.stale': async () => { runs++; } };
+    expect((await runDueJobs({ db: database.db, handlers, workerId: 'alive' })).done).toBe(0);
+    expect((await runDueJobs({ db: database.db, handlers, workerId: 'alive', now: later(6 * 60_000) })).done).toBe(1);
+    expect(runs).toBe(1);
+  });
+
+  it('a quality re-check queued before the process stopped runs after the restart, after its debounce', async () => {
+    const response = await database.db.selectFrom('responses').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await database.db.updateTable('responses').set({ quality_at: null, quality_score: null }).where('id', '=', response.id).execute();
+    // The process that queued it is gone (no runner ran it); the row is all that is left.
+    await scheduleQualityRecompute(database.db, response.id, 300);
+    // The one left 'running' by a killed process on the embedded database is taken again at once (exclusive).
+    await enqueueJob(database.db, { kind: QUALITY_RECHECK, payload: { responseId: response.id } });
+    await claimNextJob(database.db, 'killed', { kinds: [QUALITY_RECHECK] });
+    const started = Date.now();
+    let done = 0;
+    const runner = await startJobRunner({ db: database.db, handlers: { [QUALITY_RECHECK]: qualityRecheckJob }, exclusive: true, onReport: (r) => { done += r.done; } });
+    try {
+      await expect.poll(() => done, { timeout: 10_000, interval: 50 }).toBe(2);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      const row = await database.db.selectFrom('responses').select(['quality_at', 'quality_score']).where('id', '=', response.id).executeTakeFirstOrThrow();
+      expect(row.quality_at).not.toBeNull();
+      // Woken by a job queued in this process.
+      await queueJob(database.db, { kind: QUALITY_RECHECK, payload: { responseId: response.id }, dedupeKey: String(response.id) });
+      await expect.poll(() => done, { timeout: 5000, interval: 20 }).toBe(3);
+    } finally { await runner.stop(); }
+    expect(await jobsOf(QUALITY_RECHECK)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,10 @@
+import type { JobHandlers } from './jobRunner';
+import { QUALITY_RECHECK, qualityRecheckJob } from './scheduleQualityRecompute';
+
+/**
+ * The jobs a server process runs from the queue, by kind. A kind missing here stays pending (a newer
+ * version queued it); add one here with its handler.
+ */
+export const serverJobHandlers: JobHandlers = {
+  [QUALITY_RECHECK]: qualityRecheckJob,
+};

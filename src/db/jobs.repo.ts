@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import type { Db } from './connection';
+import { DEFAULT_MAX_ATTEMPTS, STALE_RUNNING_MS, type JobState } from '../domain/jobs';
+
+/** The PostgreSQL channel on which a queued job wakes the runners of every process. */
+export const JOBS_CHANNEL = 'senacs_jobs';
+
+/** A job as a runner takes it from the queue. */
+export interface ClaimedJob { id: number; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }
+
+export interface NewJob {
+  kind: string;
+  payload?: Record<string, unknown>;
+  /** Run no sooner than this many milliseconds from now (database clock); 0 by default. */
+  delayMs?: number;
+  /** At most one pending job per kind and key: queueing again moves it to the new time and payload. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+const clock = (now?: Date) => (now ? sql<Date>`${now}::timestamptz` : sql<Date>`now()`);
+
+/**
+ * Queues a job and wakes the runners listening on JOBS_CHANNEL (other processes on PostgreSQL). With a
+ * dedupe key, a job of the same kind and key still pending is moved instead (a debounce that survives
+ * a restart); a running one is left alone and a new one queued after it. Answers the job's id.
+ * @example await enqueueJob(db, { kind: 'quality.recheck', payload: { responseId: 12 }, delayMs: 1500, dedupeKey: '12' });
+ */
+export async function enqueueJob(db: Db, job: NewJob, now?: Date): Promise<number> {
+  const runAt = sql<Date>`${clock(now)} + make_interval(secs => ${(job.delayMs ?? 0) / 1000})`;
+  const payload = JSON.stringify(job.payload ?? {});
+  const row = await db.insertInto('jobs')
+    .values({ kind: job.kind, payload, run_at: runAt, max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, dedupe_key: job.dedupeKey ?? null })
+    .onConflict((oc) => oc.columns(['kind', 'dedupe_key']).where('state', '=', 'pending').where('dedupe_key', 'is not', null)
+      .doUpdateSet({ run_at: (eb) => eb.ref('excluded.run_at'), payload: (eb) => eb.ref('excluded.payload'), max_attempts: (eb) => eb.ref('excluded.max_attempts') }))
+    .returning('id').executeTakeFirstOrThrow();
+  await sql`select pg_notify(${JOBS_CHANNEL}, ${`${job.kind}:${job.delayMs ?? 0}`})`.execute(db);
+  return row.id;
+}
+
+/**
+ * Takes the next due job for the runner `workerId`, or undefined when none is due. One statement: the
+ * row is locked by `for update skip locked`, so two runners (two processes on PostgreSQL, or two on the
+ * one PGlite connection) never take the same job; the row then says 'running' until the runner records
+ * the outcome. A job left 'running' longer than `staleMs` (its process died) is taken again, its
+ * attempts counted. `now` is the database clock unless given (tests move time forward).
+ * @example const job = await claimNextJob(db, 'pid-123'); if (job) { …run…; await markJobDone(db, job.id, 'pid-123'); }
+ */
+export async function claimNextJob(db: Db, workerId: string, o: { now?: Date; kinds?: readonly string[]; staleMs?: number; ignoreRunAt?: boolean } = {}): Promise<ClaimedJob | undefined> {
+  const at = clock(o.now);
+  const staleBefore = sql<Date>`${at} - make_interval(secs => ${(o.staleMs ?? STALE_RUNNING_MS) / 1000})`;
+  let due = db.selectFrom('jobs').select('id')
+    .where((eb) => eb.or([
+      o.ignoreRunAt ? eb('state', '=', 'pending') : eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', at)]),
+      eb.and([eb('state', '=', 'running'), eb('locked_at', '<', staleBefore)]),
+    ]));
+  if (o.kinds) due = due.where('kind', 'in', o.kinds.length ? o.kinds : ['']);
+  const row = await db.updateTable('jobs')
+    .set({ state: 'running', locked_at: at, locked_by: workerId, attempts: sql<number>`attempts + 1` })
+    .where('id', '=', due.orderBy('run_at').orderBy('id').limit(1).forUpdate().skipLocked())
+    .returning(['id', 'kind', 'payload', 'attempts', 'max_attempts'])
+    .executeTakeFirst();
+  return row && { ...row, payload: row.payload as Record<string, unknown> };
+}
+
+/** The job is done: its row goes (the queue only holds work to do and work given up). */
+export async function markJobDone(db: Db, id: number, workerId: string): Promise<void> {
+  await db.deleteFrom('jobs').where('id', '=', id).where('state', '=', 'running').where('locked_by', '=', workerId).execute();
+}
+
+/** The attempt failed: back to the queue at `retryAt` with its error, or 'failed' for good when it is null. */
+export async function markJobFailed(db: Db, id: number, workerId: string, error: string, retryAt: Date | null): Promise<void> {
+  await db.updateTable('jobs')
+    .set({ state: retryAt ? 'pending' : 'failed', locked_at: null, locked_by: null, last_error: error, ...(retryAt ? { run_at: retryAt } : {}) })
+    .where('id', '=', id).where('state', '=', 'running').where('locked_by', '=', workerId).execute();
+}
+
+/**
+ * Puts back every job left 'running': only when no other process can be running them (the embedded
+ * database is held by one process at a time, so at its start they belong to a process that died).
+ */
+export async function releaseRunningJobs(db: Db): Promise<number> {
+  const r = await db.updateTable('jobs').set({ state: 'pending', locked_at: null, locked_by: null }).where('state', '=', 'running').executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** When the next pending job is due (undefined when none is pending), so a runner sleeps until then. */
+export async function nextJobDueAt(db: Db): Promise<Date | undefined> {
+  const r = await db.selectFrom('jobs').select((eb) => eb.fn.min('run_at').as('at')).where('state', '=', 'pending').executeTakeFirst();
+  return r?.at ? new Date(r.at as Date) : undefined;
+}
+
+/**
+ * How many jobs wait, run and were given up: the queue depth /api/health shows.
+ * @example await jobCounts(db) // { pending: 3, running: 1, failed: 0 }
+ */
+export async function jobCounts(db: Db): Promise<Record<JobState, number>> {
+  const rows = await db.selectFrom('jobs').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+  const counts: Record<JobState, number> = { pending: 0, running: 0, failed: 0 };
+  for (const r of rows) counts[r.state] = Number(r.n);
+  return counts;
+}
+
+/** A row of the queue as the administration lists it. */
+export interface JobRow { id: number; kind: string; state: JobState; payload: unknown; run_at: Date; attempts: number; max_attempts: number; locked_by: string | null; last_error: string | null; created_at: Date }
+
+/** The queue's jobs, given-up ones first, then by due time; `state` keeps one state only. */
+export async function listJobs(db: Db, o: { state?: JobState; limit?: number } = {}): Promise<JobRow[]> {
+  let q = db.selectFrom('jobs').select(['id', 'kind', 'state', 'payload', 'run_at', 'attempts', 'max_attempts', 'locked_by', 'last_error', 'created_at']);
+  if (o.state) q = q.where('state', '=', o.state);
+  return q.orderBy(sql`case state when 'failed' then 0 when 'running' then 1 else 2 end`).orderBy('run_at').orderBy('id').limit(o.limit ?? 100).execute();
+}
+
+/** A given-up job goes back to the queue, due now, its attempts counted from zero. False unless it was 'failed'. */
+export async function requeueFailedJob(db: Db, id: number): Promise<boolean> {
+  const r = await db.updateTable('jobs').set({ state: 'pending', attempts: 0, run_at: sql<Date>`now()`, locked_at: null, locked_by: null })
+    .where('id', '=', id).where('state', '=', 'failed').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
