@@ -150,6 +150,12 @@ describe('partner discovery', () => {
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
     await screenshot(page, 'partners-network-rhone');
     expect(await axeViolations(page)).toEqual([]);
+    // The legend names each kind with its own shape and colour, in the page; another département from the list.
+    const legend = page.getByRole('list', { name: 'Légende du graphe' });
+    expect(await legend.getByRole('listitem').count()).toBeGreaterThan(2);
+    await page.getByRole('combobox', { name: 'Département' }).selectOption('13');
+    await page.getByRole('status').filter({ hasText: /^Bouches-du-Rhône :/ }).waitFor(WAIT);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

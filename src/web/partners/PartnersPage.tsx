@@ -8,6 +8,7 @@ import { Link } from '../components/Link';
 import { Show } from '../components/Status';
 import { kindOptions, partnerKindLabel, partnerThemeLabel, themeOptions, type PartnerItem } from './labels';
 import { NetworkChart, type NetworkData } from './NetworkChart';
+import type { Departement, Page } from '../lib/types';
 
 interface SearchResult {
   origin: { id: number; name: string } | null; total: number;
@@ -117,16 +118,18 @@ function Results({ query }: { query: Record<string, string> }) {
 
 function NetworkSection({ departement, kind, theme }: { departement: string; kind: string; theme: string }) {
   const [dep, setDep] = useState(departement);
+  const departements = useApi('departements', (signal) => api.get<Page<Departement>>('/territories/departements', undefined, signal));
   const loaded = useApi(`${dep}:${kind}:${theme}`, (signal) => api.get<Network>('/partners/network', { departement: dep, kind, theme }, signal));
   return (
     <section className="panel" aria-labelledby="network-title">
       <div className="panel-head">
         <h2 id="network-title">Réseau des partenariats du département</h2>
-        <form className="field-inline" onSubmit={(e) => { e.preventDefault(); setDep((new FormData(e.currentTarget).get('dep') as string).trim().toUpperCase()); }}>
-          <label htmlFor="n-dep">Département (code)</label>
-          <input id="n-dep" name="dep" defaultValue={dep} size={4} maxLength={3} />
-          <button type="submit" className="button button-secondary">Afficher</button>
-        </form>
+        <div className="field-inline">
+          <label htmlFor="n-dep">Département</label>
+          <select id="n-dep" value={dep} onChange={(e) => setDep(e.target.value)}>
+            {(departements.status === 'ok' ? departements.data.items : [{ code: dep, name: '' }]).map((d) => <option key={d.code} value={d.code}>{d.code}{d.name ? ` – ${d.name}` : ''}</option>)}
+          </select>
+        </div>
       </div>
       <Show loaded={loaded} loadingText="Chargement du réseau…">
         {(n) => (
