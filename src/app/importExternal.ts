@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { appendAudit } from '../db/audit.repo';
 import { datasetRows, directoryForMatching, getDataset, reviewableRows, storeDataset } from '../db/external.repo';
-import { analyseTable, readExternalFile, rowIdentity, type FileAnalysis } from '../domain/external/analyse';
-import { guessMapping } from '../domain/external/mapping';
+import { rowIdentity, type FileAnalysis } from '../domain/external/analyse';
 import { trustedMethods, type DatasetMapping, type ExternalValue, type FileProblem, type MatchCandidate, type MatchMethod } from '../domain/external/types';
 import { AppError } from '../domain/errors';
 import { formatOf, type TableFormat } from '../domain/interchange/answerTable';
@@ -11,6 +10,7 @@ import { checkUploadBounds } from '../domain/interchange/uploadBounds';
 import type { Actor } from '../domain/roles';
 import { externalPolicy } from '../policies/external';
 import { recheckDatasetReaders } from './runQuality';
+import { runHeavy } from './heavy/pool';
 
 export interface ImportExternalProps {
   db: Db;
@@ -67,21 +67,21 @@ export async function importExternal(p: ImportExternalProps): Promise<ExternalIm
   p.onProgress?.(0, 0, 'lecture du fichier');
   // Bounded before parsing (refused with a 413, not a file problem): an oversized table never reaches the parser.
   if (p.bytes.length > 0) await checkUploadBounds(p.bytes, p.format ?? formatOf(p.bytes));
-  const read = await readExternalFile(p.bytes, p.format);
-  if ('problem' in read) { report.problems.push(read.problem); return report; }
-  Object.assign(report, { format: read.format, encoding: read.encoding, columns: read.table.columns });
-  const mapping = p.mapping ?? guessMapping(read.table);
-  report.mapping = mapping;
   const confirmations = new Map(Object.entries(p.confirmations ?? {}).map(([line, id]) => [Number(line), id]));
   const existing = await getDataset(p.db, p.dataset, p.year);
   // A person's earlier decisions on the same rows (by SIRET, or name and commune) are not asked again.
   const remembered = new Map((existing ? await reviewableRows(p.db, existing.id) : [])
     .filter((r) => r.method === 'rejected' || (r.method === 'confirmed' && r.structureId !== null))
     .map((r) => [rowIdentity(r), r.method === 'rejected' ? null : r.structureId] as const));
-  const analysis = analyseTable(read.table, mapping, {
-    year: p.year, directory: await directoryForMatching(p.db), confirmations, remembered,
-    onProgress: (done, total) => p.onProgress?.(done, total, 'rapprochement'),
+  // Parsing and matching in a worker thread (heavy/pool.ts): the server keeps answering meanwhile.
+  p.onProgress?.(0, 0, 'rapprochement');
+  const read = await runHeavy('analyseExternalFile', {
+    bytes: p.bytes, format: p.format, mapping: p.mapping, year: p.year, directory: await directoryForMatching(p.db), confirmations, remembered,
   });
+  if ('problem' in read) { report.problems.push(read.problem); return report; }
+  Object.assign(report, { format: read.format, encoding: read.encoding, columns: read.columns });
+  const { mapping, analysis } = read;
+  report.mapping = mapping;
   Object.assign(report, { counts: analysis.counts, problems: analysis.problems, notes: analysis.notes });
   report.proposals = analysis.rows.filter((r) => r.match.method === 'proposal')
     .map((r) => ({ line: r.line, name: r.name, commune: r.commune, siret: r.siret, candidates: r.match.candidates }));

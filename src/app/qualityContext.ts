@@ -43,10 +43,18 @@ export async function prepareQualityContext(db: Db, campaign: QualityCampaign, r
   if (!campaign.questionnaire_id) throw new Error(`campaign ${campaign.year} has no questionnaire`);
   const { catalog } = await questionnaireVersion(db, campaign.questionnaire_id);
   const context = prepareCampaign(rows.map((r) => toCheck(r, campaign.year)), { questionnaire: catalog });
+  rememberQualityContext(db, campaign.year, context);
+  return context;
+}
+
+/**
+ * Keeps campaign statistics prepared elsewhere (a full run in a worker thread) as the year's cached context.
+ * @example rememberQualityContext(db, 2025, checked.context)
+ */
+export function rememberQualityContext(db: Db, year: number, context: QualityContext): void {
   let byDb = cache.get(db);
   if (!byDb) cache.set(db, (byDb = new Map()));
-  byDb.set(campaign.year, { at: Date.now(), context: Promise.resolve(context) });
-  return context;
+  byDb.set(year, { at: Date.now(), context: Promise.resolve(context) });
 }
 
 /**

@@ -2,10 +2,13 @@ import type { Db } from '../db/connection';
 import { getCampaignByYear } from '../db/campaign.repo';
 import { qualityRows, storeQuality } from '../db/quality.repo';
 import { AppError } from '../domain/errors';
-import { checkResponse } from '../domain/quality/engine';
 import { externalDatasetsRead } from '../domain/questionnaire/functions';
 import { responseIdsOfStructures } from '../db/response.repo';
-import { campaignQualityContext, externalForRows, prepareQualityContext, toCheck } from './qualityContext';
+import { campaignQualityContext, externalForRows, rememberQualityContext, toCheck } from './qualityContext';
+import { questionnaireVersion } from './questionnaireVersions';
+import { runHeavy } from './heavy/pool';
+import { portableContext, restoredContext } from './heavy/tasks';
+import type { Catalog } from '../domain/questionnaire/types';
 import { responseQuestionnaire } from './responseQuestionnaire';
 
 export interface QualityRunSummary { year: number; responses: number; findings: number; meanScore: number | null; seconds: number }
@@ -49,26 +52,36 @@ async function checkCampaign(campaign: CheckedCampaign, p: Parameters<typeof run
   const some = p.structureIds && await responseIdsOfStructures(p.db, p.year, p.structureIds);
   if (some?.length === 0) return { year: p.year, responses: 0, findings: 0, meanScore: null, seconds: (performance.now() - started) / 1000 };
   const rows = await qualityRows(p.db, campaign, some);
-  const context = some ? await campaignQualityContext(p.db, campaign) : await prepareQualityContext(p.db, campaign, rows);
   const external = await externalForRows(p.db, campaign.year, rows);
-  const results: { responseId: number; score: number; findings: ReturnType<typeof checkResponse>['findings'] }[] = [];
-  let findings = 0;
-  let total = 0;
+  // Database reads here; the engine's work (statistics, every response) in a worker thread (heavy/pool.ts).
+  const catalogs: Catalog[] = [];
+  const catalogIndex = new Map<Catalog, number>();
+  const picked: { row: (typeof rows)[number]; catalog: number }[] = [];
   const readers = new Map<object, boolean>();
   const reads = (catalog: object & Parameters<typeof externalDatasetsRead>[0]) =>
     readers.get(catalog) ?? readers.set(catalog, externalDatasetsRead(catalog).has(p.readsDataset!)).get(catalog)!;
-  for (const [i, row] of rows.entries()) {
+  for (const row of rows) {
     const { catalog } = await responseQuestionnaire(p.db, {
       campaign_id: campaign.id, campaign_state: campaign.state, questionnaire_id: campaign.questionnaire_id,
       departement_code: row.departementCode, region_code: row.regionCode,
     });
     if (p.readsDataset && !reads(catalog)) continue;
-    const report = checkResponse(toCheck(row, campaign.year, external), { ...context, questionnaire: catalog });
-    results.push({ responseId: row.responseId, score: report.score, findings: report.findings });
-    findings += report.findings.length;
-    total += report.score;
-    if ((i + 1) % 250 === 0) p.onProgress?.(i + 1, rows.length, 'contrôle');
+    if (!catalogIndex.has(catalog)) catalogIndex.set(catalog, catalogs.push(catalog) - 1);
+    picked.push({ row, catalog: catalogIndex.get(catalog)! });
   }
+  p.onProgress?.(0, picked.length, 'contrôle');
+  // A full run prepares the campaign statistics from every response (sent once when all are checked).
+  const context = some ? portableContext(await campaignQualityContext(p.db, campaign)) : {
+    prepareWith: (await questionnaireVersion(p.db, campaign.questionnaire_id)).catalog,
+    ...(picked.length < rows.length ? { prepareFrom: rows.map((r) => toCheck(r, campaign.year)) } : {}),
+  };
+  const checked = await runHeavy('checkResponses', {
+    responses: picked.map(({ row }) => toCheck(row, campaign.year, external)), catalogs, catalogOf: picked.map((x) => x.catalog), context,
+  });
+  if (!some) rememberQualityContext(p.db, campaign.year, restoredContext(checked.context));
+  const results = picked.map(({ row }, i) => ({ responseId: row.responseId, ...checked.results[i] }));
+  const findings = results.reduce((n, r) => n + r.findings.length, 0);
+  const total = results.reduce((n, r) => n + r.score, 0);
   p.onProgress?.(rows.length, rows.length, 'enregistrement');
   await storeQuality(p.db, results);
   return { year: p.year, responses: results.length, findings, meanScore: results.length ? Math.round((total / results.length) * 10) / 10 : null, seconds: (performance.now() - started) / 1000 };

@@ -24,6 +24,7 @@ import { opendataCommand } from './opendataCommand';
 import { structuresCommand } from './structuresCommand';
 import { startJobRunner } from '../app/jobRunner';
 import { serverJobHandlers } from '../app/serverJobs';
+import { closeHeavyPool, useHeavyWorkers } from '../app/heavy/pool';
 import { jobsCommand } from './jobsCommand';
 import { startOutboxSender } from '../app/deliverOutbox';
 import { startRetentionJob } from '../app/retentionJob';
@@ -205,6 +206,8 @@ async function serveCommand(args: string[]) {
     if (accounts) printAccounts(accounts);
     return superviseWorkers(processes, port, started);
   }
+  // Parsing uploads and campaign quality runs go to worker threads, off the event loop (SENACS_WORKERS=0: inline).
+  useHeavyWorkers(process.env.SENACS_WORKERS !== '0');
   const { live, stop: stopLive } = await startLiveHub(database, config, logger);
   const app = createServerApp(database, logger, config, { live });
   const server = await listen(app, port);
@@ -231,6 +234,7 @@ async function serveCommand(args: string[]) {
     server.close();
     await stopLive().catch(() => undefined);
     await Promise.race([jobs.stop(), new Promise((done) => setTimeout(done, 5000).unref())]);
+    await Promise.race([closeHeavyPool(), new Promise((done) => setTimeout(done, 2000).unref())]);
     await database.close();
     process.exit(0);
   };

@@ -1,0 +1,83 @@
+/**
+ * The CPU-heavy work that runs in worker threads (see pool.ts): each task takes and returns plain data
+ * (structured clone), never a database handle. They run in the calling thread too when workers are off.
+ */
+import { analyseTable, readExternalFile, type FileAnalysis } from '../../domain/external/analyse';
+import { guessMapping } from '../../domain/external/mapping';
+import type { DirectoryEntry } from '../../domain/external/matching';
+import type { DatasetMapping, FileProblem } from '../../domain/external/types';
+import type { TableFormat } from '../../domain/interchange/answerTable';
+import type { TextEncodingName } from '../../domain/external/encoding';
+import { checkResponse, prepareCampaign, type QualityContext, type ResponseToCheck } from '../../domain/quality/engine';
+import type { Catalog } from '../../domain/questionnaire/types';
+import type { Finding } from '../../domain/quality/types';
+import { defaultPeerOptions } from '../../domain/quality/peers';
+
+/**
+ * Campaign statistics as they cross threads: the peer metrics are functions (they cannot be cloned), so
+ * the default ones travel as `null` and are put back on arrival (portableContext / restoredContext).
+ */
+export type PortableContext = Omit<QualityContext, 'peers'> & { peers?: Omit<NonNullable<QualityContext['peers']>, 'options'> & { options: Omit<NonNullable<QualityContext['peers']>['options'], 'metrics'> & { metrics: null } } };
+
+/**
+ * The context without its functions; throws for peer metrics other than the defaults.
+ * @example restoredContext(portableContext(ctx)) // same statistics as ctx
+ */
+export function portableContext(ctx: QualityContext): PortableContext {
+  if (!ctx.peers) return { ...ctx, peers: undefined };
+  if (ctx.peers.options.metrics !== defaultPeerOptions.metrics) throw new Error('peer metrics other than the defaults cannot cross threads');
+  return { ...ctx, peers: { ...ctx.peers, options: { ...ctx.peers.options, metrics: null } } };
+}
+
+/** The context with the default peer metrics back in place. */
+export function restoredContext(ctx: PortableContext): QualityContext {
+  return { ...ctx, peers: ctx.peers && { ...ctx.peers, options: { ...ctx.peers.options, metrics: defaultPeerOptions.metrics } } };
+}
+
+export interface AnalyseExternalInput {
+  bytes: Uint8Array; format?: TableFormat; mapping?: DatasetMapping; year: number; directory: readonly DirectoryEntry[];
+  confirmations: ReadonlyMap<number, number | null>; remembered: ReadonlyMap<string, number | null>;
+}
+export type AnalyseExternalOutput =
+  | { problem: FileProblem }
+  | { format: TableFormat; encoding: TextEncodingName | null; columns: string[]; mapping: DatasetMapping; analysis: FileAnalysis };
+
+/**
+ * An external file from bytes to matched rows: parse (CSV or XLSX), mapping guessed unless given, rows
+ * matched to the directory.
+ * @example await analyseExternalFile({ bytes, year: 2024, directory, confirmations: new Map(), remembered: new Map() })
+ */
+export async function analyseExternalFile(p: AnalyseExternalInput): Promise<AnalyseExternalOutput> {
+  const read = await readExternalFile(p.bytes, p.format);
+  if ('problem' in read) return { problem: read.problem };
+  const mapping = p.mapping ?? guessMapping(read.table);
+  const analysis = analyseTable(read.table, mapping, { year: p.year, directory: p.directory, confirmations: p.confirmations, remembered: p.remembered });
+  return { format: read.format, encoding: read.encoding, columns: read.table.columns, mapping, analysis };
+}
+
+export interface CheckResponsesInput {
+  responses: readonly ResponseToCheck[];
+  /** The questionnaires, each sent once; `catalogOf[i]` is the index of the i-th response's one. */
+  catalogs: readonly Catalog[]; catalogOf: readonly number[];
+  /** The campaign statistics, or the national questionnaire to prepare them with, from `prepareFrom` (default: `responses`). */
+  context: PortableContext | { prepareFrom?: readonly ResponseToCheck[]; prepareWith: Catalog };
+}
+export interface CheckResponsesOutput { context: PortableContext; results: { score: number; findings: Finding[] }[] }
+
+/**
+ * The quality engine over many responses: campaign statistics prepared unless given, then every
+ * response checked against its own questionnaire.
+ * @example const { results } = checkResponses({ responses, catalogs: [catalog], catalogOf: responses.map(() => 0), context })
+ */
+export function checkResponses(p: CheckResponsesInput): CheckResponsesOutput {
+  const context = 'prepareWith' in p.context ? prepareCampaign(p.context.prepareFrom ?? p.responses, { questionnaire: p.context.prepareWith }) : restoredContext(p.context);
+  const results = p.responses.map((r, i) => {
+    const report = checkResponse(r, { ...context, questionnaire: p.catalogs[p.catalogOf[i]] });
+    return { score: report.score, findings: report.findings };
+  });
+  return { context: portableContext(context), results };
+}
+
+/** The tasks by name, as the pool runs them. */
+export const heavyTasks = { analyseExternalFile, checkResponses };
+export type HeavyTasks = typeof heavyTasks;
