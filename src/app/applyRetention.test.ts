@@ -32,7 +32,7 @@ it('removes expired sessions, spent tokens, old mail bodies and login counters, 
     { id: 'ret-live', user_id: user.id, csrf_token: 'x', expires_at: ahead(1) },
   ]).execute();
   const invitation = (tag: string, v: { accepted_at?: Date; revoked_at?: Date; expires_at: Date }) => ({
-    structure_id: structure.id, email: `${tag}@retention.test`, role: 'contributor', token_hash: `ret-${tag}`, invited_by: user.id, accepted_at: null, revoked_at: null, ...v,
+    structure_id: structure.id, email: `${tag}@retention.test`, role: 'contributor' as const, token_hash: `ret-${tag}`, invited_by: user.id, accepted_at: null, revoked_at: null, ...v,
   });
   const inv = await db.insertInto('invitations').values([
     invitation('accepted-old', { accepted_at: ago(40), expires_at: ago(35) }),

@@ -4,7 +4,7 @@ import type { TerritoryGrant } from '../domain/people';
 
 /** All SQL of invitations by e-mail link (tokens are stored hashed: the table never holds a usable link). */
 
-export async function insertInvitation(db: Db, i: { structureId: number | null; scope?: TerritoryGrant; email: string; role: string; tokenHash: string; invitedBy: number; expiresAt: Date }) {
+export async function insertInvitation(db: Db, i: { structureId: number | null; scope?: TerritoryGrant; email: string; role: Exclude<Role, 'national_admin'>; tokenHash: string; invitedBy: number; expiresAt: Date }) {
   const row = await db.insertInto('invitations').values({
     structure_id: i.structureId, scope: i.scope ? JSON.stringify(i.scope) : null, email: i.email, role: i.role, token_hash: i.tokenHash, invited_by: i.invitedBy, expires_at: i.expiresAt,
   }).returning(['id', 'created_at']).executeTakeFirstOrThrow();

@@ -72,12 +72,16 @@ export interface Database {
   };
   release_records: { release_id: number; structure_id: number; record: ColumnType<unknown, string, string> };
   invitations: {
-    id: Generated<number>; structure_id: number | null; email: string; role: string; token_hash: string; invited_by: number;
+    id: Generated<number>; structure_id: number | null; email: string; token_hash: string; invited_by: number;
+    /** Every role but the national administrator's (CHECK invitations_role, migration 015). */
+    role: Exclude<Role, 'national_admin'>;
     /** Migration 015: a territory role's scope instead of a structure (see domain/people). */
     scope: ColumnType<TerritoryGrant | null, string | null | undefined, string | null>;
     expires_at: Date; accepted_at: Date | null; created_at: Generated<Date>;
     accepted_by: number | null; revoked_at: Date | null; revoked_by: number | null;
   };
+  /** Migration 013: login counters, written by rate-limiter-flexible's PostgreSQL store (src/app/loginLimiter.ts); Kysely only purges them. */
+  login_limits: { key: string; points: Generated<number>; expire: number | null };
   /** Migration 016: "mot de passe oublié"; the token is stored hashed, the link written into the mail only when it leaves. */
   password_resets: { id: Generated<number>; user_id: number; token_hash: string; created_at: Generated<Date>; expires_at: Date; used_at: Date | null };
   outbox: { id: Generated<number>; to_email: string; subject: string; body: string; structure_id: number | null; created_at: Generated<Date>; sent_at: Date | null; invitation_id: number | null;
