@@ -6,6 +6,8 @@ import { DEMO, testClient } from '../testing/http';
 import { TEST_PASSWORD } from '../testing/template';
 import { createUser } from '../app/createUser';
 import { invitationTokenHash } from '../app/inviteMember';
+import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
+import { writeWatcher } from '../testing/dbFingerprint';
 import { allRouteDocs } from './app';
 
 /**
@@ -768,6 +770,12 @@ let database: Database$;
 let client: ReturnType<typeof testClient>;
 let ids: Ids;
 const headers = new Map<ActorKey, Record<string, string>>();
+/**
+ * Refused writes change nothing: the database's fingerprint (row counts and a hash of every table's rows)
+ * before and after each write the matrix expects refused. The rate limiter's login counters (PostgreSQL
+ * only) are left out: a refused login counts, by design.
+ */
+let watch: ReturnType<typeof writeWatcher>;
 /** Bodies of successful public responses, per actor, for the leak checks. */
 const publicBodies: { route: string; label: string; actor: ActorKey; text: string }[] = [];
 
@@ -824,6 +832,7 @@ beforeAll(async () => {
   await db.insertInto('invitations').values({ structure_id: ids.lyon, email: 'invitee-pending@example.org', role: 'board_member', token_hash: invitationTokenHash(ids.pendingToken), invited_by: national, expires_at: new Date(Date.now() + 864e5) }).execute();
   headers.set('anonymous', {});
   for (const a of SIGNED_IN) headers.set(a, await client.loginAs(email(a)));
+  watch = writeWatcher(db, { except: ['login_limits'] });
 });
 afterAll(() => database?.close());
 
@@ -855,12 +864,16 @@ async function send(row: Row, cell: Cell, actor: ActorKey) {
   if (cell.body) init.body = JSON.stringify(cell.body(actor));
   if (cell.body) (init.headers as Record<string, string>)['content-type'] = 'application/json';
   if (cell.raw) { init.body = cell.raw.body(ids); (init.headers as Record<string, string>)['content-type'] = cell.raw.type; }
+  // A refused write is compared with the database as it was just before it (after any fresh login, and
+  // once the quality re-checks an earlier accepted write left pending have run).
+  const refusedWrite = init.method !== 'GET' && cell.expect[actor] >= 400;
+  if (refusedWrite) { await flushQualityRecomputes(database.db); await watch.mark(); }
   const res = await client.request(cell.path(ids), init);
   // The live feed never ends: its status is enough.
-  if (res.headers.get('content-type')?.startsWith('text/event-stream')) { await res.body?.cancel(); return { status: res.status, text: '' }; }
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) { await res.body?.cancel(); return { status: res.status, text: '', changes: [] }; }
   const text = await res.text();
   if (row.visibility === 'public' && !cell.restricted && res.status === 200) publicBodies.push({ route: row.route, label: cell.label, actor, text });
-  return { status: res.status, text };
+  return { status: res.status, text, changes: refusedWrite ? await watch.changes() : [] };
 }
 
 describe('authorization matrix', () => {
@@ -888,8 +901,9 @@ describe('authorization matrix', () => {
       const wrong: string[] = [];
       for (const cell of row.cells) {
         for (const actor of ACTORS) {
-          const { status, text } = await send(row, cell, actor);
+          const { status, text, changes } = await send(row, cell, actor);
           if (status !== cell.expect[actor]) wrong.push(`${cell.label} as ${actor}: expected ${cell.expect[actor]}, got ${status} ${text.slice(0, 120)}`);
+          if (changes.length > 0) wrong.push(`${cell.label} as ${actor}: refused (${status}) but wrote ${changes.join(', ')}`);
           if (status >= 400) {
             const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
             if (!body.error?.code || !body.error.message) wrong.push(`${cell.label} as ${actor}: error without code and message: ${text.slice(0, 120)}`);

@@ -7,8 +7,6 @@ import { TEST_PASSWORD } from '../../../testing/template';
 import { DEMO_CENTRE } from '../../../domain/demo/structures';
 import { insertMembership, insertUser } from '../../../db/user.repo';
 import { hashPassword } from '../../../app/passwords';
-import { invalidatePopulation } from '../../../app/populationCache';
-import { releaseCampaign } from '../../../app/publishRelease';
 import { dashboardIndicators } from '../../../domain/dashboardIndicators';
 import { suppressionRules } from '../../../domain/disclosure';
 
@@ -118,15 +116,31 @@ describe('GET /api/stats/dashboard', () => {
     const released = (await sql<{ n: number }>`select count(*)::int as n from answers a join responses r on r.id = a.response_id join campaigns k on k.id = r.campaign_id
       where k.year = 2024 and a.code = 'finances.produits' and r.state in ('validated', 'locked')`.execute(database.db)).rows[0].n;
     expect(await nationCount()).toMatchObject({ state: 'value', n: released });
-    // One locked 2024 response is corrected (its income changes): the public figure does not move.
-    const other = await sql<{ id: number }>`select r.id from responses r join campaigns k on k.id = r.campaign_id join answers a on a.response_id = r.id
-      where k.year = 2024 and r.state = 'locked' and a.code = 'finances.produits' limit 1`.execute(database.db);
+    // One locked 2024 response is corrected by an import of the national administration (its income changes),
+    // as production does it: the public figure does not move.
+    const other = await sql<{ id: number; siret: string; value: unknown }>`select r.id, s.siret, a.value from responses r join campaigns k on k.id = r.campaign_id
+      join structures s on s.id = r.structure_id join answers a on a.response_id = r.id
+      where k.year = 2024 and r.state = 'locked' and a.code = 'finances.produits' and s.siret is not null limit 1`.execute(database.db);
     expect(other.rows.length).toBe(1);
-    await sql`update answers set value = '123456.5'::jsonb where response_id = ${other.rows[0].id} and code = 'finances.produits'`.execute(database.db);
-    invalidatePopulation(2024);
+    const publishedFigures = async () => (await get('/api/stats/dashboard?year=2024&level=nation')).body.figures as Figure[];
+    const figuresBefore = await publishedFigures();
+    // Figures that a live read would move: the national total of the income, and the corrected value differs.
+    expect(figuresBefore.find((f) => f.indicator === 'finances.produits' && f.stat === 'sum' && f.territory.level === 'nation')?.cell.state).toBe('value');
+    expect(other.rows[0].value).not.toBe(123456.5);
+    const national = await client.loginAs(DEMO.national);
+    const imported = await client.request('/api/campaigns/2024/responses/import', {
+      method: 'POST', headers: { ...national, 'content-type': 'text/csv' }, body: `siret,finances.produits\n${other.rows[0].siret},123456.5\n`,
+    });
+    const report = await imported.json();
+    expect(imported.status, JSON.stringify(report)).toBe(200);
+    expect(report).toMatchObject({ written: 1, stored: true });
+    const stored = await database.db.selectFrom('answers').select('value').where('response_id', '=', other.rows[0].id).where('code', '=', 'finances.produits').executeTakeFirstOrThrow();
+    expect(stored.value).toBe(123456.5);
     expect(await nationCount()).toMatchObject({ state: 'value', n: released });
-    // A correction release: the national count changed for one structure only, so it is held back.
-    await releaseCampaign({ db: database.db, year: 2024, note: 'Correction', publishedBy: null });
+    expect(await publishedFigures()).toEqual(figuresBefore);
+    // A correction release, published through its route: the national count changed for one structure only, so it is held back.
+    const release = await client.request('/api/releases/2024', json('POST', national, { note: 'Correction' }));
+    expect(release.status, await release.clone().text()).toBe(201);
     expect(await nationCount()).toEqual({ state: 'suppressed', rule: 'release' });
   });
 

@@ -42,16 +42,18 @@ describe('system', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('/api/openapi.json is OpenAPI 3.1 and lists every documented route', async () => {
+  it('/api/openapi.json is OpenAPI 3.1 and lists exactly the routes the app answers', async () => {
     const res = await client.request('/api/openapi.json');
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toMatch(/^3\.1\./);
     expect(doc.info.title).toBeTruthy();
     const listed = Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
-    const expected = allRouteDocs.map((d) => `${d.method} ${d.path.replace(/:(\w+)/g, '{$1}')}`);
-    expect(listed.sort()).toEqual([...expected].sort());
-    expect(expected).toContain('get /api/structures/{id}/members');
+    // The routes registered on the Hono app (what it really answers), not the list the document is built from:
+    // a route without its doc, or a doc left behind by a removed route, fails here.
+    const registered = new Set(client.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
+    expect(listed.sort()).toEqual([...registered].sort());
+    expect([...registered]).toContain('get /api/structures/{id}/members');
   });
 
   it('describes path and query parameters, bodies and session security', async () => {
