@@ -211,4 +211,49 @@ describe.skipIf(template.kind !== 'postgres')('two server processes on one Postg
       await expect.poll(() => workers.filter(alive), { timeout: 15_000 }).toEqual([]);
     } finally { await stopServer(c); }
   });
+
+  it('a queued job runs exactly once when both processes compete, and still runs after a kill -9 of the process that queued or held it', async () => {
+    const u = new URL(template.kind === 'postgres' ? template.url : '');
+    u.pathname = `/${name}`;
+    const db = new pg.Client({ connectionString: u.toString() });
+    await db.connect();
+    const count = async (q: string, v: unknown[]) => Number((await db.query<{ n: string }>(q, v)).rows[0].n);
+    try {
+      // Every claim of a job is recorded by a trigger of this test database: a job taken twice would show twice.
+      await db.query('create table test_job_claims (job_id bigint, locked_by text)');
+      await db.query(`create function test_job_claimed() returns trigger language plpgsql as $$
+        begin insert into test_job_claims values (new.id, new.locked_by); return new; end $$`);
+      await db.query(`create trigger test_job_claimed after update of state on jobs for each row when (new.state = 'running') execute function test_job_claimed()`);
+      const responses = (await db.query<{ id: number }>(`select r.id from responses r join campaigns k on k.id = r.campaign_id where k.year = 2025 order by r.id limit 40`)).rows.map((r) => r.id);
+      // Forty re-checks due at once, then one NOTIFY: both runners wake and compete for them.
+      const ids = (await db.query<{ id: string }>(`insert into jobs (kind, payload) select 'quality.recheck', jsonb_build_object('responseId', x) from unnest($1::int[]) x returning id`, [responses])).rows.map((r) => Number(r.id));
+      await db.query(`select pg_notify('senacs_jobs', 'quality.recheck:0')`);
+      await expect.poll(() => count('select count(*) as n from jobs where id = any($1)', [ids]), { timeout: 20_000, interval: 100 }).toBe(0);
+      const claims = (await db.query<{ job_id: string; locked_by: string }>('select job_id, locked_by from test_job_claims where job_id = any($1)', [ids])).rows;
+      expect(claims).toHaveLength(ids.length);
+      expect(new Set(claims.map((c) => c.job_id)).size).toBe(ids.length);
+      const pidOf = (lockedBy: string) => Number(lockedBy.split(':')[1]);
+      expect(claims.every((c) => [a!.child.pid, b!.child.pid].includes(pidOf(c.locked_by)))).toBe(true);
+
+      // An autosave on A queues its debounced re-check; A is killed at once: B runs the re-check.
+      const team = await login(a!, DEMO.team);
+      const current = ((await (await fetch(`${a!.base}/api/responses/${responseId}`, { headers: team })).json()) as { answers: { code: string; version: number }[] })
+        .answers.find((x) => x.code === 'participation.benevoles');
+      const saved = await send(a!, 'PUT', `/api/responses/${responseId}/answers/participation.benevoles`, team, { value: 65, baseVersion: current?.version ?? 0 });
+      expect(saved.status).toBe(200);
+      const queued = Number((await db.query<{ id: string }>(`select id from jobs where kind = 'quality.recheck' and dedupe_key = $1 and state = 'pending'`, [String(responseId)])).rows[0].id);
+      // And a job A held when it died (its lock five minutes old and more, as after a real crash some time ago).
+      const held = Number((await db.query<{ id: string }>(`insert into jobs (kind, payload, state, attempts, locked_at, locked_by)
+        values ('quality.recheck', jsonb_build_object('responseId', $1::int), 'running', 1, now() - interval '6 minutes', $2) returning id`, [responses[0], `host:${a!.child.pid}:dead`])).rows[0].id);
+      const killed = a!.child;
+      const gone = new Promise((ok) => killed.once('exit', ok));
+      killed.kill('SIGKILL');
+      await gone;
+      a = undefined;
+      await db.query(`select pg_notify('senacs_jobs', 'quality.recheck:0')`);
+      await expect.poll(() => count('select count(*) as n from jobs where id = any($1)', [[queued, held]]), { timeout: 20_000, interval: 100 }).toBe(0);
+      const after = (await db.query<{ job_id: string; locked_by: string }>('select job_id, locked_by from test_job_claims where job_id = any($1)', [[queued, held]])).rows;
+      expect(after.map((c) => [Number(c.job_id), pidOf(c.locked_by)]).sort()).toEqual([[queued, b!.child.pid], [held, b!.child.pid]].sort());
+    } finally { await db.end(); }
+  });
 });
