@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { DEMO_YEARS } from '../src/domain/demo/answers';
-import { round, type Figures } from './lib';
-import { mixedLoad, startBenchServer } from './loadRun';
+import { percentile, round, type Figures } from './lib';
+import { busyHealth, firstDashboardMs, mixedLoad, startBenchServer } from './loadRun';
 import { fillingPageJs } from './webBytes';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -16,7 +16,10 @@ const WEB = join(ROOT, 'dist/web');
  * precompression) and brotli (what goes out now). Many users at once: a mixed load (see mixedLoad) from
  * BENCH_LOAD_CLIENTS (50) clients for BENCH_LOAD_SECONDS (30) on real `senacs serve` processes: PGlite,
  * PostgreSQL with one and with two processes, on the demo at BENCH_LOAD_SCALE (0.25; seeded once into
- * a kept folder / database). BENCH_LOAD_SERVERS=0 measures the bytes only.
+ * a kept folder / database). BENCH_LOAD_SERVERS=0 measures the bytes only. On the first server (PGlite):
+ * dashboard_first_call_ms (the first national dashboard after the start, before the load) and
+ * busy_health_p99_ms (/api/health while an external import is stored and another file parsed, after it);
+ * busy_health_pg_p99_ms the same on PostgreSQL with one process.
  */
 export async function run(): Promise<Figures> {
   if (!existsSync(join(WEB, 'index.html'))) {
@@ -55,11 +58,19 @@ export async function run(): Promise<Figures> {
   for (const c of configs) {
     const server = await startBenchServer(c.env, c.processes);
     try {
+      const first = await firstDashboardMs(server.base, o.publishedYear);
+      console.log(`# load ${c.db} ${c.processes}p: first national dashboard after the start ${Math.round(first)} ms`);
+      if (c === configs[0]) figures.dashboard_first_call_ms = { value: Math.round(first), unit: 'ms' };
       const r = await mixedLoad(server.base, o);
       console.log(`# load ${c.db} ${c.processes}p (scale ${scale}, ${o.clients} clients, ${o.seconds} s): ${r.requests} requests, p50 ${Math.round(r.p50)} ms, ${JSON.stringify(r.byKind)}`);
       figures[`load_${c.db}_${c.processes}p_rps`] = { value: round(r.rps), unit: 'req/s' };
       figures[`load_${c.db}_${c.processes}p_p99_ms`] = { value: Math.round(r.p99), unit: 'ms' };
       errors += r.errors;
+      if (c.processes === 1) {
+        const busy = await busyHealth(server.base, o.publishedYear);
+        console.log(`# load ${c.db}: health while an external import runs (${Math.round(busy.workMs)} ms): ${busy.times.length} calls, p50 ${Math.round(percentile(busy.times, 50))} ms, p99 ${Math.round(percentile(busy.times, 99))} ms`);
+        figures[c === configs[0] ? 'busy_health_p99_ms' : `busy_health_${c.db}_p99_ms`] = { value: Math.round(percentile(busy.times, 99)), unit: 'ms' };
+      }
     } finally { await server.stop(); }
   }
   figures.load_errors = { value: errors, unit: 'requests' };

@@ -107,3 +107,45 @@ export async function mixedLoad(base: string, o: { clients: number; seconds: num
   const kinds = Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, { n: xs.length, p99: Math.round(percentile(xs, 99)) }]));
   return { requests: times.length, rps: times.length / o.seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors, byKind: kinds };
 }
+
+/** The first national dashboard after a start (the year's population is loaded on demand): its time in ms. */
+export async function firstDashboardMs(base: string, year: number): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(`${base}/api/stats/dashboard?year=${year}&level=nation`);
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`dashboard: ${res.status}`);
+  return performance.now() - t;
+}
+
+/**
+ * /api/health sampled every 25 ms while heavy work runs on the server: the ELISFA-shaped example of
+ * `year` imported (stored, then its changed structures re-checked) and a dry run of the same file four
+ * times over (parse and matching). Answers the health times and how long the heavy work took.
+ */
+export async function busyHealth(base: string, year: number): Promise<{ times: number[]; workMs: number }> {
+  const admin = await login(base, 'national@demo.senacs.test');
+  const example = await (await fetch(`${base}/api/external/example?year=${year}`, { headers: admin })).text();
+  const [header, ...rows] = example.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+  const big = [header, ...rows, ...rows, ...rows, ...rows].join('\r\n');
+  const upload = async (text: string, dryRun: boolean) => {
+    const form = new FormData();
+    form.set('file', new Blob([text], { type: 'text/csv' }), 'elisfa.csv');
+    const res = await fetch(`${base}/api/external/import?dataset=bench_busy&year=${year}&dryRun=${dryRun}`, { method: 'POST', headers: admin, body: form });
+    await res.arrayBuffer();
+    // The file four times over repeats its SIRETs: a 400 listing them is the expected answer of the dry run.
+    if (!res.ok && !(dryRun && res.status === 400)) throw new Error(`import: ${res.status}`);
+  };
+  const times: number[] = [];
+  let busy = true;
+  const started = performance.now();
+  const work = (async () => { await upload(example, false); await upload(big, true); })().finally(() => { busy = false; });
+  while (busy) {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/health`);
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+  await work;
+  return { times, workMs: performance.now() - started };
+}

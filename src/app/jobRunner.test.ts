@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database$ } from '../db/connection';
-import { claimNextJob, enqueueJob, jobCounts, listJobs, requeueFailedJob } from '../db/jobs.repo';
+import { claimNextJob, enqueueJob, jobCounts, listJobs, nextJobDueAt, requeueFailedJob } from '../db/jobs.repo';
 import { openTestDatabase } from '../testing/testDb';
 import { queueJob, runDueJobs, startJobRunner } from './jobRunner';
 import { QUALITY_RECHECK, qualityRecheckJob, scheduleQualityRecompute } from './scheduleQualityRecompute';
@@ -43,6 +43,16 @@ describe('durable job queue', () => {
     expect(await jobsOf('test.dedupe')).toHaveLength(3);
     await runDueJobs({ db: database.db, handlers: { 'test.dedupe': async () => undefined }, workerId: 'y', ignoreRunAt: true });
     expect((await jobsOf('test.dedupe')).map((j) => j.state)).toEqual(['running']);
+  });
+
+  it('a runner sleeps until the next job of its own kinds (a kind it cannot run does not wake it)', async () => {
+    await enqueueJob(database.db, { kind: 'test.other' });
+    await enqueueJob(database.db, { kind: 'test.mine', delayMs: 30_000 });
+    const due = await nextJobDueAt(database.db, ['test.mine']);
+    expect(due!.getTime()).toBeGreaterThan(Date.now() + 25_000);
+    expect(await nextJobDueAt(database.db, ['test.none'])).toBeUndefined();
+    expect((await runDueJobs({ db: database.db, handlers: { 'test.mine': async () => undefined }, workerId: 'm' })).done).toBe(0);
+    expect((await jobsOf('test.other'))[0].state).toBe('pending');
   });
 
   it('retries a failing job with backoff, then gives it up where the administration sees it', async () => {

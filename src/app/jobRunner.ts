@@ -107,7 +107,7 @@ export async function startJobRunner(p: {
         const report = await runDueJobs({ db: p.db, handlers: p.handlers, workerId, staleMs: p.staleMs });
         if (report.done + report.retried + report.failed > 0) p.onReport?.(report);
       } while (again && !stopped);
-      const due = await nextJobDueAt(p.db);
+      const due = await nextJobDueAt(p.db, Object.keys(p.handlers));
       if (due) next = Math.min(next, Math.max(due.getTime(), Date.now() + 50));
     } catch (error) {
       p.onError?.(error);

@@ -28,13 +28,14 @@ const clock = (now?: Date) => (now ? sql<Date>`${now}::timestamptz` : sql<Date>`
  */
 export async function enqueueJob(db: Db, job: NewJob, now?: Date): Promise<number> {
   const runAt = sql<Date>`${clock(now)} + make_interval(secs => ${(job.delayMs ?? 0) / 1000})`;
-  const payload = JSON.stringify(job.payload ?? {});
-  const row = await db.insertInto('jobs')
-    .values({ kind: job.kind, payload, run_at: runAt, max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, dedupe_key: job.dedupeKey ?? null })
-    .onConflict((oc) => oc.columns(['kind', 'dedupe_key']).where('state', '=', 'pending').where('dedupe_key', 'is not', null)
-      .doUpdateSet({ run_at: (eb) => eb.ref('excluded.run_at'), payload: (eb) => eb.ref('excluded.payload'), max_attempts: (eb) => eb.ref('excluded.max_attempts') }))
-    .returning('id').executeTakeFirstOrThrow();
-  await sql`select pg_notify(${JOBS_CHANNEL}, ${`${job.kind}:${job.delayMs ?? 0}`})`.execute(db);
+  // One round trip (an autosave waits for it): the row written, then the NOTIFY sent with the commit.
+  const { rows: [row] } = await sql<{ id: number }>`with j as (
+      insert into jobs (kind, payload, run_at, max_attempts, dedupe_key)
+      values (${job.kind}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${runAt}, ${job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}, ${job.dedupeKey ?? null})
+      on conflict (kind, dedupe_key) where state = 'pending' and dedupe_key is not null
+      do update set run_at = excluded.run_at, payload = excluded.payload, max_attempts = excluded.max_attempts
+      returning id)
+    select id, pg_notify(${JOBS_CHANNEL}, ${`${job.kind}:${job.delayMs ?? 0}`}) from j`.execute(db);
   return row.id;
 }
 
@@ -84,9 +85,10 @@ export async function releaseRunningJobs(db: Db): Promise<number> {
   return Number(r.numUpdatedRows);
 }
 
-/** When the next pending job is due (undefined when none is pending), so a runner sleeps until then. */
-export async function nextJobDueAt(db: Db): Promise<Date | undefined> {
-  const r = await db.selectFrom('jobs').select((eb) => eb.fn.min('run_at').as('at')).where('state', '=', 'pending').executeTakeFirst();
+/** When the next pending job of these kinds is due (undefined when none is pending), so a runner sleeps until then. */
+export async function nextJobDueAt(db: Db, kinds: readonly string[]): Promise<Date | undefined> {
+  if (kinds.length === 0) return undefined;
+  const r = await db.selectFrom('jobs').select((eb) => eb.fn.min('run_at').as('at')).where('state', '=', 'pending').where('kind', 'in', kinds).executeTakeFirst();
   return r?.at ? new Date(r.at as Date) : undefined;
 }
 
