@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api';
 import { Link } from '../components/Link';
 import { useFilling } from './context';
-import { sectionProgress } from './Sections';
+import { unansweredSections, unansweredText } from './submitCheck';
 import type { Finding, Validation } from './types';
 
 const groups = [
@@ -42,7 +42,8 @@ export function ValidationPanel({ canSubmit, onSubmitted, onGoTo }: { canSubmit:
 
   const [confirming, setConfirming] = useState(false);
   // Sections with questions still unanswered, named before the irreversible step.
-  const unanswered = confirming ? f.survey.visiblePages.map((p) => ({ title: p.processedTitle || p.name, ...sectionProgress(p) })).filter((p) => p.answered < p.total) : [];
+  const unanswered = confirming ? unansweredSections(f.survey.visiblePages) : [];
+  const unansweredLines = unansweredText(unanswered);
 
   async function submit() {
     setConfirming(false);
@@ -93,10 +94,10 @@ export function ValidationPanel({ canSubmit, onSubmitted, onGoTo }: { canSubmit:
             <div role="group" aria-labelledby="confirm-submit-title" className="confirm-submit">
               <h3 id="confirm-submit-title">Confirmer la transmission</h3>
               <p>Une fois transmise, la réponse n’est plus modifiable, sauf si votre correspondant·e la rouvre.</p>
-              {unanswered.length === 0 ? <p>Toutes les sections sont complètes.</p> : (
+              {unanswered.length === 0 ? <p>{unansweredLines.heading}</p> : (
                 <>
-                  <p><strong>{unanswered.length === 1 ? 'Une section a' : `${unanswered.length} sections ont`} encore des questions sans réponse :</strong></p>
-                  <ul>{unanswered.map((u) => <li key={u.title}>{u.title} : {u.answered} / {u.total} {u.total > 1 ? 'réponses' : 'réponse'}</li>)}</ul>
+                  <p><strong>{unansweredLines.heading}</strong></p>
+                  <ul>{unansweredLines.lines.map((line) => <li key={line}>{line}</li>)}</ul>
                 </>
               )}
               <div className="button-row">
