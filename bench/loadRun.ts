@@ -127,10 +127,12 @@ export async function busyHealth(base: string, year: number): Promise<{ times: n
   const example = await (await fetch(`${base}/api/external/example?year=${year}`, { headers: admin })).text();
   const [header, ...rows] = example.replace(/^\ufeff/, '').trimEnd().split('\r\n');
   const big = [header, ...rows, ...rows, ...rows, ...rows].join('\r\n');
+  // A data set of its own each run: the same file imported again would be « unchanged » and stored no more.
+  const dataset = `bench_busy_${Date.now().toString(36)}`;
   const upload = async (text: string, dryRun: boolean) => {
     const form = new FormData();
     form.set('file', new Blob([text], { type: 'text/csv' }), 'elisfa.csv');
-    const res = await fetch(`${base}/api/external/import?dataset=bench_busy&year=${year}&dryRun=${dryRun}`, { method: 'POST', headers: admin, body: form });
+    const res = await fetch(`${base}/api/external/import?dataset=${dataset}&year=${year}&dryRun=${dryRun}`, { method: 'POST', headers: admin, body: form });
     await res.arrayBuffer();
     // The file four times over repeats its SIRETs: a 400 listing them is the expected answer of the dry run.
     if (!res.ok && !(dryRun && res.status === 400)) throw new Error(`import: ${res.status}`);
