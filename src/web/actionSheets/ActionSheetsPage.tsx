@@ -4,6 +4,7 @@ import { plural } from '../lib/labels';
 import { navigate, useLocation } from '../lib/router';
 import type { Departement, Page, Region } from '../lib/types';
 import { useApi } from '../lib/useApi';
+import { filtersOf, listUrl, pageOf, withRegion } from '../lib/listFilters';
 import { Pagination } from '../components/Pagination';
 import { Show } from '../components/Status';
 import { SheetSummary } from './SheetSummary';
@@ -14,18 +15,13 @@ const PAGE_SIZE = 10;
 const names = ['q', 'theme', 'region', 'departement'] as const;
 type Filters = Record<(typeof names)[number], string>;
 
-function toUrl(f: Partial<Filters> & { page?: number }): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v && !(k === 'page' && v === 1)) p.set(k, String(v));
-  const qs = p.toString();
-  return `/fiches-actions${qs ? `?${qs}` : ''}`;
-}
+const toUrl = (f: Partial<Filters> & { page?: number }) => listUrl('/fiches-actions', f);
 
 /** Public search of the published fiches actions: keyword, theme, territory; filters live in the URL. */
 export function ActionSheetsPage() {
   const { search } = useLocation();
-  const filters = Object.fromEntries(names.map((n) => [n, search.get(n) ?? ''])) as Filters;
-  const page = Math.max(1, Number(search.get('page')) || 1);
+  const filters: Filters = filtersOf(names, search);
+  const page = pageOf(search);
   const key = toUrl({ ...filters, page });
   const loaded = useApi(key, (signal) => api.get<Page<ActionSheet>>('/action-sheets', { ...filters, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
   return (
@@ -56,7 +52,7 @@ function SheetFilters({ initial, onSearch }: { initial: Filters; onSearch: (f: F
   const themes = useApi('themes', (signal) => api.get<Page<Theme>>('/action-sheets/themes', undefined, signal));
   const regions = useApi('regions', (signal) => api.get<Page<Region>>('/territories/regions', undefined, signal));
   const departements = useApi(`departements-${f.region}`, (signal) => api.get<Page<Departement>>('/territories/departements', { region: f.region }, signal));
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [k]: e.target.value, ...(k === 'region' ? { departement: '' } : {}) }));
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setF((old) => (k === 'region' ? withRegion(old, e.target.value) : { ...old, [k]: e.target.value }));
   function onSubmit(e: FormEvent) { e.preventDefault(); onSearch(f); }
   return (
     <form className="filters panel" onSubmit={onSubmit} role="search" aria-label="Rechercher une fiche action">

@@ -3,6 +3,7 @@ import { api } from '../lib/api';
 import { managementLabel, qpvLabel, territoryTypeLabel } from '../lib/labels';
 import type { Departement, Page, Region } from '../lib/types';
 import { useApi } from '../lib/useApi';
+import { withRegion } from '../lib/listFilters';
 
 export const filterNames = ['q', 'region', 'departement', 'kind', 'management', 'qpv', 'territory'] as const;
 export type Filters = Record<(typeof filterNames)[number], string>;
@@ -21,8 +22,7 @@ export function DirectoryFilters({ initial, onSearch }: Props) {
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [k]: e.target.value }));
 
   function onRegion(e: { target: { value: string } }) {
-    // A département of another region would silently empty the results.
-    setF((old) => ({ ...old, region: e.target.value, departement: '' }));
+    setF((old) => withRegion(old, e.target.value));
   }
   function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -3,6 +3,7 @@ import { kindLabel, managementLabel, plural, qpvLabel } from '../lib/labels';
 import { navigate, useLocation } from '../lib/router';
 import type { Page, StructureSummary } from '../lib/types';
 import { useApi } from '../lib/useApi';
+import { filtersOf, listUrl, pageOf } from '../lib/listFilters';
 import { DirectoryFilters, filterNames, type Filters } from '../components/DirectoryFilters';
 import { Link } from '../components/Link';
 import { Pagination } from '../components/Pagination';
@@ -11,18 +12,13 @@ import { DownloadLinks } from '../components/DownloadLinks';
 
 const PAGE_SIZE = 25;
 
-function toUrl(f: Partial<Filters> & { page?: number }): string {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v && !(k === 'page' && v === 1)) p.set(k, String(v));
-  const qs = p.toString();
-  return `/structures${qs ? `?${qs}` : ''}`;
-}
+const toUrl = (f: Partial<Filters> & { page?: number }) => listUrl('/structures', f);
 
 /** The public directory; filters live in the URL so a search can be shared and the back button restores it. */
 export function DirectoryPage() {
   const { search } = useLocation();
-  const filters = Object.fromEntries(filterNames.map((n) => [n, search.get(n) ?? ''])) as Filters;
-  const page = Math.max(1, Number(search.get('page')) || 1);
+  const filters: Filters = filtersOf(filterNames, search);
+  const page = pageOf(search);
   const key = toUrl({ ...filters, page });
   const loaded = useApi(key, (signal) => api.get<Page<StructureSummary>>('/structures', { ...filters, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
 
