@@ -24,7 +24,7 @@ import { opendataCommand } from './opendataCommand';
 import { structuresCommand } from './structuresCommand';
 import { startJobRunner } from '../app/jobRunner';
 import { serverJobHandlers } from '../app/serverJobs';
-import { closeHeavyPool, useHeavyWorkers } from '../app/heavy/pool';
+import { closeHeavyPool, setHeavyWorkers } from '../app/heavy/pool';
 import { jobsCommand } from './jobsCommand';
 import { startOutboxSender } from '../app/deliverOutbox';
 import { startRetentionJob } from '../app/retentionJob';
@@ -207,7 +207,7 @@ async function serveCommand(args: string[]) {
     return superviseWorkers(processes, port, started);
   }
   // Parsing uploads and campaign quality runs go to worker threads, off the event loop (SENACS_WORKERS=0: inline).
-  useHeavyWorkers(process.env.SENACS_WORKERS !== '0');
+  setHeavyWorkers(process.env.SENACS_WORKERS !== '0');
   const { live, stop: stopLive } = await startLiveHub(database, config, logger);
   const app = createServerApp(database, logger, config, { live });
   const server = await listen(app, port);

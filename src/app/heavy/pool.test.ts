@@ -5,7 +5,7 @@ import { testClient } from '../../testing/http';
 import { externalExample } from '../externalExample';
 import { importExternal } from '../importExternal';
 import { runQuality } from '../runQuality';
-import { closeHeavyPool, runHeavy, useHeavyWorkers } from './pool';
+import { closeHeavyPool, runHeavy, setHeavyWorkers } from './pool';
 
 let database: Database$;
 let example: Uint8Array;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   example = await externalExample({ db: database.db, year: 2024 });
 });
-afterAll(async () => { useHeavyWorkers(false); await closeHeavyPool(); await database.close(); });
+afterAll(async () => { setHeavyWorkers(false); await closeHeavyPool(); await database.close(); });
 
 /** The example with its data lines repeated: a file that takes the parser and the matcher a while. */
 function bigger(times: number): Uint8Array {
@@ -26,10 +26,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 describe('heavy work in worker threads', () => {
   it('gives the same quality run and the same import analysis in a worker thread as inline', async () => {
-    useHeavyWorkers(false);
+    setHeavyWorkers(false);
     const inline = await runQuality({ db: database.db, year: 2025 });
     const inlineImport = await importExternal({ db: database.db, actor: null, dataset: 'elisfa', year: 2024, bytes: example, dryRun: true });
-    useHeavyWorkers(true);
+    setHeavyWorkers(true);
     const threaded = await runQuality({ db: database.db, year: 2025 });
     const threadedImport = await importExternal({ db: database.db, actor: null, dataset: 'elisfa', year: 2024, bytes: example, dryRun: true });
     expect({ ...threaded, seconds: 0 }).toEqual({ ...inline, seconds: 0 });
@@ -41,7 +41,7 @@ describe('heavy work in worker threads', () => {
   }, 120_000);
 
   it('keeps /api/health answering within 200 ms (median) while an import is parsed and a campaign checked', async () => {
-    useHeavyWorkers(process.env.H16B_INLINE !== '1');
+    setHeavyWorkers(process.env.H16B_INLINE !== '1');
     const client = testClient(database);
     const file = bigger(100);
     let busy = true;

@@ -12,9 +12,9 @@ let pool: Piscina | undefined;
  * loop keeps serving requests while a file is parsed or a campaign checked — or back into the calling
  * thread (the default: the command line and most tests run it inline). SENACS_WORKER_THREADS sets the
  * pool's size (default: the cores but one, at least one).
- * @example useHeavyWorkers(true); … await closeHeavyPool();
+ * @example setHeavyWorkers(true); … await closeHeavyPool();
  */
-export function useHeavyWorkers(on: boolean): void {
+export function setHeavyWorkers(on: boolean): void {
   enabled = on;
 }
 
