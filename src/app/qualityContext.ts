@@ -2,7 +2,9 @@ import type { Db } from '../db/connection';
 import { externalValuesOf } from '../db/external.repo';
 import { qualityRows, type QualityRow } from '../db/quality.repo';
 import { peerGroupKeys } from '../domain/quality/groups';
-import { prepareCampaign, type QualityContext, type ResponseToCheck } from '../domain/quality/engine';
+import type { QualityContext, ResponseToCheck } from '../domain/quality/engine';
+import { runHeavy } from './heavy/pool';
+import { restoredContext } from './heavy/tasks';
 import type { AnswerMap } from '../domain/quality/types';
 import { questionnaireVersion } from './questionnaireVersions';
 
@@ -42,7 +44,8 @@ const cache = new WeakMap<Db, Map<number, { at: number; context: Promise<Quality
 export async function prepareQualityContext(db: Db, campaign: QualityCampaign, rows: readonly QualityRow[]): Promise<QualityContext> {
   if (!campaign.questionnaire_id) throw new Error(`campaign ${campaign.year} has no questionnaire`);
   const { catalog } = await questionnaireVersion(db, campaign.questionnaire_id);
-  const context = prepareCampaign(rows.map((r) => toCheck(r, campaign.year)), { questionnaire: catalog });
+  // The statistics of a whole campaign take a while: in a worker thread under `senacs serve` (heavy/pool.ts).
+  const context = restoredContext(await runHeavy('prepareContext', { responses: rows.map((r) => toCheck(r, campaign.year)), questionnaire: catalog }));
   rememberQualityContext(db, campaign.year, context);
   return context;
 }

@@ -6,6 +6,12 @@ import { externalExample } from '../externalExample';
 import { importExternal } from '../importExternal';
 import { runQuality } from '../runQuality';
 import { closeHeavyPool, runHeavy, setHeavyWorkers } from './pool';
+import { prepareContext, restoredContext } from './tasks';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { qualityRows } from '../../db/quality.repo';
+import { toCheck } from '../qualityContext';
+import { questionnaireVersion } from '../questionnaireVersions';
+import { defaultPeerOptions } from '../../domain/quality/peers';
 
 let database: Database$;
 let example: Uint8Array;
@@ -26,6 +32,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 describe('heavy work in worker threads', () => {
   it('gives the same quality run and the same import analysis in a worker thread as inline', async () => {
+    const campaign = (await getCampaignByYear(database.db, 2025)) as { id: number; year: number; questionnaire_id: number };
     setHeavyWorkers(false);
     const inline = await runQuality({ db: database.db, year: 2025 });
     const inlineImport = await importExternal({ db: database.db, actor: null, dataset: 'elisfa', year: 2024, bytes: example, dryRun: true });
@@ -36,6 +43,12 @@ describe('heavy work in worker threads', () => {
     expect(threaded.responses).toBeGreaterThan(10);
     expect({ ...threadedImport, proposals: threadedImport.proposals.length }).toEqual({ ...inlineImport, proposals: inlineImport.proposals.length });
     expect(threadedImport.counts.siret).toBeGreaterThan(10);
+    // The campaign statistics alone (what a single re-check needs) cross threads whole, the peer metrics put back.
+    const rows = await qualityRows(database.db, campaign);
+    const statsInput = { responses: rows.map((r) => toCheck(r, 2025)), questionnaire: (await questionnaireVersion(database.db, campaign.questionnaire_id)).catalog };
+    const stats = restoredContext(await runHeavy('prepareContext', statsInput));
+    expect(stats).toEqual(restoredContext(prepareContext(statsInput)));
+    expect(stats.peers?.options.metrics).toBe(defaultPeerOptions.metrics);
     // A task's failure in the worker comes back as a rejection.
     await expect(runHeavy('checkResponses', { responses: [], catalogs: [], catalogOf: [], context: undefined as never })).rejects.toThrow();
   }, 120_000);

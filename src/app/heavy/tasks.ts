@@ -78,6 +78,14 @@ export function checkResponses(p: CheckResponsesInput): CheckResponsesOutput {
   return { context: portableContext(context), results };
 }
 
+/**
+ * The campaign statistics alone (peer groups, yearly spreads), in portable form.
+ * @example restoredContext(prepareContext({ responses, questionnaire: catalog }))
+ */
+export function prepareContext(p: { responses: readonly ResponseToCheck[]; questionnaire: Catalog }): PortableContext {
+  return portableContext(prepareCampaign(p.responses, { questionnaire: p.questionnaire }));
+}
+
 /** The tasks by name, as the pool runs them. */
-export const heavyTasks = { analyseExternalFile, checkResponses };
+export const heavyTasks = { analyseExternalFile, checkResponses, prepareContext };
 export type HeavyTasks = typeof heavyTasks;
