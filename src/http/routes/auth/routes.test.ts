@@ -74,7 +74,7 @@ describe('auth', () => {
     const res = await client.request('/api/health');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(await res.json()).toEqual({ status: 'ok', database: database.kind });
+    expect(await res.json()).toEqual({ status: 'ok', database: database.kind, jobs: { pending: expect.any(Number), running: expect.any(Number), failed: expect.any(Number) } });
   });
 });
 
