@@ -109,7 +109,9 @@ describe('outbox delivery through a real SMTP server', () => {
   it('a refusal (4xx or 5xx) puts the mail back in the queue for later, with the error on the row, until it leaves', async () => {
     const [id] = await queue(1);
     refusals = [451];
-    const t0 = new Date();
+    // A second ahead: the row's next_attempt_at is the database's now() in microseconds, which can fall in the
+    // same millisecond as a JavaScript Date taken just after it, and then after it.
+    const t0 = new Date(Date.now() + 1000);
     const mailer = smtpMailer(url);
     try {
       expect(await deliverOutbox({ db: database.db, mailer, now: () => t0 })).toEqual({ sent: 0, failed: 1, cancelled: 0 });
@@ -146,7 +148,7 @@ describe('outbox delivery through a real SMTP server', () => {
     refusals = Array(MAX_ATTEMPTS).fill(550);
     const mailer = smtpMailer(url);
     try {
-      let t = Date.now();
+      let t = Date.now() + 1000; // after the row's next_attempt_at (microseconds), see above
       for (let i = 0; i < MAX_ATTEMPTS; i++) {
         expect(await deliverOutbox({ db: database.db, mailer, now: () => new Date(t) })).toMatchObject({ failed: 1 });
         t += 7 * 3_600_000;
