@@ -16,9 +16,9 @@ export async function retryMail(p: { db: Db; actor: Actor; mailId: number; smtpU
   if (!p.actor.memberships.some((m) => m.role === 'national_admin')) {
     throw new AppError('forbidden', 'Seule l’administration nationale, qui gère l’envoi des courriels, peut relancer un envoi.');
   }
-  const state = await mailState(p.db, p.mailId);
-  if (state === undefined) throw new AppError('not_found', 'Courriel introuvable.');
   if (!(await requeueFailedMail(p.db, p.mailId))) {
+    const state = await mailState(p.db, p.mailId);
+    if (state === undefined) throw new AppError('not_found', 'Courriel introuvable.');
     throw new AppError('conflict', 'Seul un courriel abandonné après ses essais peut être renvoyé ; celui-ci ne l’est pas.', { state });
   }
   if (p.smtpUrl) await flushOutbox(p.db, p.smtpUrl);
