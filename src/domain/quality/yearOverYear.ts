@@ -128,11 +128,12 @@ function explainChanges(findings: Finding[], a: AnswerMap, last: AnswerMap): Fin
       if (other && d !== null && e !== null && Math.abs(d - e) < 0.35) explained.set(f, ` « ${labelOf(other)} » a évolué de même (${formatChange(Math.exp(e))}) : changement réel probable.`);
     }
   }
-  // Funding lines against last year's shares of the income: when the lines still add up to the income, a line
-  // that moved is a transfer when another line moved the other way by at least half as much.
+  // Funding lines against last year's shares of the income: when the lines still add up to the income (to the
+  // euro's rounding: a transfer keeps the total, a typo in one line does not), a line that moved is a transfer
+  // when another line moved the other way by at least half as much.
   const income = num(a, 'finances.produits'), lastIncome = num(last, 'finances.produits');
   const total = fundingLines.reduce((t, c) => t + (num(a, c) ?? 0), 0);
-  if (income !== null && lastIncome !== null && lastIncome > 0 && Math.abs(total - income) <= 0.01 * income) {
+  if (income !== null && lastIncome !== null && lastIncome > 0 && Math.abs(total - income) <= Math.max(10, 0.001 * income)) {
     const shift = new Map(fundingLines.map((c) => [c, (num(a, c) ?? 0) - ((num(last, c) ?? 0) / lastIncome) * income]));
     for (const f of findings) {
       const d = shift.get(f.codes[0]);
