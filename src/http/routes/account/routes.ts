@@ -6,8 +6,8 @@ import { requestPasswordReset } from '../../../app/requestPasswordReset';
 import { resetPassword } from '../../../app/resetPassword';
 import { updateAccount } from '../../../app/updateAccount';
 import { readConfig } from '../../../config';
-import { countUserSessions, deleteUserSessions } from '../../../db/passwordReset.repo';
-import { appendAudit } from '../../../db/audit.repo';
+import { endOtherSessions } from '../../../app/endOtherSessions';
+import { getAccount } from '../../../app/getAccount';
 import { AppError } from '../../../domain/errors';
 import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import type { Env } from '../../context';
@@ -57,8 +57,7 @@ export function accountRoutes(loginLimiter: LoginLimiter, resetLimiter: Password
 
   app.get('/account', async (c) => {
     const { userId } = signedIn(c);
-    const a = c.var.actor;
-    return c.json({ name: a.name, email: a.email, sessions: await countUserSessions(c.var.deps.db, userId, new Date()) });
+    return c.json(await getAccount({ db: c.var.deps.db, actor: c.var.actor, userId }));
   });
 
   app.put('/account', async (c) => {
@@ -79,9 +78,7 @@ export function accountRoutes(loginLimiter: LoginLimiter, resetLimiter: Password
 
   app.post('/account/sessions/end-others', async (c) => {
     const { userId, sessionId } = signedIn(c);
-    const ended = await deleteUserSessions(c.var.deps.db, userId, sessionId);
-    await appendAudit(c.var.deps.db, { actorId: userId, action: 'sessions.end_others', entity: 'user', entityId: userId, data: { ended } });
-    return c.json({ ended });
+    return c.json(await endOtherSessions({ db: c.var.deps.db, userId, sessionId }));
   });
   return app;
 }

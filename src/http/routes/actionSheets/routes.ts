@@ -8,8 +8,7 @@ import { createActionSheet } from '../../../app/createActionSheet';
 import { editActionSheet } from '../../../app/editActionSheet';
 import { publishActionSheet } from '../../../app/publishActionSheet';
 import { removeActionSheet } from '../../../app/removeActionSheet';
-import { countPublishedByTheme } from '../../../db/actionSheet.repo';
-import { actionSheetThemes } from '../../../domain/actionSheets';
+import { listActionSheetThemes } from '../../../app/listActionSheetThemes';
 import { actionSheetBody, actionSheetListQuery, actionSheetListResponse } from './schema';
 
 export const actionSheetDocs: RouteDoc[] = [
@@ -33,8 +32,7 @@ export function actionSheetRoutes() {
     }));
   });
   app.get('/action-sheets/themes', async (c) => {
-    const counts = await countPublishedByTheme(c.var.deps.db);
-    const items = actionSheetThemes.map(([code, label]) => ({ code, label, published: counts[code] ?? 0 }));
+    const items = await listActionSheetThemes({ db: c.var.deps.db });
     return c.json({ items, total: items.length });
   });
   app.get('/action-sheets/:id', async (c) => {

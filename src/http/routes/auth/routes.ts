@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { login, SESSION_DAYS } from '../../../app/login';
-import { deleteSession } from '../../../db/session.repo';
-import { appendAudit } from '../../../db/audit.repo';
+import { logout } from '../../../app/logout';
 import type { LoginLimiter } from '../../../app/loginLimiter';
 import type { Env } from '../../context';
 import type { RouteDoc } from '../../openapi';
@@ -40,10 +39,7 @@ export function authRoutes(limiter: LoginLimiter, trustedProxies: readonly strin
 
   app.post('/auth/logout', async (c) => {
     const sessionId = c.get('sessionId');
-    if (sessionId) {
-      await deleteSession(c.var.deps.db, sessionId);
-      await appendAudit(c.var.deps.db, { actorId: c.var.actor.userId, action: 'logout', entity: 'user', entityId: c.var.actor.userId ?? 0 });
-    }
+    if (sessionId) await logout({ db: c.var.deps.db, actor: c.var.actor, sessionId });
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.deps.secureCookies });
     return c.json({ ok: true });
   });

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { campaignProgress, getCampaignByYear, listCampaigns, followUpSorts, listTerritoryResponses, type TerritoryScope } from '../../../db/campaign.repo';
-import { getDepartement, getRegion } from '../../../db/territory.repo';
-import { AppError } from '../../../domain/errors';
-import { canFollowTerritory, type TerritoryRef } from '../../../policies/territory';
+import type { TerritoryScope } from '../../../db/campaign.repo';
+import { findCampaign } from '../../../app/findCampaign';
+import { followedTerritory } from '../../../app/followedTerritory';
+import { getCampaignProgress } from '../../../app/getCampaignProgress';
+import { getCampaigns } from '../../../app/getCampaigns';
+import { followUpSorts, listFollowUp } from '../../../app/listFollowUp';
 import type { Context } from 'hono';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
@@ -31,50 +33,31 @@ export const campaignDocs: RouteDoc[] = [
 
 /** Resolves the territory asked for and checks the actor follows it. */
 export async function authorizeTerritory(c: Context<Env>, level: 'nation' | 'region' | 'departement', code: string | undefined): Promise<TerritoryScope> {
-  const { db } = c.var.deps;
-  if (!c.var.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour suivre une campagne.');
-  let ref: TerritoryRef;
-  if (level === 'nation') ref = { level };
-  else {
-    if (!code) throw new AppError('validation_failed', 'Le code du territoire est requis pour ce niveau.');
-    if (level === 'region') {
-      if (!(await getRegion(db, code))) throw new AppError('not_found', 'Région introuvable.');
-      ref = { level, code };
-    } else {
-      const d = await getDepartement(db, code);
-      if (!d) throw new AppError('not_found', 'Département introuvable.');
-      ref = { level, code, regionCode: d.region_code };
-    }
-  }
-  if (!canFollowTerritory(c.var.actor, ref)) throw new AppError('forbidden', 'Vous ne suivez pas ce territoire.');
-  return ref.level === 'nation' ? ref : { level: ref.level, code: ref.code };
+  return followedTerritory({ db: c.var.deps.db, actor: c.var.actor, level, code });
 }
 
 /** The campaign of the `:year` path parameter, or a 404. */
 export async function campaignOf(c: Context<Env>) {
-  const year = c.req.param('year') ?? '';
-  const campaign = /^\d{4}$/.test(year) ? await getCampaignByYear(c.var.deps.db, Number(year)) : undefined;
-  if (!campaign) throw new AppError('not_found', 'Campagne introuvable.');
-  return campaign;
+  return findCampaign({ db: c.var.deps.db, year: c.req.param('year') ?? '' });
 }
 
 export function campaignRoutes() {
   const app = new Hono<Env>();
   app.get('/campaigns', async (c) => {
-    const items = await listCampaigns(c.var.deps.db);
+    const items = await getCampaigns({ db: c.var.deps.db });
     return c.json({ items, total: items.length });
   });
   app.get('/campaigns/:year/progress', async (c) => {
     const q = readQuery(c, territoryQuery);
     const campaign = await campaignOf(c);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json({ campaign: { year: campaign.year, state: campaign.state }, territory: scope, ...(await campaignProgress(c.var.deps.db, campaign.id, scope)) });
+    return c.json({ campaign: { year: campaign.year, state: campaign.state }, territory: scope, ...(await getCampaignProgress({ db: c.var.deps.db, campaignId: campaign.id, scope })) });
   });
   app.get('/campaigns/:year/responses', async (c) => {
     const q = readQuery(c, responsesQuery);
     const campaign = await campaignOf(c);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json(await listTerritoryResponses(c.var.deps.db, campaign.id, scope, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, state: q.state, scoreBelow: q.scoreBelow, openQueries: q.openQueries, sort: q.sort, dir: q.dir }));
+    return c.json(await listFollowUp({ db: c.var.deps.db, campaignId: campaign.id, scope, filter: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, state: q.state, scoreBelow: q.scoreBelow, openQueries: q.openQueries, sort: q.sort, dir: q.dir } }));
   });
   return app;
 }

@@ -4,7 +4,7 @@ import { externalExample } from '../../../app/externalExample';
 import { externalReport } from '../../../app/externalReport';
 import { decideExternalProposals, externalProposals } from '../../../app/externalProposals';
 import { importExternal } from '../../../app/importExternal';
-import { listDatasets } from '../../../db/external.repo';
+import { listExternalDatasets } from '../../../app/listExternalDatasets';
 import { concordanceFile } from '../../../app/externalReportTables';
 import { comparableIndicators } from '../../../domain/external/indicators';
 import { AppError } from '../../../domain/errors';
@@ -84,10 +84,10 @@ export function externalRoutes() {
   app.get('/external/datasets', async (c) => {
     const actor = signedIn(c);
     if (!externalPolicy.read(actor)) throw new AppError('forbidden', 'Les données externes sont réservées aux correspondants des territoires et à l’administration nationale.');
-    const datasets = await listDatasets(c.var.deps.db);
+    const datasets = await listExternalDatasets({ db: c.var.deps.db });
     return c.json({
       canImport: externalPolicy.import(actor),
-      datasets: datasets.map((d) => ({ ...d, rows: Number(d.rows), matched: Number(d.matched), proposals: Number(d.proposals) })),
+      datasets,
       indicators: comparableIndicators().map((i) => ({ code: i.code, label: i.label, unit: i.unit })),
     });
   });

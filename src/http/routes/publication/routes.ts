@@ -3,7 +3,7 @@ import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { getDepartementMap } from '../../../app/getDepartementMap';
-import { countStructuresWithoutCoordinates, listStructurePoints } from '../../../db/structurePoints.repo';
+import { getStructureMap } from '../../../app/getStructureMap';
 import { departementMapQuery, departementMapResponse, structurePointsQuery, structurePointsResponse } from './schema';
 
 export const publicationDocs: RouteDoc[] = [
@@ -20,7 +20,7 @@ export function publicationRoutes() {
   app.get('/structures-map', async (c) => {
     const q = readQuery(c, structurePointsQuery);
     const f = { regionCode: q.region, departementCode: q.departement, kind: q.kind };
-    const [items, withoutCoordinates] = await Promise.all([listStructurePoints(c.var.deps.db, f), countStructuresWithoutCoordinates(c.var.deps.db, f)]);
+    const { items, withoutCoordinates } = await getStructureMap({ db: c.var.deps.db, filters: f });
     return c.json({ total: items.length, withoutCoordinates, items });
   });
   return app;

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { lastReopening } from '../../../db/responseHistory.repo';
 import { streamSSE } from 'hono/streaming';
 import { openResponse } from '../../../app/openResponse';
 import { saveAnswer } from '../../../app/saveAnswer';
@@ -8,8 +7,9 @@ import { submitResponse } from '../../../app/submitResponse';
 import { checkResponse } from '../../../app/checkResponse';
 import { authorizeResponse } from '../../../app/responseAccess';
 import { responseQuestionnaire } from '../../../app/responseQuestionnaire';
-import { answerHistory, listAnswers, listComments, previousAnswers } from '../../../db/response.repo';
-import { externalValuesOf } from '../../../db/external.repo';
+import { getAnswerHistory } from '../../../app/getAnswerHistory';
+import { getResponseAnswers } from '../../../app/getResponseAnswers';
+import { listResponseComments } from '../../../app/listResponseComments';
 import { AppError } from '../../../domain/errors';
 import { editableByStructure } from '../../../domain/responseState';
 import { structurePolicy } from '../../../policies/structure';
@@ -54,15 +54,14 @@ export function responseRoutes() {
     const place = { id: r.structure_id, departementCode: r.departement_code, regionCode: r.region_code };
     // Last year's answers and the external data sets about the structure too: the browser runs the same
     // rules as the server, prev() and ext() included.
-    const [answers, previous, external, reopened] = await Promise.all([listAnswers(db, r.id), previousAnswers(db, r.structure_id, r.year), externalValuesOf(db, r.year, [r.structure_id]),
-      r.state === 'in_progress' || r.state === 'returned' ? lastReopening(db, r.id) : undefined]);
+    const { answers, previous, external, reopened } = await getResponseAnswers({ db, response: r });
     return c.json({
       response: r,
       // Why a transmitted response came back to the structure (the correspondent's reason), while it is being corrected.
       ...(reopened ? { reopened } : {}),
       answers,
       previous,
-      external: external.get(r.structure_id) ?? {},
+      external,
       can: {
         fill: structurePolicy.fill(c.var.actor, place) && editableByStructure(r.state) && r.campaign_state === 'open',
         submit: structurePolicy.manage(c.var.actor, place) && (r.state === 'in_progress' || r.state === 'returned') && r.campaign_state === 'open',
@@ -94,13 +93,13 @@ export function responseRoutes() {
 
   app.get('/responses/:id/answers/:code/history', async (c) => {
     const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
-    const items = await answerHistory(c.var.deps.db, r.id, readCode(c));
+    const items = await getAnswerHistory({ db: c.var.deps.db, responseId: r.id, code: readCode(c) });
     return c.json({ items, total: items.length });
   });
 
   app.get('/responses/:id/comments', async (c) => {
     const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
-    const items = await listComments(c.var.deps.db, r.id);
+    const items = await listResponseComments({ db: c.var.deps.db, responseId: r.id });
     return c.json({ items, total: items.length });
   });
 

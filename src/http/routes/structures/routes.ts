@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
-import { getStructure, getStructurePlace, listStructures } from '../../../db/structure.repo';
-import { listStructureMembers } from '../../../db/user.repo';
-import { listStructureResponses } from '../../../db/campaign.repo';
-import { AppError } from '../../../domain/errors';
-import { structurePolicy, type StructureAbility } from '../../../policies/structure';
+import { getStructureIdentity } from '../../../app/getStructureIdentity';
+import { listStructureCampaignResponses } from '../../../app/listStructureCampaignResponses';
+import { listStructureTeam } from '../../../app/listStructureTeam';
+import { searchStructures } from '../../../app/searchStructures';
 import type { Env } from '../../context';
-import type { Context } from 'hono';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { structureListQuery, structureListResponse } from './schema';
@@ -17,39 +15,25 @@ export const structureDocs: RouteDoc[] = [
   { method: 'get', path: '/api/structures/:id/responses', summary: 'Réponses de la structure aux campagnes (privé)', tag: 'structures', auth: 'session' },
 ];
 
-/** Loads the structure's place and checks one ability; unknown and forbidden differ only for signed-in people. */
-export async function authorizeStructure(c: Context<Env>, ability: StructureAbility) {
-  const id = readId(c);
-  const place = await getStructurePlace(c.var.deps.db, id);
-  if (!place) throw new AppError('not_found', 'Structure introuvable.');
-  if (!c.var.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour accéder à ces informations.');
-  if (!structurePolicy[ability](c.var.actor, place)) throw new AppError('forbidden', 'Vous n’avez pas accès aux informations privées de cette structure.');
-  return place;
-}
-
 export function structureRoutes() {
   const app = new Hono<Env>();
   app.get('/structures', async (c) => {
     const q = readQuery(c, structureListQuery);
-    const result = await listStructures(c.var.deps.db, {
+    const result = await searchStructures({ db: c.var.deps.db, filters: {
       q: q.q || undefined, regionCode: q.region, departementCode: q.departement, communeCode: q.commune, kind: q.kind,
       management: q.management, qpvStatus: q.qpv, territoryType: q.territory,
-    }, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+    }, page: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize } });
     return c.json(result);
   });
   app.get('/structures/:id', async (c) => {
-    const s = await getStructure(c.var.deps.db, readId(c));
-    if (!s) throw new AppError('not_found', 'Structure introuvable.');
-    return c.json(s);
+    return c.json(await getStructureIdentity({ db: c.var.deps.db, structureId: readId(c) }));
   });
   app.get('/structures/:id/members', async (c) => {
-    const place = await authorizeStructure(c, 'readPrivate');
-    const items = await listStructureMembers(c.var.deps.db, place.id);
+    const items = await listStructureTeam({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) });
     return c.json({ items, total: items.length });
   });
   app.get('/structures/:id/responses', async (c) => {
-    const place = await authorizeStructure(c, 'readPrivate');
-    const items = await listStructureResponses(c.var.deps.db, place.id);
+    const items = await listStructureCampaignResponses({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) });
     return c.json({ items, total: items.length });
   });
   return app;

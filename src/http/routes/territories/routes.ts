@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listDepartements, listRegions, searchCommunes } from '../../../db/territory.repo';
+import { findCommunes } from '../../../app/findCommunes';
+import { listTerritories } from '../../../app/listTerritories';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
@@ -21,17 +22,17 @@ export const territoryDocs: RouteDoc[] = [
 export function territoryRoutes() {
   const app = new Hono<Env>();
   app.get('/territories/regions', async (c) => {
-    const items = await listRegions(c.var.deps.db);
+    const items = await listTerritories({ db: c.var.deps.db, level: 'region' });
     return c.json({ items, total: items.length });
   });
   app.get('/territories/departements', async (c) => {
     const q = readQuery(c, departementsQuery);
-    const items = await listDepartements(c.var.deps.db, q.region);
+    const items = await listTerritories({ db: c.var.deps.db, level: 'departement', regionCode: q.region });
     return c.json({ items, total: items.length });
   });
   app.get('/territories/communes', async (c) => {
     const q = readQuery(c, communesQuery);
-    const items = await searchCommunes(c.var.deps.db, { q: q.q || undefined, departementCode: q.departement }, q.limit);
+    const items = await findCommunes({ db: c.var.deps.db, q: q.q || undefined, departementCode: q.departement, limit: q.limit });
     return c.json({ items, total: items.length });
   });
   return app;

@@ -6,8 +6,9 @@ import { sendReminders } from '../../../app/sendReminders';
 import { retryMail } from '../../../app/retryMail';
 import { authorizeResponse } from '../../../app/responseAccess';
 import { getResponseQuality } from '../../../app/getResponseQuality';
-import { listQueries } from '../../../db/query.repo';
-import { campaignCockpit, listOutbox } from '../../../db/cockpit.repo';
+import { getCampaignCockpit } from '../../../app/getCampaignCockpit';
+import { listOutboxMails } from '../../../app/listOutboxMails';
+import { listResponseQueries } from '../../../app/listResponseQueries';
 import { AppError } from '../../../domain/errors';
 import { readConfig } from '../../../config';
 import type { Env } from '../../context';
@@ -45,7 +46,7 @@ export function workflowRoutes() {
   app.get('/responses/:id/quality', async (c) => c.json(await getResponseQuality({ db: c.var.deps.db, actor: c.var.actor, responseId: readId(c) })));
   app.get('/responses/:id/queries', async (c) => {
     const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
-    const items = await listQueries(c.var.deps.db, r.id);
+    const items = await listResponseQueries({ db: c.var.deps.db, responseId: r.id });
     return c.json({ items, total: items.length });
   });
   app.post('/responses/:id/queries', async (c) => {
@@ -87,7 +88,7 @@ export function workflowRoutes() {
     const q = readQuery(c, territoryQuery);
     const campaign = await campaignOf(c);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json({ campaign: { year: campaign.year, state: campaign.state, closes_on: campaign.closes_on, deadlines: parseDeadlines(campaign.deadlines) }, territory: scope, ...(await campaignCockpit(c.var.deps.db, campaign, scope)) });
+    return c.json({ campaign: { year: campaign.year, state: campaign.state, closes_on: campaign.closes_on, deadlines: parseDeadlines(campaign.deadlines) }, territory: scope, ...(await getCampaignCockpit({ db: c.var.deps.db, campaign, scope })) });
   });
   app.post('/campaigns/:year/reminders', async (c) => {
     const q = readQuery(c, territoryQuery);
@@ -101,10 +102,7 @@ export function workflowRoutes() {
   app.get('/outbox', async (c) => {
     const q = readQuery(c, outboxQuery);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    const list = await listOutbox(c.var.deps.db, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }, scope);
-    // The mail server's error replies are for the national administration, who runs the service.
-    const national = c.var.actor.memberships.some((m) => m.role === 'national_admin');
-    return c.json(national ? list : { ...list, items: list.items.map((m) => ({ ...m, last_error: null })) });
+    return c.json(await listOutboxMails({ db: c.var.deps.db, actor: c.var.actor, scope, page: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize } }));
   });
   app.post('/outbox/:id/retry', async (c) => {
     const config = readConfig();
