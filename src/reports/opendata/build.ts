@@ -1,15 +1,8 @@
-import type { Db } from '../../db/connection';
-import { campaignYears } from '../../db/aggregation.repo';
-import { listStructures } from '../../db/structure.repo';
-import { listDepartements, listRegions } from '../../db/territory.repo';
-import { nationalTable } from '../../app/getDashboard';
-import { getPopulation, memoOf, type CampaignPopulation } from '../../app/populationCache';
-import { publish, publishedStats, type PublishedFigure, type Territory } from '../../domain/disclosure';
+import { publishedStats, type FlexibleQueryRequest, type PublishedFigure, type Territory } from '../../domain/disclosure';
 import { coreIndicator } from '../../domain/indicators';
-import { AppError } from '../../domain/errors';
 import { openDataCsv, toCsv } from '../table/csv';
 import { figureRow, levelLabels, SHARE_CONVENTION, statLabels, unitLabels } from '../table/figures';
-import { directoryColumns, directoryTable } from '../table/lists';
+import { directoryColumns, directoryTable, type DirectoryItem } from '../table/lists';
 import { cellColumnDefs, cellStatusLabels, type Table, type TableColumn, type TableRow } from '../table/table';
 import { tableSchema, type TableSchema } from './schema';
 
@@ -67,26 +60,49 @@ function byKindColumns(): TableColumn[] {
   return columns;
 }
 
+/** The averages of all structures together: from the release's audited table (exact). */
+const averagesTogether = (exact: readonly PublishedFigure[]) => exact.filter((f) => averages.has(f.stat) && f.filters.length === 0);
+
+/** A filtered query the averages by kind need, to be run through the gate by the caller. */
+export interface ByKindQuery {
+  /** The structure kind the query filters on. */
+  kind: string;
+  /** A key naming the query, the same for the same query of the same release (to memoize it). */
+  key: string;
+  request: FlexibleQueryRequest;
+}
+
 /**
- * The averages (means, shares of yes) of centres sociaux and EVS apart, and together: together from the
- * release's audited table (exact), each kind through the gate's filtered query on the same release
- * (perturbed, as any filtered figure), for the same territories.
+ * The gate's filtered queries the averages by kind of structure need: one per kind, level and kind of
+ * indicator (yes/no → share, else mean), over the territories and indicators of the exact averages.
+ * @example byKindQueries(nationalFigures)[0] // { kind: 'CS', key: 'opendata:kind:CS:nation:true', request: { kind: 'flexible_query', … } }
  */
-function byKindRows(pop: CampaignPopulation, exact: readonly PublishedFigure[], nameOf: (t: Territory) => string): TableRow[] {
-  const together = exact.filter((f) => averages.has(f.stat) && f.filters.length === 0);
-  const perKind = new Map<string, PublishedFigure>();
+export function byKindQueries(exact: readonly PublishedFigure[]): ByKindQuery[] {
+  const together = averagesTogether(exact);
+  const out: ByKindQuery[] = [];
   for (const [level] of levels) {
     const territories = [...new Set(together.filter((f) => f.territory.level === level).map((f) => f.territory.code))];
     const indicators = [...new Set(together.map((f) => f.indicator))];
     for (const [kind] of kinds) for (const yesNo of [true, false]) {
       const wanted = indicators.filter((i) => (coreIndicator(i)?.unit === 'yesno') === yesNo);
       if (wanted.length === 0 || territories.length === 0) continue;
-      const figures = memoOf(pop, `opendata:kind:${kind}:${level}:${yesNo}`, () => publish(pop.population, {
+      out.push({ kind, key: `opendata:kind:${kind}:${level}:${yesNo}`, request: {
         kind: 'flexible_query', indicators: wanted, level, territories, filters: [{ dimension: 'kind', value: kind }], stats: [yesNo ? 'share' : 'mean'],
-      }).figures);
-      for (const f of figures) perKind.set(`${kind}|${f.indicator}|${f.stat}|${f.territory.level}:${f.territory.code}`, f);
+      } });
     }
   }
+  return out;
+}
+
+/**
+ * The averages (means, shares of yes) of centres sociaux and EVS apart, and together: together from the
+ * release's audited table (exact), each kind from the answers to `byKindQueries` (the gate's filtered query
+ * on the same release, perturbed as any filtered figure), for the same territories.
+ */
+function byKindRows(exact: readonly PublishedFigure[], byKind: readonly { kind: string; figures: readonly PublishedFigure[] }[], nameOf: (t: Territory) => string): TableRow[] {
+  const together = averagesTogether(exact);
+  const perKind = new Map<string, PublishedFigure>();
+  for (const { kind, figures } of byKind) for (const f of figures) perKind.set(`${kind}|${f.indicator}|${f.stat}|${f.territory.level}:${f.territory.code}`, f);
   return together.flatMap((f) => [
     { ...figureRow(f, nameOf, false), type_structure: 'Ensemble', methode: methods.exact },
     ...kinds.flatMap(([kind, label]) => {
@@ -100,22 +116,32 @@ const file = (name: string, title: string, description: string, table: Table, pr
   name, title, description, csv: toCsv(table, openDataCsv), rows: table.rows.length, schema: tableSchema(table.columns, primaryKey),
 });
 
+/** What the open data files are laid out from: figures already through the gate, and the public directory. */
+export interface OpenDataInput {
+  year: number;
+  /** Territory names by `level:code` (`nation:FR`, `region:84`, `departement:69`). */
+  names: ReadonlyMap<string, string>;
+  /** The release's fixed table (all levels). */
+  figures: readonly PublishedFigure[];
+  /** The answers to `byKindQueries(figures)`, with the kind each filters on. */
+  byKind: readonly { kind: string; figures: readonly PublishedFigure[] }[];
+  /** The release the figures come from, if any. */
+  release: { number: number; publishedAt: Date } | null;
+  /** The public directory rows, as `listStructures` gives them. */
+  directory: readonly DirectoryItem[];
+}
+
 /**
- * The open data files of a campaign, all read from its latest release: the published aggregates (the same
+ * The open data files of a campaign, laid out from its latest release: the published aggregates (the same
  * fixed table as the dashboards, hence the same suppression pattern) at each territory level, the averages
  * of centres sociaux and EVS apart and together, and the public directory. Shares are percentages (0–100).
- * @example const files = await buildOpenData({ db, year: 2024 });
+ * Pure: `buildOpenData` (src/app) reads the data through the gate.
+ * @example const files = openDataFiles({ year: 2024, names, figures, byKind, release, directory });
  */
-export async function buildOpenData(p: { db: Db; year: number }): Promise<OpenDataFile[]> {
-  const { db, year } = p;
-  if (!(await campaignYears(db)).includes(year)) throw new AppError('not_found', `Aucune campagne pour l’année ${year}.`);
-  const names = new Map<string, string>([['nation:FR', 'France']]);
-  for (const r of await listRegions(db)) names.set(`region:${r.code}`, r.name);
-  for (const d of await listDepartements(db)) names.set(`departement:${d.code}`, d.name);
+export function openDataFiles(input: OpenDataInput): OpenDataFile[] {
+  const { year, names, figures } = input;
   const nameOf = (t: Territory) => names.get(`${t.level}:${t.code}`) ?? t.code;
-  const pop = await getPopulation({ db, year, mode: 'published' });
-  const figures = nationalTable(pop);
-  const version = pop.release ? ` Version n° ${pop.release.number} publiée le ${pop.release.publishedAt.toISOString().slice(0, 10)}.` : '';
+  const version = input.release ? ` Version n° ${input.release.number} publiée le ${input.release.publishedAt.toISOString().slice(0, 10)}.` : '';
   const columns = aggregateColumns();
   const out: OpenDataFile[] = [];
   for (const [level, slug] of levels) {
@@ -126,11 +152,10 @@ export async function buildOpenData(p: { db: Db; year: number }): Promise<OpenDa
   }
   out.push(file(`moyennes-par-type-${year}`, `Moyennes et parts ${year} – centres sociaux, espaces de vie sociale et ensemble`,
     `Moyennes des indicateurs chiffrés et parts des structures répondant oui, pour les centres sociaux et les espaces de vie sociale séparément (comparables aux références nationales des centres sociaux) et ensemble, par territoire. ${SHARE_CONVENTION}${version}`,
-    { title: 'moyennes-par-type', columns: byKindColumns(), rows: byKindRows(pop, figures, nameOf) }, ['niveau', 'territoire_code', 'type_structure', 'indicateur_code', 'statistique']));
-  const { items } = await listStructures(db, {}, { offset: 0, limit: 100_000 });
+    { title: 'moyennes-par-type', columns: byKindColumns(), rows: byKindRows(figures, input.byKind, nameOf) }, ['niveau', 'territoire_code', 'type_structure', 'indicateur_code', 'statistique']));
   // The directory is not versioned by campaign: it is the directory as it stands when the file is built.
   out.push(file(`annuaire-${year}`, 'Annuaire des structures (état actuel)', 'Identité publique des structures agréées, à la date du fichier : nom, adresse, commune, mode de gestion, situation QPV.',
-    { ...directoryTable(items), columns: directorySchemaColumns() }, ['id']));
+    { ...directoryTable(input.directory), columns: directorySchemaColumns() }, ['id']));
   return out;
 }
 

@@ -2,24 +2,18 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { getDashboard } from '../../../app/getDashboard';
-import { queryStats } from '../../../app/queryStats';
-import { structurePosition } from '../../../app/structurePosition';
-import { listTerritoryResponses } from '../../../db/campaign.repo';
-import { getStructure, listStructures } from '../../../db/structure.repo';
-import { listDepartements, listRegions } from '../../../db/territory.repo';
-import { dashboardTable, positionTable, queryTable } from '../../../reports/table/figures';
-import { directoryTable, responsesTable } from '../../../reports/table/lists';
+import { exportDashboard } from '../../../app/exportDashboard';
+import { exportDirectory } from '../../../app/exportDirectory';
+import { exportFollowUp } from '../../../app/exportFollowUp';
+import { exportPosition } from '../../../app/exportPosition';
+import { exportStatsQuery } from '../../../app/exportStatsQuery';
+import { getOpenData } from '../../../app/getOpenData';
 import { authorizeTerritory, campaignOf } from '../campaigns/routes';
 import { peerSpecOf } from '../compare/routes';
 import { statsQueryBody } from '../compare/schema';
-import { sendTable } from './send';
-import { buildOpenData, dataPackage } from '../../../reports/opendata/build';
+import { sendFile } from './send';
 import { AppError } from '../../../domain/errors';
 import { dashboardExportQuery, directoryExportQuery, exportFormat, openDataListResponse, positionExportQuery, responsesExportQuery } from './schema';
-
-/** At most this many directory rows in one file (the national directory holds about 4,100). */
-const MAX_DIRECTORY_ROWS = 20_000;
 
 export const exportDocs: RouteDoc[] = [
   { method: 'get', path: '/api/exports/dashboard', summary: 'Tableau de bord d’un territoire en CSV ou XLSX (mêmes cases que l’écran, secret statistique signalé)', tag: 'exports', query: dashboardExportQuery },
@@ -36,48 +30,37 @@ export function exportRoutes() {
   const app = new Hono<Env>();
   app.get('/exports/dashboard', async (c) => {
     const q = readQuery(c, dashboardExportQuery);
-    const d = await getDashboard({ db: c.var.deps.db, actor: c.var.actor, year: q.year, level: q.level, code: q.code, view: q.view });
-    return sendTable(c, dashboardTable(d), q.format, `tableau-de-bord-${d.year}-${d.territory.level}-${d.territory.code}${d.view === 'working' ? '-travail' : ''}`);
+    return sendFile(c, await exportDashboard({ db: c.var.deps.db, actor: c.var.actor, year: q.year, level: q.level, code: q.code, view: q.view, format: q.format }));
   });
   app.post('/exports/query', async (c) => {
     const { format } = readQuery(c, exportFormat);
     const body = await readBody(c, statsQueryBody);
-    const { db } = c.var.deps;
-    const result = await queryStats({ db, query: body });
-    const names = new Map<string, string>([['nation:FR', 'France']]);
-    for (const r of await listRegions(db)) names.set(`region:${r.code}`, r.name);
-    for (const d of await listDepartements(db)) names.set(`departement:${d.code}`, d.name);
-    return sendTable(c, queryTable(result, names), format, `requete-${body.year}-${body.level}`);
+    return sendFile(c, await exportStatsQuery({ db: c.var.deps.db, query: body, format }));
   });
   app.get('/exports/structures', async (c) => {
     const q = readQuery(c, directoryExportQuery);
-    const { items } = await listStructures(c.var.deps.db, {
+    return sendFile(c, await exportDirectory({ db: c.var.deps.db, filters: {
       q: q.q || undefined, regionCode: q.region, departementCode: q.departement, communeCode: q.commune, kind: q.kind,
       management: q.management, qpvStatus: q.qpv, territoryType: q.territory,
-    }, { offset: 0, limit: MAX_DIRECTORY_ROWS });
-    return sendTable(c, directoryTable(items), q.format, `annuaire${q.departement ? `-${q.departement}` : q.region ? `-region-${q.region}` : ''}`);
+    }, format: q.format, name: `annuaire${q.departement ? `-${q.departement}` : q.region ? `-region-${q.region}` : ''}` }));
   });
   app.get('/exports/structures/:id/position', async (c) => {
     const id = readId(c);
     const q = readQuery(c, positionExportQuery);
-    const { db, } = c.var.deps;
-    const p = await structurePosition({ db, actor: c.var.actor, structureId: id, year: q.year, indicators: q.indicators, peers: peerSpecOf(q) });
-    const s = await getStructure(db, id);
-    return sendTable(c, positionTable({ year: p.year, structureName: s?.name ?? `structure ${id}`, indicators: p.indicators }), q.format, `position-${id}-${p.year}`);
+    return sendFile(c, await exportPosition({ db: c.var.deps.db, actor: c.var.actor, structureId: id, year: q.year, indicators: q.indicators, peers: peerSpecOf(q), format: q.format }));
   });
   app.get('/exports/campaigns/:year/responses', async (c) => {
     const q = readQuery(c, responsesExportQuery);
     const campaign = await campaignOf(c);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    const { items } = await listTerritoryResponses(c.var.deps.db, campaign.id, scope, { offset: 0, limit: MAX_DIRECTORY_ROWS, state: q.state });
-    return sendTable(c, responsesTable(campaign.year, items), q.format, `suivi-${campaign.year}-${scope.level}${'code' in scope ? `-${scope.code}` : ''}`);
+    return sendFile(c, await exportFollowUp({ db: c.var.deps.db, campaign, scope, state: q.state, format: q.format }));
   });
   app.get('/opendata/:year', async (c) => {
     const year = yearOf(c.req.param('year'));
-    const files = await buildOpenData({ db: c.var.deps.db, year });
+    const { files, datapackage } = await getOpenData({ db: c.var.deps.db, year });
     const base = `/api/opendata/${year}`;
     return c.json({
-      year, licence: dataPackage(year, files).licenses[0], datapackage: `${base}/files/datapackage.json`,
+      year, licence: datapackage.licenses[0], datapackage: `${base}/files/datapackage.json`,
       items: files.map((f) => ({ name: f.name, title: f.title, description: f.description, rows: f.rows, csv: `${base}/files/${f.name}.csv`, schema: `${base}/files/${f.name}.schema.json` })),
       total: files.length,
     });
@@ -85,8 +68,8 @@ export function exportRoutes() {
   app.get('/opendata/:year/files/:file', async (c) => {
     const year = yearOf(c.req.param('year'));
     const name = c.req.param('file') ?? '';
-    const files = await buildOpenData({ db: c.var.deps.db, year });
-    if (name === 'datapackage.json') return c.json(dataPackage(year, files));
+    const { files, datapackage } = await getOpenData({ db: c.var.deps.db, year });
+    if (name === 'datapackage.json') return c.json(datapackage);
     const f = files.find((x) => name === `${x.name}.csv` || name === `${x.name}.schema.json`);
     if (!f) throw new AppError('not_found', 'Fichier de données ouvertes introuvable.');
     if (name.endsWith('.schema.json')) return c.json(f.schema);

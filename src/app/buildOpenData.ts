@@ -1,0 +1,27 @@
+import type { Db } from '../db/connection';
+import { listStructures } from '../db/structure.repo';
+import { listDepartements, listRegions } from '../db/territory.repo';
+import { publish } from '../domain/disclosure';
+import { byKindQueries, openDataFiles, type OpenDataFile } from '../reports/opendata/build';
+import { nationalTable } from './getDashboard';
+import { getPopulation, memoOf } from './populationCache';
+import { checkYear } from './resolveTerritory';
+
+/**
+ * The open data files of a campaign, all read from its latest release: its fixed table, the gate's filtered
+ * queries for the averages by kind of structure (memoized with the release), the territory names and the
+ * public directory, laid out by `openDataFiles` (src/reports). A year without a campaign is a 404.
+ * @example const files = await buildOpenData({ db, year: 2024 }); // [{ name: 'agregats-france-2024', csv: '…', schema: {…}, … }, …]
+ */
+export async function buildOpenData(p: { db: Db; year: number }): Promise<OpenDataFile[]> {
+  const { db, year } = p;
+  await checkYear(db, year);
+  const names = new Map<string, string>([['nation:FR', 'France']]);
+  for (const r of await listRegions(db)) names.set(`region:${r.code}`, r.name);
+  for (const d of await listDepartements(db)) names.set(`departement:${d.code}`, d.name);
+  const pop = await getPopulation({ db, year, mode: 'published' });
+  const figures = nationalTable(pop);
+  const byKind = byKindQueries(figures).map((q) => ({ kind: q.kind, figures: memoOf(pop, q.key, () => publish(pop.population, q.request).figures) }));
+  const { items } = await listStructures(db, {}, { offset: 0, limit: 100_000 });
+  return openDataFiles({ year, names, figures, byKind, release: pop.release, directory: items });
+}
