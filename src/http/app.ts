@@ -37,6 +37,7 @@ import { legalDocs, legalRoutes } from './routes/legal/routes';
 import { privacyDocs, privacyRoutes } from './routes/privacy/routes';
 import { requestLog } from './middleware/requestLog';
 import { compressResponses } from './middleware/compress';
+import { observeResponses } from './middleware/observeResponses';
 
 export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
   ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...accountDocs, ...legalDocs, ...privacyDocs];
@@ -69,6 +70,7 @@ export function createApp(deps: Deps) {
   const directoryLimit = bodyLimit({ maxSize: DIRECTORY_UPLOAD_LIMIT, onError: (c) => refuseTooLarge(c, 'Le fichier dépasse 10 Mo.') });
   api.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === EXTERNAL_UPLOAD_PATH ? uploadLimit(c, next)
     : c.req.method === 'POST' && c.req.path === DIRECTORY_UPLOAD_PATH ? directoryLimit(c, next) : defaultLimit(c, next)));
+  if (deps.observeResponse) api.use('*', observeResponses(deps.observeResponse));
   api.use('*', requestLog);
   api.use('*', sessionMiddleware);
   api.use('*', csrfMiddleware);

@@ -6,6 +6,7 @@ import type { LoginLimiter } from '../app/loginLimiter';
 import type { PasswordResetLimiter } from '../app/passwordResetLimiter';
 import type { LegalSettings } from '../domain/privacy/legal';
 import type { RetentionPolicy } from '../domain/privacy/retention';
+import type { AnsweredRequest } from './middleware/observeResponses';
 
 /** What every handler may use. */
 export interface Deps {
@@ -26,6 +27,8 @@ export interface Deps {
   legal?: LegalSettings;
   /** Retention periods shown in the privacy notice; the defaults when absent. */
   retention?: RetentionPolicy;
+  /** Sees a copy of every API response with the route that answered it: the tests' contract check (never set in production). */
+  observeResponse?: (answered: AnsweredRequest) => void;
 }
 
 export interface Env {

@@ -9,7 +9,17 @@ export interface RouteDoc {
   auth?: 'none' | 'session';
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The JSON body of a success, as it travels (dates as strings); checked on every response of the test suite (src/testing/contract.ts). */
   response?: z.ZodType;
+  /** Media types of the files the route sends instead of JSON (CSV, XLSX, PDF, an event stream). */
+  files?: readonly string[];
+  /** The success status when it is not 200 (201 for a creation, 202 for a job accepted). */
+  status?: 200 | 201 | 202;
+}
+
+/** The JSON Schema (draft 2020-12) of a doc's success body, undeclared properties refused; the contract tests validate against it. */
+export function responseJsonSchema(d: RouteDoc): Record<string, unknown> | undefined {
+  return d.response ? z.toJSONSchema(d.response, { target: 'draft-2020-12', unrepresentable: 'any', io: 'output' }) as Record<string, unknown> : undefined;
 }
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -35,7 +45,10 @@ export function buildOpenApi(docs: readonly RouteDoc[]) {
       parameters: [...params, ...query],
       ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(d.body) } } } } : {}),
       responses: {
-        200: { description: 'Succès', content: { 'application/json': { schema: d.response ? toSchema(d.response) : {} } } },
+        [d.status ?? 200]: { description: 'Succès', content: {
+          ...(d.response ? { 'application/json': { schema: responseJsonSchema(d) } } : {}),
+          ...Object.fromEntries((d.files ?? []).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+        } },
         '4XX': { description: 'Erreur (message en français, code stable)', content: { 'application/json': { schema: toSchema(errorSchema) } } },
       },
     };
@@ -47,3 +60,9 @@ export function buildOpenApi(docs: readonly RouteDoc[]) {
     paths,
   };
 }
+
+/** Media types of the files routes send (RouteDoc.files). */
+export const CSV = 'text/csv';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const PDF = 'application/pdf';
+export const EVENT_STREAM = 'text/event-stream';

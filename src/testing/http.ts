@@ -1,12 +1,13 @@
 import { createLogger } from '../logger';
 import type { Database$ } from '../db/connection';
-import { createApp } from '../http/app';
+import { allRouteDocs, createApp } from '../http/app';
+import { observeContract } from './contract';
 import { LiveHub } from '../app/live';
 import { TEST_PASSWORD } from './template';
 
 /** The API over a test database, with helpers to act as a demo account. */
 export function testClient(database: Database$) {
-  const app = createApp({ db: database.db, dbKind: database.kind, logger: createLogger({ level: process.env.TEST_LOG ?? 'silent' }), secureCookies: false, live: new LiveHub() });
+  const app = createApp({ db: database.db, dbKind: database.kind, logger: createLogger({ level: process.env.TEST_LOG ?? 'silent' }), secureCookies: false, live: new LiveHub(), observeResponse: observeContract(allRouteDocs) });
   const request = (path: string, init: RequestInit = {}) => app.request(path, init);
 
   /** Logs in and returns headers that carry the session cookie and the CSRF token. */

@@ -16,7 +16,7 @@ import type { RouteDoc } from '../../openapi';
 import { accountBody, passwordBody, resetConfirmBody, resetRequestBody } from './schema';
 
 export const accountDocs: RouteDoc[] = [
-  { method: 'post', path: '/api/auth/password-reset', summary: 'Mot de passe oublié : envoie un lien à usage unique et de courte durée si un compte a cette adresse (même réponse sinon ; limité par adresse et par e-mail)', tag: 'auth', body: resetRequestBody },
+  { method: 'post', path: '/api/auth/password-reset', summary: 'Mot de passe oublié : envoie un lien à usage unique et de courte durée si un compte a cette adresse (même réponse sinon ; limité par adresse et par e-mail)', tag: 'auth', body: resetRequestBody, status: 202 },
   { method: 'post', path: '/api/auth/password-reset/confirm', summary: 'Choisir un nouveau mot de passe avec le jeton du lien reçu (ferme toutes les sessions du compte)', tag: 'auth', body: resetConfirmBody },
   { method: 'get', path: '/api/account', summary: 'Mon compte : nom, adresse e-mail, sessions ouvertes', tag: 'auth', auth: 'session' },
   { method: 'put', path: '/api/account', summary: 'Modifier mon nom ou mon adresse e-mail (mot de passe actuel requis pour l’adresse)', tag: 'auth', auth: 'session', body: accountBody },

@@ -24,9 +24,13 @@ export const actionSheetListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const sheet = z.object({
+/** A fiche action as the API sends it: its content, its dates, and the structure's name and place. */
+export const actionSheetView = z.object({
   id: z.number(), structure_id: z.number(), state: z.enum(['draft', 'published']), title: z.string(), summary: z.string(),
-  themes: z.array(z.string()), keywords: z.array(z.string()), structure_name: z.string(), commune_name: z.string(), departement_code: z.string(),
-  published_at: z.string().nullable(),
+  themes: z.array(z.string()), keywords: z.array(z.string()), audience: z.string(), partners: z.string(), resources: z.string(),
+  results_territory: z.string(), results_centre: z.string(), results_inhabitants: z.string(), limits: z.string(), next_steps: z.string(),
+  created_at: z.string(), updated_at: z.string(), published_at: z.string().nullable(),
+  structure_name: z.string(), structure_kind: z.enum(['CS', 'EVS']), departement_code: z.string(), region_code: z.string(), commune_name: z.string(),
 });
+const sheet = actionSheetView;
 export const actionSheetListResponse = z.object({ items: z.array(sheet), total: z.number() });

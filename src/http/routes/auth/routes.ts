@@ -8,11 +8,11 @@ import type { RouteDoc } from '../../openapi';
 import { readBody } from '../../input';
 import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import { SESSION_COOKIE } from '../../middleware/session';
-import { loginSchema, meSchema } from './schema';
+import { loginResponse, loginSchema, meSchema, okResponse } from './schema';
 
 export const authDocs: RouteDoc[] = [
-  { method: 'post', path: '/api/auth/login', summary: 'Se connecter', tag: 'auth', body: loginSchema, response: meSchema },
-  { method: 'post', path: '/api/auth/logout', summary: 'Se déconnecter', tag: 'auth', auth: 'session' },
+  { method: 'post', path: '/api/auth/login', summary: 'Se connecter', tag: 'auth', body: loginSchema, response: loginResponse },
+  { method: 'post', path: '/api/auth/logout', summary: 'Se déconnecter', tag: 'auth', auth: 'session', response: okResponse },
   { method: 'get', path: '/api/me', summary: 'Qui suis-je ? (rôles et périmètres)', tag: 'auth', response: meSchema },
 ];
 

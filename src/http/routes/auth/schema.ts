@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from '../../../domain/roles';
 
 export const loginSchema = z.object({
   email: z.string().trim().max(254).email('Adresse e-mail invalide.'),
@@ -7,6 +8,14 @@ export const loginSchema = z.object({
 
 export const meSchema = z.object({
   user: z.object({ id: z.number(), email: z.string(), name: z.string() }).nullable(),
-  memberships: z.array(z.object({ role: z.string(), structureId: z.number().nullable().optional(), departementCode: z.string().nullable().optional(), regionCode: z.string().nullable().optional() })),
+  memberships: z.array(z.object({
+    role: z.enum(roles), organisation: z.enum(['caf', 'federation']).nullable().optional(),
+    structureId: z.number().nullable().optional(), departementCode: z.string().nullable().optional(), regionCode: z.string().nullable().optional(),
+  })),
   csrfToken: z.string().optional(),
 });
+
+/** A login that succeeded: the session cookie is set, the CSRF token comes in the body. */
+export const loginResponse = z.object({ ok: z.literal(true), csrfToken: z.string() });
+/** A write that only says it was done. */
+export const okResponse = z.object({ ok: z.literal(true) });

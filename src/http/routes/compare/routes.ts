@@ -21,7 +21,7 @@ export const compareDocs: RouteDoc[] = [
   { method: 'get', path: '/api/structures/:id/position', summary: 'Une structure parmi ses pairs : sa valeur, les quartiles du groupe et l’évolution (privé)', tag: 'comparaison', auth: 'session', query: positionQuery },
   { method: 'get', path: '/api/structures/:id/named-comparison', summary: 'Comparaison nominative entre structures ayant toutes deux consenti (direction)', tag: 'comparaison', auth: 'session', query: namedComparisonQuery },
   { method: 'get', path: '/api/structures/:id/consents', summary: 'Demandes de comparaison et registre des accords (direction)', tag: 'comparaison', auth: 'session' },
-  { method: 'post', path: '/api/structures/:id/consents', summary: 'Demander à d’autres structures de se comparer nommément (direction)', tag: 'comparaison', auth: 'session', body: consentRequestBody },
+  { method: 'post', path: '/api/structures/:id/consents', summary: 'Demander à d’autres structures de se comparer nommément (direction)', tag: 'comparaison', auth: 'session', body: consentRequestBody, status: 201 },
   { method: 'post', path: '/api/consents/:id/accept', summary: 'Accepter une demande de comparaison (direction sollicitée)', tag: 'comparaison', auth: 'session' },
   { method: 'post', path: '/api/consents/:id/refuse', summary: 'Refuser une demande de comparaison (direction sollicitée)', tag: 'comparaison', auth: 'session' },
   { method: 'post', path: '/api/consents/:id/withdraw', summary: 'Retirer un accord ou une demande (direction de l’une ou l’autre structure)', tag: 'comparaison', auth: 'session' },

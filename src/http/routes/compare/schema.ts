@@ -65,13 +65,19 @@ const cell = z.union([
 const territory = z.object({ level: z.string(), code: z.string() });
 const change = z.object({ absolute: z.number(), relative: z.number().nullable() }).nullable();
 
+/** The audited release a published figure comes from. */
+const releaseRef = z.object({ number: z.number(), publishedAt: z.string(), note: z.string().nullable().optional() });
+
 export const dashboardResponse = z.object({
-  year: z.number(), view: z.string(), previousYear: z.number().nullable(), territory: territory.extend({ name: z.string() }),
+  year: z.number(), view: z.enum(['published', 'working']), previousYear: z.number().nullable(), territory: territory.extend({ name: z.string() }),
+  release: releaseRef.nullable(), previousRelease: z.object({ year: z.number(), number: z.number() }).nullable(),
   children: z.array(territory.extend({ name: z.string() })),
+  /** Working view only: responses counted that are not validated yet, per `level:code`. */
+  unvalidated: z.record(z.string(), z.number()).optional(),
   indicators: z.array(z.object({ code: z.string(), label: z.string(), unit: z.string() })),
   figures: z.array(z.object({ indicator: z.string(), stat: z.string(), territory, cell, change })),
 });
 export const statsQueryResponse = z.object({
-  year: z.number(), previousYear: z.number().nullable(), mode: z.string(),
+  year: z.number(), previousYear: z.number().nullable(), mode: z.string(), release: releaseRef,
   figures: z.array(z.object({ indicator: z.string(), stat: z.string(), territory, filters: z.array(z.object({ dimension: z.string(), value: z.string() })), cell, change })),
 });

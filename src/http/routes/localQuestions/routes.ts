@@ -11,7 +11,7 @@ import { addLocalQuestionBody, editLocalQuestionBody, localTerritoryQuery } from
 
 export const localQuestionDocs: RouteDoc[] = [
   { method: 'get', path: '/api/campaigns/:year/local-questions', summary: 'Questions locales d’un territoire (toutes pour l’administration nationale)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery },
-  { method: 'post', path: '/api/campaigns/:year/local-questions', summary: 'Ajouter une question locale (campagne en préparation ; code local.<territoire>.<nom>)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, body: addLocalQuestionBody },
+  { method: 'post', path: '/api/campaigns/:year/local-questions', summary: 'Ajouter une question locale (campagne en préparation ; code local.<territoire>.<nom>)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, body: addLocalQuestionBody, status: 201 },
   { method: 'put', path: '/api/campaigns/:year/local-questions/:id', summary: 'Modifier une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session', body: editLocalQuestionBody },
   { method: 'delete', path: '/api/campaigns/:year/local-questions/:id', summary: 'Supprimer une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session' },
 ];

@@ -12,7 +12,7 @@ import { networkQuery, partnerBody, searchQuery, sharingBody } from './schema';
 
 export const partnerDocs: RouteDoc[] = [
   { method: 'get', path: '/api/structures/:id/partners', summary: 'Partenaires déclarés par une structure et son accord de partage (privé)', tag: 'partenaires', auth: 'session' },
-  { method: 'post', path: '/api/structures/:id/partners', summary: 'Déclarer un partenaire (personnes de la structure)', tag: 'partenaires', auth: 'session', body: partnerBody },
+  { method: 'post', path: '/api/structures/:id/partners', summary: 'Déclarer un partenaire (personnes de la structure)', tag: 'partenaires', auth: 'session', body: partnerBody, status: 201 },
   { method: 'put', path: '/api/structures/:id/partners/:partnerId', summary: 'Modifier un partenaire déclaré (personnes de la structure)', tag: 'partenaires', auth: 'session', body: partnerBody },
   { method: 'delete', path: '/api/structures/:id/partners/:partnerId', summary: 'Retirer un partenaire déclaré (personnes de la structure)', tag: 'partenaires', auth: 'session' },
   { method: 'post', path: '/api/structures/:id/partner-sharing', summary: 'Partager ou non les partenaires de la structure avec le réseau (direction)', tag: 'partenaires', auth: 'session', body: sharingBody },

@@ -11,7 +11,7 @@ import { publishReleaseBody } from './schema';
 export const releaseDocs: RouteDoc[] = [
   { method: 'get', path: '/api/releases', summary: 'Versions publiées des chiffres (numéro, date, note) et état de chaque campagne', tag: 'publication' },
   { method: 'post', path: '/api/releases/:year/preview', summary: 'Aperçu de la prochaine version d’une campagne close : audit, cases retenues, changements (administration nationale)', tag: 'publication', auth: 'session', body: publishReleaseBody },
-  { method: 'post', path: '/api/releases/:year', summary: 'Publier une nouvelle version des chiffres d’une campagne close (administration nationale)', tag: 'publication', auth: 'session', body: publishReleaseBody },
+  { method: 'post', path: '/api/releases/:year', summary: 'Publier une nouvelle version des chiffres d’une campagne close (administration nationale)', tag: 'publication', auth: 'session', body: publishReleaseBody, status: 201 },
 ];
 
 /** A release as the public reads it: no figures, no population. */

@@ -2,14 +2,14 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
-import type { RouteDoc } from '../../openapi';
+import { PDF, type RouteDoc } from '../../openapi';
 import { buildPlaquette } from '../../../app/buildPlaquette';
 import { buildFactSheet, factSheetJson } from '../../../app/buildFactSheet';
 import { factSheetQuery, plaquetteQuery } from './schema';
 
 export const reportDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/reports/plaquette', summary: 'Plaquette PDF d’un département, d’une région ou de la France (chiffres publiés, public)', tag: 'publication', query: plaquetteQuery },
-  { method: 'get', path: '/api/structures/:id/fact-sheet', summary: 'Fiche d’une structure (PDF, ou ses textes et tableaux avec format=json) : ses chiffres, sa position parmi ses pairs et son évolution (privé)', tag: 'publication', auth: 'session', query: factSheetQuery },
+  { method: 'get', path: '/api/reports/plaquette', summary: 'Plaquette PDF d’un département, d’une région ou de la France (chiffres publiés, public)', tag: 'publication', query: plaquetteQuery, files: [PDF] },
+  { method: 'get', path: '/api/structures/:id/fact-sheet', summary: 'Fiche d’une structure (PDF, ou ses textes et tableaux avec format=json) : ses chiffres, sa position parmi ses pairs et son évolution (privé)', tag: 'publication', auth: 'session', query: factSheetQuery, files: [PDF] },
 ];
 
 /** A PDF answer: shown in the browser by default, saved under a readable name. */

@@ -15,7 +15,7 @@ import { editableByStructure } from '../../../domain/responseState';
 import { structurePolicy } from '../../../policies/structure';
 import type { Env } from '../../context';
 import { readBody, readId } from '../../input';
-import type { RouteDoc } from '../../openapi';
+import { EVENT_STREAM, type RouteDoc } from '../../openapi';
 import { codeParam, commentBody, confirmAnswerBody, presenceBody, saveAnswerBody } from './schema';
 
 export const responseDocs: RouteDoc[] = [
@@ -30,7 +30,7 @@ export const responseDocs: RouteDoc[] = [
   { method: 'get', path: '/api/responses/:id/validation', summary: 'Contrôles de la réponse (erreurs, alertes, informations)', tag: 'réponses', auth: 'session' },
   { method: 'post', path: '/api/responses/:id/submit', summary: 'Transmettre la réponse (direction)', tag: 'réponses', auth: 'session' },
   { method: 'post', path: '/api/responses/:id/presence', summary: 'Signaler sa présence sur une section', tag: 'réponses', auth: 'session', body: presenceBody },
-  { method: 'get', path: '/api/responses/:id/live', summary: 'Flux en direct (présence, réponses enregistrées) en Server-Sent Events', tag: 'réponses', auth: 'session' },
+  { method: 'get', path: '/api/responses/:id/live', summary: 'Flux en direct (présence, réponses enregistrées) en Server-Sent Events', tag: 'réponses', auth: 'session', files: [EVENT_STREAM] },
 ];
 
 function readCode(c: Context<Env>) {

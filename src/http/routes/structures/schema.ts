@@ -16,9 +16,13 @@ export const structureListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** A structure's public identity as the directory lists it. */
 export const structureSummary = z.object({
-  id: z.number(), kind: z.enum(['CS', 'EVS']), name: z.string(), commune_code: z.string(), commune_name: z.string(),
-  departement_code: z.string(), region_code: z.string(), management: z.string(), qpv_status: z.string(),
+  id: z.number(), kind: z.enum(['CS', 'EVS']), name: z.string(), siret: z.string().nullable(), address: z.string().nullable(), postal_code: z.string().nullable(),
+  commune_code: z.string(), commune_name: z.string(), departement_code: z.string(), region_code: z.string(), lat: z.number().nullable(), lon: z.number().nullable(),
+  email: z.string().nullable(), website: z.string().nullable(), management: z.string(), federation_member: z.boolean(), territory_type: z.string(),
+  qpv_status: z.string(), npnru_stage: z.string(), npnru_interest: z.string().nullable(), travellers: z.boolean(), multi_site: z.boolean(),
+  itinerant: z.boolean(), first_approval_on: z.string().nullable(),
 });
 
 export const structureListResponse = z.object({ items: z.array(structureSummary), total: z.number() });

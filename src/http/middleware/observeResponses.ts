@@ -1,0 +1,24 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Env } from '../context';
+
+/** One answered request as the contract check sees it: the route that answered (its pattern, `/api/structures/:id`) and the response. */
+export interface AnsweredRequest {
+  method: string;
+  /** The pattern of the route whose handler answered; undefined when no route did (404 catch-all). */
+  route: string | undefined;
+  response: Response;
+}
+
+/**
+ * Hands a copy of every API response to `observe`, with the route pattern that produced it. The tests use it
+ * to check each response against the route's declared schema (src/testing/contract.ts); production never sets it.
+ * @example api.use('*', observeResponses((r) => seen.push(r)))
+ */
+export function observeResponses(observe: (answered: AnsweredRequest) => void): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    await next();
+    // The handler is the last matched route registered with a method (middleware and the catch-all use ALL).
+    const handler = c.req.matchedRoutes.filter((r) => r.method !== 'ALL').at(-1);
+    observe({ method: c.req.method, route: handler?.path, response: c.res.clone() });
+  };
+}
