@@ -5,6 +5,7 @@ import { listTerritories } from '../../../app/listTerritories';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { communeListResponse, departementListResponse, regionListResponse } from './schema';
 
 const departementsQuery = z.object({ region: z.string().regex(/^\d{2}$/, 'Code région invalide.').optional() });
 const communesQuery = z.object({
@@ -14,9 +15,9 @@ const communesQuery = z.object({
 });
 
 export const territoryDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/territories/regions', summary: 'Régions (COG)', tag: 'territoires' },
-  { method: 'get', path: '/api/territories/departements', summary: 'Départements (COG)', tag: 'territoires', query: departementsQuery },
-  { method: 'get', path: '/api/territories/communes', summary: 'Recherche de communes', tag: 'territoires', query: communesQuery },
+  { method: 'get', path: '/api/territories/regions', summary: 'Régions (COG)', tag: 'territoires', response: regionListResponse },
+  { method: 'get', path: '/api/territories/departements', summary: 'Départements (COG)', tag: 'territoires', query: departementsQuery, response: departementListResponse },
+  { method: 'get', path: '/api/territories/communes', summary: 'Recherche de communes', tag: 'territoires', query: communesQuery, response: communeListResponse },
 ];
 
 export function territoryRoutes() {
