@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { managementModes, qpvStatuses, territoryTypes } from '../../../domain/indicators';
+import { responseStates } from '../../../domain/responseState';
+import { roles } from '../../../domain/roles';
 
 const code = (re: RegExp, what: string) => z.string().regex(re, `${what} invalide.`);
 
@@ -26,3 +28,23 @@ export const structureSummary = z.object({
 });
 
 export const structureListResponse = z.object({ items: z.array(structureSummary), total: z.number() });
+
+/** A structure's public identity card: its directory data, commune and département names, and approvals. */
+export const structureIdentity = structureSummary.extend({
+  commune_population: z.number(), departement_name: z.string(),
+  approvals: z.array(z.object({ kind: z.string(), starts_on: z.string(), ends_on: z.string().nullable() })),
+});
+
+/** A structure's team (private). */
+export const structureTeamResponse = z.object({
+  items: z.array(z.object({ id: z.number(), name: z.string(), email: z.string(), role: z.enum(roles) })), total: z.number(),
+});
+
+/** A structure's responses to the campaigns, newest year first (private). */
+export const structureResponsesResponse = z.object({
+  items: z.array(z.object({
+    id: z.number(), year: z.number(), state: z.enum(responseStates), submitted_at: z.string().nullable(), validated_at: z.string().nullable(),
+    updated_at: z.string(), answer_count: z.number(),
+  })),
+  total: z.number(),
+});
