@@ -37,7 +37,8 @@ import { flaggedCodes, runCampaign, type ResponseToCheck } from '../src/domain/q
 import { modifiedZ, summarize } from '../src/domain/quality/robust';
 import { evaluate } from '../src/domain/quality/evaluate';
 import { labelledCampaign } from '../src/domain/quality/labelled';
-import { loadVersion, readDefinitionSync } from '../src/domain/questionnaire/load';
+import { readDefinitionSync } from '../src/app/readDefinition';
+import { loadVersion } from '../src/domain/questionnaire/catalog';
 import type { Catalog } from '../src/domain/questionnaire/types';
 
 type Figures = Record<string, { value: number; unit: string }>;

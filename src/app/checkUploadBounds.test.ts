@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bigRowsXlsx, wideCsv } from '../../testing/oversizedUploads';
-import { readAnswerTable, writeAnswerTable } from './answerTable';
-import { checkUploadBounds, defaultUploadBounds } from './uploadBounds';
+import { bigRowsXlsx, wideCsv } from '../testing/oversizedUploads';
+import { defaultUploadBounds } from '../domain/interchange/uploadBounds';
+import { readAnswerTable, writeAnswerTable } from './answerTableFile';
+import { checkUploadBounds } from './checkUploadBounds';
 
 const refusal = async (p: Promise<void>) => p.then(() => undefined, (e: { code?: string; details?: { limit?: string } }) => e);
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { toXlsForm } from '../domain/questionnaire/xlsform';
-import { writeXlsForm } from '../domain/questionnaire/xlsformFile';
+import { writeXlsForm } from './xlsformFile';
 import { yearQuestionnaire } from './yearQuestionnaire';
 
 /**

@@ -2,7 +2,8 @@ import type { Db } from '../db/connection';
 import { exampleSources } from '../db/external.repo';
 import { elisfaExample } from '../domain/external/example';
 import { AppError } from '../domain/errors';
-import { writeAnswerTable, type TableFormat } from '../domain/interchange/answerTable';
+import type { TableFormat } from '../domain/interchange/answerTable';
+import { writeAnswerTable } from './answerTableFile';
 import { writeCsv } from '../domain/csv';
 
 /**

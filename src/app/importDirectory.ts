@@ -4,8 +4,9 @@ import { diffDirectory, type DirectoryDiff, type FieldChange } from '../domain/d
 import { parseDirectory, type DirectoryEntry, type DirectoryProblem } from '../domain/directory/parse';
 import { decodeText } from '../domain/external/encoding';
 import { AppError } from '../domain/errors';
-import { formatOf, readCsvTable, readXlsxTable, type AnswerTable, type TableFormat } from '../domain/interchange/answerTable';
-import { checkUploadBounds } from '../domain/interchange/uploadBounds';
+import { formatOf, readCsvTable, type AnswerTable, type TableFormat } from '../domain/interchange/answerTable';
+import { readXlsxTable } from './answerTableFile';
+import { checkUploadBounds } from './checkUploadBounds';
 import type { Actor } from '../domain/roles';
 import { ensureGeography, officialCommunes } from '../seed/geography';
 import { appendAudit } from '../db/audit.repo';

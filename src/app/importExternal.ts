@@ -6,7 +6,7 @@ import { rowIdentity, type FileAnalysis } from '../domain/external/analyse';
 import { trustedMethods, type DatasetMapping, type ExternalValue, type FileProblem, type MatchCandidate, type MatchMethod } from '../domain/external/types';
 import { AppError } from '../domain/errors';
 import { formatOf, type TableFormat } from '../domain/interchange/answerTable';
-import { checkUploadBounds } from '../domain/interchange/uploadBounds';
+import { checkUploadBounds } from './checkUploadBounds';
 import type { Actor } from '../domain/roles';
 import { externalPolicy } from '../policies/external';
 import { recheckDatasetReaders } from './runQuality';

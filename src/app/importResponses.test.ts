@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { Database$ } from '../db/connection';
 import { openTestDatabase } from '../testing/testDb';
-import { readAnswerTable } from '../domain/interchange/answerTable';
+import { readAnswerTable } from './answerTableFile';
 import { withLuhnDigit } from '../domain/siret';
 import { exportResponses } from './exportResponses';
 import { importResponses } from './importResponses';

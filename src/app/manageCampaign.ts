@@ -6,7 +6,7 @@ import { insertQuestionnaire, linkCampaignQuestionnaire } from '../db/questionna
 import { appendAudit } from '../db/audit.repo';
 import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/roles';
-import { readDefinition } from '../domain/questionnaire/load';
+import { readDefinition } from './readDefinition';
 
 function requireNational(actor: Actor) {
   if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour gérer les campagnes.');

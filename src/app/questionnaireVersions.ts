@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { getQuestionnaireDefinition } from '../db/questionnaire.repo';
-import { loadVersion, type QuestionnaireVersion } from '../domain/questionnaire/load';
+import { loadVersion, type QuestionnaireVersion } from '../domain/questionnaire/catalog';
 import type { QuestionnaireDefinition } from '../domain/questionnaire/types';
 import { AppError } from '../domain/errors';
 

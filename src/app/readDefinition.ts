@@ -1,19 +1,16 @@
 /**
  * Reads yearly definitions from `questionnaires/<year>/questionnaire.json` (Node only; the browser
- * imports the JSON and calls `loadVersion` from catalog.ts).
+ * imports the JSON and calls `loadVersion` from src/domain/questionnaire/catalog.ts). File reading is I/O:
+ * it lives here, the parsing of a definition into a version stays in the domain.
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { AppError } from '../errors';
-import { loadVersion } from './catalog';
-import type { QuestionnaireVersion } from './catalog';
-import type { QuestionnaireDefinition } from './types';
-
-export { loadVersion };
-export type { QuestionnaireVersion };
+import { AppError } from '../domain/errors';
+import { loadVersion, type QuestionnaireVersion } from '../domain/questionnaire/catalog';
+import type { QuestionnaireDefinition } from '../domain/questionnaire/types';
 
 /** Folder of the yearly definitions, relative to this file. */
-export const questionnairesFolder = new URL('../../../questionnaires/', import.meta.url);
+export const questionnairesFolder = new URL('../../questionnaires/', import.meta.url);
 
 function fileOf(year: number): URL {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('bad_request', `Année de questionnaire invalide : ${year}.`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database$ } from '../db/connection';
 import { openTestDatabase } from '../testing/testDb';
-import { writeXlsForm } from '../domain/questionnaire/xlsformFile';
+import { writeXlsForm } from '../app/xlsformFile';
 import { yearQuestionnaire } from '../app/yearQuestionnaire';
 import { questionnaireCommand } from './questionnaireCommand';
 

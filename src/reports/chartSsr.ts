@@ -1,5 +1,5 @@
 import type * as Echarts from 'echarts';
-import { lazyModule } from '../../lazyModule';
+import { lazyModule } from '../lazyModule';
 import type { EChartsOption } from 'echarts';
 
 const echarts = lazyModule<typeof Echarts>('echarts');

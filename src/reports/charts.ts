@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
-import { renderSvg } from '../domain/charts/ssr';
-import { renderMapSvg } from '../domain/charts/mapSsr';
+import { renderSvg } from './chartSsr';
+import { renderMapSvg } from './mapSsr';
 import { pdfSafe } from './format';
 
 /** The embedded font's name, for chart labels drawn in PDFs. */

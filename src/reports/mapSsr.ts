@@ -1,8 +1,8 @@
 import type * as Echarts from 'echarts';
-import { lazyModule } from '../../lazyModule';
+import { lazyModule } from '../lazyModule';
 import type { EChartsOption } from 'echarts';
-import { registerFranceMap } from './mapGeometry';
-import { renderSvg } from './ssr';
+import { registerFranceMap } from '../domain/charts/mapGeometry';
+import { renderSvg } from './chartSsr';
 
 const echarts = lazyModule<typeof Echarts>('echarts');
 

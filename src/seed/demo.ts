@@ -5,7 +5,7 @@ import { generateStructures, type DemoCommune } from '../domain/demo/structures'
 import { demoCampaigns, generateResponses } from '../domain/demo/campaign';
 import { loadGeography } from './geography';
 import { insertQuestionnaire } from '../db/questionnaire.repo';
-import { readDefinitionSync } from '../domain/questionnaire/load';
+import { readDefinitionSync } from '../app/readDefinition';
 import { runQuality } from '../app/runQuality';
 import { releaseCampaign } from '../app/publishRelease';
 import { seedPartners } from './partners';

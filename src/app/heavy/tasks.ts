@@ -2,7 +2,8 @@
  * The CPU-heavy work that runs in worker threads (see pool.ts): each task takes and returns plain data
  * (structured clone), never a database handle. They run in the calling thread too when workers are off.
  */
-import { analyseTable, readExternalFile, type FileAnalysis } from '../../domain/external/analyse';
+import { analyseTable, type FileAnalysis } from '../../domain/external/analyse';
+import { readExternalFile } from '../readExternalFile';
 import { guessMapping } from '../../domain/external/mapping';
 import type { DirectoryEntry } from '../../domain/external/matching';
 import type { DatasetMapping, FileProblem } from '../../domain/external/types';

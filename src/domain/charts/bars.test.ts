@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barsDescription, barsOption, categoryLabel } from './bars';
-import { renderSvg } from './ssr';
+import { renderSvg } from '../../reports/chartSsr';
 
 const v = (value: number) => ({ state: 'value' as const, value, n: 12 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxplotDescription, boxplotHeight, boxplotOption, hasBox, missingBoxText, wrap, type BoxRow } from './boxplot';
-import { renderSvg } from './ssr';
+import { renderSvg } from '../../reports/chartSsr';
 
 const value = (v: number, n = 12) => ({ state: 'value' as const, value: v, n });
 const rows: BoxRow[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evolutionDescription, evolutionOption, type EvolutionPoint } from './evolution';
-import { renderSvg } from './ssr';
+import { renderSvg } from '../../reports/chartSsr';
 
 const value = (v: number) => ({ state: 'value' as const, value: v, n: 9 });
 const points: EvolutionPoint[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choroplethOption, choroplethRows, classBreaks, classLabels, classOf } from './mapChoropleth';
 import { departementCodes } from './mapGeometry';
-import { renderMapSvg } from './mapSsr';
+import { renderMapSvg } from '../../reports/mapSsr';
 
 const cells = departementCodes().map((code, i) => ({
   code,

@@ -19,7 +19,7 @@ import { cellText, chartColours, chartFont, formatValue, textStyle, type ChartCe
  *   indicatorLabel: 'Bénévoles', unit: 'count',
  *   cells: [{ code: '69', cell: { state: 'value', value: 420, n: 12 } }, { code: '01', cell: { state: 'suppressed', rule: 'min_size' } }],
  * }));
- * const svg = chart.renderToSVGString(); // or renderMapSvg(option, size) from mapSsr.ts
+ * const svg = chart.renderToSVGString(); // or renderMapSvg(option, size) from src/reports/mapSsr.ts
  */
 
 /** Sequential palette (ColorBrewer YlGnBu, safe for colour-vision deficiencies), lightest first. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGeography } from '../../seed/geography';
-import { loadQuestionnaire } from '../questionnaire/load';
+import { loadQuestionnaire } from '../../app/readDefinition';
 import { validateResponse } from '../questionnaire/validate';
 import { coreIndicators, fundingSources } from '../indicators';
 import { DEMO_YEARS, generateAnswers } from './answers';

@@ -3,34 +3,12 @@
  * columns, malformed numbers, wrong year, duplicate identifiers, unknown structures. Pure: the directory
  * is given. A file with any problem is stored not at all (the use case checks `problems.length`).
  */
-import { AppError } from '../errors';
-import { formatOf, readCsvTable, readXlsxTable, type AnswerTable, type TableFormat } from '../interchange/answerTable';
-import { decodeText, type TextEncodingName } from './encoding';
+import type { AnswerTable } from '../interchange/answerTable';
 import { checkMapping, columnLetters, guessMapping } from './mapping';
 import { indexDirectory, matchRow, type DirectoryEntry, type MatchOptions } from './matching';
 import { normaliseText } from './names';
 import { parseFrenchNumber } from './numbers';
 import type { DatasetMapping, ExternalRowInput, ExternalValue, FileProblem, RowMatch } from './types';
-
-export interface ReadFile { table: AnswerTable; format: TableFormat; encoding: TextEncodingName | null }
-
-/**
- * Reads a CSV (encoding detected, separator detected) or XLSX file into a table; a file that cannot be
- * read at all gives one problem instead.
- * @example const read = await readExternalFile(bytes); if ('problem' in read) …
- */
-export async function readExternalFile(bytes: Uint8Array, format: TableFormat = formatOf(bytes)): Promise<ReadFile | { problem: FileProblem }> {
-  if (bytes.length === 0) return { problem: { line: 1, column: '', cell: '1', kind: 'unreadable', message: 'Le fichier est vide.' } };
-  try {
-    if (format === 'xlsx') return { table: await readXlsxTable(bytes), format, encoding: null };
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) return { problem: { line: decoded.line, column: '', cell: String(decoded.line), kind: 'encoding', message: decoded.message } };
-    return { table: readCsvTable(decoded.text, delimiterOf(decoded.text)), format, encoding: decoded.encoding };
-  } catch (e) {
-    if (e instanceof AppError) return { problem: { line: 1, column: '', cell: '1', kind: 'unreadable', message: e.message } };
-    throw e;
-  }
-}
 
 /**
  * The separator of a CSV from its header line (papaparse's own guess fails on very short files):

@@ -6,8 +6,8 @@
  * bound crossed; a part that inflates beyond its declared size is refused too. For a CSV, one pass over
  * the bytes counts lines and separators. exceljs makes a dense grid of the last row × the last column,
  * so those two (not only the counts) are bounded.
+ * Pure parts: the inflating (zlib) is done by checkUploadBounds in src/app.
  */
-import { createInflateRaw } from 'node:zlib';
 import { AppError } from '../errors';
 
 export interface UploadBounds { rows: number; columns: number; cells: number; unpackedBytes: number; zipEntries: number }
@@ -21,24 +21,18 @@ function tooLarge(limit: keyof UploadBounds, message: string, max: number, found
   return new AppError('payload_too_large', `Fichier refusé avant lecture : ${message} Découpez-le ou allégez-le, puis envoyez-le à nouveau.`, { limit, max, ...(found !== undefined ? { found } : {}) });
 }
 
-/**
- * Refuses (AppError 'payload_too_large', 413, `details.limit` says which bound) a CSV or XLSX file whose
- * table would be too large to parse, without parsing it.
- * @example await checkUploadBounds(bytes, 'xlsx'); const table = await readAnswerTable(bytes, 'xlsx');
- */
-export async function checkUploadBounds(bytes: Uint8Array, format: 'csv' | 'xlsx', bounds: UploadBounds = defaultUploadBounds): Promise<void> {
-  if (format === 'csv') checkCsv(bytes, bounds);
-  else await checkXlsx(bytes, bounds);
-}
-
 function checkShape(rows: number, columns: number, b: UploadBounds) {
   if (rows > b.rows) throw tooLarge('rows', `le tableau dépasse ${fmt(b.rows)} lignes.`, b.rows, rows);
   if (columns > b.columns) throw tooLarge('columns', `le tableau dépasse ${fmt(b.columns)} colonnes.`, b.columns, columns);
   if (rows * columns > b.cells) throw tooLarge('cells', `le tableau dépasse ${fmt(b.cells)} cellules (${fmt(rows)} lignes × ${fmt(columns)} colonnes).`, b.cells, rows * columns);
 }
 
-/** Lines, and for each line the most frequent of « ; », « , » and tab: quotes are not honoured, so both are upper bounds. */
-function checkCsv(bytes: Uint8Array, b: UploadBounds) {
+/**
+ * Refuses a CSV file too large to parse: lines, and for each line the most frequent of « ; », « , » and tab
+ * (quotes are not honoured, so both are upper bounds).
+ * @example checkCsvBounds(new TextEncoder().encode('a;b\n1;2\n'), defaultUploadBounds) // passes
+ */
+export function checkCsvBounds(bytes: Uint8Array, b: UploadBounds): void {
   let lines = 1;
   let semi = 0, comma = 0, tab = 0, widest = 0;
   for (let i = 0; i < bytes.length; i++) {
@@ -58,7 +52,12 @@ function checkCsv(bytes: Uint8Array, b: UploadBounds) {
 
 interface ZipEntry { name: string; method: number; compressedSize: number; size: number; localOffset: number }
 
-const unreadable = () => new AppError('validation_failed', 'Le fichier n’est pas un classeur .xlsx lisible.');
+/**
+ * The error for a workbook that cannot be read.
+ * @example throw unreadableWorkbook();
+ */
+export const unreadableWorkbook = () => new AppError('validation_failed', 'Le fichier n’est pas un classeur .xlsx lisible.');
+const unreadable = unreadableWorkbook;
 
 /** The entries of a zip's central directory (no data read yet). */
 function zipEntries(bytes: Uint8Array, b: UploadBounds): ZipEntry[] {
@@ -88,7 +87,16 @@ function zipEntries(bytes: Uint8Array, b: UploadBounds): ZipEntry[] {
   return entries;
 }
 
-async function checkXlsx(bytes: Uint8Array, b: UploadBounds) {
+/** One part of a workbook's zip: its name, how it is stored (0 stored, 8 deflated), its declared size, its bytes. */
+export interface XlsxPart { name: string; method: number; size: number; data: Uint8Array; sheet: SheetScanner | undefined }
+
+/**
+ * The parts of an XLSX workbook (a zip), one at a time and in order, after refusing a workbook whose declared
+ * unpacked size is too large; each sheet comes with a scanner to feed its XML text to. Lazy: a bad part
+ * is refused only when reached, after the parts before it were checked.
+ * @example for (const part of xlsxParts(bytes, defaultUploadBounds)) { part.sheet?.feed(xmlOf(part)); part.sheet?.end(); }
+ */
+export function* xlsxParts(bytes: Uint8Array, b: UploadBounds): Generator<XlsxPart> {
   const entries = zipEntries(bytes, b);
   const declared = entries.reduce((s, e) => s + e.size, 0);
   if (declared > b.unpackedBytes) throw tooLarge('unpackedBytes', `le classeur décompressé dépasse ${fmt(b.unpackedBytes / 1024 / 1024)} Mo.`, b.unpackedBytes, declared);
@@ -100,38 +108,14 @@ async function checkXlsx(bytes: Uint8Array, b: UploadBounds) {
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, start + e.compressedSize);
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) ? new SheetScanner(b) : undefined;
-    if (e.method === 0) sheet?.feed(Buffer.from(data).toString('latin1'));
-    else if (e.method === 8) await inflateChecked(data, e.size, (chunk) => sheet?.feed(chunk));
-    else throw unreadable();
-    sheet?.end();
+    yield { name: e.name, method: e.method, size: e.size, data, sheet };
   }
-}
-
-/** Inflates a part as a stream, refusing it as soon as it grows past the size its directory declared. */
-function inflateChecked(data: Uint8Array, declaredSize: number, onText: (text: string) => void): Promise<void> {
-  return new Promise((ok, fail) => {
-    const inflate = createInflateRaw();
-    let size = 0;
-    inflate.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      try {
-        if (size > declaredSize) throw unreadable();
-        onText(chunk.toString('latin1'));
-      } catch (e) {
-        inflate.destroy();
-        fail(e);
-      }
-    });
-    inflate.on('error', () => fail(unreadable()));
-    inflate.on('end', () => ok());
-    inflate.end(data);
-  });
 }
 
 const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** Counts a sheet's rows and cells as its XML streams by: the last row and last column it reaches, refused past the bounds. */
-class SheetScanner {
+export class SheetScanner {
   private carry = '';
   private lastRow = 0;
   private lastColumn = 0;

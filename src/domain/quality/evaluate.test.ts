@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadVersion, readDefinitionSync } from '../questionnaire/load';
+import { readDefinitionSync } from '../../app/readDefinition';
+import { loadVersion } from '../questionnaire/catalog';
 import { runCampaign } from './engine';
 import { evaluate } from './evaluate';
 import { labelledCampaign } from './labelled';

@@ -1,7 +1,8 @@
 /** The French of every kind of message: value, last year's value, reference, gap, agreement and units. */
 import { describe, expect, it } from 'vitest';
 import { Random } from '../demo/random';
-import { loadVersion, readDefinitionSync } from '../questionnaire/load';
+import { readDefinitionSync } from '../../app/readDefinition';
+import { loadVersion } from '../questionnaire/catalog';
 import { candidates, explains } from './corrections';
 import { locate } from './locate';
 import { buildPeerStats, checkPeers } from './peers';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionRunner, ExpressionRunner, SurveyModel } from 'survey-core';
 import { attachContext, contextProperty, externalDatasetsRead } from './functions';
-import { loadVersion, readDefinitionSync } from './load';
+import { readDefinitionSync } from '../../app/readDefinition';
+import { loadVersion } from './catalog';
 import type { QualityContext } from './types';
 
 const context: QualityContext = {

@@ -1,30 +1,8 @@
-import type { Table, TableColumn } from '../../reports/table/table';
+import type { Table } from '../../reports/table/table';
+import type { TableSchema } from '../../domain/tableSchema';
 
-/** Frictionless Table Schema (https://specs.frictionlessdata.io/table-schema/) of one open data file. */
-export interface TableSchema {
-  fields: { name: string; type: string; title: string; description: string; unit?: string; format?: string; constraints?: Record<string, unknown> }[];
-  missingValues: string[];
-  primaryKey?: string[];
-}
-
-/**
- * The Table Schema of a table: every column with its type, French title and description, unit (a custom
- * property, also said in the description) and constraints; an empty field is the only missing value.
- * @example tableSchema(directoryTable([])).fields[0].name // 'id'
- */
-export function tableSchema(columns: readonly TableColumn[], primaryKey?: string[]): TableSchema {
-  return {
-    fields: columns.map((c) => ({
-      name: c.name, type: c.type, title: c.title,
-      description: c.description ?? c.title,
-      ...(c.type === 'date' ? { format: 'default' } : {}),
-      ...(c.unit ? { unit: c.unit } : {}),
-      ...(c.constraints ? { constraints: c.constraints } : {}),
-    })),
-    missingValues: [''],
-    ...(primaryKey ? { primaryKey } : {}),
-  };
-}
+// The schema of a table is pure and shared with the directory's template: it lives in the domain.
+export { tableSchema, type TableSchema } from '../../domain/tableSchema';
 
 /** Does a CSV text value fit a Table Schema field? (missing values always fit unless required). */
 export function fitsField(raw: string, f: TableSchema['fields'][number]): string | null {

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
-import { readAnswerTable } from '../../../domain/interchange/answerTable';
+import { readAnswerTable } from '../../../app/answerTableFile';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;
