@@ -13,18 +13,21 @@ import { decideConsent } from '../../../app/decideConsent';
 import { withdrawConsent } from '../../../app/withdrawConsent';
 import { listConsents } from '../../../app/listConsents';
 import { namedComparison } from '../../../app/namedComparison';
-import { consentRequestBody, dashboardQuery, dashboardResponse, namedComparisonQuery, positionQuery, statsQueryBody, statsQueryResponse } from './schema';
+import {
+  consentDecisionResponse, consentListResponse, consentRequestBody, consentRequestResponse, dashboardQuery, dashboardResponse, namedComparisonQuery,
+  namedComparisonResponse, positionQuery, positionResponse, statsQueryBody, statsQueryResponse,
+} from './schema';
 
 export const compareDocs: RouteDoc[] = [
   { method: 'get', path: '/api/stats/dashboard', summary: 'Tableau de bord d’un territoire et de ses subdivisions (tableau fixe, après contrôle du secret)', tag: 'statistiques', query: dashboardQuery, response: dashboardResponse },
   { method: 'post', path: '/api/stats/query', summary: 'Requête libre : indicateurs × territoires × jusqu’à 3 filtres par tranches (valeurs perturbées)', tag: 'statistiques', body: statsQueryBody, response: statsQueryResponse },
-  { method: 'get', path: '/api/structures/:id/position', summary: 'Une structure parmi ses pairs : sa valeur, les quartiles du groupe et l’évolution (privé)', tag: 'comparaison', auth: 'session', query: positionQuery },
-  { method: 'get', path: '/api/structures/:id/named-comparison', summary: 'Comparaison nominative entre structures ayant toutes deux consenti (direction)', tag: 'comparaison', auth: 'session', query: namedComparisonQuery },
-  { method: 'get', path: '/api/structures/:id/consents', summary: 'Demandes de comparaison et registre des accords (direction)', tag: 'comparaison', auth: 'session' },
-  { method: 'post', path: '/api/structures/:id/consents', summary: 'Demander à d’autres structures de se comparer nommément (direction)', tag: 'comparaison', auth: 'session', body: consentRequestBody, status: 201 },
-  { method: 'post', path: '/api/consents/:id/accept', summary: 'Accepter une demande de comparaison (direction sollicitée)', tag: 'comparaison', auth: 'session' },
-  { method: 'post', path: '/api/consents/:id/refuse', summary: 'Refuser une demande de comparaison (direction sollicitée)', tag: 'comparaison', auth: 'session' },
-  { method: 'post', path: '/api/consents/:id/withdraw', summary: 'Retirer un accord ou une demande (direction de l’une ou l’autre structure)', tag: 'comparaison', auth: 'session' },
+  { method: 'get', path: '/api/structures/:id/position', summary: 'Une structure parmi ses pairs : sa valeur, les quartiles du groupe et l’évolution (privé)', tag: 'comparaison', auth: 'session', query: positionQuery, response: positionResponse },
+  { method: 'get', path: '/api/structures/:id/named-comparison', summary: 'Comparaison nominative entre structures ayant toutes deux consenti (direction)', tag: 'comparaison', auth: 'session', query: namedComparisonQuery, response: namedComparisonResponse },
+  { method: 'get', path: '/api/structures/:id/consents', summary: 'Demandes de comparaison et registre des accords (direction)', tag: 'comparaison', auth: 'session', response: consentListResponse },
+  { method: 'post', path: '/api/structures/:id/consents', summary: 'Demander à d’autres structures de se comparer nommément (direction)', tag: 'comparaison', auth: 'session', body: consentRequestBody, status: 201, response: consentRequestResponse },
+  { method: 'post', path: '/api/consents/:id/accept', summary: 'Accepter une demande de comparaison (direction sollicitée)', tag: 'comparaison', auth: 'session', response: consentDecisionResponse },
+  { method: 'post', path: '/api/consents/:id/refuse', summary: 'Refuser une demande de comparaison (direction sollicitée)', tag: 'comparaison', auth: 'session', response: consentDecisionResponse },
+  { method: 'post', path: '/api/consents/:id/withdraw', summary: 'Retirer un accord ou une demande (direction de l’une ou l’autre structure)', tag: 'comparaison', auth: 'session', response: consentDecisionResponse },
 ];
 
 /** The peer group asked for in a position query string (also read by the position export). */

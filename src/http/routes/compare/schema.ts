@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { positions } from '../../../app/structurePosition';
 import { filterDimensions, filterValues, publishedStats, territoryLevels, type Filter, type FilterDimension } from '../../../domain/disclosure';
+import { units } from '../../../domain/indicators';
+import { responseStates } from '../../../domain/responseState';
 
 const year = z.coerce.number().int('Année invalide.').min(2000, 'Année invalide.').max(2100, 'Année invalide.');
 const indicatorCode = z.string().regex(/^[a-z_]+(\.[a-z0-9_]+)+$/, 'Code d’indicateur invalide.');
@@ -81,3 +84,54 @@ export const statsQueryResponse = z.object({
   year: z.number(), previousYear: z.number().nullable(), mode: z.string(), release: releaseRef,
   figures: z.array(z.object({ indicator: z.string(), stat: z.string(), territory, filters: z.array(z.object({ dimension: z.string(), value: z.string() })), cell, change })),
 });
+
+const unitSchema = z.enum(units);
+const ownValue = z.union([z.number(), z.boolean()]).nullable();
+const indicatorHead = z.object({ code: z.string(), label: z.string(), unit: unitSchema });
+
+/** A structure among its peers: own values, the group's published quartiles, its position and the evolution. */
+export const positionResponse = z.object({
+  structureId: z.number(), year: z.number(), ownState: z.enum(responseStates).nullable(),
+  peers: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('neighbours'),
+      neighbours: z.array(z.object({ id: z.number(), name: z.string(), commune: z.string(), rank: z.number(), reasons: z.record(z.string(), z.string()) })),
+    }),
+    z.object({ kind: z.literal('distance'), km: z.number() }),
+    z.object({ kind: z.literal('filters'), filters: z.array(z.object({ dimension: z.enum(filterDimensions), value: z.string() })), scope: z.enum(['nation', 'region', 'departement']) }),
+  ]).and(z.object({ size: z.number().nullable(), published: z.boolean() })),
+  indicators: z.array(indicatorHead.extend({ value: ownValue, group: z.record(z.string(), cell), position: z.enum(positions).nullable() })),
+  evolution: z.array(z.object({
+    code: z.string(),
+    years: z.array(z.object({ year: z.number(), value: ownValue, group: cell, q1: cell.optional(), q3: cell.optional() })),
+  })),
+});
+
+/** Names and values side by side between structures that both consented. */
+export const namedComparisonResponse = z.object({
+  year: z.number(), indicators: z.array(indicatorHead),
+  structures: z.array(z.object({
+    id: z.number(), name: z.string(), commune: z.string(), self: z.boolean(), validated: z.boolean(),
+    values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]).nullable()),
+  })),
+});
+
+const consentState = z.enum(['pending', 'accepted', 'refused', 'withdrawn']);
+
+/** Requests made and received, the ledger about them, and the nearby structures one may ask. */
+export const consentListResponse = z.object({
+  requests: z.array(z.object({
+    id: z.number(), requester_id: z.number(), requester_name: z.string(), target_id: z.number(), target_name: z.string(), state: consentState,
+    created_at: z.string(), decided_at: z.string().nullable(), withdrawn_at: z.string().nullable(),
+  })),
+  ledger: z.array(z.object({
+    id: z.number(), request_id: z.number(), structure_id: z.number(), action: z.enum(['request', 'grant', 'refuse', 'withdraw']), at: z.string(), actor_name: z.string().nullable(),
+  })),
+  candidates: z.array(z.object({ id: z.number(), km: z.number().nullable(), neighbour: z.boolean(), name: z.string(), commune: z.string(), kind: z.string() })),
+});
+
+/** The requests just made, one per target. */
+export const consentRequestResponse = z.object({ items: z.array(z.object({ id: z.number(), requesterId: z.number(), targetId: z.number(), state: consentState })) });
+
+/** A request after a decision or a withdrawal. */
+export const consentDecisionResponse = z.object({ id: z.number(), state: consentState });
