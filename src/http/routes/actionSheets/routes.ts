@@ -9,17 +9,17 @@ import { editActionSheet } from '../../../app/editActionSheet';
 import { publishActionSheet } from '../../../app/publishActionSheet';
 import { removeActionSheet } from '../../../app/removeActionSheet';
 import { listActionSheetThemes } from '../../../app/listActionSheetThemes';
-import { actionSheetBody, actionSheetListQuery, actionSheetListResponse } from './schema';
+import { actionSheetBody, actionSheetDeletedResponse, actionSheetListQuery, actionSheetListResponse, actionSheetThemesResponse, actionSheetView } from './schema';
 
 export const actionSheetDocs: RouteDoc[] = [
   { method: 'get', path: '/api/action-sheets', summary: 'Fiches actions publiées : recherche par mot-clé, thème et territoire (brouillons d’une structure pour elle et son territoire)', tag: 'fiches actions', query: actionSheetListQuery, response: actionSheetListResponse },
-  { method: 'get', path: '/api/action-sheets/themes', summary: 'Thèmes des fiches actions, avec le nombre de fiches publiées', tag: 'fiches actions' },
-  { method: 'get', path: '/api/action-sheets/:id', summary: 'Une fiche action (publiée, ou brouillon pour la structure et son territoire)', tag: 'fiches actions' },
-  { method: 'post', path: '/api/structures/:id/action-sheets', summary: 'Rédiger une fiche action (équipe de la structure ; brouillon)', tag: 'fiches actions', auth: 'session', body: actionSheetBody, status: 201 },
-  { method: 'put', path: '/api/action-sheets/:id', summary: 'Modifier une fiche action (équipe pour un brouillon, direction pour une fiche publiée)', tag: 'fiches actions', auth: 'session', body: actionSheetBody },
-  { method: 'post', path: '/api/action-sheets/:id/publish', summary: 'Publier une fiche action (direction de la structure)', tag: 'fiches actions', auth: 'session' },
-  { method: 'post', path: '/api/action-sheets/:id/unpublish', summary: 'Retirer une fiche publiée (retour en brouillon, direction)', tag: 'fiches actions', auth: 'session' },
-  { method: 'delete', path: '/api/action-sheets/:id', summary: 'Supprimer une fiche action (équipe pour un brouillon, direction pour une fiche publiée)', tag: 'fiches actions', auth: 'session' },
+  { method: 'get', path: '/api/action-sheets/themes', summary: 'Thèmes des fiches actions, avec le nombre de fiches publiées', tag: 'fiches actions', response: actionSheetThemesResponse },
+  { method: 'get', path: '/api/action-sheets/:id', summary: 'Une fiche action (publiée, ou brouillon pour la structure et son territoire)', tag: 'fiches actions', response: actionSheetView },
+  { method: 'post', path: '/api/structures/:id/action-sheets', summary: 'Rédiger une fiche action (équipe de la structure ; brouillon)', tag: 'fiches actions', auth: 'session', body: actionSheetBody, status: 201, response: actionSheetView },
+  { method: 'put', path: '/api/action-sheets/:id', summary: 'Modifier une fiche action (équipe pour un brouillon, direction pour une fiche publiée)', tag: 'fiches actions', auth: 'session', body: actionSheetBody, response: actionSheetView },
+  { method: 'post', path: '/api/action-sheets/:id/publish', summary: 'Publier une fiche action (direction de la structure)', tag: 'fiches actions', auth: 'session', response: actionSheetView },
+  { method: 'post', path: '/api/action-sheets/:id/unpublish', summary: 'Retirer une fiche publiée (retour en brouillon, direction)', tag: 'fiches actions', auth: 'session', response: actionSheetView },
+  { method: 'delete', path: '/api/action-sheets/:id', summary: 'Supprimer une fiche action (équipe pour un brouillon, direction pour une fiche publiée)', tag: 'fiches actions', auth: 'session', response: actionSheetDeletedResponse },
 ];
 
 export function actionSheetRoutes() {

@@ -34,3 +34,11 @@ export const actionSheetView = z.object({
 });
 const sheet = actionSheetView;
 export const actionSheetListResponse = z.object({ items: z.array(sheet), total: z.number() });
+
+/** The themes of fiches actions, each with its number of published fiches. */
+export const actionSheetThemesResponse = z.object({
+  items: z.array(z.object({ code: z.enum(actionSheetThemeCodes as [string, ...string[]]), label: z.string(), published: z.number() })), total: z.number(),
+});
+
+/** A fiche action just deleted. */
+export const actionSheetDeletedResponse = z.object({ id: z.number(), deleted: z.literal(true) });
