@@ -60,11 +60,13 @@ export const consentRequestBody = z.object({
   targetIds: z.array(z.number().int().positive().max(999_999_999)).min(1, 'Choisissez au moins une structure.').max(20, 'Au plus 20 structures à la fois.'),
 });
 
-const cell = z.union([
+/** A figure as the disclosure gate publishes it: a value with its count, suppressed with its rule, or no data. */
+export const publishedCell = z.union([
   z.object({ state: z.literal('value'), value: z.number(), n: z.number() }),
   z.object({ state: z.literal('suppressed'), rule: z.string() }),
   z.object({ state: z.literal('no_data') }),
 ]);
+const cell = publishedCell;
 const territory = z.object({ level: z.string(), code: z.string() });
 const change = z.object({ absolute: z.number(), relative: z.number().nullable() }).nullable();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { essStates } from '../../../domain/ess/profile';
 import { responseStates } from '../../../domain/responseState';
+import { publishedCell } from '../compare/schema';
 
 export const yearParam = z.coerce.number().int('Année invalide.').min(2000, 'Année invalide.').max(2100, 'Année invalide.');
 /** A territory of a fixed table: the nation, a région or a département. */
@@ -13,11 +14,7 @@ export const territoryQuery = z.object({
 export const essProfileQuery = z.object({ year: yearParam.optional() });
 export const essExportQuery = z.object({ year: yearParam.optional(), format: z.enum(['csv', 'pdf'], 'Format : csv ou pdf.').default('pdf') });
 
-const cell = z.union([
-  z.object({ state: z.literal('value'), value: z.number(), n: z.number() }),
-  z.object({ state: z.literal('suppressed'), rule: z.string() }),
-  z.object({ state: z.literal('no_data') }),
-]);
+const cell = publishedCell;
 export const territoryFiguresResponse = z.object({
   year: z.number(),
   territory: z.object({ level: z.string(), code: z.string(), name: z.string() }),
