@@ -12,7 +12,10 @@ import { externalPolicy } from '../../../policies/external';
 import type { Env } from '../../context';
 import { describeIssues, readBody, readQuery } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
-import { confirmationsSchema, datasetParams, decisionsBody, exampleQuery, exportQuery, importQuery, mappingSchema, metaSchema, reportQuery } from './schema';
+import {
+  concordanceReportResponse, confirmationsSchema, datasetListResponse, datasetParams, decisionsBody, exampleQuery, exportQuery, importQuery, importReportResponse,
+  mappingSchema, metaSchema, proposalDecisionResponse, proposalListResponse, reportQuery,
+} from './schema';
 import { plural } from '../../../domain/labels';
 
 /** The upload route's own body limit (the API's default is 1 MB): a national file of 50,000 rows fits. */
@@ -20,12 +23,12 @@ export const EXTERNAL_UPLOAD_PATH = '/api/external/import';
 export const EXTERNAL_UPLOAD_LIMIT = 30_000_000;
 
 export const externalDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/external/datasets', summary: 'Jeux de données externes importés (ELISFA, CAF, INSEE…) et indicateurs comparables', tag: 'données externes', auth: 'session' },
-  { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule', tag: 'données externes', auth: 'session', query: importQuery },
-  { method: 'get', path: '/api/external/datasets/:name/:year/report', summary: 'Rapport de concordance d’un jeu de données avec l’observatoire', tag: 'données externes', auth: 'session', query: reportQuery },
+  { method: 'get', path: '/api/external/datasets', summary: 'Jeux de données externes importés (ELISFA, CAF, INSEE…) et indicateurs comparables', tag: 'données externes', auth: 'session', response: datasetListResponse },
+  { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule', tag: 'données externes', auth: 'session', query: importQuery, response: importReportResponse },
+  { method: 'get', path: '/api/external/datasets/:name/:year/report', summary: 'Rapport de concordance d’un jeu de données avec l’observatoire', tag: 'données externes', auth: 'session', query: reportQuery, response: concordanceReportResponse },
   { method: 'get', path: '/api/external/datasets/:name/:year/report/export', summary: 'Rapport de concordance en CSV ou XLSX', tag: 'données externes', auth: 'session', query: exportQuery, files: [CSV, XLSX] },
-  { method: 'get', path: '/api/external/datasets/:name/:year/proposals', summary: 'Rapprochements proposés d’un jeu importé (à confirmer ou déjà décidés), avec les structures les plus proches (administration nationale)', tag: 'données externes', auth: 'session' },
-  { method: 'post', path: '/api/external/datasets/:name/:year/proposals', summary: 'Confirmer (ligne → structure) ou rejeter (ligne → null) des rapprochements proposés, tout ou rien (administration nationale)', tag: 'données externes', auth: 'session', body: decisionsBody },
+  { method: 'get', path: '/api/external/datasets/:name/:year/proposals', summary: 'Rapprochements proposés d’un jeu importé (à confirmer ou déjà décidés), avec les structures les plus proches (administration nationale)', tag: 'données externes', auth: 'session', response: proposalListResponse },
+  { method: 'post', path: '/api/external/datasets/:name/:year/proposals', summary: 'Confirmer (ligne → structure) ou rejeter (ligne → null) des rapprochements proposés, tout ou rien (administration nationale)', tag: 'données externes', auth: 'session', body: decisionsBody, response: proposalDecisionResponse },
   { method: 'get', path: '/api/external/example', summary: 'Jeu d’exemple au format ELISFA, tiré de la campagne (administration nationale)', tag: 'données externes', auth: 'session', query: exampleQuery, files: [CSV, XLSX] },
 ];
 
