@@ -17,8 +17,10 @@ export interface AnsweredRequest {
 export function observeResponses(observe: (answered: AnsweredRequest) => void): MiddlewareHandler<Env> {
   return async (c, next) => {
     await next();
-    // The handler is the last matched route registered with a method (middleware and the catch-all use ALL).
-    const handler = c.req.matchedRoutes.filter((r) => r.method !== 'ALL').at(-1);
+    // The route that answered is the last one the chain reached (routeIndex), not the last that matched:
+    // /questionnaires/diff answers before /questionnaires/:year, which matches too. Middleware and the catch-all use ALL.
+    const reached = c.req.matchedRoutes[c.req.routeIndex];
+    const handler = reached && reached.method !== 'ALL' ? reached : undefined;
     observe({ method: c.req.method, route: handler?.path, response: c.res.clone() });
   };
 }
