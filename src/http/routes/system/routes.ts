@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import { queueDepth } from '../../../app/jobQueue';
 import type { Env } from '../../context';
 import { buildOpenApi, type RouteDoc } from '../../openapi';
+import { healthResponse, openApiResponse } from './schema';
 
 export const systemDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/health', summary: 'État du service et de la base, profondeur de la file des tâches (en attente, en cours, abandonnées)', tag: 'système' },
-  { method: 'get', path: '/api/openapi.json', summary: 'Ce document', tag: 'système' },
+  { method: 'get', path: '/api/health', summary: 'État du service et de la base, profondeur de la file des tâches (en attente, en cours, abandonnées)', tag: 'système', response: healthResponse },
+  { method: 'get', path: '/api/openapi.json', summary: 'Ce document', tag: 'système', response: openApiResponse },
 ];
 
 export function systemRoutes(allDocs: () => readonly RouteDoc[]) {
