@@ -17,3 +17,12 @@ export const passwordBody = z.object({
   current: z.string().min(1, 'Donnez votre mot de passe actuel.').max(1000),
   password: newPassword,
 });
+
+/** A reset was asked: the same answer whether or not an account has this address. */
+export const resetRequestResponse = z.object({ ok: z.literal(true), message: z.string() });
+/** The signed-in person's account: name, address and how many of their sessions are open. */
+export const accountResponse = z.object({ name: z.string(), email: z.string(), sessions: z.number() });
+/** The name and address as saved (trimmed, the address in lower case). */
+export const accountUpdateResponse = z.object({ name: z.string(), email: z.string() });
+/** How many other sessions were closed. */
+export const endOthersResponse = z.object({ ended: z.number() });
