@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { InvitationState } from '../../../app/invitationAccess';
 import { invitableRoles } from '../../../app/inviteMember';
+import { roles } from '../../../domain/roles';
 
 export const inviteBody = z.object({
   email: z.string().trim().max(254).email('Adresse e-mail invalide.'),
@@ -16,4 +18,29 @@ export const invitationInfo = z.object({
   structure: z.object({ id: z.number(), name: z.string() }),
   role: z.string(), roleLabel: z.string(), email: z.string(), expiresAt: z.string(),
   account: z.enum(['signed_in', 'other_account', 'existing', 'none']),
+});
+
+const invitationStates = ['pending', 'accepted', 'expired', 'revoked'] as const satisfies readonly InvitationState[];
+
+/** A structure's invitations, newest first, each with its state; how many are still pending. */
+export const invitationListResponse = z.object({
+  items: z.array(z.object({
+    id: z.number(), email: z.string(), role: z.enum(roles), created_at: z.string(), expires_at: z.string(),
+    accepted_at: z.string().nullable(), revoked_at: z.string().nullable(), invited_by_name: z.string(), accepted_by_name: z.string().nullable(),
+    state: z.enum(invitationStates),
+  })),
+  total: z.number(), pending: z.number(),
+});
+
+/** An invitation made; the secret link comes back only when no mail server sends it. */
+export const invitationCreated = z.object({
+  id: z.number(), email: z.string(), role: z.enum([...invitableRoles, 'director']), expiresAt: z.string(), sent: z.boolean(), link: z.string().optional(),
+});
+
+/** An invitation revoked: its link no longer works. */
+export const invitationRevoked = z.object({ id: z.number(), state: z.literal('revoked') });
+
+/** An invitation accepted: the structure joined (none for a territory role), and a CSRF token when a session was opened. */
+export const invitationAccepted = z.object({
+  structureId: z.number().nullable(), structureName: z.string(), role: z.enum(roles), created: z.boolean(), csrfToken: z.string().optional(),
 });
