@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { campaignListResponse, campaignProgressResponse, followUpResponse } from './schema';
 
 const territoryQuery = z.object({
   level: z.enum(['nation', 'region', 'departement']).default('nation'),
@@ -26,9 +27,9 @@ const responsesQuery = territoryQuery.extend({
 });
 
 export const campaignDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/campaigns', summary: 'Campagnes annuelles', tag: 'campagnes' },
-  { method: 'get', path: '/api/campaigns/:year/progress', summary: 'Avancement d’une campagne sur un territoire (privé)', tag: 'campagnes', auth: 'session', query: territoryQuery },
-  { method: 'get', path: '/api/campaigns/:year/responses', summary: 'Réponses d’un territoire (privé)', tag: 'campagnes', auth: 'session', query: responsesQuery },
+  { method: 'get', path: '/api/campaigns', summary: 'Campagnes annuelles', tag: 'campagnes', response: campaignListResponse },
+  { method: 'get', path: '/api/campaigns/:year/progress', summary: 'Avancement d’une campagne sur un territoire (privé)', tag: 'campagnes', auth: 'session', query: territoryQuery, response: campaignProgressResponse },
+  { method: 'get', path: '/api/campaigns/:year/responses', summary: 'Réponses d’un territoire (privé)', tag: 'campagnes', auth: 'session', query: responsesQuery, response: followUpResponse },
 ];
 
 /** Resolves the territory asked for and checks the actor follows it. */
