@@ -6,11 +6,11 @@ import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
 import { authorizeTerritory } from '../campaigns/routes';
-import { exportQuery, importQuery } from './schema';
+import { exportQuery, importQuery, importReport } from './schema';
 import { plural } from '../../../domain/labels';
 
 export const responseFileDocs: RouteDoc[] = [
-  { method: 'post', path: '/api/campaigns/:year/responses/import', summary: 'Importer des réponses (CSV ou XLSX : une ligne par SIRET, une colonne par code ; corps brut ou multipart « file »)', tag: 'campagnes', auth: 'session', query: importQuery },
+  { method: 'post', path: '/api/campaigns/:year/responses/import', summary: 'Importer des réponses (CSV ou XLSX : une ligne par SIRET, une colonne par code ; corps brut ou multipart « file »)', tag: 'campagnes', auth: 'session', query: importQuery, response: importReport },
   { method: 'get', path: '/api/campaigns/:year/responses/export', summary: 'Exporter les réponses d’un territoire (CSV ou XLSX, même forme que l’import)', tag: 'campagnes', auth: 'session', query: exportQuery, files: [CSV, XLSX] },
 ];
 

@@ -11,3 +11,10 @@ export const importQuery = z.object({
   dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   format: z.enum(tableFormats).optional(),
 });
+
+/** An import's report: rows and answers read, answers written and responses created (none on a dry run), problems (none on a success). */
+export const importReport = z.object({
+  year: z.number(), rows: z.number(), answers: z.number(), written: z.number(), responsesCreated: z.number(),
+  stored: z.boolean(), dryRun: z.boolean(),
+  problems: z.array(z.object({ row: z.number(), column: z.string(), cell: z.string(), message: z.string() })),
+});
