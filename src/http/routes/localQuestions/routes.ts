@@ -7,13 +7,13 @@ import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { addLocalQuestionBody, editLocalQuestionBody, localTerritoryQuery } from './schema';
+import { addLocalQuestionBody, editLocalQuestionBody, localQuestionListResponse, localQuestionRemoved, localQuestionView, localTerritoryQuery } from './schema';
 
 export const localQuestionDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/campaigns/:year/local-questions', summary: 'Questions locales d’un territoire (toutes pour l’administration nationale)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery },
-  { method: 'post', path: '/api/campaigns/:year/local-questions', summary: 'Ajouter une question locale (campagne en préparation ; code local.<territoire>.<nom>)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, body: addLocalQuestionBody, status: 201 },
-  { method: 'put', path: '/api/campaigns/:year/local-questions/:id', summary: 'Modifier une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session', body: editLocalQuestionBody },
-  { method: 'delete', path: '/api/campaigns/:year/local-questions/:id', summary: 'Supprimer une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session' },
+  { method: 'get', path: '/api/campaigns/:year/local-questions', summary: 'Questions locales d’un territoire (toutes pour l’administration nationale)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, response: localQuestionListResponse },
+  { method: 'post', path: '/api/campaigns/:year/local-questions', summary: 'Ajouter une question locale (campagne en préparation ; code local.<territoire>.<nom>)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, body: addLocalQuestionBody, status: 201, response: localQuestionView },
+  { method: 'put', path: '/api/campaigns/:year/local-questions/:id', summary: 'Modifier une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session', body: editLocalQuestionBody, response: localQuestionView },
+  { method: 'delete', path: '/api/campaigns/:year/local-questions/:id', summary: 'Supprimer une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session', response: localQuestionRemoved },
 ];
 
 function readYear(c: Context<Env>): number {
