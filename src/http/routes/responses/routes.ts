@@ -16,20 +16,21 @@ import { structurePolicy } from '../../../policies/structure';
 import type { Env } from '../../context';
 import { readBody, readId } from '../../input';
 import { EVENT_STREAM, type RouteDoc } from '../../openapi';
-import { codeParam, commentBody, confirmAnswerBody, presenceBody, saveAnswerBody } from './schema';
+import { questionnaireDefinition } from '../questionnaires/schema';
+import { answerHistoryResponse, codeParam, commentBody, commentCreated, commentListResponse, confirmAnswerBody, openedResponse, presenceBody, presenceResponse, responseView, saveAnswerBody, savedAnswer, submittedResponse, validationResponse } from './schema';
 
 export const responseDocs: RouteDoc[] = [
-  { method: 'post', path: '/api/structures/:id/campaigns/:year/response', summary: 'Ouvrir (et créer, prérempli) la réponse d’une structure à une campagne', tag: 'réponses', auth: 'session' },
-  { method: 'get', path: '/api/responses/:id', summary: 'Une réponse : état, réponses, auteurs, droits', tag: 'réponses', auth: 'session' },
-  { method: 'get', path: '/api/responses/:id/questionnaire', summary: 'Le questionnaire (SurveyJS) avec lequel la réponse est remplie', tag: 'réponses', auth: 'session' },
-  { method: 'put', path: '/api/responses/:id/answers/:code', summary: 'Enregistrer une réponse (sauvegarde automatique, version de départ obligatoire)', tag: 'réponses', auth: 'session', body: saveAnswerBody },
-  { method: 'post', path: '/api/responses/:id/answers/:code/confirm', summary: 'Confirmer une réponse reprise de l’an dernier', tag: 'réponses', auth: 'session', body: confirmAnswerBody },
-  { method: 'get', path: '/api/responses/:id/answers/:code/history', summary: 'Historique d’une réponse (qui, quand, avant → après)', tag: 'réponses', auth: 'session' },
-  { method: 'get', path: '/api/responses/:id/comments', summary: 'Commentaires de la réponse', tag: 'réponses', auth: 'session' },
-  { method: 'post', path: '/api/responses/:id/comments', summary: 'Commenter une réponse, proposer un changement de question, justifier une alerte', tag: 'réponses', auth: 'session', body: commentBody },
-  { method: 'get', path: '/api/responses/:id/validation', summary: 'Contrôles de la réponse (erreurs, alertes, informations)', tag: 'réponses', auth: 'session' },
-  { method: 'post', path: '/api/responses/:id/submit', summary: 'Transmettre la réponse (direction)', tag: 'réponses', auth: 'session' },
-  { method: 'post', path: '/api/responses/:id/presence', summary: 'Signaler sa présence sur une section', tag: 'réponses', auth: 'session', body: presenceBody },
+  { method: 'post', path: '/api/structures/:id/campaigns/:year/response', summary: 'Ouvrir (et créer, prérempli) la réponse d’une structure à une campagne', tag: 'réponses', auth: 'session', response: openedResponse },
+  { method: 'get', path: '/api/responses/:id', summary: 'Une réponse : état, réponses, auteurs, droits', tag: 'réponses', auth: 'session', response: responseView },
+  { method: 'get', path: '/api/responses/:id/questionnaire', summary: 'Le questionnaire (SurveyJS) avec lequel la réponse est remplie', tag: 'réponses', auth: 'session', response: questionnaireDefinition },
+  { method: 'put', path: '/api/responses/:id/answers/:code', summary: 'Enregistrer une réponse (sauvegarde automatique, version de départ obligatoire)', tag: 'réponses', auth: 'session', body: saveAnswerBody, response: savedAnswer },
+  { method: 'post', path: '/api/responses/:id/answers/:code/confirm', summary: 'Confirmer une réponse reprise de l’an dernier', tag: 'réponses', auth: 'session', body: confirmAnswerBody, response: savedAnswer },
+  { method: 'get', path: '/api/responses/:id/answers/:code/history', summary: 'Historique d’une réponse (qui, quand, avant → après)', tag: 'réponses', auth: 'session', response: answerHistoryResponse },
+  { method: 'get', path: '/api/responses/:id/comments', summary: 'Commentaires de la réponse', tag: 'réponses', auth: 'session', response: commentListResponse },
+  { method: 'post', path: '/api/responses/:id/comments', summary: 'Commenter une réponse, proposer un changement de question, justifier une alerte', tag: 'réponses', auth: 'session', body: commentBody, response: commentCreated },
+  { method: 'get', path: '/api/responses/:id/validation', summary: 'Contrôles de la réponse (erreurs, alertes, informations)', tag: 'réponses', auth: 'session', response: validationResponse },
+  { method: 'post', path: '/api/responses/:id/submit', summary: 'Transmettre la réponse (direction)', tag: 'réponses', auth: 'session', response: submittedResponse },
+  { method: 'post', path: '/api/responses/:id/presence', summary: 'Signaler sa présence sur une section', tag: 'réponses', auth: 'session', body: presenceBody, response: presenceResponse },
   { method: 'get', path: '/api/responses/:id/live', summary: 'Flux en direct (présence, réponses enregistrées) en Server-Sent Events', tag: 'réponses', auth: 'session', files: [EVENT_STREAM] },
 ];
 
