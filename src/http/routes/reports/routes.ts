@@ -5,11 +5,11 @@ import { readId, readQuery } from '../../input';
 import { PDF, type RouteDoc } from '../../openapi';
 import { buildPlaquette } from '../../../app/buildPlaquette';
 import { buildFactSheet, factSheetJson } from '../../../app/buildFactSheet';
-import { factSheetQuery, plaquetteQuery } from './schema';
+import { factSheetQuery, factSheetResponse, plaquetteQuery } from './schema';
 
 export const reportDocs: RouteDoc[] = [
   { method: 'get', path: '/api/reports/plaquette', summary: 'Plaquette PDF d’un département, d’une région ou de la France (chiffres publiés, public)', tag: 'publication', query: plaquetteQuery, files: [PDF] },
-  { method: 'get', path: '/api/structures/:id/fact-sheet', summary: 'Fiche d’une structure (PDF, ou ses textes et tableaux avec format=json) : ses chiffres, sa position parmi ses pairs et son évolution (privé)', tag: 'publication', auth: 'session', query: factSheetQuery, files: [PDF] },
+  { method: 'get', path: '/api/structures/:id/fact-sheet', summary: 'Fiche d’une structure (PDF, ou ses textes et tableaux avec format=json) : ses chiffres, sa position parmi ses pairs et son évolution (privé)', tag: 'publication', auth: 'session', query: factSheetQuery, files: [PDF], response: factSheetResponse },
 ];
 
 /** A PDF answer: shown in the browser by default, saved under a readable name. */
