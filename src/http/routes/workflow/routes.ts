@@ -15,28 +15,31 @@ import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { authorizeTerritory, campaignOf } from '../campaigns/routes';
-import { deadlineBody, openQueryBody, outboxQuery, prepareCampaignBody, queryMessageBody, reasonBody, territoryQuery } from './schema';
+import {
+  campaignStateResponse, cockpitResponse, deadlineBody, deadlinesResponse, openQueryBody, outboxQuery, outboxResponse, prepareCampaignBody, preparedCampaign,
+  qualityResponse, queryListResponse, queryMessageBody, queryStateResponse, reasonBody, remindersResponse, retriedMail, reviewedResponse, territoryQuery,
+} from './schema';
 import { setTerritoryDeadline } from '../../../app/setTerritoryDeadline';
 import { parseDeadlines } from '../../../domain/deadlines';
 
 export const workflowDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/responses/:id/quality', summary: 'Qualité d’une réponse : score 0–100, constats avec leur raison (règles du questionnaire, évolution, pairs), équipe de la structure et correspondants', tag: 'contrôle', auth: 'session' },
-  { method: 'get', path: '/api/responses/:id/queries', summary: 'Questions des correspondants sur la réponse, avec leurs échanges', tag: 'contrôle', auth: 'session' },
-  { method: 'post', path: '/api/responses/:id/queries', summary: 'Questionner une réponse (correspondant) : la réponse est renvoyée, seule cette réponse se déverrouille', tag: 'contrôle', auth: 'session', body: openQueryBody },
-  { method: 'post', path: '/api/queries/:id/reply', summary: 'Répondre à une question (structure)', tag: 'contrôle', auth: 'session', body: queryMessageBody },
-  { method: 'post', path: '/api/queries/:id/close', summary: 'Clore une question (correspondant)', tag: 'contrôle', auth: 'session', body: queryMessageBody },
-  { method: 'post', path: '/api/queries/:id/ask-again', summary: 'Relancer une question (correspondant)', tag: 'contrôle', auth: 'session', body: queryMessageBody },
-  { method: 'post', path: '/api/responses/:id/validate', summary: 'Valider une réponse transmise (correspondant)', tag: 'contrôle', auth: 'session' },
-  { method: 'post', path: '/api/responses/:id/reopen', summary: 'Rouvrir une réponse, avec un motif', tag: 'contrôle', auth: 'session', body: reasonBody },
-  { method: 'post', path: '/api/responses/:id/unlock', summary: 'Déverrouiller une réponse (administration nationale), avec un motif', tag: 'contrôle', auth: 'session', body: reasonBody },
-  { method: 'post', path: '/api/campaigns', summary: 'Préparer une campagne (administration nationale)', tag: 'campagnes', auth: 'session', body: prepareCampaignBody },
-  { method: 'post', path: '/api/campaigns/:year/open', summary: 'Ouvrir une campagne préparée', tag: 'campagnes', auth: 'session' },
-  { method: 'post', path: '/api/campaigns/:year/close', summary: 'Clore une campagne (verrouille les réponses validées)', tag: 'campagnes', auth: 'session' },
-  { method: 'put', path: '/api/campaigns/:year/deadlines', summary: 'Accorder (ou retirer, date null) un délai plus tardif à une région ou un département (administration nationale)', tag: 'campagnes', auth: 'session', body: deadlineBody },
-  { method: 'get', path: '/api/campaigns/:year/cockpit', summary: 'Tableau de bord de suivi d’un territoire (privé)', tag: 'campagnes', auth: 'session', query: territoryQuery },
-  { method: 'post', path: '/api/campaigns/:year/reminders', summary: 'Relancer les structures en retard d’un territoire', tag: 'campagnes', auth: 'session', query: territoryQuery },
-  { method: 'get', path: '/api/outbox', summary: 'Courriels préparés (boîte d’envoi) d’un territoire', tag: 'campagnes', auth: 'session', query: outboxQuery },
-  { method: 'post', path: '/api/outbox/:id/retry', summary: 'Renvoyer un courriel abandonné après ses essais (administration nationale)', tag: 'campagnes', auth: 'session' },
+  { method: 'get', path: '/api/responses/:id/quality', summary: 'Qualité d’une réponse : score 0–100, constats avec leur raison (règles du questionnaire, évolution, pairs), équipe de la structure et correspondants', tag: 'contrôle', auth: 'session', response: qualityResponse },
+  { method: 'get', path: '/api/responses/:id/queries', summary: 'Questions des correspondants sur la réponse, avec leurs échanges', tag: 'contrôle', auth: 'session', response: queryListResponse },
+  { method: 'post', path: '/api/responses/:id/queries', summary: 'Questionner une réponse (correspondant) : la réponse est renvoyée, seule cette réponse se déverrouille', tag: 'contrôle', auth: 'session', body: openQueryBody, response: queryStateResponse },
+  { method: 'post', path: '/api/queries/:id/reply', summary: 'Répondre à une question (structure)', tag: 'contrôle', auth: 'session', body: queryMessageBody, response: queryStateResponse },
+  { method: 'post', path: '/api/queries/:id/close', summary: 'Clore une question (correspondant)', tag: 'contrôle', auth: 'session', body: queryMessageBody, response: queryStateResponse },
+  { method: 'post', path: '/api/queries/:id/ask-again', summary: 'Relancer une question (correspondant)', tag: 'contrôle', auth: 'session', body: queryMessageBody, response: queryStateResponse },
+  { method: 'post', path: '/api/responses/:id/validate', summary: 'Valider une réponse transmise (correspondant)', tag: 'contrôle', auth: 'session', response: reviewedResponse },
+  { method: 'post', path: '/api/responses/:id/reopen', summary: 'Rouvrir une réponse, avec un motif', tag: 'contrôle', auth: 'session', body: reasonBody, response: reviewedResponse },
+  { method: 'post', path: '/api/responses/:id/unlock', summary: 'Déverrouiller une réponse (administration nationale), avec un motif', tag: 'contrôle', auth: 'session', body: reasonBody, response: reviewedResponse },
+  { method: 'post', path: '/api/campaigns', summary: 'Préparer une campagne (administration nationale)', tag: 'campagnes', auth: 'session', body: prepareCampaignBody, response: preparedCampaign },
+  { method: 'post', path: '/api/campaigns/:year/open', summary: 'Ouvrir une campagne préparée', tag: 'campagnes', auth: 'session', response: campaignStateResponse },
+  { method: 'post', path: '/api/campaigns/:year/close', summary: 'Clore une campagne (verrouille les réponses validées)', tag: 'campagnes', auth: 'session', response: campaignStateResponse },
+  { method: 'put', path: '/api/campaigns/:year/deadlines', summary: 'Accorder (ou retirer, date null) un délai plus tardif à une région ou un département (administration nationale)', tag: 'campagnes', auth: 'session', body: deadlineBody, response: deadlinesResponse },
+  { method: 'get', path: '/api/campaigns/:year/cockpit', summary: 'Tableau de bord de suivi d’un territoire (privé)', tag: 'campagnes', auth: 'session', query: territoryQuery, response: cockpitResponse },
+  { method: 'post', path: '/api/campaigns/:year/reminders', summary: 'Relancer les structures en retard d’un territoire', tag: 'campagnes', auth: 'session', query: territoryQuery, response: remindersResponse },
+  { method: 'get', path: '/api/outbox', summary: 'Courriels préparés (boîte d’envoi) d’un territoire', tag: 'campagnes', auth: 'session', query: outboxQuery, response: outboxResponse },
+  { method: 'post', path: '/api/outbox/:id/retry', summary: 'Renvoyer un courriel abandonné après ses essais (administration nationale)', tag: 'campagnes', auth: 'session', response: retriedMail },
 ];
 
 export function workflowRoutes() {
