@@ -10,8 +10,8 @@ import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
 import {
-  closeCorrectionBody, correctionBody, correctionClosedResponse, correctionCreatedResponse, correctionListResponse, directoryReportResponse, directorySchemaResponse,
-  identityBody, identityEditResponse, importQuery, templateQuery,
+  closeCorrectionBody, correctionBody, correctionClosedResponse, correctionCreatedResponse, correctionListResponse, directoryReportResponse,
+  identityBody, identityEditResponse, importQuery, tableSchemaView, templateQuery,
 } from './schema';
 import { plural } from '../../../domain/labels';
 
@@ -19,16 +19,16 @@ import { plural } from '../../../domain/labels';
 export const DIRECTORY_UPLOAD_PATH = '/api/directory/import';
 export const DIRECTORY_UPLOAD_LIMIT = 10 * 1024 * 1024;
 
-export const directoryDocs: RouteDoc[] = [
+export const directoryDocs = [
   { method: 'get', path: '/api/directory/template', summary: 'Modèle du fichier d’annuaire (CSV ou XLSX)', tag: 'annuaire', auth: 'none', query: templateQuery, files: [CSV, XLSX] },
-  { method: 'get', path: '/api/directory/schema', summary: 'Schéma (Table Schema) du fichier d’annuaire', tag: 'annuaire', auth: 'none', response: directorySchemaResponse },
+  { method: 'get', path: '/api/directory/schema', summary: 'Schéma (Table Schema) du fichier d’annuaire', tag: 'annuaire', auth: 'none', response: tableSchemaView },
   { method: 'post', path: DIRECTORY_UPLOAD_PATH, summary: 'Importer l’annuaire (CSV ou XLSX, corps brut ou multipart « file ») : dryRun=true montre la différence (un fichier avec des problèmes : 400, le rapport dans error.details), dryRun=false l’applique, tout ou rien — administration nationale', tag: 'annuaire', auth: 'session', query: importQuery, response: directoryReportResponse },
   { method: 'patch', path: '/api/structures/:id/identity', summary: 'Corriger la fiche d’identité d’une structure (mêmes contrôles que l’import, audité) — correspondants du territoire, coordination régionale, national', tag: 'annuaire', auth: 'session', body: identityBody, response: identityEditResponse },
   { method: 'get', path: '/api/structures/:id/corrections', summary: 'Demandes de correction de la fiche d’une structure', tag: 'annuaire', auth: 'session', response: correctionListResponse },
   { method: 'post', path: '/api/structures/:id/corrections', summary: 'Demander une correction de la fiche d’identité — équipe de la structure', tag: 'annuaire', auth: 'session', body: correctionBody, status: 201, response: correctionCreatedResponse },
   { method: 'post', path: '/api/structures/:id/corrections/:correctionId/close', summary: 'Clore une demande de correction (corrigée ou refusée) — correspondants du territoire', tag: 'annuaire', auth: 'session', body: closeCorrectionBody, response: correctionClosedResponse },
   { method: 'get', path: '/api/directory/corrections', summary: 'Demandes de correction ouvertes des structures que l’on suit', tag: 'annuaire', auth: 'session', response: correctionListResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 /** The uploaded file: the `file` field of a multipart form, or the raw body. */
 async function readUpload(c: Context<Env>): Promise<Uint8Array> {

@@ -16,11 +16,15 @@ export const correctionBody = z.object({ body: z.string().trim().min(5, 'Décriv
 
 export const closeCorrectionBody = z.object({ state: z.enum(['done', 'declined'], { message: 'État attendu : done (corrigée) ou declined (refusée).' }) });
 
-/** The Table Schema (Frictionless) of the directory file. */
-export const directorySchemaResponse = z.object({
+/** A Table Schema (Frictionless), as src/domain/tableSchema.ts writes it: the directory file's, and each open data file's. */
+export const tableSchemaView = z.object({
   fields: z.array(z.object({
     name: z.string(), type: z.string(), title: z.string(), description: z.string(), unit: z.string().optional(), format: z.string().optional(),
-    constraints: z.record(z.string(), z.unknown()).optional(),
+    constraints: z.object({
+      // The Table Schema constraints (Frictionless) the code writes.
+      required: z.boolean().optional(), unique: z.boolean().optional(), enum: z.array(z.string()).optional(), pattern: z.string().optional(),
+      minimum: z.number().optional(), maximum: z.number().optional(), minLength: z.number().optional(), maxLength: z.number().optional(),
+    }).optional(),
   })),
   missingValues: z.array(z.string()),
   primaryKey: z.array(z.string()).optional(),
