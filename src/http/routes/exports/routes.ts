@@ -13,17 +13,17 @@ import { peerSpecOf } from '../compare/routes';
 import { statsQueryBody } from '../compare/schema';
 import { sendFile } from './send';
 import { AppError } from '../../../domain/errors';
-import { dashboardExportQuery, directoryExportQuery, exportFormat, openDataListResponse, positionExportQuery, responsesExportQuery } from './schema';
+import { dashboardExportQuery, directoryExportQuery, exportFormat, openDataJsonFile, openDataListResponse, positionExportQuery, responsesExportQuery } from './schema';
 
-export const exportDocs: RouteDoc[] = [
+export const exportDocs = [
   { method: 'get', path: '/api/exports/dashboard', summary: 'Tableau de bord d’un territoire en CSV ou XLSX (mêmes cases que l’écran, secret statistique signalé)', tag: 'exports', query: dashboardExportQuery, files: [CSV, XLSX] },
   { method: 'post', path: '/api/exports/query', summary: 'Requête libre en CSV ou XLSX (paramètre format ; corps comme /api/stats/query)', tag: 'exports', query: exportFormat, body: statsQueryBody, files: [CSV, XLSX] },
   { method: 'get', path: '/api/exports/structures', summary: 'Annuaire public des structures en CSV ou XLSX (mêmes filtres que l’annuaire)', tag: 'exports', query: directoryExportQuery, files: [CSV, XLSX] },
   { method: 'get', path: '/api/exports/structures/:id/position', summary: 'Position d’une structure parmi ses pairs en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: positionExportQuery, files: [CSV, XLSX] },
   { method: 'get', path: '/api/opendata/:year', summary: 'Données ouvertes d’une campagne : liste des fichiers (agrégats publiés par niveau de territoire, moyennes par type de structure, annuaire) et de leurs schémas', tag: 'exports', response: openDataListResponse },
-  { method: 'get', path: '/api/opendata/:year/files/:file', summary: 'Un fichier de données ouvertes : CSV, son schéma Table Schema (.schema.json) ou datapackage.json', tag: 'exports', files: [CSV] },
+  { method: 'get', path: '/api/opendata/:year/files/:file', summary: 'Un fichier de données ouvertes : CSV, son schéma Table Schema (.schema.json) ou datapackage.json', tag: 'exports', files: [CSV], response: openDataJsonFile },
   { method: 'get', path: '/api/exports/campaigns/:year/responses', summary: 'Liste de suivi des réponses d’un territoire en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: responsesExportQuery, files: [CSV, XLSX] },
-];
+] as const satisfies readonly RouteDoc[];
 
 /** Downloads of the tables users see, built from the same use cases (and so the same gate) as the screens. */
 export function exportRoutes() {
