@@ -39,8 +39,11 @@ import { requestLog } from './middleware/requestLog';
 import { compressResponses } from './middleware/compress';
 import { observeResponses } from './middleware/observeResponses';
 
-export const allRouteDocs: readonly RouteDoc[] = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...accountDocs, ...legalDocs, ...privacyDocs];
+/** Every route's doc with its literal types (method, path, schemas): the typed web client reads its type (src/http/apiTypes.ts). */
+const routeDocs = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...accountDocs, ...legalDocs, ...privacyDocs] as const satisfies readonly RouteDoc[];
+export type ApiRouteDoc = (typeof routeDocs)[number];
+export const allRouteDocs: readonly RouteDoc[] = routeDocs;
 
 /**
  * The API, mounted under /api. The web app is added by the server (see serveWeb).

@@ -2,6 +2,7 @@
  * The only door to the API. It keeps the CSRF token in memory (never in storage, so a script
  * injected elsewhere cannot read it back later) and turns `{ error: { code, message } }` into ApiError.
  */
+import type { ApiResponse } from '../../http/apiTypes';
 
 /** An API failure carrying the French message to show and the stable code to branch on. */
 export class ApiError extends Error {
@@ -55,12 +56,18 @@ async function send<T>(method: string, path: string, opts: { query?: Query; body
   return data as T;
 }
 
+/**
+ * What a call returns: the type given explicitly, else the route's own response type, read from its
+ * declared schema (src/http/apiTypes.ts) through the path as written: `api.get(\`/structures/${id}/cash\`)`.
+ */
+type Reply<T, M extends 'get' | 'post' | 'put' | 'patch' | 'delete', P extends string> = [T] extends [never] ? ApiResponse<M, P> : T;
+
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => send<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => send<T>('POST', path, { body }),
-  put: <T>(path: string, body?: unknown) => send<T>('PUT', path, { body }),
-  patch: <T>(path: string, body?: unknown) => send<T>('PATCH', path, { body }),
-  del: <T>(path: string) => send<T>('DELETE', path, {}),
+  get: <T = never, P extends string = string>(path: P, query?: Query, signal?: AbortSignal) => send<Reply<T, 'get', P>>('GET', path, { query, signal }),
+  post: <T = never, P extends string = string>(path: P, body?: unknown) => send<Reply<T, 'post', P>>('POST', path, { body }),
+  put: <T = never, P extends string = string>(path: P, body?: unknown) => send<Reply<T, 'put', P>>('PUT', path, { body }),
+  patch: <T = never, P extends string = string>(path: P, body?: unknown) => send<Reply<T, 'patch', P>>('PATCH', path, { body }),
+  del: <T = never, P extends string = string>(path: P) => send<Reply<T, 'delete', P>>('DELETE', path, {}),
   /** A multipart form (file upload), with the CSRF token. */
-  postForm: <T>(path: string, form: FormData, query?: Query) => send<T>('POST', path, { body: form, query }),
+  postForm: <T = never, P extends string = string>(path: P, form: FormData, query?: Query) => send<Reply<T, 'post', P>>('POST', path, { body: form, query }),
 };

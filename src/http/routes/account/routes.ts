@@ -16,14 +16,14 @@ import type { RouteDoc } from '../../openapi';
 import { okResponse } from '../auth/schema';
 import { accountBody, accountResponse, accountUpdateResponse, endOthersResponse, passwordBody, resetConfirmBody, resetRequestBody, resetRequestResponse } from './schema';
 
-export const accountDocs: RouteDoc[] = [
+export const accountDocs = [
   { method: 'post', path: '/api/auth/password-reset', summary: 'Mot de passe oublié : envoie un lien à usage unique et de courte durée si un compte a cette adresse (même réponse sinon ; limité par adresse et par e-mail)', tag: 'auth', body: resetRequestBody, status: 202, response: resetRequestResponse },
   { method: 'post', path: '/api/auth/password-reset/confirm', summary: 'Choisir un nouveau mot de passe avec le jeton du lien reçu (ferme toutes les sessions du compte)', tag: 'auth', body: resetConfirmBody, response: okResponse },
   { method: 'get', path: '/api/account', summary: 'Mon compte : nom, adresse e-mail, sessions ouvertes', tag: 'auth', auth: 'session', response: accountResponse },
   { method: 'put', path: '/api/account', summary: 'Modifier mon nom ou mon adresse e-mail (mot de passe actuel requis pour l’adresse)', tag: 'auth', auth: 'session', body: accountBody, response: accountUpdateResponse },
   { method: 'post', path: '/api/account/password', summary: 'Changer mon mot de passe (ferme mes autres sessions)', tag: 'auth', auth: 'session', body: passwordBody, response: okResponse },
   { method: 'post', path: '/api/account/sessions/end-others', summary: 'Me déconnecter de mes autres sessions', tag: 'auth', auth: 'session', response: endOthersResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 const RESET_ANSWER = 'Si un compte existe avec cette adresse, un courriel vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Pensez à regarder dans les indésirables.';
 

@@ -11,7 +11,7 @@ import { removeActionSheet } from '../../../app/removeActionSheet';
 import { listActionSheetThemes } from '../../../app/listActionSheetThemes';
 import { actionSheetBody, actionSheetDeletedResponse, actionSheetListQuery, actionSheetListResponse, actionSheetThemesResponse, actionSheetView } from './schema';
 
-export const actionSheetDocs: RouteDoc[] = [
+export const actionSheetDocs = [
   { method: 'get', path: '/api/action-sheets', summary: 'Fiches actions publiées : recherche par mot-clé, thème et territoire (brouillons d’une structure pour elle et son territoire)', tag: 'fiches actions', query: actionSheetListQuery, response: actionSheetListResponse },
   { method: 'get', path: '/api/action-sheets/themes', summary: 'Thèmes des fiches actions, avec le nombre de fiches publiées', tag: 'fiches actions', response: actionSheetThemesResponse },
   { method: 'get', path: '/api/action-sheets/:id', summary: 'Une fiche action (publiée, ou brouillon pour la structure et son territoire)', tag: 'fiches actions', response: actionSheetView },
@@ -20,7 +20,7 @@ export const actionSheetDocs: RouteDoc[] = [
   { method: 'post', path: '/api/action-sheets/:id/publish', summary: 'Publier une fiche action (direction de la structure)', tag: 'fiches actions', auth: 'session', response: actionSheetView },
   { method: 'post', path: '/api/action-sheets/:id/unpublish', summary: 'Retirer une fiche publiée (retour en brouillon, direction)', tag: 'fiches actions', auth: 'session', response: actionSheetView },
   { method: 'delete', path: '/api/action-sheets/:id', summary: 'Supprimer une fiche action (équipe pour un brouillon, direction pour une fiche publiée)', tag: 'fiches actions', auth: 'session', response: actionSheetDeletedResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function actionSheetRoutes() {
   const app = new Hono<Env>();

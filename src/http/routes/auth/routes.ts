@@ -10,11 +10,11 @@ import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAd
 import { SESSION_COOKIE } from '../../middleware/session';
 import { loginResponse, loginSchema, meSchema, okResponse } from './schema';
 
-export const authDocs: RouteDoc[] = [
+export const authDocs = [
   { method: 'post', path: '/api/auth/login', summary: 'Se connecter', tag: 'auth', body: loginSchema, response: loginResponse },
   { method: 'post', path: '/api/auth/logout', summary: 'Se déconnecter', tag: 'auth', auth: 'session', response: okResponse },
   { method: 'get', path: '/api/me', summary: 'Qui suis-je ? (rôles et périmètres)', tag: 'auth', response: meSchema },
-];
+] as const satisfies readonly RouteDoc[];
 
 /**
  * Login attempts go through the login limiter (see LoginLimiter: per address, per account and address,

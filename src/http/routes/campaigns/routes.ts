@@ -26,11 +26,11 @@ const responsesQuery = territoryQuery.extend({
   dir: z.enum(['asc', 'desc']).optional(),
 });
 
-export const campaignDocs: RouteDoc[] = [
+export const campaignDocs = [
   { method: 'get', path: '/api/campaigns', summary: 'Campagnes annuelles', tag: 'campagnes', response: campaignListResponse },
   { method: 'get', path: '/api/campaigns/:year/progress', summary: 'Avancement d’une campagne sur un territoire (privé)', tag: 'campagnes', auth: 'session', query: territoryQuery, response: campaignProgressResponse },
   { method: 'get', path: '/api/campaigns/:year/responses', summary: 'Réponses d’un territoire (privé)', tag: 'campagnes', auth: 'session', query: responsesQuery, response: followUpResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 /** Resolves the territory asked for and checks the actor follows it. */
 export async function authorizeTerritory(c: Context<Env>, level: 'nation' | 'region' | 'departement', code: string | undefined): Promise<TerritoryScope> {

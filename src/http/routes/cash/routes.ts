@@ -7,11 +7,11 @@ import { getTerritoryCash } from '../../../app/getTerritoryCash';
 import { listCashDifficulties } from '../../../app/listCashDifficulties';
 import { cashDifficultiesResponse, structureCashResponse, territoryFiguresResponse, territoryQuery } from './schema';
 
-export const cashDocs: RouteDoc[] = [
+export const cashDocs = [
   { method: 'get', path: '/api/structures/:id/cash', summary: 'Trésorerie d’une structure, chaque année : jours de charges, frais bancaires, délais, dépendance, signal de difficulté (privé)', tag: 'trésorerie', auth: 'session', response: structureCashResponse },
   { method: 'get', path: '/api/stats/cash/structures', summary: 'Structures en difficulté de trésorerie (ou à surveiller) d’un territoire, nommées avec leurs raisons, pour qui le suit (réponses validées)', tag: 'trésorerie', auth: 'session', query: territoryQuery, response: cashDifficultiesResponse },
   { method: 'get', path: '/api/stats/cash', summary: 'Trésorerie d’un territoire, pour qui le suit (tableau fixe, après contrôle du secret)', tag: 'trésorerie', auth: 'session', query: territoryQuery, response: territoryFiguresResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function cashRoutes() {
   const app = new Hono<Env>();

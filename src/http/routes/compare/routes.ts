@@ -18,7 +18,7 @@ import {
   namedComparisonResponse, positionQuery, positionResponse, statsQueryBody, statsQueryResponse,
 } from './schema';
 
-export const compareDocs: RouteDoc[] = [
+export const compareDocs = [
   { method: 'get', path: '/api/stats/dashboard', summary: 'Tableau de bord d’un territoire et de ses subdivisions (tableau fixe, après contrôle du secret)', tag: 'statistiques', query: dashboardQuery, response: dashboardResponse },
   { method: 'post', path: '/api/stats/query', summary: 'Requête libre : indicateurs × territoires × jusqu’à 3 filtres par tranches (valeurs perturbées)', tag: 'statistiques', body: statsQueryBody, response: statsQueryResponse },
   { method: 'get', path: '/api/structures/:id/position', summary: 'Une structure parmi ses pairs : sa valeur, les quartiles du groupe et l’évolution (privé)', tag: 'comparaison', auth: 'session', query: positionQuery, response: positionResponse },
@@ -28,7 +28,7 @@ export const compareDocs: RouteDoc[] = [
   { method: 'post', path: '/api/consents/:id/accept', summary: 'Accepter une demande de comparaison (direction sollicitée)', tag: 'comparaison', auth: 'session', response: consentDecisionResponse },
   { method: 'post', path: '/api/consents/:id/refuse', summary: 'Refuser une demande de comparaison (direction sollicitée)', tag: 'comparaison', auth: 'session', response: consentDecisionResponse },
   { method: 'post', path: '/api/consents/:id/withdraw', summary: 'Retirer un accord ou une demande (direction de l’une ou l’autre structure)', tag: 'comparaison', auth: 'session', response: consentDecisionResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 /** The peer group asked for in a position query string (also read by the position export). */
 export function peerSpecOf(q: z.infer<typeof positionQuery>): PeerSpec {

@@ -7,11 +7,11 @@ import { exportEssProfile } from '../../../app/exportEssProfile';
 import { getTerritoryEss } from '../../../app/getTerritoryEss';
 import { essExportQuery, essProfileQuery, essProfileResponse, territoryFiguresResponse, territoryQuery } from './schema';
 
-export const essDocs: RouteDoc[] = [
+export const essDocs = [
   { method: 'get', path: '/api/structures/:id/ess', summary: 'Profil ESS d’une structure : critères de la loi de 2014 et guide des bonnes pratiques (privé)', tag: 'ESS', auth: 'session', query: essProfileQuery, response: essProfileResponse },
   { method: 'get', path: '/api/structures/:id/ess/export', summary: 'Profil ESS à transmettre à la CRESS, en PDF ou CSV (privé)', tag: 'ESS', auth: 'session', query: essExportQuery, files: [CSV, PDF] },
   { method: 'get', path: '/api/stats/ess', summary: 'Chiffres ESS d’un territoire et de ses subdivisions (tableau fixe, après contrôle du secret)', tag: 'ESS', query: territoryQuery, response: territoryFiguresResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function essRoutes() {
   const app = new Hono<Env>();

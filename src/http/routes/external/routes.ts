@@ -22,7 +22,7 @@ import { plural } from '../../../domain/labels';
 export const EXTERNAL_UPLOAD_PATH = '/api/external/import';
 export const EXTERNAL_UPLOAD_LIMIT = 30_000_000;
 
-export const externalDocs: RouteDoc[] = [
+export const externalDocs = [
   { method: 'get', path: '/api/external/datasets', summary: 'Jeux de données externes importés (ELISFA, CAF, INSEE…) et indicateurs comparables', tag: 'données externes', auth: 'session', response: datasetListResponse },
   { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule', tag: 'données externes', auth: 'session', query: importQuery, response: importReportResponse },
   { method: 'get', path: '/api/external/datasets/:name/:year/report', summary: 'Rapport de concordance d’un jeu de données avec l’observatoire', tag: 'données externes', auth: 'session', query: reportQuery, response: concordanceReportResponse },
@@ -30,7 +30,7 @@ export const externalDocs: RouteDoc[] = [
   { method: 'get', path: '/api/external/datasets/:name/:year/proposals', summary: 'Rapprochements proposés d’un jeu importé (à confirmer ou déjà décidés), avec les structures les plus proches (administration nationale)', tag: 'données externes', auth: 'session', response: proposalListResponse },
   { method: 'post', path: '/api/external/datasets/:name/:year/proposals', summary: 'Confirmer (ligne → structure) ou rejeter (ligne → null) des rapprochements proposés, tout ou rien (administration nationale)', tag: 'données externes', auth: 'session', body: decisionsBody, response: proposalDecisionResponse },
   { method: 'get', path: '/api/external/example', summary: 'Jeu d’exemple au format ELISFA, tiré de la campagne (administration nationale)', tag: 'données externes', auth: 'session', query: exampleQuery, files: [CSV, XLSX] },
-];
+] as const satisfies readonly RouteDoc[];
 
 const contentTypes = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 

@@ -15,13 +15,13 @@ import type { RouteDoc } from '../../openapi';
 import { SESSION_COOKIE } from '../../middleware/session';
 import { acceptBody, invitationAccepted, invitationCreated, invitationInfo, invitationListResponse, invitationRevoked, inviteBody } from './schema';
 
-export const invitationDocs: RouteDoc[] = [
+export const invitationDocs = [
   { method: 'get', path: '/api/structures/:id/invitations', summary: 'Invitations de la structure (en attente, acceptées, expirées, révoquées) — direction', tag: 'invitations', auth: 'session', response: invitationListResponse },
   { method: 'post', path: '/api/structures/:id/invitations', summary: 'Inviter une personne par lien envoyé par courriel (équipe ou conseil d’administration) — direction', tag: 'invitations', auth: 'session', body: inviteBody, response: invitationCreated },
   { method: 'post', path: '/api/structures/:id/invitations/:invitationId/revoke', summary: 'Révoquer une invitation en attente — direction', tag: 'invitations', auth: 'session', response: invitationRevoked },
   { method: 'get', path: '/api/invitations/:token', summary: 'Ce qu’offre un lien d’invitation (structure, rôle, adresse invitée), ou pourquoi il ne fonctionne plus', tag: 'invitations', response: invitationInfo },
   { method: 'post', path: '/api/invitations/:token/accept', summary: 'Accepter une invitation (une seule fois) : compte créé ou connexion, puis rattachement à la structure', tag: 'invitations', body: acceptBody, response: invitationAccepted },
-];
+] as const satisfies readonly RouteDoc[];
 
 const readToken = (raw: string | undefined) => {
   const t = raw ?? '';

@@ -6,9 +6,9 @@ import type { Env } from '../../context';
 import type { RouteDoc } from '../../openapi';
 import { legalResponse, type LegalResponse } from './schema';
 
-export const legalDocs: RouteDoc[] = [
+export const legalDocs = [
   { method: 'get', path: '/api/legal', summary: 'Mentions légales, contacts et durées de conservation de cette instance', tag: 'système', auth: 'none', response: legalResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 /** Public: the legal notice and the privacy notice must be readable by anyone. */
 export function legalRoutes() {

@@ -9,12 +9,12 @@ import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { addLocalQuestionBody, editLocalQuestionBody, localQuestionListResponse, localQuestionRemoved, localQuestionView, localTerritoryQuery } from './schema';
 
-export const localQuestionDocs: RouteDoc[] = [
+export const localQuestionDocs = [
   { method: 'get', path: '/api/campaigns/:year/local-questions', summary: 'Questions locales d’un territoire (toutes pour l’administration nationale)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, response: localQuestionListResponse },
   { method: 'post', path: '/api/campaigns/:year/local-questions', summary: 'Ajouter une question locale (campagne en préparation ; code local.<territoire>.<nom>)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, body: addLocalQuestionBody, status: 201, response: localQuestionView },
   { method: 'put', path: '/api/campaigns/:year/local-questions/:id', summary: 'Modifier une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session', body: editLocalQuestionBody, response: localQuestionView },
   { method: 'delete', path: '/api/campaigns/:year/local-questions/:id', summary: 'Supprimer une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session', response: localQuestionRemoved },
-];
+] as const satisfies readonly RouteDoc[];
 
 function readYear(c: Context<Env>): number {
   const year = c.req.param('year') ?? '';

@@ -13,7 +13,7 @@ import {
   networkQuery, partnerBody, partnerNetworkResponse, partnerSearchResponse, partnerSharingView, partnerView, searchQuery, sharingBody, structurePartnersResponse,
 } from './schema';
 
-export const partnerDocs: RouteDoc[] = [
+export const partnerDocs = [
   { method: 'get', path: '/api/structures/:id/partners', summary: 'Partenaires déclarés par une structure et son accord de partage (privé)', tag: 'partenaires', auth: 'session', response: structurePartnersResponse },
   { method: 'post', path: '/api/structures/:id/partners', summary: 'Déclarer un partenaire (personnes de la structure)', tag: 'partenaires', auth: 'session', body: partnerBody, status: 201, response: partnerView },
   { method: 'put', path: '/api/structures/:id/partners/:partnerId', summary: 'Modifier un partenaire déclaré (personnes de la structure)', tag: 'partenaires', auth: 'session', body: partnerBody, response: partnerView },
@@ -21,7 +21,7 @@ export const partnerDocs: RouteDoc[] = [
   { method: 'post', path: '/api/structures/:id/partner-sharing', summary: 'Partager ou non les partenaires de la structure avec le réseau (direction)', tag: 'partenaires', auth: 'session', body: sharingBody, response: partnerSharingView },
   { method: 'get', path: '/api/partners/search', summary: 'Qui travaille avec ce type de partenaire, sur ce thème, près de chez moi (structures qui partagent)', tag: 'partenaires', auth: 'session', query: searchQuery, response: partnerSearchResponse },
   { method: 'get', path: '/api/partners/network', summary: 'Réseau des partenariats d’un département (structures qui partagent), avec son tableau', tag: 'partenaires', auth: 'session', query: networkQuery, response: partnerNetworkResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function partnerRoutes() {
   const app = new Hono<Env>();

@@ -10,13 +10,13 @@ import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { directorInvitationsResponse, directorsResponse, inviteDirectorsBody, invitePersonBody, peopleResponse, personInvitationResponse, suspendBody, suspensionResponse, territoryQuery } from './schema';
 
-export const peopleDocs: RouteDoc[] = [
+export const peopleDocs = [
   { method: 'get', path: '/api/people', summary: 'Correspondants, coordinations régionales et administration nationale que l’on gère, et leurs invitations en attente', tag: 'personnes', auth: 'session', response: peopleResponse },
   { method: 'post', path: '/api/people/invitations', summary: 'Inviter un·e correspondant·e (départements) ou une coordination régionale (région), CAF ou fédération, par lien secret — jamais plus large que son propre périmètre', tag: 'personnes', auth: 'session', body: invitePersonBody, status: 201, response: personInvitationResponse },
   { method: 'post', path: '/api/people/:id/suspension', summary: 'Suspendre ou réactiver une personne d’un territoire', tag: 'personnes', auth: 'session', body: suspendBody, response: suspensionResponse },
   { method: 'get', path: '/api/directors', summary: 'Directions des structures d’un territoire : inscrites, invitées, pas encore invitées', tag: 'personnes', auth: 'session', query: territoryQuery, response: directorsResponse },
   { method: 'post', path: '/api/directors/invitations', summary: 'Inviter la direction de structures choisies, ou de toutes celles pas encore invitées, à l’adresse de l’annuaire', tag: 'personnes', auth: 'session', query: territoryQuery, body: inviteDirectorsBody, response: directorInvitationsResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 function scopeOf(c: Context<Env>): TerritoryScope {
   const q = readQuery(c, territoryQuery);

@@ -7,11 +7,11 @@ import { readBody, readId, readQuery } from '../../input';
 import { CSV, type RouteDoc } from '../../openapi';
 import { directionBody, directionResponse, personalDataQuery, personalDataResponse, removalResponse } from './schema';
 
-export const privacyDocs: RouteDoc[] = [
+export const privacyDocs = [
   { method: 'get', path: '/api/account/data', summary: 'Télécharger mes données personnelles (profil, rôles, ce que j’ai écrit) en JSON ou CSV', tag: 'données personnelles', auth: 'session', query: personalDataQuery, response: personalDataResponse, files: [CSV] },
   { method: 'post', path: '/api/people/:id/removal', summary: 'Retirer une personne : compte fermé, remplacée par un pseudonyme partout — administration nationale, ou direction pour son équipe', tag: 'données personnelles', auth: 'session', response: removalResponse },
   { method: 'post', path: '/api/structures/:id/direction', summary: 'Transmettre la direction de la structure à un membre de l’équipe — direction, administration nationale', tag: 'données personnelles', auth: 'session', body: directionBody, response: directionResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function privacyRoutes() {
   const app = new Hono<Env>();

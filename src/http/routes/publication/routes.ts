@@ -6,10 +6,10 @@ import { getDepartementMap } from '../../../app/getDepartementMap';
 import { getStructureMap } from '../../../app/getStructureMap';
 import { departementMapQuery, departementMapResponse, structurePointsQuery, structurePointsResponse } from './schema';
 
-export const publicationDocs: RouteDoc[] = [
+export const publicationDocs = [
   { method: 'get', path: '/api/stats/departement-map', summary: 'Carte des départements pour un indicateur du tableau de bord (tableau fixe publié, après contrôle du secret)', tag: 'statistiques', query: departementMapQuery, response: departementMapResponse },
   { method: 'get', path: '/api/structures-map', summary: 'Structures placées sur la carte publique (données d’annuaire : nom, type, commune, coordonnées)', tag: 'structures', query: structurePointsQuery, response: structurePointsResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function publicationRoutes() {
   const app = new Hono<Env>();

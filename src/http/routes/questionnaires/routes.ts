@@ -9,12 +9,12 @@ import { readQuery } from '../../input';
 import { XLSX, type RouteDoc } from '../../openapi';
 import { diffQuery, proposalsResponse, questionnaireDefinition, questionnaireDiffResponse } from './schema';
 
-export const questionnaireDocs: RouteDoc[] = [
+export const questionnaireDocs = [
   { method: 'get', path: '/api/questionnaires/diff', summary: 'Différences entre les questionnaires nationaux de deux années', tag: 'questionnaires', query: diffQuery, response: questionnaireDiffResponse },
   { method: 'get', path: '/api/questionnaires/:year', summary: 'Questionnaire national d’une année (définition SurveyJS)', tag: 'questionnaires', response: questionnaireDefinition },
   { method: 'get', path: '/api/questionnaires/:year/xlsform', summary: 'Questionnaire national d’une année au format XLSForm (.xlsx) : ODK Collect, Enketo, KoboToolbox', tag: 'questionnaires', files: [XLSX] },
   { method: 'get', path: '/api/questionnaires/:year/proposals', summary: 'Propositions de changement, par question (administration nationale)', tag: 'questionnaires', auth: 'session', response: proposalsResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 function readYear(c: Context<Env>): number {
   const year = c.req.param('year') ?? '';

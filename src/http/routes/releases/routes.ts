@@ -8,11 +8,11 @@ import type { ReleaseInfo } from '../../../db/release.repo';
 import { AppError } from '../../../domain/errors';
 import { publishReleaseBody, releaseListResponse, releasePreviewResponse, releasePublishedResponse } from './schema';
 
-export const releaseDocs: RouteDoc[] = [
+export const releaseDocs = [
   { method: 'get', path: '/api/releases', summary: 'Versions publiées des chiffres (numéro, date, note) et état de chaque campagne', tag: 'publication', response: releaseListResponse },
   { method: 'post', path: '/api/releases/:year/preview', summary: 'Aperçu de la prochaine version d’une campagne close : audit, cases retenues, changements (administration nationale)', tag: 'publication', auth: 'session', body: publishReleaseBody, response: releasePreviewResponse },
   { method: 'post', path: '/api/releases/:year', summary: 'Publier une nouvelle version des chiffres d’une campagne close (administration nationale)', tag: 'publication', auth: 'session', body: publishReleaseBody, status: 201, response: releasePublishedResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 /** A release as the public reads it: no figures, no population. */
 export function presentRelease(r: ReleaseInfo) {

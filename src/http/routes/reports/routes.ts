@@ -7,10 +7,10 @@ import { buildPlaquette } from '../../../app/buildPlaquette';
 import { buildFactSheet, factSheetJson } from '../../../app/buildFactSheet';
 import { factSheetQuery, factSheetResponse, plaquetteQuery } from './schema';
 
-export const reportDocs: RouteDoc[] = [
+export const reportDocs = [
   { method: 'get', path: '/api/reports/plaquette', summary: 'Plaquette PDF d’un département, d’une région ou de la France (chiffres publiés, public)', tag: 'publication', query: plaquetteQuery, files: [PDF] },
   { method: 'get', path: '/api/structures/:id/fact-sheet', summary: 'Fiche d’une structure (PDF, ou ses textes et tableaux avec format=json) : ses chiffres, sa position parmi ses pairs et son évolution (privé)', tag: 'publication', auth: 'session', query: factSheetQuery, files: [PDF], response: factSheetResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 /** A PDF answer: shown in the browser by default, saved under a readable name. */
 function pdfResponse(c: Context<Env>, pdf: Buffer, filename: string, cache: 'public' | 'private') {

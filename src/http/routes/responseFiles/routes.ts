@@ -9,10 +9,10 @@ import { authorizeTerritory } from '../campaigns/routes';
 import { exportQuery, importQuery, importReport } from './schema';
 import { plural } from '../../../domain/labels';
 
-export const responseFileDocs: RouteDoc[] = [
+export const responseFileDocs = [
   { method: 'post', path: '/api/campaigns/:year/responses/import', summary: 'Importer des réponses (CSV ou XLSX : une ligne par SIRET, une colonne par code ; corps brut ou multipart « file »)', tag: 'campagnes', auth: 'session', query: importQuery, response: importReport },
   { method: 'get', path: '/api/campaigns/:year/responses/export', summary: 'Exporter les réponses d’un territoire (CSV ou XLSX, même forme que l’import)', tag: 'campagnes', auth: 'session', query: exportQuery, files: [CSV, XLSX] },
-];
+] as const satisfies readonly RouteDoc[];
 
 const contentTypes = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 const reviewerRoles = new Set(['correspondent', 'regional_coordinator', 'national_admin']);

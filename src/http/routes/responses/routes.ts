@@ -19,7 +19,7 @@ import { EVENT_STREAM, type RouteDoc } from '../../openapi';
 import { questionnaireDefinition } from '../questionnaires/schema';
 import { answerHistoryResponse, codeParam, commentBody, commentCreated, commentListResponse, confirmAnswerBody, openedResponse, presenceBody, presenceResponse, responseView, saveAnswerBody, savedAnswer, submittedResponse, validationResponse } from './schema';
 
-export const responseDocs: RouteDoc[] = [
+export const responseDocs = [
   { method: 'post', path: '/api/structures/:id/campaigns/:year/response', summary: 'Ouvrir (et créer, prérempli) la réponse d’une structure à une campagne', tag: 'réponses', auth: 'session', response: openedResponse },
   { method: 'get', path: '/api/responses/:id', summary: 'Une réponse : état, réponses, auteurs, droits', tag: 'réponses', auth: 'session', response: responseView },
   { method: 'get', path: '/api/responses/:id/questionnaire', summary: 'Le questionnaire (SurveyJS) avec lequel la réponse est remplie', tag: 'réponses', auth: 'session', response: questionnaireDefinition },
@@ -32,7 +32,7 @@ export const responseDocs: RouteDoc[] = [
   { method: 'post', path: '/api/responses/:id/submit', summary: 'Transmettre la réponse (direction)', tag: 'réponses', auth: 'session', response: submittedResponse },
   { method: 'post', path: '/api/responses/:id/presence', summary: 'Signaler sa présence sur une section', tag: 'réponses', auth: 'session', body: presenceBody, response: presenceResponse },
   { method: 'get', path: '/api/responses/:id/live', summary: 'Flux en direct (présence, réponses enregistrées) en Server-Sent Events', tag: 'réponses', auth: 'session', files: [EVENT_STREAM] },
-];
+] as const satisfies readonly RouteDoc[];
 
 function readCode(c: Context<Env>) {
   const code = c.req.param('code') ?? '';

@@ -8,12 +8,12 @@ import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { structureIdentity, structureListQuery, structureListResponse, structureResponsesResponse, structureTeamResponse } from './schema';
 
-export const structureDocs: RouteDoc[] = [
+export const structureDocs = [
   { method: 'get', path: '/api/structures', summary: 'Annuaire public des structures (recherche, filtres, pagination)', tag: 'structures', query: structureListQuery, response: structureListResponse },
   { method: 'get', path: '/api/structures/:id', summary: 'Fiche d’identité publique d’une structure', tag: 'structures', response: structureIdentity },
   { method: 'get', path: '/api/structures/:id/members', summary: 'Équipe de la structure (privé)', tag: 'structures', auth: 'session', response: structureTeamResponse },
   { method: 'get', path: '/api/structures/:id/responses', summary: 'Réponses de la structure aux campagnes (privé)', tag: 'structures', auth: 'session', response: structureResponsesResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function structureRoutes() {
   const app = new Hono<Env>();

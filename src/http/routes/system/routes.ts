@@ -4,10 +4,10 @@ import type { Env } from '../../context';
 import { buildOpenApi, type RouteDoc } from '../../openapi';
 import { healthResponse, openApiResponse } from './schema';
 
-export const systemDocs: RouteDoc[] = [
+export const systemDocs = [
   { method: 'get', path: '/api/health', summary: 'État du service et de la base, profondeur de la file des tâches (en attente, en cours, abandonnées)', tag: 'système', response: healthResponse },
   { method: 'get', path: '/api/openapi.json', summary: 'Ce document', tag: 'système', response: openApiResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function systemRoutes(allDocs: () => readonly RouteDoc[]) {
   const app = new Hono<Env>();

@@ -14,11 +14,11 @@ const communesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const territoryDocs: RouteDoc[] = [
+export const territoryDocs = [
   { method: 'get', path: '/api/territories/regions', summary: 'Régions (COG)', tag: 'territoires', response: regionListResponse },
   { method: 'get', path: '/api/territories/departements', summary: 'Départements (COG)', tag: 'territoires', query: departementsQuery, response: departementListResponse },
   { method: 'get', path: '/api/territories/communes', summary: 'Recherche de communes', tag: 'territoires', query: communesQuery, response: communeListResponse },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function territoryRoutes() {
   const app = new Hono<Env>();

@@ -22,7 +22,7 @@ import {
 import { setTerritoryDeadline } from '../../../app/setTerritoryDeadline';
 import { parseDeadlines } from '../../../domain/deadlines';
 
-export const workflowDocs: RouteDoc[] = [
+export const workflowDocs = [
   { method: 'get', path: '/api/responses/:id/quality', summary: 'Qualité d’une réponse : score 0–100, constats avec leur raison (règles du questionnaire, évolution, pairs), équipe de la structure et correspondants', tag: 'contrôle', auth: 'session', response: qualityResponse },
   { method: 'get', path: '/api/responses/:id/queries', summary: 'Questions des correspondants sur la réponse, avec leurs échanges', tag: 'contrôle', auth: 'session', response: queryListResponse },
   { method: 'post', path: '/api/responses/:id/queries', summary: 'Questionner une réponse (correspondant) : la réponse est renvoyée, seule cette réponse se déverrouille', tag: 'contrôle', auth: 'session', body: openQueryBody, response: queryStateResponse },
@@ -40,7 +40,7 @@ export const workflowDocs: RouteDoc[] = [
   { method: 'post', path: '/api/campaigns/:year/reminders', summary: 'Relancer les structures en retard d’un territoire', tag: 'campagnes', auth: 'session', query: territoryQuery, response: remindersResponse },
   { method: 'get', path: '/api/outbox', summary: 'Courriels préparés (boîte d’envoi) d’un territoire', tag: 'campagnes', auth: 'session', query: outboxQuery, response: outboxResponse },
   { method: 'post', path: '/api/outbox/:id/retry', summary: 'Renvoyer un courriel abandonné après ses essais (administration nationale)', tag: 'campagnes', auth: 'session', response: retriedMail },
-];
+] as const satisfies readonly RouteDoc[];
 
 export function workflowRoutes() {
   const app = new Hono<Env>();
