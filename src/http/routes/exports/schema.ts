@@ -26,7 +26,7 @@ export const openDataListResponse = z.object({
 });
 
 /** datapackage.json of a campaign's open data (Frictionless Tabular Data Package; each resource names its schema file). */
-export const dataPackageView = z.object({
+const dataPackageView = z.object({
   profile: z.literal('tabular-data-package'), name: z.string(), title: z.string(), description: z.string(),
   licenses: z.array(z.object({ name: z.string(), title: z.string(), path: z.string() })),
   resources: z.array(z.object({
