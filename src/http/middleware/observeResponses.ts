@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Env } from '../context';
 
-/** One answered request as the contract check sees it: the route that answered (its pattern, `/api/structures/:id`) and the response. */
+/** One answered request as the contract check sees it: the route that answered (its pattern, `/api/structures/:id`) and the response (its body only when JSON). */
 export interface AnsweredRequest {
   method: string;
   /** The pattern of the route whose handler answered; undefined when no route did (404 catch-all). */
@@ -21,6 +21,9 @@ export function observeResponses(observe: (answered: AnsweredRequest) => void): 
     // /questionnaires/diff answers before /questionnaires/:year, which matches too. Middleware and the catch-all use ALL.
     const reached = c.req.matchedRoutes[c.req.routeIndex];
     const handler = reached && reached.method !== 'ALL' ? reached : undefined;
-    observe({ method: c.req.method, route: handler?.path, response: c.res.clone() });
+    // Only a JSON body is copied: a copy of a stream (an event stream, a file) would keep its source open until both are read.
+    const json = /^application\/json/i.test(c.res.headers.get('content-type') ?? '');
+    const response = json ? c.res.clone() : new Response(null, { status: c.res.status, headers: c.res.headers });
+    observe({ method: c.req.method, route: handler?.path, response });
   };
 }
