@@ -68,16 +68,9 @@ export async function getDashboard(p: { db: Db; actor: Actor; year: number; leve
   const pop = await getPopulation({ db, year, mode: view });
   const previousPop = years.includes(year - 1) ? await previousReleasePopulation(db, year - 1) : null;
   const previousYear = previousPop ? year - 1 : null;
-  const previous = previousPop ? nationalTable(previousPop) : null;
-  const before = new Map((previous ?? []).map((f) => [keyOf(f), f.cell]));
-  const wanted = new Set([territory, ...children].map((t) => `${t.level}:${t.code}`));
-  const shown = new Set<string>(dashboardIndicators);
-  const figures: DashboardFigure[] = [];
-  for (const f of nationalTable(pop)) {
-    if (!wanted.has(`${f.territory.level}:${f.territory.code}`) || !shown.has(f.indicator) || f.column !== null) continue;
-    const prev = before.get(keyOf(f));
-    figures.push({ indicator: f.indicator, stat: f.stat, territory: f.territory, cell: f.cell, change: prev ? publishedChange(f.cell, prev) : null });
-  }
+  // One slice per territory, population and previous release: computed once, then served from the population's memo.
+  const figures = memoOf(pop, `dashboard:${territory.level}:${territory.code}:${previousPop?.release?.number ?? previousPop?.loadedAt.getTime() ?? 'none'}`,
+    () => dashboardFigures(pop, previousPop, [territory, ...children]));
   const unvalidated = view === 'working' ? countUnvalidated(pop, [territory, ...children]) : undefined;
   return {
     year, view, previousYear, territory: named,
@@ -88,6 +81,20 @@ export async function getDashboard(p: { db: Db; actor: Actor; year: number; leve
     figures,
     ...(unvalidated ? { unvalidated } : {}),
   };
+}
+
+/** The key figures of some territories from the national table, with their change from the previous release. */
+function dashboardFigures(pop: CampaignPopulation, previousPop: CampaignPopulation | null, territories: readonly Territory[]): DashboardFigure[] {
+  const before = new Map((previousPop ? nationalTable(previousPop) : []).map((f) => [keyOf(f), f.cell]));
+  const wanted = new Set(territories.map((t) => `${t.level}:${t.code}`));
+  const shown = new Set<string>(dashboardIndicators);
+  const figures: DashboardFigure[] = [];
+  for (const f of nationalTable(pop)) {
+    if (!wanted.has(`${f.territory.level}:${f.territory.code}`) || !shown.has(f.indicator) || f.column !== null) continue;
+    const prev = before.get(keyOf(f));
+    figures.push({ indicator: f.indicator, stat: f.stat, territory: f.territory, cell: f.cell, change: prev ? publishedChange(f.cell, prev) : null });
+  }
+  return figures;
 }
 
 /** Responses counted in a working view that are not validated yet, per territory (the follow-up list shows them anyway). */
