@@ -22,6 +22,17 @@ describe('the typed client types (checked by tsc)', () => {
     expectTypeOf<ApiResponse<'get', '/no/such/route'>>().toBeNever();
   });
 
+  it('follows an id written as a string (read from the URL) and a union of paths', () => {
+    expectTypeOf<ApiRoute<'get', `/structures/${string}`>['path']>().toEqualTypeOf<'/api/structures/:id'>();
+    expectTypeOf<ApiRoute<'get', `/structures/${string}/cash`>['path']>().toEqualTypeOf<'/api/structures/:id/cash'>();
+    expectTypeOf<ApiResponse<'get', `/structures/${string}`>>().not.toBeUnknown();
+    expectTypeOf<ApiRoute<'get', '/action-sheets/themes'>['path']>().toEqualTypeOf<'/api/action-sheets/themes'>();
+    expectTypeOf<ApiRoute<'get', `/action-sheets/${string}`>['path']>().toEqualTypeOf<'/api/action-sheets/:id'>();
+    type OpenOrClose = ApiResponse<'post', `/campaigns/${number}/${'open' | 'close'}`>;
+    expectTypeOf<OpenOrClose>().toEqualTypeOf<ApiResponse<'post', `/campaigns/${number}/open`> | ApiResponse<'post', `/campaigns/${number}/close`>>();
+    expectTypeOf<OpenOrClose>().not.toBeNever();
+  });
+
   it('gives unknown for a path built at run time and for a file', () => {
     expectTypeOf<ApiResponse<'get', string>>().toBeUnknown();
     expectTypeOf<ApiResponse<'get', '/reports/plaquette'>>().toBeUnknown();

@@ -21,8 +21,13 @@ type Method = ApiRouteDoc['method'];
 type OnMethod<M extends Method> = Extract<ApiRouteDoc, { method: M }>;
 type PathOnly<P extends string> = P extends `${infer Path}?${string}` ? Path : P;
 
-/** Docs whose path is exactly the written one (`/campaigns/current` before `/campaigns/:year`). */
-type Exact<M extends Method, P extends string> = Extract<OnMethod<M>, { path: `/api${PathOnly<P>}` }>;
+/**
+ * Docs whose path is exactly the written one (`/action-sheets/themes` before `/action-sheets/:id`). The written path must
+ * fit the doc's, not the reverse: `/structures/${string}` (an id read from the URL) is no exact path, though every
+ * `/api/structures/…` doc would fit it.
+ */
+type Exact<M extends Method, P extends string> = OnMethod<M> extends infer D
+  ? D extends { path: infer DP extends string } ? (`/api${PathOnly<P>}` extends DP ? D : never) : never : never;
 /** Docs whose pattern the written path fits. */
 type Fitting<M extends Method, P extends string> = OnMethod<M> extends infer D
   ? D extends { path: infer DP extends string } ? (Fits<Segments<`/api${PathOnly<P>}`>, Segments<DP>> extends true ? D : never) : never : never;
@@ -32,4 +37,6 @@ export type ApiRoute<M extends Method, P extends string> = [Exact<M, P>] extends
 
 /** The JSON a success of `M P` sends; `unknown` for a path the types cannot follow (built at run time) or a route that sends a file. */
 export type ApiResponse<M extends Method, P extends string> = string extends P ? unknown
-  : ApiRoute<M, P> extends infer D ? ([D] extends [never] ? never : D extends { response: infer S extends z.ZodType } ? z.output<S> : unknown) : never;
+  : P extends string ? ApiResponseOfOne<M, P> : never;
+/** A union of written paths (`/campaigns/${number}/${'open' | 'close'}`) gives the union of their responses. */
+type ApiResponseOfOne<M extends Method, P extends string> = ApiRoute<M, P> extends infer D ? ([D] extends [never] ? never : D extends { response: infer S extends z.ZodType } ? z.output<S> : unknown) : never;
