@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/db/connection';
 import { migrateToLatest } from '../src/db/migrate';
 import { ensureGeography } from '../src/seed/geography';
-import { checkDirectoryFile, importDirectory } from '../src/app/importDirectory';
+import { checkDirectoryFile, importDirectory } from '../src/app/directory/importDirectory';
 import { directoryFile } from '../src/testing/directoryFile';
 import { median } from './lib';
 

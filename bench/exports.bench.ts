@@ -1,7 +1,7 @@
 import type { Database$ } from '../src/db/connection';
 import { listDepartements, listRegions } from '../src/db/territory.repo';
-import { nationalTable } from '../src/app/getDashboard';
-import { getPopulation } from '../src/app/populationCache';
+import { nationalTable } from '../src/app/stats/getDashboard';
+import { getPopulation } from '../src/app/stats/populationCache';
 import { dashboardTable } from '../src/reports/table/figures';
 import { toXlsx } from '../src/reports/table/xlsx';
 import { medianMs, round, type Figures } from './lib';

@@ -17,9 +17,9 @@
 import { join } from 'node:path';
 import { type Database$ } from '../src/db/connection';
 import { storeDataset } from '../src/db/external.repo';
-import { externalExample } from '../src/app/externalExample';
-import { externalReport } from '../src/app/externalReport';
-import { importExternal } from '../src/app/importExternal';
+import { externalExample } from '../src/app/external/externalExample';
+import { externalReport } from '../src/app/external/externalReport';
+import { importExternal } from '../src/app/external/importExternal';
 import { withLuhnDigit } from '../src/domain/siret';
 import { median, nationalDemo, round, type Figures } from './lib';
 

@@ -11,7 +11,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/seed/demo';
 import { insertSession } from '../src/db/session.repo';
 import { insertMembership, insertUser } from '../src/db/user.repo';
-import { sessionIdOf, csrfTokenOf } from '../src/app/login';
+import { sessionIdOf, csrfTokenOf } from '../src/app/accounts/login';
 import { percentile, round, type Figures } from './lib';
 
 const ROOT = resolve(import.meta.dirname, '..');

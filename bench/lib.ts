@@ -7,7 +7,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/seed/demo';
 import { countStructures } from '../src/db/structure.repo';
 import { campaignYears } from '../src/db/aggregation.repo';
-import { getPopulation } from '../src/app/populationCache';
+import { getPopulation } from '../src/app/stats/populationCache';
 /** A figure printed as `bench: <name> = <value> <unit>`. */
 export interface Figure { value: number; unit: string }
 export type Figures = Record<string, Figure>;

@@ -1,8 +1,8 @@
 import type { Database$ } from '../src/db/connection';
-import { invalidatePopulation } from '../src/app/populationCache';
-import { buildPlaquette, plaquetteSource } from '../src/app/buildPlaquette';
-import { buildAllPlaquettes } from '../src/app/buildAllPlaquettes';
-import { buildFactSheet } from '../src/app/buildFactSheet';
+import { invalidatePopulation } from '../src/app/stats/populationCache';
+import { buildPlaquette, plaquetteSource } from '../src/app/reports/buildPlaquette';
+import { buildAllPlaquettes } from '../src/app/reports/buildAllPlaquettes';
+import { buildFactSheet } from '../src/app/reports/buildFactSheet';
 import { DEMO_CENTRE } from '../src/domain/demo/structures';
 import type { Actor } from '../src/domain/roles';
 import { median, medianMs, nationalDemo, publishedYear, round, type Figures } from './lib';

@@ -26,7 +26,7 @@
  * a year-over-year change above 33 %.
  */
 import { readGeography } from '../src/seed/geography';
-import { runQuality } from '../src/app/runQuality';
+import { runQuality } from '../src/app/quality/runQuality';
 import { seedDemo } from '../src/seed/demo';
 import { nationalDemo, scratchPostgres } from './lib';
 import { generateStructures, type DemoStructure } from '../src/domain/demo/structures';
@@ -37,7 +37,7 @@ import { flaggedCodes, runCampaign, type ResponseToCheck } from '../src/domain/q
 import { modifiedZ, summarize } from '../src/domain/quality/robust';
 import { evaluate } from '../src/domain/quality/evaluate';
 import { labelledCampaign } from '../src/domain/quality/labelled';
-import { readDefinitionSync } from '../src/app/readDefinition';
+import { readDefinitionSync } from '../src/app/questionnaires/readDefinition';
 import { loadVersion } from '../src/domain/questionnaire/catalog';
 import type { Catalog } from '../src/domain/questionnaire/types';
 

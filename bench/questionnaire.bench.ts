@@ -3,7 +3,7 @@
  * validating a complete response against it (types, ranges, requiredness, every rule), medians of 15 runs.
  */
 import { loadVersion } from '../src/domain/questionnaire/catalog';
-import { readDefinitionSync } from '../src/app/readDefinition';
+import { readDefinitionSync } from '../src/app/questionnaires/readDefinition';
 import { baseContext, completeAnswers } from '../src/domain/questionnaire/testFixtures';
 import { validateResponse } from '../src/domain/questionnaire/validate';
 import { median, medianMs, round } from './lib';

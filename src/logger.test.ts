@@ -5,7 +5,7 @@ import { openTestDatabase } from './testing/testDb';
 import { DEMO } from './testing/http';
 import { TEST_PASSWORD } from './testing/template';
 import { createApp } from './http/app';
-import { LiveHub } from './app/live';
+import { LiveHub } from './app/infra/live';
 import { createLogger } from './logger';
 import { EMAIL_PATTERN, TOKEN_PATTERN, scrubValue } from './domain/privacy/scrub';
 import { DEMO_CENTRE } from './domain/demo/structures';

@@ -9,8 +9,8 @@ import { openDatabase, type Database$ } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { ensureGeography } from './seed/geography';
 import { createApp } from './http/app';
-import { LiveHub } from './app/live';
-import { connectLiveHub } from './app/liveBus';
+import { LiveHub } from './app/infra/live';
+import { connectLiveHub } from './app/infra/liveBus';
 
 export const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database$ } from '../db/connection';
 import { openTestDatabase } from '../testing/testDb';
-import { readAnswerTable } from '../app/answerTableFile';
+import { readAnswerTable } from '../app/files/answerTableFile';
 import ExcelJS from 'exceljs';
 import { exampleMapping } from '../domain/external/example';
 import { externalCommand } from './externalCommand';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database$ } from '../db/connection';
 import { enqueueJob, listJobs } from '../db/jobs.repo';
-import { runDueJobs } from '../app/jobRunner';
+import { runDueJobs } from '../app/infra/jobRunner';
 import { openTestDatabase } from '../testing/testDb';
 import { jobsCommand } from './jobsCommand';
 

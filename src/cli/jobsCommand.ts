@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Database$ } from '../db/connection';
-import { listQueuedJobs, queueDepth, retryFailedJob } from '../app/jobQueue';
+import { listQueuedJobs, queueDepth, retryFailedJob } from '../app/infra/jobQueue';
 import { AppError } from '../domain/errors';
 import { jobStateLabels, jobStates, type JobState } from '../domain/jobs';
 

@@ -10,8 +10,8 @@ import { openDatabase } from '../db/connection';
 import { countStructures } from '../db/structure.repo';
 import { seedDemo } from '../seed/demo';
 import { createDemoAccounts } from '../seed/demoAccounts';
-import { backupDatabase, restoreDatabase } from '../app/backup';
-import { createUser } from '../app/createUser';
+import { backupDatabase, restoreDatabase } from '../app/infra/backup';
+import { createUser } from '../app/accounts/createUser';
 import { AppError } from '../domain/errors';
 import { progressPrinter } from './progress';
 import { processesOption } from './options';
@@ -22,12 +22,12 @@ import { reportCommand } from './reportCommand';
 import { externalCommand } from './externalCommand';
 import { opendataCommand } from './opendataCommand';
 import { structuresCommand } from './structuresCommand';
-import { startJobRunner } from '../app/jobRunner';
-import { serverJobHandlers } from '../app/serverJobs';
-import { closeHeavyPool, setHeavyWorkers } from '../app/heavy/pool';
+import { startJobRunner } from '../app/infra/jobRunner';
+import { serverJobHandlers } from '../app/infra/serverJobs';
+import { closeHeavyPool, setHeavyWorkers } from '../app/infra/heavy/pool';
 import { jobsCommand } from './jobsCommand';
-import { startOutboxSender } from '../app/deliverOutbox';
-import { startRetentionJob } from '../app/retentionJob';
+import { startOutboxSender } from '../app/infra/deliverOutbox';
+import { startRetentionJob } from '../app/privacy/retentionJob';
 import { createLogger } from '../logger';
 
 const HELP = `senacs — observatoire des centres sociaux et espaces de vie sociale

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Database$ } from '../db/connection';
-import { buildOpenData } from '../app/buildOpenData';
+import { buildOpenData } from '../app/publication/buildOpenData';
 import { dataPackage } from '../reports/opendata/build';
 import { AppError } from '../domain/errors';
 import { progressPrinter } from './progress';

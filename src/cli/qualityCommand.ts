@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Database$ } from '../db/connection';
-import { runQuality } from '../app/runQuality';
+import { runQuality } from '../app/quality/runQuality';
 import { AppError } from '../domain/errors';
 import { progressPrinter } from './progress';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database$ } from '../db/connection';
 import { openTestDatabase } from '../testing/testDb';
-import { writeXlsForm } from '../app/xlsformFile';
-import { yearQuestionnaire } from '../app/yearQuestionnaire';
+import { writeXlsForm } from '../app/questionnaires/xlsformFile';
+import { yearQuestionnaire } from '../app/questionnaires/yearQuestionnaire';
 import { questionnaireCommand } from './questionnaireCommand';
 
 let database: Database$;

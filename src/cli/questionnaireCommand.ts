@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Database$ } from '../db/connection';
-import { exportQuestionnaire } from '../app/exportQuestionnaire';
-import { importQuestionnaire, type QuestionnaireImportReport } from '../app/importQuestionnaire';
-import { readQuestionnaireFile } from '../app/readQuestionnaireFile';
+import { exportQuestionnaire } from '../app/questionnaires/exportQuestionnaire';
+import { importQuestionnaire, type QuestionnaireImportReport } from '../app/questionnaires/importQuestionnaire';
+import { readQuestionnaireFile } from '../app/questionnaires/readQuestionnaireFile';
 import { AppError } from '../domain/errors';
 import { plural } from '../domain/labels';
 

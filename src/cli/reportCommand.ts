@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Database$ } from '../db/connection';
-import { buildAllPlaquettes } from '../app/buildAllPlaquettes';
-import { buildPlaquette } from '../app/buildPlaquette';
+import { buildAllPlaquettes } from '../app/reports/buildAllPlaquettes';
+import { buildPlaquette } from '../app/reports/buildPlaquette';
 import { AppError } from '../domain/errors';
 import { progressPrinter } from './progress';
 

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Database$ } from '../db/connection';
-import { actorByEmail } from '../app/actorByEmail';
-import { exportResponses } from '../app/exportResponses';
-import { importResponses } from '../app/importResponses';
+import { actorByEmail } from '../app/accounts/actorByEmail';
+import { exportResponses } from '../app/responses/exportResponses';
+import { importResponses } from '../app/responses/importResponses';
 import { AppError } from '../domain/errors';
 import { tableFormatOf, yearOption } from './options';
 import { plural, pluralWord } from '../domain/labels';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Database$ } from '../db/connection';
-import { checkDirectoryFile, importDirectory, type DirectoryReport } from '../app/importDirectory';
-import { directoryTemplate } from '../app/directoryTemplate';
+import { checkDirectoryFile, importDirectory, type DirectoryReport } from '../app/directory/importDirectory';
+import { directoryTemplate } from '../app/directory/directoryTemplate';
 import { directorySchema } from '../domain/directory/template';
 import { fieldLabels } from '../domain/directory/labels';
 import { AppError } from '../domain/errors';

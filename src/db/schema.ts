@@ -80,7 +80,7 @@ export interface Database {
     expires_at: Date; accepted_at: Date | null; created_at: Generated<Date>;
     accepted_by: number | null; revoked_at: Date | null; revoked_by: number | null;
   };
-  /** Migration 013: login counters, written by rate-limiter-flexible's PostgreSQL store (src/app/loginLimiter.ts); Kysely only purges them. */
+  /** Migration 013: login counters, written by rate-limiter-flexible's PostgreSQL store (src/app/infra/loginLimiter.ts); Kysely only purges them. */
   login_limits: { key: string; points: Generated<number>; expire: number | null };
   /** Migration 016: "mot de passe oublié"; the token is stored hashed, the link written into the mail only when it leaves. */
   password_resets: { id: Generated<number>; user_id: number; token_hash: string; created_at: Generated<Date>; expires_at: Date; used_at: Date | null };

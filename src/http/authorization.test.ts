@@ -4,9 +4,9 @@ import type { Database$ } from '../db/connection';
 import { openTestDatabase } from '../testing/testDb';
 import { DEMO, testClient } from '../testing/http';
 import { TEST_PASSWORD } from '../testing/template';
-import { createUser } from '../app/createUser';
-import { invitationTokenHash } from '../app/inviteMember';
-import { flushQualityRecomputes } from '../app/scheduleQualityRecompute';
+import { createUser } from '../app/accounts/createUser';
+import { invitationTokenHash } from '../app/invitations/inviteMember';
+import { flushQualityRecomputes } from '../app/quality/scheduleQualityRecompute';
 import { writeWatcher } from '../testing/dbFingerprint';
 import { allRouteDocs } from './app';
 

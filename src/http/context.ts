@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connection';
 import type { Actor } from '../domain/roles';
-import type { LiveHub } from '../app/live';
-import type { LoginLimiter } from '../app/loginLimiter';
-import type { PasswordResetLimiter } from '../app/passwordResetLimiter';
+import type { LiveHub } from '../app/infra/live';
+import type { LoginLimiter } from '../app/infra/loginLimiter';
+import type { PasswordResetLimiter } from '../app/infra/passwordResetLimiter';
 import type { LegalSettings } from '../domain/privacy/legal';
 import type { RetentionPolicy } from '../domain/privacy/retention';
 import type { AnsweredRequest } from './middleware/observeResponses';

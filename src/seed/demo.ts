@@ -5,9 +5,9 @@ import { generateStructures, type DemoCommune } from '../domain/demo/structures'
 import { demoCampaigns, generateResponses } from '../domain/demo/campaign';
 import { loadGeography } from './geography';
 import { insertQuestionnaire } from '../db/questionnaire.repo';
-import { readDefinitionSync } from '../app/readDefinition';
-import { runQuality } from '../app/runQuality';
-import { releaseCampaign } from '../app/publishRelease';
+import { readDefinitionSync } from '../app/questionnaires/readDefinition';
+import { runQuality } from '../app/quality/runQuality';
+import { releaseCampaign } from '../app/publication/publishRelease';
 import { seedPartners } from './partners';
 import { seedActionSheets } from './actionSheets';
 

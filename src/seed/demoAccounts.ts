@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { insertMembership, insertUser } from '../db/user.repo';
 import type { Membership } from '../domain/roles';
 import { DEMO_CENTRE } from '../domain/demo/structures';
-import { hashPassword } from '../app/passwords';
+import { hashPassword } from '../app/infra/passwords';
 import { passwordWeakness } from '../domain/passwordStrength';
 
 /** The demo accounts of the README: one per role, around Lyon and the Rhône. */

@@ -2,7 +2,7 @@ import { createLogger } from '../logger';
 import type { Database$ } from '../db/connection';
 import { allRouteDocs, createApp } from '../http/app';
 import { observeContract } from './contract';
-import { LiveHub } from '../app/live';
+import { LiveHub } from '../app/infra/live';
 import { TEST_PASSWORD } from './template';
 
 /** The API over a test database, with helpers to act as a demo account. */

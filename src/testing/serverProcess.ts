@@ -7,7 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createPGlite, openDatabase, type Database$ } from '../db/connection';
 import { insertSession } from '../db/session.repo';
-import { csrfTokenOf, sessionIdOf } from '../app/login';
+import { csrfTokenOf, sessionIdOf } from '../app/accounts/login';
 import { DEMO } from './http';
 
 /**

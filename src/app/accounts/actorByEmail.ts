@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
-import { findUserByEmail, listUserMemberships } from '../db/user.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { findUserByEmail, listUserMemberships } from '../../db/user.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
 
 /**
  * The actor of an existing, enabled account (command-line `--as <email>`): the CLI then sees and does

@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { findUserById } from '../db/user.repo';
-import { setPasswordAndEndSessions } from '../db/passwordReset.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { assertStrongPassword } from '../domain/passwordStrength';
-import type { Actor } from '../domain/roles';
-import { checkPassword, hashPassword } from './passwords';
+import type { Db } from '../../db/connection';
+import { findUserById } from '../../db/user.repo';
+import { setPasswordAndEndSessions } from '../../db/passwordReset.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { assertStrongPassword } from '../../domain/passwordStrength';
+import type { Actor } from '../../domain/roles';
+import { checkPassword, hashPassword } from '../infra/passwords';
 
 /**
  * The signed-in person changes their password, giving the current one; their other sessions end (this one stays).

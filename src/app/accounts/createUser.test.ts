@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database$ } from '../db/connection';
-import { openTestDatabase } from '../testing/testDb';
-import { DEMO, testClient } from '../testing/http';
-import { AppError } from '../domain/errors';
-import { countUsers, findUserByEmail } from '../db/user.repo';
-import type { Db } from '../db/connection';
+import type { Database$ } from '../../db/connection';
+import { openTestDatabase } from '../../testing/testDb';
+import { DEMO, testClient } from '../../testing/http';
+import { AppError } from '../../domain/errors';
+import { countUsers, findUserByEmail } from '../../db/user.repo';
+import type { Db } from '../../db/connection';
 
 const membershipsOf = (db: Db, userId: number) => db.selectFrom('memberships')
   .select(['role', 'organisation', 'structure_id', 'departement_code', 'region_code']).where('user_id', '=', userId).execute();

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Db } from '../db/connection';
-import { findUserByEmail, insertMembership, insertUser } from '../db/user.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { getDepartement, getRegion } from '../db/territory.repo';
-import { AppError } from '../domain/errors';
-import { roles, type Membership } from '../domain/roles';
-import { describeIssues } from '../domain/validationMessage';
-import { assertStrongPassword } from '../domain/passwordStrength';
-import { hashPassword } from './passwords';
+import type { Db } from '../../db/connection';
+import { findUserByEmail, insertMembership, insertUser } from '../../db/user.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { getDepartement, getRegion } from '../../db/territory.repo';
+import { AppError } from '../../domain/errors';
+import { roles, type Membership } from '../../domain/roles';
+import { describeIssues } from '../../domain/validationMessage';
+import { assertStrongPassword } from '../../domain/passwordStrength';
+import { hashPassword } from '../infra/passwords';
 
 const schema = z.object({
   email: z.string().trim().email('Adresse e-mail invalide.'),

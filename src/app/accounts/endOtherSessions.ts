@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { deleteUserSessions } from '../db/passwordReset.repo';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { deleteUserSessions } from '../../db/passwordReset.repo';
 
 /**
  * Signs a person out of every session but the current one, and writes it in the audit log.

@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { countUserSessions } from '../db/passwordReset.repo';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { countUserSessions } from '../../db/passwordReset.repo';
+import type { Actor } from '../../domain/roles';
 
 /**
  * The signed-in person's account page: name, e-mail and how many of their sessions are still open.

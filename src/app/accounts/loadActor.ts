@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { findSessionActor } from '../db/session.repo';
-import { anonymous, type Actor, type Membership } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { findSessionActor } from '../../db/session.repo';
+import { anonymous, type Actor, type Membership } from '../../domain/roles';
 import { csrfTokenOf, sessionIdOf } from './login';
 
 /** The actor behind a session cookie, or the anonymous visitor. */

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { findUserByEmail } from '../db/user.repo';
-import { insertSession } from '../db/session.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { checkPassword, decoyHash } from './passwords';
+import type { Db } from '../../db/connection';
+import { findUserByEmail } from '../../db/user.repo';
+import { insertSession } from '../../db/session.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { checkPassword, decoyHash } from '../infra/passwords';
 
 export const SESSION_DAYS = 14;
 

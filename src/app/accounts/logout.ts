@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { deleteSession } from '../db/session.repo';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { deleteSession } from '../../db/session.repo';
+import type { Actor } from '../../domain/roles';
 
 /**
  * Ends a session and writes the logout in the audit log.

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { findUserByEmail } from '../db/user.repo';
-import { insertPasswordReset, insertResetMail } from '../db/passwordReset.repo';
-import { appendAudit } from '../db/audit.repo';
-import { invitationTokenHash, passwordResetLink } from '../domain/secretLinks';
-import { flushOutbox } from './deliverOutbox';
+import type { Db } from '../../db/connection';
+import { findUserByEmail } from '../../db/user.repo';
+import { insertPasswordReset, insertResetMail } from '../../db/passwordReset.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { invitationTokenHash, passwordResetLink } from '../../domain/secretLinks';
+import { flushOutbox } from '../infra/deliverOutbox';
 
 /** How long a reset link works (PASSWORD_RESET_MINUTES, 60 by default, 10 to 1440). */
 export const passwordResetMinutes = (env: NodeJS.ProcessEnv = process.env) => {

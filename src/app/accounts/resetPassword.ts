@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { consumePasswordReset, findLiveReset, setPasswordAndEndSessions } from '../db/passwordReset.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { assertStrongPassword } from '../domain/passwordStrength';
-import { invitationTokenHash } from '../domain/secretLinks';
-import { hashPassword } from './passwords';
+import type { Db } from '../../db/connection';
+import { consumePasswordReset, findLiveReset, setPasswordAndEndSessions } from '../../db/passwordReset.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { assertStrongPassword } from '../../domain/passwordStrength';
+import { invitationTokenHash } from '../../domain/secretLinks';
+import { hashPassword } from '../infra/passwords';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 const dead = () => new AppError('not_found', 'Ce lien de réinitialisation n’est plus valable (déjà utilisé, expiré ou remplacé par un plus récent). Demandez-en un nouveau.');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database$ } from '../db/connection';
-import { openTestDatabase } from '../testing/testDb';
+import type { Database$ } from '../../db/connection';
+import { openTestDatabase } from '../../testing/testDb';
 import { sweepExpiredSessions } from './sweepExpiredSessions';
 
 let database: Database$;

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { deleteExpiredSessions } from '../db/session.repo';
+import type { Db } from '../../db/connection';
+import { deleteExpiredSessions } from '../../db/session.repo';
 
 /** Once an hour: expired sessions are useless, and keeping them only grows the table and the backups. */
 export const SESSION_SWEEP_MS = 60 * 60_000;

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { findUserById } from '../db/user.repo';
-import { updateUserIdentity } from '../db/passwordReset.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { checkPassword } from './passwords';
+import type { Db } from '../../db/connection';
+import { findUserById } from '../../db/user.repo';
+import { updateUserIdentity } from '../../db/passwordReset.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { checkPassword } from '../infra/passwords';
 
 /**
  * The signed-in person changes their name or e-mail address. A new address needs the current password

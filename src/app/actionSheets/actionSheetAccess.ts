@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { getActionSheet } from '../db/actionSheet.repo';
-import { AppError } from '../domain/errors';
-import type { Actor, StructurePlace } from '../domain/roles';
-import { actionSheetPolicy } from '../policies/actionSheet';
+import type { Db } from '../../db/connection';
+import { getActionSheet } from '../../db/actionSheet.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor, StructurePlace } from '../../domain/roles';
+import { actionSheetPolicy } from '../../policies/actionSheet';
 
 export type LoadedActionSheet = NonNullable<Awaited<ReturnType<typeof getActionSheet>>>;
 

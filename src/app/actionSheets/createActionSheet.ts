@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { getActionSheet, insertActionSheet } from '../db/actionSheet.repo';
-import { appendAudit } from '../db/audit.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { normalizeKeywords, type ActionSheetContent } from '../domain/actionSheets';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { actionSheetPolicy } from '../policies/actionSheet';
+import type { Db } from '../../db/connection';
+import { getActionSheet, insertActionSheet } from '../../db/actionSheet.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { normalizeKeywords, type ActionSheetContent } from '../../domain/actionSheets';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { actionSheetPolicy } from '../../policies/actionSheet';
 
 /**
  * A new fiche action, always a draft: the structure's team writes it, its director publishes it.

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { getActionSheet, updateActionSheet } from '../db/actionSheet.repo';
-import { appendAudit } from '../db/audit.repo';
-import { normalizeKeywords, publishProblems, type ActionSheetContent } from '../domain/actionSheets';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { getActionSheet, updateActionSheet } from '../../db/actionSheet.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { normalizeKeywords, publishProblems, type ActionSheetContent } from '../../domain/actionSheets';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
 import { writableActionSheet } from './actionSheetAccess';
 
 /**

@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { countPublishedByTheme } from '../db/actionSheet.repo';
-import { actionSheetThemes } from '../domain/actionSheets';
+import type { Db } from '../../db/connection';
+import { countPublishedByTheme } from '../../db/actionSheet.repo';
+import { actionSheetThemes } from '../../domain/actionSheets';
 
 /**
  * The themes of fiches actions, each with its number of published fiches (0 when none).

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { searchActionSheets } from '../db/actionSheet.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import type { ActionSheetState } from '../domain/actionSheets';
-import { actionSheetPolicy } from '../policies/actionSheet';
+import type { Db } from '../../db/connection';
+import { searchActionSheets } from '../../db/actionSheet.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import type { ActionSheetState } from '../../domain/actionSheets';
+import { actionSheetPolicy } from '../../policies/actionSheet';
 
 /**
  * Searches fiches actions by keyword, theme and territory. The public sees published fiches only; with

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { getActionSheet, setActionSheetState } from '../db/actionSheet.repo';
-import { appendAudit } from '../db/audit.repo';
-import { publishProblems, type ActionSheetState } from '../domain/actionSheets';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { getActionSheet, setActionSheetState } from '../../db/actionSheet.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { publishProblems, type ActionSheetState } from '../../domain/actionSheets';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
 import { writableActionSheet } from './actionSheetAccess';
 
 /**

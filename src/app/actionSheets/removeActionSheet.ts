@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
-import { deleteActionSheet } from '../db/actionSheet.repo';
-import { appendAudit } from '../db/audit.repo';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { deleteActionSheet } from '../../db/actionSheet.repo';
+import { appendAudit } from '../../db/audit.repo';
+import type { Actor } from '../../domain/roles';
 import { writableActionSheet } from './actionSheetAccess';
 
 /**

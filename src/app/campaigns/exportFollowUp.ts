@@ -1,8 +1,8 @@
-import { listTerritoryResponses, type TerritoryScope } from '../db/campaign.repo';
-import type { Db } from '../db/connection';
-import type { ResponseState } from '../domain/responseState';
-import { responsesTable } from '../reports/table/lists';
-import { tableDownload, type Download } from './tableDownload';
+import { listTerritoryResponses, type TerritoryScope } from '../../db/campaign.repo';
+import type { Db } from '../../db/connection';
+import type { ResponseState } from '../../domain/responseState';
+import { responsesTable } from '../../reports/table/lists';
+import { tableDownload, type Download } from '../files/tableDownload';
 
 /** At most this many rows in one file (the national directory holds about 4,100 structures). */
 const MAX_ROWS = 20_000;

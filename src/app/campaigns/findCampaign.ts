@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { AppError } from '../../domain/errors';
 
 /**
  * The campaign of a year as written in a path (`'2025'`), or a 404: a string that is not a year names nothing.

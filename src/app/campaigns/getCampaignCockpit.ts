@@ -1,6 +1,6 @@
-import type { TerritoryScope } from '../db/campaign.repo';
-import { campaignCockpit, type CampaignDates } from '../db/cockpit.repo';
-import type { Db } from '../db/connection';
+import type { TerritoryScope } from '../../db/campaign.repo';
+import { campaignCockpit, type CampaignDates } from '../../db/cockpit.repo';
+import type { Db } from '../../db/connection';
 
 /**
  * The follow-up dashboard of a territory the caller has authorized: states, timing, scores, queries, the latest structures.

@@ -1,5 +1,5 @@
-import { campaignProgress, type TerritoryScope } from '../db/campaign.repo';
-import type { Db } from '../db/connection';
+import { campaignProgress, type TerritoryScope } from '../../db/campaign.repo';
+import type { Db } from '../../db/connection';
 
 /**
  * How far a campaign is on a territory the caller has authorized: responses by state.

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { listCampaigns } from '../db/campaign.repo';
+import type { Db } from '../../db/connection';
+import { listCampaigns } from '../../db/campaign.repo';
 
 /**
  * The yearly campaigns, most recent first, with their state and dates.

@@ -1,5 +1,5 @@
-import { listTerritoryResponses, type FollowUpFilter, type TerritoryScope } from '../db/campaign.repo';
-import type { Db } from '../db/connection';
+import { listTerritoryResponses, type FollowUpFilter, type TerritoryScope } from '../../db/campaign.repo';
+import type { Db } from '../../db/connection';
 
 /**
  * The follow-up list of a territory the caller has authorized: one row per expected structure with its
@@ -11,4 +11,4 @@ export async function listFollowUp(p: { db: Db; campaignId: number; scope: Terri
 }
 
 /** The columns the follow-up list can be sorted by. */
-export { followUpSorts } from '../db/campaign.repo';
+export { followUpSorts } from '../../db/campaign.repo';

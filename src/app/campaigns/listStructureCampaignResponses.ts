@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { listStructureResponses } from '../db/campaign.repo';
-import type { Actor } from '../domain/roles';
-import { PRIVATE_REFUSAL, PRIVATE_SIGN_IN } from './listStructureTeam';
-import { structureFor } from './structureAccess';
+import type { Db } from '../../db/connection';
+import { listStructureResponses } from '../../db/campaign.repo';
+import type { Actor } from '../../domain/roles';
+import { PRIVATE_REFUSAL, PRIVATE_SIGN_IN } from '../structures/listStructureTeam';
+import { structureFor } from '../structures/structureAccess';
 
 /**
  * A structure's responses to the campaigns, for those who may read its private information.

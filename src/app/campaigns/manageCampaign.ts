@@ -1,12 +1,12 @@
-import type { Db } from '../db/connection';
-import type { CampaignState } from '../domain/campaignState';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { lockValidated, setCampaignState } from '../db/cockpit.repo';
-import { insertQuestionnaire, linkCampaignQuestionnaire } from '../db/questionnaire.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { readDefinition } from './readDefinition';
+import type { Db } from '../../db/connection';
+import type { CampaignState } from '../../domain/campaignState';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { lockValidated, setCampaignState } from '../../db/cockpit.repo';
+import { insertQuestionnaire, linkCampaignQuestionnaire } from '../../db/questionnaire.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { readDefinition } from '../questionnaires/readDefinition';
 
 function requireNational(actor: Actor) {
   if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour gérer les campagnes.');

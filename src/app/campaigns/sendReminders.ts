@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import type { TerritoryScope } from '../db/campaign.repo';
-import { insertOutbox, lateStructures, type CampaignDates } from '../db/cockpit.repo';
-import { appendAudit } from '../db/audit.repo';
-import { responseStateLabels, type ResponseState } from '../domain/responseState';
-import type { Actor } from '../domain/roles';
-import type { EffectiveDeadline } from '../domain/deadlines';
-import { flushOutbox } from './deliverOutbox';
+import type { Db } from '../../db/connection';
+import type { TerritoryScope } from '../../db/campaign.repo';
+import { insertOutbox, lateStructures, type CampaignDates } from '../../db/cockpit.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { responseStateLabels, type ResponseState } from '../../domain/responseState';
+import type { Actor } from '../../domain/roles';
+import type { EffectiveDeadline } from '../../domain/deadlines';
+import { flushOutbox } from '../infra/deliverOutbox';
 
 /** The reminder e-mail of one late structure, in French. */
 export function reminderMail(s: { name: string; state: string; deadline?: EffectiveDeadline }, campaign: { year: number; closes_on: Date }, appUrl: string) {

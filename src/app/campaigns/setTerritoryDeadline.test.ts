@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { Database$ } from '../db/connection';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { lateStructures } from '../db/cockpit.repo';
+import type { Database$ } from '../../db/connection';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { lateStructures } from '../../db/cockpit.repo';
 import { reminderMail } from './sendReminders';
-import { openTestDatabase } from '../testing/testDb';
-import { DEMO, testClient } from '../testing/http';
+import { openTestDatabase } from '../../testing/testDb';
+import { DEMO, testClient } from '../../testing/http';
 
 /** Issue 8: a later deadline for a territory changes the cockpit's on-time rate and who is reminded as late. */
 

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear, setCampaignDeadlines } from '../db/campaign.repo';
-import { getDepartement, getRegion } from '../db/territory.repo';
-import { appendAudit } from '../db/audit.repo';
-import { checkLaterDeadline, deadlineKey, parseDeadlines, type DeadlineLevel } from '../domain/deadlines';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear, setCampaignDeadlines } from '../../db/campaign.repo';
+import { getDepartement, getRegion } from '../../db/territory.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { checkLaterDeadline, deadlineKey, parseDeadlines, type DeadlineLevel } from '../../domain/deadlines';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
 
 /**
  * The national administrator gives a région or a département a later deadline, while preparing the

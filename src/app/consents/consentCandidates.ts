@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { campaignYears, structureCoordinates, structureSummaries } from '../db/aggregation.repo';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { getFrozenNeighbours } from '../db/peerGroup.repo';
-import { consentReach, type ReachCandidate } from '../domain/peers/consentReach';
+import type { Db } from '../../db/connection';
+import { campaignYears, structureCoordinates, structureSummaries } from '../../db/aggregation.repo';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { getFrozenNeighbours } from '../../db/peerGroup.repo';
+import { consentReach, type ReachCandidate } from '../../domain/peers/consentReach';
 
 /**
  * The structures a structure may ask for a named comparison (within 50 km, or in one of its frozen

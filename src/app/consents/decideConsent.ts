@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { getConsentRequest, transitionConsent } from '../db/consent.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { consentPolicy, type ConsentParties } from '../policies/consent';
+import type { Db } from '../../db/connection';
+import { getConsentRequest, transitionConsent } from '../../db/consent.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { consentPolicy, type ConsentParties } from '../../policies/consent';
 
 /** A request and its two structures, or a 404 for those who are not part of it. */
 export async function loadConsent(db: Db, actor: Actor, id: number) {

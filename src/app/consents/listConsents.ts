@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { listConsentLedger, listConsentRequests } from '../db/consent.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { consentPolicy } from '../policies/consent';
+import type { Db } from '../../db/connection';
+import { listConsentLedger, listConsentRequests } from '../../db/consent.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { consentPolicy } from '../../policies/consent';
 import { consentCandidates } from './consentCandidates';
 
 /**

@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { insertConsentRequests, isUniqueViolation, liveRequestsBetween } from '../db/consent.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { consentPolicy } from '../policies/consent';
-import { CONSENT_MAX_KM } from '../domain/peers/consentReach';
+import type { Db } from '../../db/connection';
+import { insertConsentRequests, isUniqueViolation, liveRequestsBetween } from '../../db/consent.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { consentPolicy } from '../../policies/consent';
+import { CONSENT_MAX_KM } from '../../domain/peers/consentReach';
 import { consentCandidates } from './consentCandidates';
 
 /**

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { transitionConsent } from '../db/consent.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { structurePolicy } from '../policies/structure';
+import type { Db } from '../../db/connection';
+import { transitionConsent } from '../../db/consent.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy } from '../../policies/structure';
 import { loadConsent } from './decideConsent';
 
 /**

@@ -1,7 +1,7 @@
-import { directoryColumns } from '../domain/directory/columns';
-import { templateRows } from '../domain/directory/template';
-import type { TableFormat } from '../domain/interchange/answerTable';
-import { writeAnswerTable } from './answerTableFile';
+import { directoryColumns } from '../../domain/directory/columns';
+import { templateRows } from '../../domain/directory/template';
+import type { TableFormat } from '../../domain/interchange/answerTable';
+import { writeAnswerTable } from '../files/answerTableFile';
 
 /**
  * The downloadable directory template in a format (CSV or XLSX): the header, then two example rows.

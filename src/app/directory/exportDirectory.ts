@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
-import { listStructures, type StructureFilters } from '../db/structure.repo';
-import { directoryTable } from '../reports/table/lists';
-import { tableDownload, type Download } from './tableDownload';
+import type { Db } from '../../db/connection';
+import { listStructures, type StructureFilters } from '../../db/structure.repo';
+import { directoryTable } from '../../reports/table/lists';
+import { tableDownload, type Download } from '../files/tableDownload';
 
 /** At most this many directory rows in one file (the national directory holds about 4,100). */
 const MAX_DIRECTORY_ROWS = 20_000;

@@ -1,15 +1,15 @@
-import type { Db } from '../db/connection';
-import { applyDirectoryDiff, currentDirectory } from '../db/directory.repo';
-import { diffDirectory, type DirectoryDiff, type FieldChange } from '../domain/directory/diff';
-import { parseDirectory, type DirectoryEntry, type DirectoryProblem } from '../domain/directory/parse';
-import { decodeText } from '../domain/external/encoding';
-import { AppError } from '../domain/errors';
-import { formatOf, readCsvTable, type AnswerTable, type TableFormat } from '../domain/interchange/answerTable';
-import { readXlsxTable } from './answerTableFile';
-import { checkUploadBounds } from './checkUploadBounds';
-import type { Actor } from '../domain/roles';
-import { ensureGeography, officialCommunes } from '../seed/geography';
-import { appendAudit } from '../db/audit.repo';
+import type { Db } from '../../db/connection';
+import { applyDirectoryDiff, currentDirectory } from '../../db/directory.repo';
+import { diffDirectory, type DirectoryDiff, type FieldChange } from '../../domain/directory/diff';
+import { parseDirectory, type DirectoryEntry, type DirectoryProblem } from '../../domain/directory/parse';
+import { decodeText } from '../../domain/external/encoding';
+import { AppError } from '../../domain/errors';
+import { formatOf, readCsvTable, type AnswerTable, type TableFormat } from '../../domain/interchange/answerTable';
+import { readXlsxTable } from '../files/answerTableFile';
+import { checkUploadBounds } from '../files/checkUploadBounds';
+import type { Actor } from '../../domain/roles';
+import { ensureGeography, officialCommunes } from '../../seed/geography';
+import { appendAudit } from '../../db/audit.repo';
 
 /** A directory file read and checked, before any database is opened. */
 export interface CheckedDirectory { rows: number; entries: DirectoryEntry[]; problems: DirectoryProblem[] }

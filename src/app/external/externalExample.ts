@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { exampleSources } from '../db/external.repo';
-import { elisfaExample } from '../domain/external/example';
-import { AppError } from '../domain/errors';
-import type { TableFormat } from '../domain/interchange/answerTable';
-import { writeAnswerTable } from './answerTableFile';
-import { writeCsv } from '../domain/csv';
+import type { Db } from '../../db/connection';
+import { exampleSources } from '../../db/external.repo';
+import { elisfaExample } from '../../domain/external/example';
+import { AppError } from '../../domain/errors';
+import type { TableFormat } from '../../domain/interchange/answerTable';
+import { writeAnswerTable } from '../files/answerTableFile';
+import { writeCsv } from '../../domain/csv';
 
 /**
  * The ELISFA-shaped example data set of a campaign year, generated from this database's answers (so it

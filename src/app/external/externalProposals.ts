@@ -1,12 +1,12 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { decideRows, directoryForMatching, getDataset, reviewableRows, structuresByIds } from '../db/external.repo';
-import { AppError } from '../domain/errors';
-import { indexDirectory, matchRow } from '../domain/external/matching';
-import type { MatchCandidate } from '../domain/external/types';
-import type { Actor } from '../domain/roles';
-import { externalPolicy } from '../policies/external';
-import { recheckDatasetReaders } from './runQuality';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { decideRows, directoryForMatching, getDataset, reviewableRows, structuresByIds } from '../../db/external.repo';
+import { AppError } from '../../domain/errors';
+import { indexDirectory, matchRow } from '../../domain/external/matching';
+import type { MatchCandidate } from '../../domain/external/types';
+import type { Actor } from '../../domain/roles';
+import { externalPolicy } from '../../policies/external';
+import { recheckDatasetReaders } from '../quality/runQuality';
 
 export interface ReviewedRow {
   line: number; siret: string | null; name: string; commune: string;

@@ -1,13 +1,13 @@
-import type { Db } from '../db/connection';
-import { datasetRows, getDataset, recordsOfStructures, structuresByIds } from '../db/external.repo';
-import { concordanceReport, defaultTolerance, type ConcordanceReport, type Tolerance } from '../domain/external/concordance';
-import { comparableIndicator } from '../domain/external/indicators';
-import { trustedMethods, type DatasetMapping } from '../domain/external/types';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { externalPolicy } from '../policies/external';
-import { structurePolicy } from '../policies/structure';
-import { getPopulation } from './populationCache';
+import type { Db } from '../../db/connection';
+import { datasetRows, getDataset, recordsOfStructures, structuresByIds } from '../../db/external.repo';
+import { concordanceReport, defaultTolerance, type ConcordanceReport, type Tolerance } from '../../domain/external/concordance';
+import { comparableIndicator } from '../../domain/external/indicators';
+import { trustedMethods, type DatasetMapping } from '../../domain/external/types';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { externalPolicy } from '../../policies/external';
+import { structurePolicy } from '../../policies/structure';
+import { getPopulation } from '../stats/populationCache';
 
 export interface ExternalReportResult extends ConcordanceReport {
   dataset: { name: string; year: number; source: string; licence: string; rows: number };

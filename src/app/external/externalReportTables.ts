@@ -3,10 +3,10 @@
  * `section` column says which part each line belongs to), one sheet per part for XLSX. Territory totals
  * keep the gate's three cell states in `valeur` / `effectif` / `statut` columns, like every export.
  */
-import type { ConcordanceReport } from '../domain/external/concordance';
-import { toCsv } from '../reports/table/csv';
-import { cellColumns, type Table, type TableColumn, type TableRow } from '../reports/table/table';
-import { toXlsx } from '../reports/table/xlsx';
+import type { ConcordanceReport } from '../../domain/external/concordance';
+import { toCsv } from '../../reports/table/csv';
+import { cellColumns, type Table, type TableColumn, type TableRow } from '../../reports/table/table';
+import { toXlsx } from '../../reports/table/xlsx';
 
 const col = (name: string, title: string, type: TableColumn['type'] = 'string', description?: string): TableColumn => ({ name, title, type, ...(description ? { description } : {}) });
 const round = (x: number | null, d = 4) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);

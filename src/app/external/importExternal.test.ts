@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database$ } from '../db/connection';
-import { openTestDatabase } from '../testing/testDb';
-import { actorByEmail } from './actorByEmail';
-import { DEMO } from '../testing/http';
+import type { Database$ } from '../../db/connection';
+import { openTestDatabase } from '../../testing/testDb';
+import { actorByEmail } from '../accounts/actorByEmail';
+import { DEMO } from '../../testing/http';
 import { externalExample } from './externalExample';
 import { externalReport } from './externalReport';
-import { responseFindings } from '../db/quality.repo';
+import { responseFindings } from '../../db/quality.repo';
 import { changedStructures, importExternal } from './importExternal';
-import { recomputeQuality } from './recomputeQuality';
-import { checkResponse } from './checkResponse';
-import { getResponseContext } from '../db/response.repo';
+import { recomputeQuality } from '../quality/recomputeQuality';
+import { checkResponse } from '../responses/checkResponse';
+import { getResponseContext } from '../../db/response.repo';
 
 let database: Database$;
 let example: Uint8Array;

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { datasetRows, directoryForMatching, getDataset, reviewableRows, storeDataset } from '../db/external.repo';
-import { rowIdentity, type FileAnalysis } from '../domain/external/analyse';
-import { trustedMethods, type DatasetMapping, type ExternalValue, type FileProblem, type MatchCandidate, type MatchMethod } from '../domain/external/types';
-import { AppError } from '../domain/errors';
-import { formatOf, type TableFormat } from '../domain/interchange/answerTable';
-import { checkUploadBounds } from './checkUploadBounds';
-import type { Actor } from '../domain/roles';
-import { externalPolicy } from '../policies/external';
-import { recheckDatasetReaders } from './runQuality';
-import { runHeavy } from './heavy/pool';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { datasetRows, directoryForMatching, getDataset, reviewableRows, storeDataset } from '../../db/external.repo';
+import { rowIdentity, type FileAnalysis } from '../../domain/external/analyse';
+import { trustedMethods, type DatasetMapping, type ExternalValue, type FileProblem, type MatchCandidate, type MatchMethod } from '../../domain/external/types';
+import { AppError } from '../../domain/errors';
+import { formatOf, type TableFormat } from '../../domain/interchange/answerTable';
+import { checkUploadBounds } from '../files/checkUploadBounds';
+import type { Actor } from '../../domain/roles';
+import { externalPolicy } from '../../policies/external';
+import { recheckDatasetReaders } from '../quality/runQuality';
+import { runHeavy } from '../infra/heavy/pool';
 
 export interface ImportExternalProps {
   db: Db;

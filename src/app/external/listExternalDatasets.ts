@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { listDatasets } from '../db/external.repo';
+import type { Db } from '../../db/connection';
+import { listDatasets } from '../../db/external.repo';
 
 /**
  * The external data sets with their counts of rows, matched structures and open proposals (as numbers).

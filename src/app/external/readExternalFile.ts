@@ -1,9 +1,9 @@
-import { AppError } from '../domain/errors';
-import { delimiterOf } from '../domain/external/analyse';
-import { decodeText, type TextEncodingName } from '../domain/external/encoding';
-import type { FileProblem } from '../domain/external/types';
-import { formatOf, readCsvTable, type AnswerTable, type TableFormat } from '../domain/interchange/answerTable';
-import { readXlsxTable } from './answerTableFile';
+import { AppError } from '../../domain/errors';
+import { delimiterOf } from '../../domain/external/analyse';
+import { decodeText, type TextEncodingName } from '../../domain/external/encoding';
+import type { FileProblem } from '../../domain/external/types';
+import { formatOf, readCsvTable, type AnswerTable, type TableFormat } from '../../domain/interchange/answerTable';
+import { readXlsxTable } from '../files/answerTableFile';
 
 export interface ReadFile { table: AnswerTable; format: TableFormat; encoding: TextEncodingName | null }
 

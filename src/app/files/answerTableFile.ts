@@ -3,9 +3,9 @@
  * format. The CSV side and the table shape are pure, in src/domain/interchange/answerTable.ts.
  */
 import type ExcelJSTypes from 'exceljs';
-import { lazyModule } from '../lazyModule';
-import { AppError } from '../domain/errors';
-import { answerTableCsv, formatOf, readCsvTable, tableOfGrid, type AnswerTable, type RawCell, type TableFormat } from '../domain/interchange/answerTable';
+import { lazyModule } from '../../lazyModule';
+import { AppError } from '../../domain/errors';
+import { answerTableCsv, formatOf, readCsvTable, tableOfGrid, type AnswerTable, type RawCell, type TableFormat } from '../../domain/interchange/answerTable';
 
 const ExcelJS = lazyModule<typeof ExcelJSTypes>('exceljs');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bigRowsXlsx, wideCsv } from '../testing/oversizedUploads';
-import { defaultUploadBounds } from '../domain/interchange/uploadBounds';
+import { bigRowsXlsx, wideCsv } from '../../testing/oversizedUploads';
+import { defaultUploadBounds } from '../../domain/interchange/uploadBounds';
 import { readAnswerTable, writeAnswerTable } from './answerTableFile';
 import { checkUploadBounds } from './checkUploadBounds';
 

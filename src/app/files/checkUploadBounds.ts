@@ -1,5 +1,5 @@
 import { createInflateRaw } from 'node:zlib';
-import { checkCsvBounds, defaultUploadBounds, unreadableWorkbook, xlsxParts, type UploadBounds } from '../domain/interchange/uploadBounds';
+import { checkCsvBounds, defaultUploadBounds, unreadableWorkbook, xlsxParts, type UploadBounds } from '../../domain/interchange/uploadBounds';
 
 /**
  * Refuses (AppError 'payload_too_large', 413, `details.limit` says which bound) a CSV or XLSX file whose

@@ -1,6 +1,6 @@
-import { spreadsheetCsv, toCsv } from '../reports/table/csv';
-import { fileSlug, type Table } from '../reports/table/table';
-import { toXlsx } from '../reports/table/xlsx';
+import { spreadsheetCsv, toCsv } from '../../reports/table/csv';
+import { fileSlug, type Table } from '../../reports/table/table';
+import { toXlsx } from '../../reports/table/xlsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

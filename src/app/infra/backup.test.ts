@@ -5,11 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase, type Database$, type Db } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
-import { BACKUP_TABLES } from '../db/backup.repo';
-import { openTestDatabase } from '../testing/testDb';
-import { AppError } from '../domain/errors';
+import { openDatabase, type Database$, type Db } from '../../db/connection';
+import { migrateToLatest } from '../../db/migrate';
+import { BACKUP_TABLES } from '../../db/backup.repo';
+import { openTestDatabase } from '../../testing/testDb';
+import { AppError } from '../../domain/errors';
 import { backupDatabase, restoreDatabase } from './backup';
 
 let source: Database$;

@@ -2,9 +2,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
-import type { Db } from '../db/connection';
-import { BACKUP_TABLES, insertRows, isEmpty, readTable, resetSequences, truncateAll, unlistedTables, type BackupTable } from '../db/backup.repo';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/connection';
+import { BACKUP_TABLES, insertRows, isEmpty, readTable, resetSequences, truncateAll, unlistedTables, type BackupTable } from '../../db/backup.repo';
+import { AppError } from '../../domain/errors';
 
 const FORMAT = 'senacs-backup/1';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
-import type { Database$ } from '../db/connection';
-import { openTestDatabase } from '../testing/testDb';
-import { DEMO, testClient } from '../testing/http';
-import { MAX_ATTEMPTS } from '../domain/outbox';
-import { insertInvitation } from '../db/invitation.repo';
-import { invitationLink, invitationTokenHash } from '../domain/secretLinks';
+import type { Database$ } from '../../db/connection';
+import { openTestDatabase } from '../../testing/testDb';
+import { DEMO, testClient } from '../../testing/http';
+import { MAX_ATTEMPTS } from '../../domain/outbox';
+import { insertInvitation } from '../../db/invitation.repo';
+import { invitationLink, invitationTokenHash } from '../../domain/secretLinks';
 import { deliverOutbox, flushOutbox } from './deliverOutbox';
 import { smtpMailer } from './mailer';
 

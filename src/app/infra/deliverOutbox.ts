@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { claimNextMail, markMailCancelled, markMailFailed, markMailSent, nextDueAt } from '../db/outbox.repo';
-import { describeSendError, retryDelayMs } from '../domain/outbox';
+import type { Db } from '../../db/connection';
+import { claimNextMail, markMailCancelled, markMailFailed, markMailSent, nextDueAt } from '../../db/outbox.repo';
+import { describeSendError, retryDelayMs } from '../../domain/outbox';
 import { outboxMessageId, smtpMailer, type Mailer } from './mailer';
 import { prepareMailForSending } from './prepareMailForSending';
 

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { exited, serverTarget, startServerProcess, teamSession, type Cleanups } from '../testing/serverProcess';
+import { exited, serverTarget, startServerProcess, teamSession, type Cleanups } from '../../testing/serverProcess';
 
 /**
  * Issue 16: a quality re-check queued by an autosave survives a kill -9 of the server (it is a row of

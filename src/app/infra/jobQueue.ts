@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
-import { jobCounts, listJobs, requeueFailedJob, type JobRow } from '../db/jobs.repo';
-import { AppError } from '../domain/errors';
-import type { JobState } from '../domain/jobs';
+import type { Db } from '../../db/connection';
+import { jobCounts, listJobs, requeueFailedJob, type JobRow } from '../../db/jobs.repo';
+import { AppError } from '../../domain/errors';
+import type { JobState } from '../../domain/jobs';
 
 /**
  * The job queue's depth, as /api/health and `senacs jobs` show it: jobs waiting, running, given up.

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database$ } from '../db/connection';
-import { claimNextJob, enqueueJob, jobCounts, listJobs, nextJobDueAt, requeueFailedJob } from '../db/jobs.repo';
-import { openTestDatabase } from '../testing/testDb';
+import type { Database$ } from '../../db/connection';
+import { claimNextJob, enqueueJob, jobCounts, listJobs, nextJobDueAt, requeueFailedJob } from '../../db/jobs.repo';
+import { openTestDatabase } from '../../testing/testDb';
 import { queueJob, runDueJobs, startJobRunner } from './jobRunner';
-import { QUALITY_RECHECK, qualityRecheckJob, scheduleQualityRecompute } from './scheduleQualityRecompute';
+import { QUALITY_RECHECK, qualityRecheckJob, scheduleQualityRecompute } from '../quality/scheduleQualityRecompute';
 
 let database: Database$;
 beforeAll(async () => { database = await openTestDatabase(); });

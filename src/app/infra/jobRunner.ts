@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { claimNextJob, enqueueJob, JOBS_CHANNEL, markJobDone, markJobFailed, nextJobDueAt, releaseRunningJobs, type NewJob } from '../db/jobs.repo';
-import { openNotifyChannel } from '../db/notify.repo';
-import { describeJobError, jobRetryDelayMs } from '../domain/jobs';
+import type { Db } from '../../db/connection';
+import { claimNextJob, enqueueJob, JOBS_CHANNEL, markJobDone, markJobFailed, nextJobDueAt, releaseRunningJobs, type NewJob } from '../../db/jobs.repo';
+import { openNotifyChannel } from '../../db/notify.repo';
+import { describeJobError, jobRetryDelayMs } from '../../domain/jobs';
 
 /** What a job of one kind does with its payload; a throw is a failed attempt (retried with backoff). */
 export type JobHandler = (db: Db, payload: Record<string, unknown>) => Promise<unknown>;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { dropDatabaseWhenClosed } from '../db/connection';
+import { dropDatabaseWhenClosed } from '../../db/connection';
 import { LiveHub, type LiveEvent, type LiveMessage } from './live';
 import { connectLiveHub, encodeLiveMessage, liveDecoder } from './liveBus';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { LIVE_CHANNEL, NOTIFY_PAYLOAD_MAX_BYTES, openNotifyChannel } from '../db/notify.repo';
+import { LIVE_CHANNEL, NOTIFY_PAYLOAD_MAX_BYTES, openNotifyChannel } from '../../db/notify.repo';
 import type { LiveHub, LiveMessage } from './live';
 
 /**

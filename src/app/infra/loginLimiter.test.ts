@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database$ } from '../db/connection';
-import { openTestDatabase } from '../testing/testDb';
-import { AppError } from '../domain/errors';
+import type { Database$ } from '../../db/connection';
+import { openTestDatabase } from '../../testing/testDb';
+import { AppError } from '../../domain/errors';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter } from './loginLimiter';
 
 let database: Database$;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Db } from '../db/connection';
-import { LOGIN_LIMITS_TABLE, limiterStoreClient } from '../db/loginLimit.repo';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/connection';
+import { LOGIN_LIMITS_TABLE, limiterStoreClient } from '../../db/loginLimit.repo';
+import { AppError } from '../../domain/errors';
 
 /** Budgets of login attempts; every window is in seconds. */
 export interface LoginLimits {

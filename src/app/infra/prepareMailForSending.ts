@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { rotateInvitationToken } from '../db/invitation.repo';
-import { rotatePasswordResetToken } from '../db/passwordReset.repo';
-import { fillTokenSlot, invitationTokenHash } from '../domain/secretLinks';
+import type { Db } from '../../db/connection';
+import { rotateInvitationToken } from '../../db/invitation.repo';
+import { rotatePasswordResetToken } from '../../db/passwordReset.repo';
+import { fillTokenSlot, invitationTokenHash } from '../../domain/secretLinks';
 
 /** An outbox row as the sender reads it. */
 export interface StoredMail { id: number; to_email: string; subject: string; body: string; invitation_id: number | null; password_reset_id?: number | null }

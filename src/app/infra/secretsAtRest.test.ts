@@ -4,11 +4,11 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Database$ } from '../db/connection';
-import * as m011 from '../db/migrations/011_secrets';
-import { openTestDatabase } from '../testing/testDb';
-import { DEMO, testClient } from '../testing/http';
-import { INVITATION_TOKEN_SLOT, invitationTokenHash } from '../domain/secretLinks';
+import type { Database$ } from '../../db/connection';
+import * as m011 from '../../db/migrations/011_secrets';
+import { openTestDatabase } from '../../testing/testDb';
+import { DEMO, testClient } from '../../testing/http';
+import { INVITATION_TOKEN_SLOT, invitationTokenHash } from '../../domain/secretLinks';
 import { backupDatabase } from './backup';
 import { prepareMailForSending } from './prepareMailForSending';
 

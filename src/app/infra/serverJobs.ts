@@ -1,5 +1,5 @@
 import type { JobHandlers } from './jobRunner';
-import { QUALITY_RECHECK, qualityRecheckJob } from './scheduleQualityRecompute';
+import { QUALITY_RECHECK, qualityRecheckJob } from '../quality/scheduleQualityRecompute';
 
 /**
  * The jobs a server process runs from the queue, by kind. A kind missing here stays pending (a newer

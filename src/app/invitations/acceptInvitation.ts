@@ -1,16 +1,16 @@
-import type { Db } from '../db/connection';
-import { findInvitationByHash, hasStructureRole, markAccepted } from '../db/invitation.repo';
-import { findUserByEmail, insertMembership, insertUser } from '../db/user.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { roleLabels, type Actor, type Role } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { findInvitationByHash, hasStructureRole, markAccepted } from '../../db/invitation.repo';
+import { findUserByEmail, insertMembership, insertUser } from '../../db/user.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { roleLabels, type Actor, type Role } from '../../domain/roles';
 import { invitationState } from './invitationAccess';
-import { invitationTokenHash } from '../domain/secretLinks';
-import { login } from './login';
-import { hashPassword } from './passwords';
-import { assertStrongPassword } from '../domain/passwordStrength';
-import { grantLabel, membershipsOf } from '../domain/people';
-import type { Db as Tx } from '../db/connection';
+import { invitationTokenHash } from '../../domain/secretLinks';
+import { login } from '../accounts/login';
+import { hashPassword } from '../infra/passwords';
+import { assertStrongPassword } from '../../domain/passwordStrength';
+import { grantLabel, membershipsOf } from '../../domain/people';
+import type { Db as Tx } from '../../db/connection';
 
 type Invitation = NonNullable<Awaited<ReturnType<typeof findInvitationByHash>>>;
 

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { getStructurePlace } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { structurePolicy } from '../policies/structure';
+import type { Db } from '../../db/connection';
+import { getStructurePlace } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy } from '../../policies/structure';
 
 /** Who may see and revoke a structure's invitations: its director and the nation; others get 403, or 404 when they may not even read it. */
 export async function authorizeInvitations(db: Db, actor: Actor, structureId: number) {

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { directorFollowUp } from '../db/people.repo';
-import type { TerritoryScope } from '../db/campaign.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { canFollowTerritory, type TerritoryRef } from '../policies/territory';
+import type { Db } from '../../db/connection';
+import { directorFollowUp } from '../../db/people.repo';
+import type { TerritoryScope } from '../../db/campaign.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { canFollowTerritory, type TerritoryRef } from '../../policies/territory';
 import { invitationState } from './invitationAccess';
 import { inviteMember } from './inviteMember';
 

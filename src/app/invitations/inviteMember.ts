@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { countInvitationsSince, insertInvitation, isMemberByEmail } from '../db/invitation.repo';
-import { insertOutbox } from '../db/cockpit.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { roleLabels, type Actor } from '../domain/roles';
-import { invitationLink, invitationTokenHash } from '../domain/secretLinks';
+import type { Db } from '../../db/connection';
+import { countInvitationsSince, insertInvitation, isMemberByEmail } from '../../db/invitation.repo';
+import { insertOutbox } from '../../db/cockpit.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { roleLabels, type Actor } from '../../domain/roles';
+import { invitationLink, invitationTokenHash } from '../../domain/secretLinks';
 import { authorizeInvitations } from './invitationAccess';
-import { getStructurePlace } from '../db/structure.repo';
-import { structurePolicy } from '../policies/structure';
-import { flushOutbox } from './deliverOutbox';
+import { getStructurePlace } from '../../db/structure.repo';
+import { structurePolicy } from '../../policies/structure';
+import { flushOutbox } from '../infra/deliverOutbox';
 
 /** Roles a director may give by invitation: the team, or a board member (never another director). */
 export const invitableRoles = ['contributor', 'board_member'] as const;

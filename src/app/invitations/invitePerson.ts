@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { insertInvitation } from '../db/invitation.repo';
-import { insertOutbox } from '../db/cockpit.repo';
-import { appendAudit } from '../db/audit.repo';
-import { findUserByEmail, listUserMemberships } from '../db/user.repo';
-import { AppError } from '../domain/errors';
-import { canGrant, grantLabel, type TerritoryGrant } from '../domain/people';
-import type { Actor } from '../domain/roles';
-import { invitationLink, invitationTokenHash } from '../domain/secretLinks';
-import { flushOutbox } from './deliverOutbox';
+import type { Db } from '../../db/connection';
+import { insertInvitation } from '../../db/invitation.repo';
+import { insertOutbox } from '../../db/cockpit.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { findUserByEmail, listUserMemberships } from '../../db/user.repo';
+import { AppError } from '../../domain/errors';
+import { canGrant, grantLabel, type TerritoryGrant } from '../../domain/people';
+import type { Actor } from '../../domain/roles';
+import { invitationLink, invitationTokenHash } from '../../domain/secretLinks';
+import { flushOutbox } from '../infra/deliverOutbox';
 import { defaultInvitationDays } from './inviteMember';
 
 /** The région of each département, and whether a région exists: what checking a grant needs. */

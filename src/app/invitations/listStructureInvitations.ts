@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { listInvitations } from '../db/invitation.repo';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { listInvitations } from '../../db/invitation.repo';
+import type { Actor } from '../../domain/roles';
 import { authorizeInvitations, invitationState } from './invitationAccess';
 
 /**

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { findInvitation, markRevoked } from '../db/invitation.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { findInvitation, markRevoked } from '../../db/invitation.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
 import { authorizeInvitations, invitationState } from './invitationAccess';
 
 /**

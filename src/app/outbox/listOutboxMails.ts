@@ -1,7 +1,7 @@
-import type { TerritoryScope } from '../db/campaign.repo';
-import { listOutbox } from '../db/cockpit.repo';
-import type { Db } from '../db/connection';
-import type { Actor } from '../domain/roles';
+import type { TerritoryScope } from '../../db/campaign.repo';
+import { listOutbox } from '../../db/cockpit.repo';
+import type { Db } from '../../db/connection';
+import type { Actor } from '../../domain/roles';
 
 /**
  * A page of the prepared mails of a territory the caller has authorized. The mail server's error replies

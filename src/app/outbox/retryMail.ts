@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { mailState, requeueFailedMail } from '../db/outbox.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { flushOutbox } from './deliverOutbox';
+import type { Db } from '../../db/connection';
+import { mailState, requeueFailedMail } from '../../db/outbox.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { flushOutbox } from '../infra/deliverOutbox';
 
 /**
  * The national administration, who runs the mail service, puts a mail given up after its attempts back in

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { sharedPartners, sharingStructures, structureOrigin } from '../db/partner.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { searchPartners } from '../domain/partners/search';
+import type { Db } from '../../db/connection';
+import { sharedPartners, sharingStructures, structureOrigin } from '../../db/partner.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { searchPartners } from '../../domain/partners/search';
 
 export const MAX_HITS = 100;
 

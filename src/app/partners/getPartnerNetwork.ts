@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { sharedPartners, sharingStructures } from '../db/partner.repo';
-import { getDepartement } from '../db/territory.repo';
-import { AppError } from '../domain/errors';
-import { partnerNetwork } from '../domain/partners/network';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { sharedPartners, sharingStructures } from '../../db/partner.repo';
+import { getDepartement } from '../../db/territory.repo';
+import { AppError } from '../../domain/errors';
+import { partnerNetwork } from '../../domain/partners/network';
+import type { Actor } from '../../domain/roles';
 
 /**
  * The partnership network of a département: structures that share their partners, their partners (merged

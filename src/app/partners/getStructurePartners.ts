@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { getSharing, listPartners } from '../db/partner.repo';
-import type { Actor } from '../domain/roles';
-import { structurePolicy } from '../policies/structure';
-import { structureFor } from './structureAccess';
+import type { Db } from '../../db/connection';
+import { getSharing, listPartners } from '../../db/partner.repo';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy } from '../../policies/structure';
+import { structureFor } from '../structures/structureAccess';
 
 /**
  * A structure's declared partners and its sharing consent, for its people and those who follow its

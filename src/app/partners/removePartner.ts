@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { deletePartner } from '../db/partner.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { structureFor } from './structureAccess';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { deletePartner } from '../../db/partner.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { structureFor } from '../structures/structureAccess';
 
 /**
  * Removes a declared partner (the structure's own people).

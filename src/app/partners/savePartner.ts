@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { countPartners, insertPartner, updatePartner } from '../db/partner.repo';
-import { AppError } from '../domain/errors';
-import { checkPartner, MAX_PARTNERS_PER_STRUCTURE, type PartnerInput } from '../domain/partners/partner';
-import type { Actor } from '../domain/roles';
-import { structureFor } from './structureAccess';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { countPartners, insertPartner, updatePartner } from '../../db/partner.repo';
+import { AppError } from '../../domain/errors';
+import { checkPartner, MAX_PARTNERS_PER_STRUCTURE, type PartnerInput } from '../../domain/partners/partner';
+import type { Actor } from '../../domain/roles';
+import { structureFor } from '../structures/structureAccess';
 
 /**
  * Declares a partner (no `partnerId`) or changes one, for the structure's own people. Bad input changes nothing.

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { getSharing, setSharing } from '../db/partner.repo';
-import type { Actor } from '../domain/roles';
-import { structureFor } from './structureAccess';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { getSharing, setSharing } from '../../db/partner.repo';
+import type { Actor } from '../../domain/roles';
+import { structureFor } from '../structures/structureAccess';
 
 /**
  * The director shares the structure's declared partners with the network (searchable, in the territory's

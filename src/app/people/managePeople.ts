@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { listTerritoryPeople, pendingTerritoryInvitations, setUserDisabled } from '../db/people.repo';
-import { findUserById, listUserMemberships } from '../db/user.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { canManagePerson, grantLabel } from '../domain/people';
-import { structureRoles, type Actor } from '../domain/roles';
-import { territoryIndex } from './invitePerson';
+import type { Db } from '../../db/connection';
+import { listTerritoryPeople, pendingTerritoryInvitations, setUserDisabled } from '../../db/people.repo';
+import { findUserById, listUserMemberships } from '../../db/user.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { canManagePerson, grantLabel } from '../../domain/people';
+import { structureRoles, type Actor } from '../../domain/roles';
+import { territoryIndex } from '../invitations/invitePerson';
 
 function requireTerritoryStaff(actor: Actor) {
   if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour gérer les personnes.');

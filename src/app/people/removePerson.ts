@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { findPerson, pseudonymisePerson } from '../db/privacy.repo';
-import { AppError } from '../domain/errors';
-import type { Actor, Role } from '../domain/roles';
-import { personPolicy } from '../policies/person';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { findPerson, pseudonymisePerson } from '../../db/privacy.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor, Role } from '../../domain/roles';
+import { personPolicy } from '../../policies/person';
 
 /**
  * Removes a person (right to erasure): account closed, name and e-mail replaced by a pseudonym everywhere

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { Database$ } from '../db/connection';
-import { openTestDatabase } from '../testing/testDb';
-import { defaultRetention } from '../domain/privacy/retention';
+import type { Database$ } from '../../db/connection';
+import { openTestDatabase } from '../../testing/testDb';
+import { defaultRetention } from '../../domain/privacy/retention';
 import { applyRetention } from './applyRetention';
 
 let database: Database$;

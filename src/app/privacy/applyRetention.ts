@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
-import { deleteExpiredSessions } from '../db/session.repo';
-import { deleteExpiredLoginCounters, deleteSpentInvitations, deleteSpentPasswordResets, eraseOldMails, pseudonymiseOldAudit } from '../db/retention.repo';
-import { retentionCutoffs, type RetentionPolicy } from '../domain/privacy/retention';
+import type { Db } from '../../db/connection';
+import { deleteExpiredSessions } from '../../db/session.repo';
+import { deleteExpiredLoginCounters, deleteSpentInvitations, deleteSpentPasswordResets, eraseOldMails, pseudonymiseOldAudit } from '../../db/retention.repo';
+import { retentionCutoffs, type RetentionPolicy } from '../../domain/privacy/retention';
 
 export interface RetentionReport { sessions: number; invitations: number; passwordResets: number; mails: number; loginCounters: number; auditEvents: number }
 

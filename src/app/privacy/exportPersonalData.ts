@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { readPersonalData } from '../db/privacy.repo';
-import { AppError } from '../domain/errors';
-import { personalDataCsv, type PersonalSections } from '../domain/privacy/personalDataCsv';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { readPersonalData } from '../../db/privacy.repo';
+import { AppError } from '../../domain/errors';
+import { personalDataCsv, type PersonalSections } from '../../domain/privacy/personalDataCsv';
+import type { Actor } from '../../domain/roles';
 
 /**
  * The signed-in person's own data (right of access and portability): profile, roles, what they wrote

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import type { RetentionPolicy } from '../domain/privacy/retention';
+import type { Db } from '../../db/connection';
+import type { RetentionPolicy } from '../../domain/privacy/retention';
 import { applyRetention, type RetentionReport } from './applyRetention';
 
 /** Once an hour: every step is idempotent, so several processes running it on one database do no harm. */

@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { listStructures } from '../db/structure.repo';
-import { listDepartements, listRegions } from '../db/territory.repo';
-import { publish } from '../domain/disclosure';
-import { byKindQueries, openDataFiles, type OpenDataFile } from '../reports/opendata/build';
-import { nationalTable } from './getDashboard';
-import { getPopulation, memoOf } from './populationCache';
-import { checkYear } from './resolveTerritory';
+import type { Db } from '../../db/connection';
+import { listStructures } from '../../db/structure.repo';
+import { listDepartements, listRegions } from '../../db/territory.repo';
+import { publish } from '../../domain/disclosure';
+import { byKindQueries, openDataFiles, type OpenDataFile } from '../../reports/opendata/build';
+import { nationalTable } from '../stats/getDashboard';
+import { getPopulation, memoOf } from '../stats/populationCache';
+import { checkYear } from '../territories/resolveTerritory';
 
 /**
  * The open data files of a campaign, all read from its latest release: its fixed table, the gate's filtered

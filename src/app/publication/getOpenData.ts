@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { dataPackage } from '../reports/opendata/build';
+import type { Db } from '../../db/connection';
+import { dataPackage } from '../../reports/opendata/build';
 import { buildOpenData } from './buildOpenData';
 
 /**

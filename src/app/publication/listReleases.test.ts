@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database$ } from '../db/connection';
-import { openTestDatabase } from '../testing/testDb';
+import type { Database$ } from '../../db/connection';
+import { openTestDatabase } from '../../testing/testDb';
 import { listCampaignReleases } from './listReleases';
 
 let database: Database$;

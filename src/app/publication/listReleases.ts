@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { listCampaigns } from '../db/campaign.repo';
-import { listReleases, type ReleaseInfo } from '../db/release.repo';
+import type { Db } from '../../db/connection';
+import { listCampaigns } from '../../db/campaign.repo';
+import { listReleases, type ReleaseInfo } from '../../db/release.repo';
 
 /** A campaign year with its releases, newest first (public: releases are the published figures). */
 export interface CampaignReleases {

@@ -1,15 +1,15 @@
-import type { Db } from '../db/connection';
-import { loadAggregationRecords, loadDirectoryPlaces } from '../db/aggregation.repo';
-import { appendAudit } from '../db/audit.repo';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { insertRelease, listReleases, releaseFigures, releaseRecords, type ReleaseInfo } from '../db/release.repo';
-import { auditRelease, compareReleases, preparePopulation, publishRelease as publishReleaseTable, type LpSolver, type PublishedFigure } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { releasePolicy } from '../policies/release';
-import { invalidatePopulation } from './populationCache';
+import type { Db } from '../../db/connection';
+import { loadAggregationRecords, loadDirectoryPlaces } from '../../db/aggregation.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { insertRelease, listReleases, releaseFigures, releaseRecords, type ReleaseInfo } from '../../db/release.repo';
+import { auditRelease, compareReleases, preparePopulation, publishRelease as publishReleaseTable, type LpSolver, type PublishedFigure } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { releasePolicy } from '../../policies/release';
+import { invalidatePopulation } from '../stats/populationCache';
 import { releaseIndicators } from './releaseIndicators';
-import { plural } from '../domain/labels';
+import { plural } from '../../domain/labels';
 
 let solver: Promise<LpSolver> | undefined;
 /** HiGHS, loaded once per process (a WebAssembly module). */

@@ -1,5 +1,5 @@
-import { isAggregatable } from '../domain/aggregation/contributions';
-import { coreIndicators } from '../domain/indicators';
+import { isAggregatable } from '../../domain/aggregation/contributions';
+import { coreIndicators } from '../../domain/indicators';
 
 /**
  * The indicators of every release's one fixed table: every aggregatable core indicator, so that every

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { responseFindings, responsePeople, responseScore } from '../db/quality.repo';
-import type { Suspect } from '../domain/quality/types';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { responseFindings, responsePeople, responseScore } from '../../db/quality.repo';
+import type { Suspect } from '../../domain/quality/types';
+import type { Actor } from '../../domain/roles';
 import { recomputeQuality } from './recomputeQuality';
-import { authorizeResponse } from './responseAccess';
+import { authorizeResponse } from '../responses/responseAccess';
 
 /** The suspect answer stored with a finding (answer most likely wrong, likelihood, proposed correction), or null. */
 function suspectOf(details: unknown): Suspect | null {

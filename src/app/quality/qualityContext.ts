@@ -1,12 +1,12 @@
-import type { Db } from '../db/connection';
-import { externalValuesOf } from '../db/external.repo';
-import { qualityRows, type QualityRow } from '../db/quality.repo';
-import { peerGroupKeys } from '../domain/quality/groups';
-import type { QualityContext, ResponseToCheck } from '../domain/quality/engine';
-import { runHeavy } from './heavy/pool';
-import { restoredContext } from './heavy/tasks';
-import type { AnswerMap } from '../domain/quality/types';
-import { questionnaireVersion } from './questionnaireVersions';
+import type { Db } from '../../db/connection';
+import { externalValuesOf } from '../../db/external.repo';
+import { qualityRows, type QualityRow } from '../../db/quality.repo';
+import { peerGroupKeys } from '../../domain/quality/groups';
+import type { QualityContext, ResponseToCheck } from '../../domain/quality/engine';
+import { runHeavy } from '../infra/heavy/pool';
+import { restoredContext } from '../infra/heavy/tasks';
+import type { AnswerMap } from '../../domain/quality/types';
+import { questionnaireVersion } from '../questionnaires/questionnaireVersions';
 
 /** A campaign row as the quality use cases need it. */
 export interface QualityCampaign { id: number; year: number; questionnaire_id: number | null }

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { qualityRows, storeQuality } from '../db/quality.repo';
-import { getResponseContext } from '../db/response.repo';
-import { checkResponse } from '../domain/quality/engine';
+import type { Db } from '../../db/connection';
+import { qualityRows, storeQuality } from '../../db/quality.repo';
+import { getResponseContext } from '../../db/response.repo';
+import { checkResponse } from '../../domain/quality/engine';
 import { campaignQualityContext, externalForRows, toCheck } from './qualityContext';
-import { responseQuestionnaire } from './responseQuestionnaire';
+import { responseQuestionnaire } from '../responses/responseQuestionnaire';
 
 /**
  * Re-checks one response with the cached campaign statistics and stores its findings and score. Answers

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database$ } from '../db/connection';
-import { responseFindings, responseScore } from '../db/quality.repo';
-import { openTestDatabase } from '../testing/testDb';
+import type { Database$ } from '../../db/connection';
+import { responseFindings, responseScore } from '../../db/quality.repo';
+import { openTestDatabase } from '../../testing/testDb';
 import { recomputeQuality } from './recomputeQuality';
 import { runQuality } from './runQuality';
 import { flushQualityRecomputes, QUALITY_RECHECK, scheduleQualityRecompute } from './scheduleQualityRecompute';
-import { listJobs } from '../db/jobs.repo';
+import { listJobs } from '../../db/jobs.repo';
 
 let database: Database$;
 let responseId: number;

@@ -1,15 +1,15 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { qualityRows, storeQuality } from '../db/quality.repo';
-import { AppError } from '../domain/errors';
-import { externalDatasetsRead } from '../domain/questionnaire/functions';
-import { responseIdsOfStructures } from '../db/response.repo';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { qualityRows, storeQuality } from '../../db/quality.repo';
+import { AppError } from '../../domain/errors';
+import { externalDatasetsRead } from '../../domain/questionnaire/functions';
+import { responseIdsOfStructures } from '../../db/response.repo';
 import { campaignQualityContext, externalForRows, rememberQualityContext, toCheck } from './qualityContext';
-import { questionnaireVersion } from './questionnaireVersions';
-import { runHeavy } from './heavy/pool';
-import { portableContext, restoredContext } from './heavy/tasks';
-import type { Catalog } from '../domain/questionnaire/types';
-import { responseQuestionnaire } from './responseQuestionnaire';
+import { questionnaireVersion } from '../questionnaires/questionnaireVersions';
+import { runHeavy } from '../infra/heavy/pool';
+import { portableContext, restoredContext } from '../infra/heavy/tasks';
+import type { Catalog } from '../../domain/questionnaire/types';
+import { responseQuestionnaire } from '../responses/responseQuestionnaire';
 
 export interface QualityRunSummary { year: number; responses: number; findings: number; meanScore: number | null; seconds: number }
 

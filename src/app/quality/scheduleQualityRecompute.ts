@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { newWorkerId, queueJob, runDueJobs, type JobHandler } from './jobRunner';
+import type { Db } from '../../db/connection';
+import { newWorkerId, queueJob, runDueJobs, type JobHandler } from '../infra/jobRunner';
 import { recomputeQuality } from './recomputeQuality';
 
 /** Autosave sends an answer every few seconds: wait for a pause before re-checking the response. */

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { diffVersions, type VersionDiff } from '../domain/questionnaire/diff';
+import type { Db } from '../../db/connection';
+import { diffVersions, type VersionDiff } from '../../domain/questionnaire/diff';
 import { yearQuestionnaire } from './yearQuestionnaire';
 
 /**

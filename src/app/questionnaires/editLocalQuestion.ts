@@ -1,16 +1,16 @@
-import type { Db } from '../db/connection';
-import { getLocalQuestion, listLocalQuestions, updateLocalQuestion } from '../db/localQuestion.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { prepareLocalElement } from '../domain/localQuestions/element';
-import { checkLocalQuestions } from '../domain/localQuestions/merge';
-import { localCode } from '../domain/localQuestions/namespace';
-import type { DefinitionElement } from '../domain/questionnaire/types';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { getLocalQuestion, listLocalQuestions, updateLocalQuestion } from '../../db/localQuestion.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { prepareLocalElement } from '../../domain/localQuestions/element';
+import { checkLocalQuestions } from '../../domain/localQuestions/merge';
+import { localCode } from '../../domain/localQuestions/namespace';
+import type { DefinitionElement } from '../../domain/questionnaire/types';
+import type { Actor } from '../../domain/roles';
 import { authorizeLocalQuestions } from './localQuestionAccess';
 import { presentLocalQuestion } from './presentLocalQuestion';
 import { questionnaireVersion } from './questionnaireVersions';
-import { forgetLocalQuestions } from './responseQuestionnaire';
+import { forgetLocalQuestions } from '../responses/responseQuestionnaire';
 
 /**
  * Replaces the element of a local question (and renames it when `name` is given), while its campaign is

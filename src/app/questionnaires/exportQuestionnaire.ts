@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { toXlsForm } from '../domain/questionnaire/xlsform';
+import type { Db } from '../../db/connection';
+import { toXlsForm } from '../../domain/questionnaire/xlsform';
 import { writeXlsForm } from './xlsformFile';
 import { yearQuestionnaire } from './yearQuestionnaire';
 

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { insertQuestionnaire, linkCampaignQuestionnaire, nextQuestionnaireVersion } from '../db/questionnaire.repo';
-import { AppError } from '../domain/errors';
-import type { QuestionnaireDefinition } from '../domain/questionnaire/types';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { insertQuestionnaire, linkCampaignQuestionnaire, nextQuestionnaireVersion } from '../../db/questionnaire.repo';
+import { AppError } from '../../domain/errors';
+import type { QuestionnaireDefinition } from '../../domain/questionnaire/types';
 import { readQuestionnaireFile } from './readQuestionnaireFile';
 import type { QuestionnaireFileReport } from './readQuestionnaireFile';
 

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { listLocalQuestions } from '../db/localQuestion.repo';
-import { AppError } from '../domain/errors';
-import type { LocalLevel } from '../domain/localQuestions/namespace';
-import type { Actor } from '../domain/roles';
-import { localQuestionPolicy } from '../policies/localQuestion';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { listLocalQuestions } from '../../db/localQuestion.repo';
+import { AppError } from '../../domain/errors';
+import type { LocalLevel } from '../../domain/localQuestions/namespace';
+import type { Actor } from '../../domain/roles';
+import { localQuestionPolicy } from '../../policies/localQuestion';
 import { authorizeLocalQuestions } from './localQuestionAccess';
 import { presentLocalQuestion } from './presentLocalQuestion';
 

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { getDepartement, getRegion } from '../db/territory.repo';
-import { AppError } from '../domain/errors';
-import type { LocalLevel } from '../domain/localQuestions/namespace';
-import type { Actor } from '../domain/roles';
-import { localQuestionPolicy, type LocalTerritoryRef } from '../policies/localQuestion';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { getDepartement, getRegion } from '../../db/territory.repo';
+import { AppError } from '../../domain/errors';
+import type { LocalLevel } from '../../domain/localQuestions/namespace';
+import type { Actor } from '../../domain/roles';
+import { localQuestionPolicy, type LocalTerritoryRef } from '../../policies/localQuestion';
 
 export type Campaign = NonNullable<Awaited<ReturnType<typeof getCampaignByYear>>>;
 

@@ -1,4 +1,4 @@
-import type { listLocalQuestions } from '../db/localQuestion.repo';
+import type { listLocalQuestions } from '../../db/localQuestion.repo';
 
 type Row = Awaited<ReturnType<typeof listLocalQuestions>>[number];
 

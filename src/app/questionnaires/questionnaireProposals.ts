@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { listProposals } from '../db/proposal.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { questionnairePolicy } from '../policies/questionnaire';
+import type { Db } from '../../db/connection';
+import { listProposals } from '../../db/proposal.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { questionnairePolicy } from '../../policies/questionnaire';
 import { yearQuestionnaire } from './yearQuestionnaire';
 
 /**

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { getQuestionnaireDefinition } from '../db/questionnaire.repo';
-import { loadVersion, type QuestionnaireVersion } from '../domain/questionnaire/catalog';
-import type { QuestionnaireDefinition } from '../domain/questionnaire/types';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/connection';
+import { getQuestionnaireDefinition } from '../../db/questionnaire.repo';
+import { loadVersion, type QuestionnaireVersion } from '../../domain/questionnaire/catalog';
+import type { QuestionnaireDefinition } from '../../domain/questionnaire/types';
+import { AppError } from '../../domain/errors';
 
 /** Stored versions never change once a campaign uses them, so a loaded version is kept for the process. */
 const caches = new WeakMap<Db, Map<number, Promise<QuestionnaireVersion>>>();

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { AppError } from '../domain/errors';
-import { loadVersion, type QuestionnaireVersion } from '../domain/questionnaire/catalog';
-import type { QuestionnaireDefinition } from '../domain/questionnaire/types';
+import { AppError } from '../../domain/errors';
+import { loadVersion, type QuestionnaireVersion } from '../../domain/questionnaire/catalog';
+import type { QuestionnaireDefinition } from '../../domain/questionnaire/types';
 
 /** Folder of the yearly definitions, relative to this file. */
-export const questionnairesFolder = new URL('../../questionnaires/', import.meta.url);
+export const questionnairesFolder = new URL('../../../questionnaires/', import.meta.url);
 
 function fileOf(year: number): URL {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('bad_request', `Année de questionnaire invalide : ${year}.`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../domain/errors';
-import { formFixtures, fixtureBytes } from '../testing/xlsformFixtures';
-import type { FormFixture } from '../testing/xlsformFixtures';
+import { AppError } from '../../domain/errors';
+import { formFixtures, fixtureBytes } from '../../testing/xlsformFixtures';
+import type { FormFixture } from '../../testing/xlsformFixtures';
 import { readQuestionnaireFile } from './readQuestionnaireFile';
 
 type Outcome = { kind: 'imported' | 'refused' | 'crashed'; message: string; read?: Awaited<ReturnType<typeof readQuestionnaireFile>> };

@@ -1,11 +1,11 @@
-import { AppError } from '../domain/errors';
-import { checkUploadBounds } from './checkUploadBounds';
-import { isLocalCode } from '../domain/localQuestions/namespace';
-import { loadVersion } from '../domain/questionnaire/catalog';
-import type { DefinitionElement, QuestionnaireDefinition } from '../domain/questionnaire/types';
-import { fromXlsForm } from '../domain/questionnaire/xlsform';
+import { AppError } from '../../domain/errors';
+import { checkUploadBounds } from '../files/checkUploadBounds';
+import { isLocalCode } from '../../domain/localQuestions/namespace';
+import { loadVersion } from '../../domain/questionnaire/catalog';
+import type { DefinitionElement, QuestionnaireDefinition } from '../../domain/questionnaire/types';
+import { fromXlsForm } from '../../domain/questionnaire/xlsform';
 import { readXlsForm } from './xlsformFile';
-import type { ImportIssue, XlsForm } from '../domain/questionnaire/xlsformTypes';
+import type { ImportIssue, XlsForm } from '../../domain/questionnaire/xlsformTypes';
 
 /** What reading an XLSForm file found, before anything touches the database. */
 export interface QuestionnaireFileReport {

@@ -1,13 +1,13 @@
-import type { Db } from '../db/connection';
-import { deleteLocalQuestion, getLocalQuestion, listLocalQuestions } from '../db/localQuestion.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { checkLocalQuestions } from '../domain/localQuestions/merge';
-import type { DefinitionElement } from '../domain/questionnaire/types';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { deleteLocalQuestion, getLocalQuestion, listLocalQuestions } from '../../db/localQuestion.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { checkLocalQuestions } from '../../domain/localQuestions/merge';
+import type { DefinitionElement } from '../../domain/questionnaire/types';
+import type { Actor } from '../../domain/roles';
 import { authorizeLocalQuestions } from './localQuestionAccess';
 import { questionnaireVersion } from './questionnaireVersions';
-import { forgetLocalQuestions } from './responseQuestionnaire';
+import { forgetLocalQuestions } from '../responses/responseQuestionnaire';
 
 /**
  * Removes a local question while its campaign is in preparation; refused when another local question

@@ -1,7 +1,7 @@
 /** Reads and writes XLSForm workbooks (.xlsx) with exceljs; the conversion itself is pure (src/domain/questionnaire/xlsform.ts). */
 import type ExcelJSTypes from 'exceljs';
-import { lazyModule } from '../lazyModule';
-import type { XlsForm } from '../domain/questionnaire/xlsformTypes';
+import { lazyModule } from '../../lazyModule';
+import type { XlsForm } from '../../domain/questionnaire/xlsformTypes';
 
 const ExcelJS = lazyModule<typeof ExcelJSTypes>('exceljs');
 

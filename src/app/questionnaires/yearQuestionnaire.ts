@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { latestQuestionnaireOfYear } from '../db/questionnaire.repo';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { latestQuestionnaireOfYear } from '../../db/questionnaire.repo';
+import { AppError } from '../../domain/errors';
 import { readDefinition } from './readDefinition';
-import { loadVersion, type QuestionnaireVersion } from '../domain/questionnaire/catalog';
-import type { QuestionnaireDefinition } from '../domain/questionnaire/types';
+import { loadVersion, type QuestionnaireVersion } from '../../domain/questionnaire/catalog';
+import type { QuestionnaireDefinition } from '../../domain/questionnaire/types';
 import { questionnaireVersion } from './questionnaireVersions';
 
 /**

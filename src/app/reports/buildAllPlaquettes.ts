@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
+import type { Db } from '../../db/connection';
 import { buildPlaquette, plaquetteSource } from './buildPlaquette';
-import type { PlaquetteLevel } from '../reports/plaquette/model';
+import type { PlaquetteLevel } from '../../reports/plaquette/model';
 
 /**
  * Every plaquette of a campaign year — the nation, each région, each département — from one load of the

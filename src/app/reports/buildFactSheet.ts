@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { getStructure } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { factSheetDocument, type FactSheetInput } from '../reports/factSheet/document';
-import { factSheetView } from '../reports/factSheet/text';
-import { renderPdf } from '../reports/pdf';
-import { structurePosition } from './structurePosition';
+import type { Db } from '../../db/connection';
+import { getStructure } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { factSheetDocument, type FactSheetInput } from '../../reports/factSheet/document';
+import { factSheetView } from '../../reports/factSheet/text';
+import { renderPdf } from '../../reports/pdf';
+import { structurePosition } from '../stats/structurePosition';
 
 /**
  * What a centre's fact sheet says: its position among its nearest neighbours on the dashboard

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database$ } from '../db/connection';
-import { campaignYears } from '../db/aggregation.repo';
-import { openTestDatabase } from '../testing/testDb';
-import { dashboardIndicators } from '../domain/dashboardIndicators';
-import { coreIndicator } from '../domain/indicators';
-import type { PublishedFigure } from '../domain/disclosure';
-import { formatNumber, formatShort } from '../reports/format';
-import { pageInk, pdfText } from '../reports/testing/pdfTools';
+import type { Database$ } from '../../db/connection';
+import { campaignYears } from '../../db/aggregation.repo';
+import { openTestDatabase } from '../../testing/testDb';
+import { dashboardIndicators } from '../../domain/dashboardIndicators';
+import { coreIndicator } from '../../domain/indicators';
+import type { PublishedFigure } from '../../domain/disclosure';
+import { formatNumber, formatShort } from '../../reports/format';
+import { pageInk, pdfText } from '../../reports/testing/pdfTools';
 import { buildPlaquette, plaquetteSource, type PlaquetteSource } from './buildPlaquette';
-import { getPopulation } from './populationCache';
+import { getPopulation } from '../stats/populationCache';
 
 let database: Database$;
 let year: number;

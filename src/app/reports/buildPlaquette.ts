@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/connection';
-import { campaignYears } from '../db/aggregation.repo';
-import { directoryEntries, type DirectoryEntry } from '../db/report.repo';
-import { listDepartements, listRegions } from '../db/territory.repo';
-import type { PublishedFigure } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
-import { renderPdf } from '../reports/pdf';
-import { plaquetteDocument } from '../reports/plaquette/document';
-import { plaquetteModel, type PlaquetteLevel } from '../reports/plaquette/model';
-import { nationalTable } from './getDashboard';
-import { getPopulation, memoOf } from './populationCache';
+import type { Db } from '../../db/connection';
+import { campaignYears } from '../../db/aggregation.repo';
+import { directoryEntries, type DirectoryEntry } from '../../db/report.repo';
+import { listDepartements, listRegions } from '../../db/territory.repo';
+import type { PublishedFigure } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
+import { renderPdf } from '../../reports/pdf';
+import { plaquetteDocument } from '../../reports/plaquette/document';
+import { plaquetteModel, type PlaquetteLevel } from '../../reports/plaquette/model';
+import { nationalTable } from '../stats/getDashboard';
+import { getPopulation, memoOf } from '../stats/populationCache';
 
 /**
  * What every plaquette of a campaign year reads: the published national table (the very table of the

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { externalValuesOf } from '../db/external.repo';
-import { listAnswers, listComments, previousAnswers } from '../db/response.repo';
-import { AppError } from '../domain/errors';
-import { validateResponse } from '../domain/questionnaire/validate';
+import type { Db } from '../../db/connection';
+import { externalValuesOf } from '../../db/external.repo';
+import { listAnswers, listComments, previousAnswers } from '../../db/response.repo';
+import { AppError } from '../../domain/errors';
+import { validateResponse } from '../../domain/questionnaire/validate';
 import type { ResponseContext } from './responseAccess';
 import { responseQuestionnaire } from './responseQuestionnaire';
 

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { insertComment } from '../db/response.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import type { LiveHub } from './live';
+import type { Db } from '../../db/connection';
+import { insertComment } from '../../db/response.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import type { LiveHub } from '../infra/live';
 import { authorizeResponse } from './responseAccess';
 import { responseQuestionnaire } from './responseQuestionnaire';
 

@@ -1,14 +1,14 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear, type TerritoryScope } from '../db/campaign.repo';
-import { responsesForExport } from '../db/interchange.repo';
-import { AppError } from '../domain/errors';
-import type { RawCell, TableFormat } from '../domain/interchange/answerTable';
-import { writeAnswerTable } from './answerTableFile';
-import { valueToCell } from '../domain/interchange/cellValue';
-import type { CatalogQuestion } from '../domain/questionnaire/types';
-import type { Actor } from '../domain/roles';
-import { structurePolicy } from '../policies/structure';
-import { questionnaireVersion } from './questionnaireVersions';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear, type TerritoryScope } from '../../db/campaign.repo';
+import { responsesForExport } from '../../db/interchange.repo';
+import { AppError } from '../../domain/errors';
+import type { RawCell, TableFormat } from '../../domain/interchange/answerTable';
+import { writeAnswerTable } from '../files/answerTableFile';
+import { valueToCell } from '../../domain/interchange/cellValue';
+import type { CatalogQuestion } from '../../domain/questionnaire/types';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy } from '../../policies/structure';
+import { questionnaireVersion } from '../questionnaires/questionnaireVersions';
 import { responseQuestionnaire } from './responseQuestionnaire';
 
 export interface ExportResponsesProps {

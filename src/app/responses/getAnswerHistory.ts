@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { answerHistory } from '../db/response.repo';
+import type { Db } from '../../db/connection';
+import { answerHistory } from '../../db/response.repo';
 
 /**
  * The revisions of one answer (who, when, before → after), oldest first; the caller has authorized the response.

@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
-import { externalValuesOf } from '../db/external.repo';
-import { listAnswers, previousAnswers } from '../db/response.repo';
-import { lastReopening } from '../db/responseHistory.repo';
+import type { Db } from '../../db/connection';
+import { externalValuesOf } from '../../db/external.repo';
+import { listAnswers, previousAnswers } from '../../db/response.repo';
+import { lastReopening } from '../../db/responseHistory.repo';
 
 /**
  * What the response page needs besides the response itself (already authorized by the caller): its answers,

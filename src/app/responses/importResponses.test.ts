@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import type { Database$ } from '../db/connection';
-import { openTestDatabase } from '../testing/testDb';
-import { readAnswerTable } from './answerTableFile';
-import { withLuhnDigit } from '../domain/siret';
+import type { Database$ } from '../../db/connection';
+import { openTestDatabase } from '../../testing/testDb';
+import { readAnswerTable } from '../files/answerTableFile';
+import { withLuhnDigit } from '../../domain/siret';
 import { exportResponses } from './exportResponses';
 import { importResponses } from './importResponses';
 

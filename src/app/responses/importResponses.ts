@@ -1,18 +1,18 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { answersOfStructures, findStructuresBySiret, writeImportedAnswers } from '../db/interchange.repo';
-import { localCodesOfCampaign } from '../db/localQuestion.repo';
-import { AppError } from '../domain/errors';
-import { formatOf, type AnswerTable, type TableFormat } from '../domain/interchange/answerTable';
-import { readAnswerTable } from './answerTableFile';
-import { checkUploadBounds } from './checkUploadBounds';
-import { cellToValue } from '../domain/interchange/cellValue';
-import { validateAnswer } from '../domain/questionnaire/answer';
-import type { Actor } from '../domain/roles';
-import { isValidSiret } from '../domain/siret';
-import { structurePolicy } from '../policies/structure';
-import { questionnaireVersion } from './questionnaireVersions';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { answersOfStructures, findStructuresBySiret, writeImportedAnswers } from '../../db/interchange.repo';
+import { localCodesOfCampaign } from '../../db/localQuestion.repo';
+import { AppError } from '../../domain/errors';
+import { formatOf, type AnswerTable, type TableFormat } from '../../domain/interchange/answerTable';
+import { readAnswerTable } from '../files/answerTableFile';
+import { checkUploadBounds } from '../files/checkUploadBounds';
+import { cellToValue } from '../../domain/interchange/cellValue';
+import { validateAnswer } from '../../domain/questionnaire/answer';
+import type { Actor } from '../../domain/roles';
+import { isValidSiret } from '../../domain/siret';
+import { structurePolicy } from '../../policies/structure';
+import { questionnaireVersion } from '../questionnaires/questionnaireVersions';
 import { responseQuestionnaire } from './responseQuestionnaire';
 
 /** One problem of an imported file, where a spreadsheet shows it. */

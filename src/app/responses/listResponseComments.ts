@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { listComments } from '../db/response.repo';
+import type { Db } from '../../db/connection';
+import { listComments } from '../../db/response.repo';
 
 /**
  * The comments on a response's answers, oldest first; the caller has authorized the response.

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { listQueries } from '../db/query.repo';
+import type { Db } from '../../db/connection';
+import { listQueries } from '../../db/query.repo';
 
 /**
  * The correspondents' queries on a response, with their messages; the caller has authorized the response.

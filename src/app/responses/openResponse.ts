@@ -1,12 +1,12 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { ensureResponse, findResponseId, listAnswers, prefillAnswers, previousAnswers } from '../db/response.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { structurePolicy } from '../policies/structure';
-import { questionnaireVersion } from './questionnaireVersions';
-import { prefillFrom } from '../domain/prefill';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { ensureResponse, findResponseId, listAnswers, prefillAnswers, previousAnswers } from '../../db/response.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy } from '../../policies/structure';
+import { questionnaireVersion } from '../questionnaires/questionnaireVersions';
+import { prefillFrom } from '../../domain/prefill';
 
 /**
  * The response of a structure to a campaign. The structure's team opening it for the first time creates

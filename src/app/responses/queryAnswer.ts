@@ -1,13 +1,13 @@
-import type { Db } from '../db/connection';
-import type { QueryState } from '../domain/workflow';
-import { addQueryMessage, getQuery, insertQuery, unclosedQueryCodes } from '../db/query.repo';
-import { setResponseState } from '../db/response.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import type { LiveHub } from './live';
+import type { Db } from '../../db/connection';
+import type { QueryState } from '../../domain/workflow';
+import { addQueryMessage, getQuery, insertQuery, unclosedQueryCodes } from '../../db/query.repo';
+import { setResponseState } from '../../db/response.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import type { LiveHub } from '../infra/live';
 import { authorizeResponse } from './responseAccess';
-import { questionnaireVersion } from './questionnaireVersions';
+import { questionnaireVersion } from '../questionnaires/questionnaireVersions';
 
 /**
  * A correspondent questions one answer of a submitted response: the response is returned to the

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { getResponseContext } from '../db/response.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { structurePolicy, type StructureAbility } from '../policies/structure';
+import type { Db } from '../../db/connection';
+import { getResponseContext } from '../../db/response.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy, type StructureAbility } from '../../policies/structure';
 
 export type ResponseContext = NonNullable<Awaited<ReturnType<typeof getResponseContext>>>;
 

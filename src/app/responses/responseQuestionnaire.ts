@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { localQuestionsForPlace } from '../db/localQuestion.repo';
-import { AppError } from '../domain/errors';
-import { checkLocalQuestions } from '../domain/localQuestions/merge';
-import type { QuestionnaireVersion } from '../domain/questionnaire/catalog';
-import type { DefinitionElement } from '../domain/questionnaire/types';
-import { questionnaireVersion } from './questionnaireVersions';
+import type { Db } from '../../db/connection';
+import { localQuestionsForPlace } from '../../db/localQuestion.repo';
+import { AppError } from '../../domain/errors';
+import { checkLocalQuestions } from '../../domain/localQuestions/merge';
+import type { QuestionnaireVersion } from '../../domain/questionnaire/catalog';
+import type { DefinitionElement } from '../../domain/questionnaire/types';
+import { questionnaireVersion } from '../questionnaires/questionnaireVersions';
 
 /** Where a response sits and which campaign it answers: what decides the questions it gets. */
 export interface ResponsePlace {

@@ -1,12 +1,12 @@
-import type { Db } from '../db/connection';
-import { setResponseState } from '../db/response.repo';
-import { unclosedQueryCodes } from '../db/query.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { canTransition, transitions } from '../domain/workflow';
-import { responseStateLabels, type ResponseState } from '../domain/responseState';
-import type { LiveHub } from './live';
+import type { Db } from '../../db/connection';
+import { setResponseState } from '../../db/response.repo';
+import { unclosedQueryCodes } from '../../db/query.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { canTransition, transitions } from '../../domain/workflow';
+import { responseStateLabels, type ResponseState } from '../../domain/responseState';
+import type { LiveHub } from '../infra/live';
 import { authorizeResponse } from './responseAccess';
 
 /**

@@ -1,16 +1,16 @@
-import type { Db } from '../db/connection';
-import { getAnswer, writeAnswer } from '../db/response.repo';
-import { AppError } from '../domain/errors';
-import { editableCodes } from '../domain/workflow';
-import { editableByStructure } from '../domain/responseState';
-import { unclosedQueryCodes } from '../db/query.repo';
-import type { Actor } from '../domain/roles';
-import { validateAnswer } from '../domain/questionnaire/validate';
-import { storedAnswerValue } from '../domain/questionnaire/answer';
-import type { LiveHub } from './live';
+import type { Db } from '../../db/connection';
+import { getAnswer, writeAnswer } from '../../db/response.repo';
+import { AppError } from '../../domain/errors';
+import { editableCodes } from '../../domain/workflow';
+import { editableByStructure } from '../../domain/responseState';
+import { unclosedQueryCodes } from '../../db/query.repo';
+import type { Actor } from '../../domain/roles';
+import { validateAnswer } from '../../domain/questionnaire/validate';
+import { storedAnswerValue } from '../../domain/questionnaire/answer';
+import type { LiveHub } from '../infra/live';
 import { authorizeResponse } from './responseAccess';
 import { responseQuestionnaire } from './responseQuestionnaire';
-import { scheduleQualityRecompute } from './scheduleQualityRecompute';
+import { scheduleQualityRecompute } from '../quality/scheduleQualityRecompute';
 
 export interface SaveAnswerProps {
   db: Db; live?: LiveHub; actor: Actor; responseId: number; code: string; value: unknown;

@@ -1,14 +1,14 @@
-import type { Db } from '../db/connection';
-import { setResponseState } from '../db/response.repo';
-import { appendAudit } from '../db/audit.repo';
-import { AppError } from '../domain/errors';
-import { canSubmit } from '../domain/questionnaire/validate';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { setResponseState } from '../../db/response.repo';
+import { appendAudit } from '../../db/audit.repo';
+import { AppError } from '../../domain/errors';
+import { canSubmit } from '../../domain/questionnaire/validate';
+import type { Actor } from '../../domain/roles';
 import { checkResponse } from './checkResponse';
-import type { LiveHub } from './live';
+import type { LiveHub } from '../infra/live';
 import { authorizeResponse } from './responseAccess';
-import { scheduleQualityRecompute } from './scheduleQualityRecompute';
-import { plural } from '../domain/labels';
+import { scheduleQualityRecompute } from '../quality/scheduleQualityRecompute';
+import { plural } from '../../domain/labels';
 
 /**
  * The director submits the response once errors are fixed and warnings are justified; it is then

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { preparePopulation, publish, type AggregationRecord, type PublishedCell, type Stat, type Territory } from '../domain/disclosure';
-import type { IndicatorSpec } from '../domain/aggregation/contributions';
+import type { Db } from '../../db/connection';
+import { preparePopulation, publish, type AggregationRecord, type PublishedCell, type Stat, type Territory } from '../../domain/disclosure';
+import type { IndicatorSpec } from '../../domain/aggregation/contributions';
 import { getPopulation, memoOf, type CampaignPopulation } from './populationCache';
-import type { PopulationMode } from '../db/aggregation.repo';
+import type { PopulationMode } from '../../db/aggregation.repo';
 
-export { checkYear, resolveTerritory, type TableLevel } from './resolveTerritory';
+export { checkYear, resolveTerritory, type TableLevel } from '../territories/resolveTerritory';
 export interface DerivedFigure { indicator: string; stat: Stat; territory: Territory; cell: PublishedCell }
 
 /**

@@ -1,6 +1,6 @@
-import { dashboardTable } from '../reports/table/figures';
+import { dashboardTable } from '../../reports/table/figures';
 import { getDashboard } from './getDashboard';
-import { tableDownload, type Download } from './tableDownload';
+import { tableDownload, type Download } from '../files/tableDownload';
 
 /**
  * A territory's dashboard as a CSV or XLSX file: the same cells as the screen (same use case, same gate),

@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { essCsvRows, essPdfDocument } from '../domain/ess/export';
-import type { Actor } from '../domain/roles';
-import { renderPdf, type PdfContent } from '../reports/pdf';
-import { spreadsheetCsv, toCsv } from '../reports/table/csv';
-import { fileSlug } from '../reports/table/table';
+import type { Db } from '../../db/connection';
+import { essCsvRows, essPdfDocument } from '../../domain/ess/export';
+import type { Actor } from '../../domain/roles';
+import { renderPdf, type PdfContent } from '../../reports/pdf';
+import { spreadsheetCsv, toCsv } from '../../reports/table/csv';
+import { fileSlug } from '../../reports/table/table';
 import { getEssProfile } from './getEssProfile';
 
 /**

@@ -1,7 +1,7 @@
-import { getStructure } from '../db/structure.repo';
-import { positionTable } from '../reports/table/figures';
+import { getStructure } from '../../db/structure.repo';
+import { positionTable } from '../../reports/table/figures';
 import { structurePosition } from './structurePosition';
-import { tableDownload, type Download } from './tableDownload';
+import { tableDownload, type Download } from '../files/tableDownload';
 
 /**
  * A structure's position among its peers (private, same access as the page) as a CSV or XLSX file.

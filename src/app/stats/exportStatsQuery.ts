@@ -1,7 +1,7 @@
-import { listDepartements, listRegions } from '../db/territory.repo';
-import { queryTable } from '../reports/table/figures';
+import { listDepartements, listRegions } from '../../db/territory.repo';
+import { queryTable } from '../../reports/table/figures';
 import { queryStats } from './queryStats';
-import { tableDownload, type Download } from './tableDownload';
+import { tableDownload, type Download } from '../files/tableDownload';
 
 /**
  * A free statistics query (the same as /api/stats/query, through the gate) as a CSV or XLSX file, territories named.

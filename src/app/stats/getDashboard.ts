@@ -1,13 +1,13 @@
-import type { Db } from '../db/connection';
-import { campaignYears } from '../db/aggregation.repo';
-import { dashboardIndicators } from '../domain/dashboardIndicators';
-import { publish, publishedChange, type PublishedCell, type PublishedFigure, type Stat, type Territory } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
-import { coreIndicator } from '../domain/indicators';
-import type { Actor } from '../domain/roles';
-import { canFollowTerritory } from '../policies/territory';
+import type { Db } from '../../db/connection';
+import { campaignYears } from '../../db/aggregation.repo';
+import { dashboardIndicators } from '../../domain/dashboardIndicators';
+import { publish, publishedChange, type PublishedCell, type PublishedFigure, type Stat, type Territory } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
+import { coreIndicator } from '../../domain/indicators';
+import type { Actor } from '../../domain/roles';
+import { canFollowTerritory } from '../../policies/territory';
 import { getPopulation, memoOf, type CampaignPopulation } from './populationCache';
-import { resolveTerritory, type TableLevel } from './resolveTerritory';
+import { resolveTerritory, type TableLevel } from '../territories/resolveTerritory';
 
 export type DashboardLevel = TableLevel;
 

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { campaignYears } from '../db/aggregation.repo';
-import { listDepartements } from '../db/territory.repo';
-import { dashboardIndicators } from '../domain/dashboardIndicators';
-import { allowedStats, type PublishedCell, type Stat } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
-import { coreIndicator } from '../domain/indicators';
+import type { Db } from '../../db/connection';
+import { campaignYears } from '../../db/aggregation.repo';
+import { listDepartements } from '../../db/territory.repo';
+import { dashboardIndicators } from '../../domain/dashboardIndicators';
+import { allowedStats, type PublishedCell, type Stat } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
+import { coreIndicator } from '../../domain/indicators';
 import { nationalTable } from './getDashboard';
 import { getPopulation } from './populationCache';
 

@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { responseYears, structureYearAnswers } from '../db/ess.repo';
-import { getStructure } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
-import { publishedStates } from '../domain/workflow';
-import { essProfile, type EssProfile } from '../domain/ess/profile';
-import type { Actor } from '../domain/roles';
-import { structureFor } from './structureAccess';
+import type { Db } from '../../db/connection';
+import { responseYears, structureYearAnswers } from '../../db/ess.repo';
+import { getStructure } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
+import { publishedStates } from '../../domain/workflow';
+import { essProfile, type EssProfile } from '../../domain/ess/profile';
+import type { Actor } from '../../domain/roles';
+import { structureFor } from '../structures/structureAccess';
 
 export interface EssProfileView {
   structure: { id: number; name: string; kind: string; siret: string | null; address: string | null; postalCode: string | null; commune: string; departementCode: string; departementName: string; regionCode: string; management: string };

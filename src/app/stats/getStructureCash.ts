@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { ownAnswersByYear } from '../db/aggregation.repo';
-import { CASH_THRESHOLDS, cashIndicators } from '../domain/cash/indicators';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { structureFor } from './structureAccess';
+import type { Db } from '../../db/connection';
+import { ownAnswersByYear } from '../../db/aggregation.repo';
+import { CASH_THRESHOLDS, cashIndicators } from '../../domain/cash/indicators';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { structureFor } from '../structures/structureAccess';
 
 /**
  * A structure's cash indicators and difficulty signal, every year it answered (latest last), for its own

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { countStructuresWithoutCoordinates, listStructurePoints, type PointFilters } from '../db/structurePoints.repo';
+import type { Db } from '../../db/connection';
+import { countStructuresWithoutCoordinates, listStructurePoints, type PointFilters } from '../../db/structurePoints.repo';
 
 /**
  * The structures placed on the public map (directory data only) and how many of those filtered have no coordinates.

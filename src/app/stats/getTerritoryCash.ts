@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { cashAggregateIndicators, withCashValues } from '../domain/cash/indicators';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { canFollowTerritory } from '../policies/territory';
+import type { Db } from '../../db/connection';
+import { cashAggregateIndicators, withCashValues } from '../../domain/cash/indicators';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { canFollowTerritory } from '../../policies/territory';
 import { checkYear, derivedTerritoryTable, resolveTerritory, type TableLevel } from './derivedTerritoryTable';
 
 const indicators = [

@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { textAnswersOf } from '../db/ess.repo';
-import { essIndicators } from '../domain/ess/aggregate';
-import { withEssValues } from '../domain/ess/aggregate';
-import { essTextCodes } from '../domain/ess/profile';
+import type { Db } from '../../db/connection';
+import { textAnswersOf } from '../../db/ess.repo';
+import { essIndicators } from '../../domain/ess/aggregate';
+import { withEssValues } from '../../domain/ess/aggregate';
+import { essTextCodes } from '../../domain/ess/profile';
 import { checkYear, derivedTerritoryTable, resolveTerritory, type TableLevel } from './derivedTerritoryTable';
 
 /**

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { validatedAnswersOfTerritory } from '../db/cashWatch.repo';
-import { cashIndicators } from '../domain/cash/indicators';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { canFollowTerritory } from '../policies/territory';
-import { checkYear, resolveTerritory, type TableLevel } from './resolveTerritory';
+import type { Db } from '../../db/connection';
+import { validatedAnswersOfTerritory } from '../../db/cashWatch.repo';
+import { cashIndicators } from '../../domain/cash/indicators';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { canFollowTerritory } from '../../policies/territory';
+import { checkYear, resolveTerritory, type TableLevel } from '../territories/resolveTerritory';
 
 /**
  * The structures behind the territory's "en difficulté" share, named, with their reasons — only for those

@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { consentingPartners } from '../db/consent.repo';
-import { campaignYears, structureSummaries } from '../db/aggregation.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
-import { coreIndicator } from '../domain/indicators';
-import type { Actor } from '../domain/roles';
-import { consentPolicy } from '../policies/consent';
+import type { Db } from '../../db/connection';
+import { consentingPartners } from '../../db/consent.repo';
+import { campaignYears, structureSummaries } from '../../db/aggregation.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
+import { coreIndicator } from '../../domain/indicators';
+import type { Actor } from '../../domain/roles';
+import { consentPolicy } from '../../policies/consent';
 import { getPopulation } from './populationCache';
 import { checkIndicators } from './structurePosition';
 

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { getCampaignByYear } from '../db/campaign.repo';
-import { freezeNeighbours, getFrozenNeighbours, structureAttributesOf } from '../db/peerGroup.repo';
-import { publish, publishGroup, type Filter, type PublishedCell, type StructureAttributes } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
-import { distanceBandsKm, haversineKm, withinKm, type DistanceBandKm } from '../domain/peers/distance';
-import { candidatesOf, featuresOf, nearestNeighbours, NEIGHBOURS_K } from '../domain/peers/neighbours';
+import type { Db } from '../../db/connection';
+import { getCampaignByYear } from '../../db/campaign.repo';
+import { freezeNeighbours, getFrozenNeighbours, structureAttributesOf } from '../../db/peerGroup.repo';
+import { publish, publishGroup, type Filter, type PublishedCell, type StructureAttributes } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
+import { distanceBandsKm, haversineKm, withinKm, type DistanceBandKm } from '../../domain/peers/distance';
+import { candidatesOf, featuresOf, nearestNeighbours, NEIGHBOURS_K } from '../../domain/peers/neighbours';
 import { getPopulation, memoOf, type CampaignPopulation } from './populationCache';
 
 /** How a structure's peer group is chosen. */

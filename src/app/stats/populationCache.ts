@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { loadAggregationRecords, loadDirectoryPlaces, placesOf, populationFingerprint, type PopulationMode, type RecordPlace } from '../db/aggregation.repo';
-import { findRelease, latestReleaseId, releaseFigures, releaseRecords, type ReleaseInfo } from '../db/release.repo';
-import { preparePopulation, type AggregationRecord, type Population, type PublishedFigure } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/connection';
+import { loadAggregationRecords, loadDirectoryPlaces, placesOf, populationFingerprint, type PopulationMode, type RecordPlace } from '../../db/aggregation.repo';
+import { findRelease, latestReleaseId, releaseFigures, releaseRecords, type ReleaseInfo } from '../../db/release.repo';
+import { preparePopulation, type AggregationRecord, type Population, type PublishedFigure } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
 
 /**
  * A campaign's prepared population, as the gate needs it (always the whole campaign, never a filtered

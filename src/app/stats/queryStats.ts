@@ -1,7 +1,7 @@
-import type { Db } from '../db/connection';
-import { campaignYears } from '../db/aggregation.repo';
-import { publish, publishedChange, type Filter, type PublishedCell, type Stat, type Territory, type TerritoryLevel } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/connection';
+import { campaignYears } from '../../db/aggregation.repo';
+import { publish, publishedChange, type Filter, type PublishedCell, type Stat, type Territory, type TerritoryLevel } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
 import { previousReleasePopulation } from './getDashboard';
 import { getPopulation } from './populationCache';
 

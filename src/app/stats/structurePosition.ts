@@ -1,12 +1,12 @@
-import type { Db } from '../db/connection';
-import { campaignYears, ownAnswersByYear, structureSummaries } from '../db/aggregation.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { dashboardIndicators } from '../domain/dashboardIndicators';
-import type { PublishedCell } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
-import { coreIndicator } from '../domain/indicators';
-import type { Actor } from '../domain/roles';
-import { structurePolicy } from '../policies/structure';
+import type { Db } from '../../db/connection';
+import { campaignYears, ownAnswersByYear, structureSummaries } from '../../db/aggregation.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { dashboardIndicators } from '../../domain/dashboardIndicators';
+import type { PublishedCell } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
+import { coreIndicator } from '../../domain/indicators';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy } from '../../policies/structure';
 import { groupCells, neighboursOf, selfInfo, type PeerSpec } from './peerGroup';
 
 export const positions = ['below_q1', 'q1_to_median', 'median_to_q3', 'above_q3'] as const;

@@ -1,14 +1,14 @@
-import type { Db } from '../db/connection';
-import { applyDirectoryDiff, currentDirectory } from '../db/directory.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { directoryColumns } from '../domain/directory/columns';
-import { diffDirectory } from '../domain/directory/diff';
-import { parseDirectory, type DirectoryProblem } from '../domain/directory/parse';
-import { AppError } from '../domain/errors';
-import type { RawCell } from '../domain/interchange/answerTable';
-import type { Actor } from '../domain/roles';
-import { structurePolicy } from '../policies/structure';
-import { officialCommunes } from '../seed/geography';
+import type { Db } from '../../db/connection';
+import { applyDirectoryDiff, currentDirectory } from '../../db/directory.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { directoryColumns } from '../../domain/directory/columns';
+import { diffDirectory } from '../../domain/directory/diff';
+import { parseDirectory, type DirectoryProblem } from '../../domain/directory/parse';
+import { AppError } from '../../domain/errors';
+import type { RawCell } from '../../domain/interchange/answerTable';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy } from '../../policies/structure';
+import { officialCommunes } from '../../seed/geography';
 
 /** Identity fields a correspondent or the nation corrects in the browser, named as the directory file's columns. */
 export const editableColumns = ['nom', 'type', 'adresse', 'code_postal', 'code_commune', 'gestion', 'federation', 'qpv', 'courriel_direction'] as const;

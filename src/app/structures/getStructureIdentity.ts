@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { getStructure } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
+import type { Db } from '../../db/connection';
+import { getStructure } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
 
 /**
  * A structure's public identity card (directory data, commune and département names), or a 404.

@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection';
-import { listStructureMembers } from '../db/user.repo';
-import type { Actor } from '../domain/roles';
+import type { Db } from '../../db/connection';
+import { listStructureMembers } from '../../db/user.repo';
+import type { Actor } from '../../domain/roles';
 import { structureFor } from './structureAccess';
 
 /**

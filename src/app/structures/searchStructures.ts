@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { listStructures, type StructureFilters } from '../db/structure.repo';
+import type { Db } from '../../db/connection';
+import { listStructures, type StructureFilters } from '../../db/structure.repo';
 
 /**
  * The public directory of structures: a page of those matching the filters, by name, and their total.

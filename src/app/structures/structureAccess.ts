@@ -1,8 +1,8 @@
-import type { Db } from '../db/connection';
-import { getStructurePlace } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
-import type { Actor, StructurePlace } from '../domain/roles';
-import { structurePolicy, type StructureAbility } from '../policies/structure';
+import type { Db } from '../../db/connection';
+import { getStructurePlace } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor, StructurePlace } from '../../domain/roles';
+import { structurePolicy, type StructureAbility } from '../../policies/structure';
 
 /**
  * The structure, if the actor holds the ability on it: 404 for an unknown id, 401 for a visitor, 403 with

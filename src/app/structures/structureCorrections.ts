@@ -1,11 +1,11 @@
-import type { Db } from '../db/connection';
-import { closeCorrection, insertCorrection, listCorrections } from '../db/correction.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { appendAudit } from '../db/audit.repo';
-import type { TerritoryScope } from '../db/campaign.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { structurePolicy } from '../policies/structure';
+import type { Db } from '../../db/connection';
+import { closeCorrection, insertCorrection, listCorrections } from '../../db/correction.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { appendAudit } from '../../db/audit.repo';
+import type { TerritoryScope } from '../../db/campaign.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { structurePolicy } from '../../policies/structure';
 
 async function placeFor(db: Db, actor: Actor, structureId: number) {
   if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour voir les demandes de correction de cette structure.');

@@ -1,10 +1,10 @@
-import type { Db } from '../db/connection';
-import { appendAudit } from '../db/audit.repo';
-import { handOverDirection, structureMembersWithRole } from '../db/privacy.repo';
-import { getStructurePlace } from '../db/structure.repo';
-import { AppError } from '../domain/errors';
-import { structureRoles, type Actor } from '../domain/roles';
-import { personPolicy } from '../policies/person';
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/audit.repo';
+import { handOverDirection, structureMembersWithRole } from '../../db/privacy.repo';
+import { getStructurePlace } from '../../db/structure.repo';
+import { AppError } from '../../domain/errors';
+import { structureRoles, type Actor } from '../../domain/roles';
+import { personPolicy } from '../../policies/person';
 
 /**
  * A departing director hands the structure to a successor chosen among its members: the successor becomes

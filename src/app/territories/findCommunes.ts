@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { searchCommunes } from '../db/territory.repo';
+import type { Db } from '../../db/connection';
+import { searchCommunes } from '../../db/territory.repo';
 
 /**
  * Communes matching a name or postal code, optionally in one département, most populated first.

@@ -1,9 +1,9 @@
-import type { TerritoryScope } from '../db/campaign.repo';
-import type { Db } from '../db/connection';
-import { getDepartement, getRegion } from '../db/territory.repo';
-import { AppError } from '../domain/errors';
-import type { Actor } from '../domain/roles';
-import { canFollowTerritory, type TerritoryRef } from '../policies/territory';
+import type { TerritoryScope } from '../../db/campaign.repo';
+import type { Db } from '../../db/connection';
+import { getDepartement, getRegion } from '../../db/territory.repo';
+import { AppError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import { canFollowTerritory, type TerritoryRef } from '../../policies/territory';
 
 /**
  * The territory asked for (nation, région or département), if the actor follows it: 401 for a visitor,

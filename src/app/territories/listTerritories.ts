@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection';
-import { listDepartements, listRegions } from '../db/territory.repo';
+import type { Db } from '../../db/connection';
+import { listDepartements, listRegions } from '../../db/territory.repo';
 
 /**
  * The régions of France, or its départements (of one région when `regionCode` is given), by name (COG).

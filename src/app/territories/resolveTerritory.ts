@@ -1,9 +1,9 @@
-import type { Db } from '../db/connection';
-import { campaignYears } from '../db/aggregation.repo';
-import { getDepartement, getRegion, listDepartements, listRegions } from '../db/territory.repo';
-import { NATION_CODE, type Territory } from '../domain/disclosure';
-import { AppError } from '../domain/errors';
-import type { TerritoryRef } from '../policies/territory';
+import type { Db } from '../../db/connection';
+import { campaignYears } from '../../db/aggregation.repo';
+import { getDepartement, getRegion, listDepartements, listRegions } from '../../db/territory.repo';
+import { NATION_CODE, type Territory } from '../../domain/disclosure';
+import { AppError } from '../../domain/errors';
+import type { TerritoryRef } from '../../policies/territory';
 
 export type TableLevel = 'nation' | 'region' | 'departement';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGeography } from '../../seed/geography';
-import { loadQuestionnaire } from '../../app/readDefinition';
+import { loadQuestionnaire } from '../../app/questionnaires/readDefinition';
 import { validateResponse } from '../questionnaire/validate';
 import { coreIndicators, fundingSources } from '../indicators';
 import { DEMO_YEARS, generateAnswers } from './answers';

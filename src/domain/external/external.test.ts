@@ -4,7 +4,7 @@ import { pearson, spearman } from '../stats';
 import { withLuhnDigit } from '../siret';
 import { analyseTable, rowIdentity } from './analyse';
 import { beyondTolerance, concordanceReport, type ConcordanceInput } from './concordance';
-import { concordanceTables } from '../../app/externalReportTables';
+import { concordanceTables } from '../../app/external/externalReportTables';
 import { decodeText } from './encoding';
 import { elisfaExample, exampleMapping } from './example';
 import { comparableIndicator } from './indicators';

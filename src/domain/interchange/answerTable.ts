@@ -1,6 +1,6 @@
 /**
  * Answer tables as files: one row per structure (identified by SIRET), one column per indicator code.
- * CSV (papaparse; comma or semicolon, detected) here; XLSX (exceljs, first sheet) in src/app/answerTableFile.ts,
+ * CSV (papaparse; comma or semicolon, detected) here; XLSX (exceljs, first sheet) in src/app/files/answerTableFile.ts,
  * which loads the spreadsheet library. Cells keep their raw type (a number cell of a workbook stays a
  * number); converting them is cellValue.ts's job.
  */

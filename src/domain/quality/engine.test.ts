@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readGeography } from '../../seed/geography';
 import { generateAnswers } from '../demo/answers';
 import { generateStructures, type DemoStructure } from '../demo/structures';
-import { loadQuestionnaire } from '../../app/readDefinition';
+import { loadQuestionnaire } from '../../app/questionnaires/readDefinition';
 import type { Catalog } from '../questionnaire/types';
 import { checkResponse, flaggedCodes, prepareCampaign, runCampaign, standaloneContext, type ResponseToCheck } from './engine';
 

@@ -24,7 +24,7 @@ export interface ResponseToCheck {
   groups?: readonly string[];
   /** Comments justifying the questionnaire's warnings, by rule id. */
   comments?: Readonly<Record<string, string>>;
-  /** External data sets about this structure for the year, by data set then field: what `ext()` reads in rules (hook for src/app/qualityContext.ts). */
+  /** External data sets about this structure for the year, by data set then field: what `ext()` reads in rules (hook for src/app/quality/qualityContext.ts). */
   external?: Readonly<Record<string, Record<string, unknown>>>;
 }
 

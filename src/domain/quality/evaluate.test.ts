@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDefinitionSync } from '../../app/readDefinition';
+import { readDefinitionSync } from '../../app/questionnaires/readDefinition';
 import { loadVersion } from '../questionnaire/catalog';
 import { runCampaign } from './engine';
 import { evaluate } from './evaluate';

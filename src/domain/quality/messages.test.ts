@@ -1,7 +1,7 @@
 /** The French of every kind of message: value, last year's value, reference, gap, agreement and units. */
 import { describe, expect, it } from 'vitest';
 import { Random } from '../demo/random';
-import { readDefinitionSync } from '../../app/readDefinition';
+import { readDefinitionSync } from '../../app/questionnaires/readDefinition';
 import { loadVersion } from '../questionnaire/catalog';
 import { candidates, explains } from './corrections';
 import { locate } from './locate';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coreIndicators } from '../indicators';
 import { loadVersion } from './catalog';
-import { availableYears, loadQuestionnaire, readDefinition } from '../../app/readDefinition';
+import { availableYears, loadQuestionnaire, readDefinition } from '../../app/questionnaires/readDefinition';
 import type { QuestionnaireDefinition } from './types';
 
 describe.each(availableYears)('questionnaire %i', (year) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadVersion } from './catalog';
 import { diffVersions } from './diff';
-import { loadQuestionnaire, readDefinition } from '../../app/readDefinition';
+import { loadQuestionnaire, readDefinition } from '../../app/questionnaires/readDefinition';
 import type { QuestionnaireDefinition } from './types';
 
 const [y2023, y2024, y2025] = await Promise.all([2023, 2024, 2025].map((y) => loadQuestionnaire(y)));

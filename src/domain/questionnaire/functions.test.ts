@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionRunner, ExpressionRunner, SurveyModel } from 'survey-core';
 import { attachContext, contextProperty, externalDatasetsRead } from './functions';
-import { readDefinitionSync } from '../../app/readDefinition';
+import { readDefinitionSync } from '../../app/questionnaires/readDefinition';
 import { loadVersion } from './catalog';
 import type { QualityContext } from './types';
 

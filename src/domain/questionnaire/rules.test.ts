@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SurveyModel } from 'survey-core';
 import { actionFields, staffFunctions } from '../indicators';
 import { attachContext } from './functions';
-import { availableYears, loadQuestionnaire } from '../../app/readDefinition';
+import { availableYears, loadQuestionnaire } from '../../app/questionnaires/readDefinition';
 import { baseContext, completeAnswers } from './testFixtures';
 import type { QualityContext } from './types';
 import { validateResponse } from './validate';

@@ -5,7 +5,7 @@ import { generateStructures } from '../demo/structures';
 import { generateAnswers } from '../demo/answers';
 import { injectErrors } from '../demo/errors';
 import { loadVersion } from './catalog';
-import { readDefinitionSync } from '../../app/readDefinition';
+import { readDefinitionSync } from '../../app/questionnaires/readDefinition';
 import { contextProperty } from './functions';
 import { runExpression } from './validate';
 

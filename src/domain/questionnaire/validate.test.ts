@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadQuestionnaire, readDefinition } from '../../app/readDefinition';
+import { loadQuestionnaire, readDefinition } from '../../app/questionnaires/readDefinition';
 import { baseContext, completeAnswers } from './testFixtures';
 import { canSubmit, validateAnswer, validateResponse } from './validate';
 

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ConditionRunner, ExpressionRunner } from 'survey-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../test/e2e/browser';
-import { availableYears, readDefinition } from '../../app/readDefinition';
+import { availableYears, readDefinition } from '../../app/questionnaires/readDefinition';
 import { toXlsForm } from './xlsform';
 import { elementsInOrder } from './xlsformRules';
 import type { DefinitionElement } from './types';

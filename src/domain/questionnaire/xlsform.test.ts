@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fromXlsExpression, toXlsExpression } from './expressions';
 import { loadVersion } from './catalog';
-import { availableYears, readDefinition } from '../../app/readDefinition';
+import { availableYears, readDefinition } from '../../app/questionnaires/readDefinition';
 import { normalizeDefinition } from './normalize';
 import { fromXlsForm, toXlsForm } from './xlsform';
 import type { XlsForm } from './xlsform';
-import { readXlsForm, writeXlsForm } from '../../app/xlsformFile';
+import { readXlsForm, writeXlsForm } from '../../app/questionnaires/xlsformFile';
 
 describe('expression translation', () => {
   it.each([

@@ -5,7 +5,7 @@
  * rule_anchor say where it came from), the others travel in a `rules` sheet; declared mappings in a
  * `mappings` sheet. A panel holding only computed totals is not written as a group (ODK would show an
  * empty labelled group): its calculations carry its name and title in the panel and panel_label columns.
- * The reverse lives in xlsformImport.ts, file reading and writing in src/app/xlsformFile.ts.
+ * The reverse lives in xlsformImport.ts, file reading and writing in src/app/questionnaires/xlsformFile.ts.
  */
 import { toXlsExpression } from './expressions';
 import { elementsInOrder, placeRules, rangeNote, ruleConstraint } from './xlsformRules';

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { loadActor } from '../../app/loadActor';
+import { loadActor } from '../../app/accounts/loadActor';
 import type { Env } from '../context';
 
 export const SESSION_COOKIE = 'senacs_session';

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database$ } from '../../db/connection';
-import { openTestDatabase } from '../../testing/testDb';
-import { testClient } from '../../testing/http';
-import { externalExample } from '../externalExample';
-import { importExternal } from '../importExternal';
-import { runQuality } from '../runQuality';
+import type { Database$ } from '../../../db/connection';
+import { openTestDatabase } from '../../../testing/testDb';
+import { testClient } from '../../../testing/http';
+import { externalExample } from '../../external/externalExample';
+import { importExternal } from '../../external/importExternal';
+import { runQuality } from '../../quality/runQuality';
 import { closeHeavyPool, runHeavy, setHeavyWorkers } from './pool';
 import { prepareContext, restoredContext } from './tasks';
-import { getCampaignByYear } from '../../db/campaign.repo';
-import { qualityRows } from '../../db/quality.repo';
-import { toCheck } from '../qualityContext';
-import { questionnaireVersion } from '../questionnaireVersions';
-import { defaultPeerOptions } from '../../domain/quality/peers';
+import { getCampaignByYear } from '../../../db/campaign.repo';
+import { qualityRows } from '../../../db/quality.repo';
+import { toCheck } from '../../quality/qualityContext';
+import { questionnaireVersion } from '../../questionnaires/questionnaireVersions';
+import { defaultPeerOptions } from '../../../domain/quality/peers';
 
 let database: Database$;
 let example: Uint8Array;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { AppError, type ErrorCode } from '../../domain/errors';
+import { AppError, type ErrorCode } from '../../../domain/errors';
 import { runHeavyTask, type HeavyOutcome } from './run';
 import type { HeavyTasks } from './tasks';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../../domain/errors';
 import { heavyTasks, type HeavyTasks } from './tasks';
 
 /** A task's outcome as it crosses threads: an AppError keeps its code, message and details. */

@@ -2,17 +2,17 @@
  * The CPU-heavy work that runs in worker threads (see pool.ts): each task takes and returns plain data
  * (structured clone), never a database handle. They run in the calling thread too when workers are off.
  */
-import { analyseTable, type FileAnalysis } from '../../domain/external/analyse';
-import { readExternalFile } from '../readExternalFile';
-import { guessMapping } from '../../domain/external/mapping';
-import type { DirectoryEntry } from '../../domain/external/matching';
-import type { DatasetMapping, FileProblem } from '../../domain/external/types';
-import type { TableFormat } from '../../domain/interchange/answerTable';
-import type { TextEncodingName } from '../../domain/external/encoding';
-import { checkResponse, prepareCampaign, type QualityContext, type ResponseToCheck } from '../../domain/quality/engine';
-import type { Catalog } from '../../domain/questionnaire/types';
-import type { Finding } from '../../domain/quality/types';
-import { defaultPeerOptions } from '../../domain/quality/peers';
+import { analyseTable, type FileAnalysis } from '../../../domain/external/analyse';
+import { readExternalFile } from '../../external/readExternalFile';
+import { guessMapping } from '../../../domain/external/mapping';
+import type { DirectoryEntry } from '../../../domain/external/matching';
+import type { DatasetMapping, FileProblem } from '../../../domain/external/types';
+import type { TableFormat } from '../../../domain/interchange/answerTable';
+import type { TextEncodingName } from '../../../domain/external/encoding';
+import { checkResponse, prepareCampaign, type QualityContext, type ResponseToCheck } from '../../../domain/quality/engine';
+import type { Catalog } from '../../../domain/questionnaire/types';
+import type { Finding } from '../../../domain/quality/types';
+import { defaultPeerOptions } from '../../../domain/quality/peers';
 
 /**
  * Campaign statistics as they cross threads: the peer metrics are functions (they cannot be cloned), so

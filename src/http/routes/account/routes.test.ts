@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
-import { deliverOutbox } from '../../../app/deliverOutbox';
-import type { Mailer, OutgoingMail } from '../../../app/mailer';
-import { resetPassword } from '../../../app/resetPassword';
+import { deliverOutbox } from '../../../app/infra/deliverOutbox';
+import type { Mailer, OutgoingMail } from '../../../app/infra/mailer';
+import { resetPassword } from '../../../app/accounts/resetPassword';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { listActionSheets } from '../../../app/listActionSheets';
-import { readableActionSheet } from '../../../app/actionSheetAccess';
-import { createActionSheet } from '../../../app/createActionSheet';
-import { editActionSheet } from '../../../app/editActionSheet';
-import { publishActionSheet } from '../../../app/publishActionSheet';
-import { removeActionSheet } from '../../../app/removeActionSheet';
-import { listActionSheetThemes } from '../../../app/listActionSheetThemes';
+import { listActionSheets } from '../../../app/actionSheets/listActionSheets';
+import { readableActionSheet } from '../../../app/actionSheets/actionSheetAccess';
+import { createActionSheet } from '../../../app/actionSheets/createActionSheet';
+import { editActionSheet } from '../../../app/actionSheets/editActionSheet';
+import { publishActionSheet } from '../../../app/actionSheets/publishActionSheet';
+import { removeActionSheet } from '../../../app/actionSheets/removeActionSheet';
+import { listActionSheetThemes } from '../../../app/actionSheets/listActionSheetThemes';
 import { actionSheetBody, actionSheetDeletedResponse, actionSheetListQuery, actionSheetListResponse, actionSheetThemesResponse, actionSheetView } from './schema';
 
 export const actionSheetDocs = [

@@ -5,13 +5,13 @@ import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
 import { TEST_PASSWORD } from '../../../testing/template';
 import { createApp } from '../../app';
-import { LiveHub } from '../../../app/live';
-import { DEFAULT_LOGIN_LIMITS, LoginLimiter } from '../../../app/loginLimiter';
-import * as passwords from '../../../app/passwords';
+import { LiveHub } from '../../../app/infra/live';
+import { DEFAULT_LOGIN_LIMITS, LoginLimiter } from '../../../app/infra/loginLimiter';
+import * as passwords from '../../../app/infra/passwords';
 
 // Counts the password checks the login runs (the real check still runs).
 const checks = vi.hoisted(() => ({ n: 0 }));
-vi.mock('../../../app/passwords', async (importOriginal) => {
+vi.mock('../../../app/infra/passwords', async (importOriginal) => {
   const real = await importOriginal<typeof passwords>();
   return { ...real, checkPassword: (h: string, p: string) => { checks.n++; return real.checkPassword(h, p); } };
 });

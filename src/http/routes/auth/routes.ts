@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { login, SESSION_DAYS } from '../../../app/login';
-import { logout } from '../../../app/logout';
-import type { LoginLimiter } from '../../../app/loginLimiter';
+import { login, SESSION_DAYS } from '../../../app/accounts/login';
+import { logout } from '../../../app/accounts/logout';
+import type { LoginLimiter } from '../../../app/infra/loginLimiter';
 import type { Env } from '../../context';
 import type { RouteDoc } from '../../openapi';
 import { readBody } from '../../input';

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { TerritoryScope } from '../../../db/campaign.repo';
-import { findCampaign } from '../../../app/findCampaign';
-import { followedTerritory } from '../../../app/followedTerritory';
-import { getCampaignProgress } from '../../../app/getCampaignProgress';
-import { getCampaigns } from '../../../app/getCampaigns';
-import { followUpSorts, listFollowUp } from '../../../app/listFollowUp';
+import { findCampaign } from '../../../app/campaigns/findCampaign';
+import { followedTerritory } from '../../../app/territories/followedTerritory';
+import { getCampaignProgress } from '../../../app/campaigns/getCampaignProgress';
+import { getCampaigns } from '../../../app/campaigns/getCampaigns';
+import { followUpSorts, listFollowUp } from '../../../app/campaigns/listFollowUp';
 import type { Context } from 'hono';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { getStructureCash } from '../../../app/getStructureCash';
-import { getTerritoryCash } from '../../../app/getTerritoryCash';
-import { listCashDifficulties } from '../../../app/listCashDifficulties';
+import { getStructureCash } from '../../../app/stats/getStructureCash';
+import { getTerritoryCash } from '../../../app/stats/getTerritoryCash';
+import { listCashDifficulties } from '../../../app/stats/listCashDifficulties';
 import { cashDifficultiesResponse, structureCashResponse, territoryFiguresResponse, territoryQuery } from './schema';
 
 export const cashDocs = [

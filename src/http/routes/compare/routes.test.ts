@@ -6,7 +6,7 @@ import { DEMO, testClient } from '../../../testing/http';
 import { TEST_PASSWORD } from '../../../testing/template';
 import { DEMO_CENTRE } from '../../../domain/demo/structures';
 import { insertMembership, insertUser } from '../../../db/user.repo';
-import { hashPassword } from '../../../app/passwords';
+import { hashPassword } from '../../../app/infra/passwords';
 import { dashboardIndicators } from '../../../domain/dashboardIndicators';
 import { suppressionRules } from '../../../domain/disclosure';
 

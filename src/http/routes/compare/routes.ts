@@ -4,15 +4,15 @@ import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { AppError } from '../../../domain/errors';
-import { getDashboard } from '../../../app/getDashboard';
-import { queryStats } from '../../../app/queryStats';
-import { structurePosition } from '../../../app/structurePosition';
-import type { PeerSpec } from '../../../app/peerGroup';
-import { requestConsents } from '../../../app/requestConsents';
-import { decideConsent } from '../../../app/decideConsent';
-import { withdrawConsent } from '../../../app/withdrawConsent';
-import { listConsents } from '../../../app/listConsents';
-import { namedComparison } from '../../../app/namedComparison';
+import { getDashboard } from '../../../app/stats/getDashboard';
+import { queryStats } from '../../../app/stats/queryStats';
+import { structurePosition } from '../../../app/stats/structurePosition';
+import type { PeerSpec } from '../../../app/stats/peerGroup';
+import { requestConsents } from '../../../app/consents/requestConsents';
+import { decideConsent } from '../../../app/consents/decideConsent';
+import { withdrawConsent } from '../../../app/consents/withdrawConsent';
+import { listConsents } from '../../../app/consents/listConsents';
+import { namedComparison } from '../../../app/stats/namedComparison';
 import {
   consentDecisionResponse, consentListResponse, consentRequestBody, consentRequestResponse, dashboardQuery, dashboardResponse, namedComparisonQuery,
   namedComparisonResponse, positionQuery, positionResponse, statsQueryBody, statsQueryResponse,

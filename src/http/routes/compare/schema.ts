@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positions } from '../../../app/structurePosition';
+import { positions } from '../../../app/stats/structurePosition';
 import { filterDimensions, filterValues, publishedStats, territoryLevels, type Filter, type FilterDimension } from '../../../domain/disclosure';
 import { units } from '../../../domain/indicators';
 import { responseStates } from '../../../domain/responseState';

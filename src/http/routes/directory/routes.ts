@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { checkDirectoryFile, importDirectory } from '../../../app/importDirectory';
-import { editStructureIdentity } from '../../../app/editStructureIdentity';
-import { closeCorrectionRequest, correctionsOfStructure, openCorrections, requestCorrection } from '../../../app/structureCorrections';
-import { directoryTemplate } from '../../../app/directoryTemplate';
+import { checkDirectoryFile, importDirectory } from '../../../app/directory/importDirectory';
+import { editStructureIdentity } from '../../../app/structures/editStructureIdentity';
+import { closeCorrectionRequest, correctionsOfStructure, openCorrections, requestCorrection } from '../../../app/structures/structureCorrections';
+import { directoryTemplate } from '../../../app/directory/directoryTemplate';
 import { directorySchema } from '../../../domain/directory/template';
 import { AppError } from '../../../domain/errors';
 import { formatOf } from '../../../domain/interchange/answerTable';

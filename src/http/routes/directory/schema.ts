@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tableFormats } from '../../../domain/interchange/answerTable';
-import { editableColumns } from '../../../app/editStructureIdentity';
+import { editableColumns } from '../../../app/structures/editStructureIdentity';
 import { comparedFields } from '../../../domain/directory/diff';
 
 export const importQuery = z.object({

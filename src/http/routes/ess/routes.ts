@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import { CSV, PDF, type RouteDoc } from '../../openapi';
-import { getEssProfile } from '../../../app/getEssProfile';
-import { exportEssProfile } from '../../../app/exportEssProfile';
-import { getTerritoryEss } from '../../../app/getTerritoryEss';
+import { getEssProfile } from '../../../app/stats/getEssProfile';
+import { exportEssProfile } from '../../../app/stats/exportEssProfile';
+import { getTerritoryEss } from '../../../app/stats/getTerritoryEss';
 import { essExportQuery, essProfileQuery, essProfileResponse, territoryFiguresResponse, territoryQuery } from './schema';
 
 export const essDocs = [

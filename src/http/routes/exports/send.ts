@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Download } from '../../../app/tableDownload';
+import type { Download } from '../../../app/files/tableDownload';
 
 /**
  * Sends a file a use case made (a table as CSV or XLSX) as a download, never cached.

@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { externalExample } from '../../../app/externalExample';
-import { externalReport } from '../../../app/externalReport';
-import { decideExternalProposals, externalProposals } from '../../../app/externalProposals';
-import { importExternal } from '../../../app/importExternal';
-import { listExternalDatasets } from '../../../app/listExternalDatasets';
-import { concordanceFile } from '../../../app/externalReportTables';
+import { externalExample } from '../../../app/external/externalExample';
+import { externalReport } from '../../../app/external/externalReport';
+import { decideExternalProposals, externalProposals } from '../../../app/external/externalProposals';
+import { importExternal } from '../../../app/external/importExternal';
+import { listExternalDatasets } from '../../../app/external/listExternalDatasets';
+import { concordanceFile } from '../../../app/external/externalReportTables';
 import { comparableIndicators } from '../../../domain/external/indicators';
 import { AppError } from '../../../domain/errors';
 import { externalPolicy } from '../../../policies/external';

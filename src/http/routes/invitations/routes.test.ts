@@ -3,9 +3,9 @@ import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
 import { TEST_PASSWORD } from '../../../testing/template';
-import { inviteMember } from '../../../app/inviteMember';
+import { inviteMember } from '../../../app/invitations/inviteMember';
 import { listUserMemberships } from '../../../db/user.repo';
-import { prepareMailForSending } from '../../../app/prepareMailForSending';
+import { prepareMailForSending } from '../../../app/infra/prepareMailForSending';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;

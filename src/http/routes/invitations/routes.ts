@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { acceptInvitation, describeInvitation } from '../../../app/acceptInvitation';
-import { inviteMember } from '../../../app/inviteMember';
-import { listStructureInvitations } from '../../../app/listStructureInvitations';
-import { revokeInvitation } from '../../../app/revokeInvitation';
-import { SESSION_DAYS } from '../../../app/login';
+import { acceptInvitation, describeInvitation } from '../../../app/invitations/acceptInvitation';
+import { inviteMember } from '../../../app/invitations/inviteMember';
+import { listStructureInvitations } from '../../../app/invitations/listStructureInvitations';
+import { revokeInvitation } from '../../../app/invitations/revokeInvitation';
+import { SESSION_DAYS } from '../../../app/accounts/login';
 import { AppError } from '../../../domain/errors';
-import type { LoginLimiter } from '../../../app/loginLimiter';
+import type { LoginLimiter } from '../../../app/infra/loginLimiter';
 import { readConfig } from '../../../config';
 import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import type { Env } from '../../context';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { InvitationState } from '../../../app/invitationAccess';
-import { invitableRoles } from '../../../app/inviteMember';
+import type { InvitationState } from '../../../app/invitations/invitationAccess';
+import { invitableRoles } from '../../../app/invitations/inviteMember';
 import { roles } from '../../../domain/roles';
 
 export const inviteBody = z.object({

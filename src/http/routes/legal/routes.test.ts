@@ -2,7 +2,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../config';
 import type { Db } from '../../../db/connection';
-import { LiveHub } from '../../../app/live';
+import { LiveHub } from '../../../app/infra/live';
 import { createApp } from '../../app';
 import type { LegalResponse } from './schema';
 

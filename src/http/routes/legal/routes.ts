@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { SESSION_DAYS } from '../../../app/login';
+import { SESSION_DAYS } from '../../../app/accounts/login';
 import { legalVariables, type LegalSettings } from '../../../domain/privacy/legal';
 import { defaultRetention } from '../../../domain/privacy/retention';
 import type { Env } from '../../context';

@@ -5,8 +5,8 @@ import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
 import { TEST_PASSWORD } from '../../../testing/template';
 import { DEMO_CENTRE } from '../../../domain/demo/structures';
-import { createUser } from '../../../app/createUser';
-import { saveAnswer } from '../../../app/saveAnswer';
+import { createUser } from '../../../app/accounts/createUser';
+import { saveAnswer } from '../../../app/responses/saveAnswer';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;

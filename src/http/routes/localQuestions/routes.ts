@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { addLocalQuestion } from '../../../app/addLocalQuestion';
-import { editLocalQuestion } from '../../../app/editLocalQuestion';
-import { listLocalQuestionsOf } from '../../../app/listLocalQuestionsOf';
-import { removeLocalQuestion } from '../../../app/removeLocalQuestion';
+import { addLocalQuestion } from '../../../app/questionnaires/addLocalQuestion';
+import { editLocalQuestion } from '../../../app/questionnaires/editLocalQuestion';
+import { listLocalQuestionsOf } from '../../../app/questionnaires/listLocalQuestionsOf';
+import { removeLocalQuestion } from '../../../app/questionnaires/removeLocalQuestion';
 import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';

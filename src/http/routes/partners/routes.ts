@@ -2,12 +2,12 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { getStructurePartners } from '../../../app/getStructurePartners';
-import { savePartner } from '../../../app/savePartner';
-import { removePartner } from '../../../app/removePartner';
-import { setPartnerSharing } from '../../../app/setPartnerSharing';
-import { findPartners } from '../../../app/findPartners';
-import { getPartnerNetwork } from '../../../app/getPartnerNetwork';
+import { getStructurePartners } from '../../../app/partners/getStructurePartners';
+import { savePartner } from '../../../app/partners/savePartner';
+import { removePartner } from '../../../app/partners/removePartner';
+import { setPartnerSharing } from '../../../app/partners/setPartnerSharing';
+import { findPartners } from '../../../app/partners/findPartners';
+import { getPartnerNetwork } from '../../../app/partners/getPartnerNetwork';
 import { okResponse } from '../auth/schema';
 import {
   networkQuery, partnerBody, partnerNetworkResponse, partnerSearchResponse, partnerSharingView, partnerView, searchQuery, sharingBody, structurePartnersResponse,

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { invitePerson } from '../../../app/invitePerson';
-import { listPeople, setPersonSuspended } from '../../../app/managePeople';
-import { inviteDirectors, listDirectorInvitations } from '../../../app/inviteDirectors';
+import { invitePerson } from '../../../app/invitations/invitePerson';
+import { listPeople, setPersonSuspended } from '../../../app/people/managePeople';
+import { inviteDirectors, listDirectorInvitations } from '../../../app/invitations/inviteDirectors';
 import { readConfig } from '../../../config';
 import type { TerritoryScope } from '../../../db/campaign.repo';
 import { AppError } from '../../../domain/errors';

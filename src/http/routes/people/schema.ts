@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DirectorStatus } from '../../../app/inviteDirectors';
+import type { DirectorStatus } from '../../../app/invitations/inviteDirectors';
 import { organisations, territoryRoles } from '../../../domain/people';
 import { meSchema } from '../auth/schema';
 

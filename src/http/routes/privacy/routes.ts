@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { exportPersonalData, personalDataAsCsv } from '../../../app/exportPersonalData';
-import { removePerson } from '../../../app/removePerson';
-import { transferDirection } from '../../../app/transferDirection';
+import { exportPersonalData, personalDataAsCsv } from '../../../app/privacy/exportPersonalData';
+import { removePerson } from '../../../app/people/removePerson';
+import { transferDirection } from '../../../app/structures/transferDirection';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import { CSV, type RouteDoc } from '../../openapi';

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { getDepartementMap } from '../../../app/getDepartementMap';
-import { getStructureMap } from '../../../app/getStructureMap';
+import { getDepartementMap } from '../../../app/stats/getDepartementMap';
+import { getStructureMap } from '../../../app/stats/getStructureMap';
 import { departementMapQuery, departementMapResponse, structurePointsQuery, structurePointsResponse } from './schema';
 
 export const publicationDocs = [

@@ -3,7 +3,7 @@ import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
 import { DEMO_CENTRE } from '../../../domain/demo/structures';
-import { readXlsForm } from '../../../app/xlsformFile';
+import { readXlsForm } from '../../../app/questionnaires/xlsformFile';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;

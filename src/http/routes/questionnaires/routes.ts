@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { diffQuestionnaires } from '../../../app/diffQuestionnaires';
-import { exportQuestionnaire } from '../../../app/exportQuestionnaire';
-import { questionnaireProposals } from '../../../app/questionnaireProposals';
-import { yearQuestionnaire } from '../../../app/yearQuestionnaire';
+import { diffQuestionnaires } from '../../../app/questionnaires/diffQuestionnaires';
+import { exportQuestionnaire } from '../../../app/questionnaires/exportQuestionnaire';
+import { questionnaireProposals } from '../../../app/questionnaires/questionnaireProposals';
+import { yearQuestionnaire } from '../../../app/questionnaires/yearQuestionnaire';
 import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';

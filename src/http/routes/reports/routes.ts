@@ -3,8 +3,8 @@ import type { Context } from 'hono';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import { PDF, type RouteDoc } from '../../openapi';
-import { buildPlaquette } from '../../../app/buildPlaquette';
-import { buildFactSheet, factSheetJson } from '../../../app/buildFactSheet';
+import { buildPlaquette } from '../../../app/reports/buildPlaquette';
+import { buildFactSheet, factSheetJson } from '../../../app/reports/buildFactSheet';
 import { factSheetQuery, factSheetResponse, plaquetteQuery } from './schema';
 
 export const reportDocs = [

@@ -4,7 +4,7 @@ import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
 import { DEMO_CENTRE } from '../../../domain/demo/structures';
-import { readAnswerTable } from '../../../app/answerTableFile';
+import { readAnswerTable } from '../../../app/files/answerTableFile';
 
 /**
  * Issue 13, formulas in CSV downloads, end to end: the OWASP CSV-injection payloads typed as free-text

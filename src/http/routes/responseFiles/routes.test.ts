@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
-import { readAnswerTable } from '../../../app/answerTableFile';
+import { readAnswerTable } from '../../../app/files/answerTableFile';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { exportResponses } from '../../../app/exportResponses';
-import { importResponses } from '../../../app/importResponses';
+import { exportResponses } from '../../../app/responses/exportResponses';
+import { importResponses } from '../../../app/responses/importResponses';
 import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commentKinds } from '../../../app/commentAnswer';
+import { commentKinds } from '../../../app/responses/commentAnswer';
 import { campaignStates } from '../../../domain/campaignState';
 import { levels } from '../../../domain/questionnaire/types';
 import { responseStates } from '../../../domain/responseState';

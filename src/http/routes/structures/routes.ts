@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { getStructureIdentity } from '../../../app/getStructureIdentity';
-import { listStructureCampaignResponses } from '../../../app/listStructureCampaignResponses';
-import { listStructureTeam } from '../../../app/listStructureTeam';
-import { searchStructures } from '../../../app/searchStructures';
+import { getStructureIdentity } from '../../../app/structures/getStructureIdentity';
+import { listStructureCampaignResponses } from '../../../app/campaigns/listStructureCampaignResponses';
+import { listStructureTeam } from '../../../app/structures/listStructureTeam';
+import { searchStructures } from '../../../app/structures/searchStructures';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';

@@ -5,9 +5,9 @@ import { testClient } from '../../../testing/http';
 import pino from 'pino';
 import { allRouteDocs, createApp } from '../../app';
 import { openDatabase } from '../../../db/connection';
-import { LiveHub } from '../../../app/live';
+import { LiveHub } from '../../../app/infra/live';
 import { enqueueJob } from '../../../db/jobs.repo';
-import { runDueJobs } from '../../../app/jobRunner';
+import { runDueJobs } from '../../../app/infra/jobRunner';
 
 let database: Database$;
 let client: ReturnType<typeof testClient>;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { queueDepth } from '../../../app/jobQueue';
+import { queueDepth } from '../../../app/infra/jobQueue';
 import type { Env } from '../../context';
 import { buildOpenApi, type RouteDoc } from '../../openapi';
 import { healthResponse, openApiResponse } from './schema';

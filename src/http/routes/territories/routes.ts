@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { findCommunes } from '../../../app/findCommunes';
-import { listTerritories } from '../../../app/listTerritories';
+import { findCommunes } from '../../../app/territories/findCommunes';
+import { listTerritories } from '../../../app/territories/listTerritories';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';

@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { openQuery, answerQuery } from '../../../app/queryAnswer';
-import { reviewResponse } from '../../../app/reviewResponse';
-import { changeCampaignState, prepareCampaign } from '../../../app/manageCampaign';
-import { sendReminders } from '../../../app/sendReminders';
-import { retryMail } from '../../../app/retryMail';
-import { authorizeResponse } from '../../../app/responseAccess';
-import { getResponseQuality } from '../../../app/getResponseQuality';
-import { getCampaignCockpit } from '../../../app/getCampaignCockpit';
-import { listOutboxMails } from '../../../app/listOutboxMails';
-import { listResponseQueries } from '../../../app/listResponseQueries';
+import { openQuery, answerQuery } from '../../../app/responses/queryAnswer';
+import { reviewResponse } from '../../../app/responses/reviewResponse';
+import { changeCampaignState, prepareCampaign } from '../../../app/campaigns/manageCampaign';
+import { sendReminders } from '../../../app/campaigns/sendReminders';
+import { retryMail } from '../../../app/outbox/retryMail';
+import { authorizeResponse } from '../../../app/responses/responseAccess';
+import { getResponseQuality } from '../../../app/quality/getResponseQuality';
+import { getCampaignCockpit } from '../../../app/campaigns/getCampaignCockpit';
+import { listOutboxMails } from '../../../app/outbox/listOutboxMails';
+import { listResponseQueries } from '../../../app/responses/listResponseQueries';
 import { AppError } from '../../../domain/errors';
 import { readConfig } from '../../../config';
 import type { Env } from '../../context';
@@ -19,7 +19,7 @@ import {
   campaignStateResponse, cockpitResponse, deadlineBody, deadlinesResponse, openQueryBody, outboxQuery, outboxResponse, prepareCampaignBody, preparedCampaign,
   qualityResponse, queryListResponse, queryMessageBody, queryStateResponse, reasonBody, remindersResponse, retriedMail, reviewedResponse, territoryQuery,
 } from './schema';
-import { setTerritoryDeadline } from '../../../app/setTerritoryDeadline';
+import { setTerritoryDeadline } from '../../../app/campaigns/setTerritoryDeadline';
 import { parseDeadlines } from '../../../domain/deadlines';
 
 export const workflowDocs = [
