@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../http/apiTypes';
 import { api } from '../lib/api';
 import { useSession } from '../lib/session';
 import { useApi } from '../lib/useApi';
@@ -6,13 +7,13 @@ import { useSubmit } from '../lib/useSubmit';
 import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
 
-interface Account { name: string; email: string; sessions: number }
+type Account = ApiResponse<'get', '/account'>;
 
 /** `/compte`: the signed-in person's name, e-mail, password and sessions. */
 export function AccountPage() {
   const { me } = useSession();
   const [reload, setReload] = useState(0);
-  const loaded = useApi(me?.user ? `account/${reload}` : null, (signal) => api.get<Account>('/account', undefined, signal), { keepPrevious: true });
+  const loaded = useApi(me?.user ? `account/${reload}` : null, (signal) => api.get('/account', undefined, signal), { keepPrevious: true });
   if (me && !me.user) return <><h1>Mon compte</h1><p><Link to="/connexion?retour=%2Fcompte">Connectez-vous</Link> pour gérer votre compte.</p></>;
   const refresh = () => setReload((n) => n + 1);
   return (
@@ -110,7 +111,7 @@ function Sessions({ count, onDone }: { count: number; onDone: () => void }) {
       <p>{others === 0 ? 'Vous n’êtes connecté·e que sur cet appareil.' : `Vous êtes aussi connecté·e sur ${new Intl.PluralRules('fr-FR').select(others) === 'one' ? 'un autre appareil ou navigateur' : `${others} autres appareils ou navigateurs`}.`}</p>
       <button type="button" className="button button-secondary" disabled={busy || others === 0}
         onClick={() => void run(async () => {
-          const r = await api.post<{ ended: number }>('/account/sessions/end-others');
+          const r = await api.post('/account/sessions/end-others');
           setDone(r.ended === 0 ? 'Aucune autre session n’était ouverte.' : `${r.ended} ${r.ended > 1 ? 'sessions fermées' : 'session fermée'}.`);
         })}>Me déconnecter des autres sessions</button>
       <div role="status" aria-live="polite">{done && <p className="alert alert-info">{done}</p>}</div>

@@ -11,7 +11,7 @@ export function ForgotPasswordPage() {
   const { busy, error, run } = useSubmit(() => {});
   function submit(e: FormEvent) {
     e.preventDefault();
-    void run(async () => setAnswer((await api.post<{ message: string }>('/auth/password-reset', { email })).message));
+    void run(async () => setAnswer((await api.post('/auth/password-reset', { email })).message));
   }
   return (
     <div className="narrow">

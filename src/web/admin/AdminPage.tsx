@@ -1,7 +1,6 @@
 import { api } from '../lib/api';
 import { useSession } from '../lib/session';
 import { currentCampaign } from '../lib/territory';
-import type { Campaign, Page } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { Loading } from '../components/Status';
@@ -9,7 +8,7 @@ import { Loading } from '../components/Status';
 /** `/admin`: the national administration's hub, one link per page it runs the observatory from. */
 export function AdminPage() {
   const { me } = useSession();
-  const campaigns = useApi('campaigns', (signal) => api.get<Page<Campaign>>('/campaigns', undefined, signal));
+  const campaigns = useApi('campaigns', (signal) => api.get('/campaigns', undefined, signal));
   if (!me) return <Loading />;
   const national = me.memberships.some((m) => m.role === 'national_admin');
   if (!national) {

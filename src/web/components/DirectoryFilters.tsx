@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { managementLabel, qpvLabel, territoryTypeLabel } from '../lib/labels';
-import type { Departement, Page, Region } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { withRegion } from '../lib/listFilters';
 
@@ -16,9 +15,9 @@ interface Props { initial: Filters; onSearch: (f: Filters) => void }
 /** Search box and filters; applied on submit so that moving through a list never reloads results. */
 export function DirectoryFilters({ initial, onSearch }: Props) {
   const [f, setF] = useState<Filters>(initial);
-  const regions = useApi('regions', (signal) => api.get<Page<Region>>('/territories/regions', undefined, signal));
+  const regions = useApi('regions', (signal) => api.get('/territories/regions', undefined, signal));
   const departements = useApi(`departements-${f.region}`, (signal) =>
-    api.get<Page<Departement>>('/territories/departements', { region: f.region }, signal));
+    api.get('/territories/departements', { region: f.region }, signal));
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [k]: e.target.value }));
 
   function onRegion(e: { target: { value: string } }) {

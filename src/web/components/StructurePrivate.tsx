@@ -1,6 +1,5 @@
 import { api } from '../lib/api';
 import { useLocation } from '../lib/router';
-import type { Member, Page, StructureResponse } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from './Link';
 import { MembersTable } from './MembersTable';
@@ -17,8 +16,8 @@ export function StructurePrivate({ structureId, userId }: { structureId: number;
   // Visitors would only get a 401: no need to ask.
   const loaded = useApi(userId === null ? null : `${structureId}-${userId}`, async (signal) => {
     const [responses, members] = await Promise.all([
-      api.get<Page<StructureResponse>>(`/structures/${structureId}/responses`, undefined, signal),
-      api.get<Page<Member>>(`/structures/${structureId}/members`, undefined, signal),
+      api.get(`/structures/${structureId}/responses`, undefined, signal),
+      api.get(`/structures/${structureId}/members`, undefined, signal),
     ]);
     return { responses: responses.items, members: members.items };
   });

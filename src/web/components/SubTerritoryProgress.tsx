@@ -1,6 +1,6 @@
 import { api } from '../lib/api';
 import { formatNumber } from '../lib/labels';
-import type { Departement, Page, Progress, Region } from '../lib/types';
+import type { Departement, Progress, Region } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Show } from './Status';
 
@@ -14,11 +14,11 @@ export function SubTerritoryProgress({ year, level, code }: { year: number; leve
     const childLevel = level === 'nation' ? 'region' : 'departement';
     const children: Array<Region | Departement> = level === 'nation'
       // The database sorts by bytes, which puts "Île-de-France" last; French order puts it among the I.
-      ? (await api.get<Page<Region>>('/territories/regions', undefined, signal)).items.sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-      : (await api.get<Page<Departement>>('/territories/departements', { region: code }, signal)).items;
+      ? (await api.get('/territories/regions', undefined, signal)).items.sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+      : (await api.get('/territories/departements', { region: code }, signal)).items;
     return Promise.all(children.map(async (t) => ({
       code: t.code, name: t.name,
-      progress: await api.get<Progress>(`/campaigns/${year}/progress`, { level: childLevel, code: t.code }, signal),
+      progress: await api.get(`/campaigns/${year}/progress`, { level: childLevel, code: t.code }, signal),
     })));
   });
   const what = level === 'nation' ? 'région' : 'département';

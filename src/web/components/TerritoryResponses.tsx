@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { formatDate, kindLabel, plural, responseStateLabel, responseStates } from '../lib/labels';
-import type { Page, TerritoryResponse } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from './Link';
 import { Pagination } from './Pagination';
@@ -35,7 +34,7 @@ export function TerritoryResponses({ year, level, code, territoryName }: Props) 
   const [page, setPage] = useState(1);
   const key = JSON.stringify([year, level, code, filter, page]);
   const loaded = useApi(key, (signal) =>
-    api.get<Page<TerritoryResponse>>(`/campaigns/${year}/responses`, {
+    api.get(`/campaigns/${year}/responses`, {
       level, code, state: filter.state, page, pageSize: PAGE_SIZE, scoreBelow: filter.quality, openQueries: filter.queries, sort: filter.sort,
     }, signal),
     { keepPrevious: true });

@@ -1,17 +1,13 @@
 import { api } from '../lib/api';
+import type { ApiResponse } from '../../http/apiTypes';
 import { useApi, type Loaded } from '../lib/useApi';
 
 /** GET /api/legal: the operator's settings (null when not set) and the retention periods. */
-export interface Legal {
-  publisher: string | null; publisherAddress: string | null; publicationDirector: string | null; host: string | null;
-  contact: string | null; dpoContact: string | null; legalBasis: string | null; accessibilityAudit: string | null;
-  variables: Record<string, string>;
-  retention: { tokensDays: number; outboxDays: number; auditDays: number; sessionDays: number };
-}
+export type Legal = ApiResponse<'get', '/legal'>;
 export type LegalField = Exclude<keyof Legal, 'variables' | 'retention'>;
 
 /** The legal settings, loaded once per page. */
-export const useLegal = (): Loaded<Legal> => useApi('legal', (signal) => api.get<Legal>('/legal', undefined, signal));
+export const useLegal = (): Loaded<Legal> => useApi('legal', (signal) => api.get('/legal', undefined, signal));
 
 /** "30 jours", "1 an". */
 export function formatDays(days: number): string {

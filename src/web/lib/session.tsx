@@ -16,7 +16,7 @@ const SessionContext = createContext<Session | null>(null);
 const anonymousMe: Me = { user: null, memberships: [] };
 
 async function fetchMe(): Promise<Me> {
-  const me = await api.get<Me>('/me');
+  const me = await api.get('/me');
   setCsrfToken(me.csrfToken);
   return me;
 }
@@ -34,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (email: string, password: string) => {
-    const r = await api.post<{ ok: boolean; csrfToken: string }>('/auth/login', { email, password });
+    const r = await api.post('/auth/login', { email, password });
     setCsrfToken(r.csrfToken);
     // Login only says "ok": roles and scopes come from /api/me.
     setMe(await fetchMe());

@@ -1,5 +1,5 @@
 import { api } from './api';
-import type { Campaign, Departement, Page, Region } from './types';
+import type { Campaign, } from './types';
 
 export type TerritoryLevel = 'nation' | 'region' | 'departement';
 
@@ -7,10 +7,10 @@ export type TerritoryLevel = 'nation' | 'region' | 'departement';
 export async function territoryName(level: TerritoryLevel, code: string | undefined, signal?: AbortSignal): Promise<string> {
   if (level === 'nation' || !code) return 'France';
   if (level === 'region') {
-    const { items } = await api.get<Page<Region>>('/territories/regions', undefined, signal);
+    const { items } = await api.get('/territories/regions', undefined, signal);
     return items.find((r) => r.code === code)?.name ?? `Région ${code}`;
   }
-  const { items } = await api.get<Page<Departement>>('/territories/departements', undefined, signal);
+  const { items } = await api.get('/territories/departements', undefined, signal);
   const d = items.find((x) => x.code === code);
   return d ? `${d.name} (${d.code})` : `Département ${code}`;
 }

@@ -1,7 +1,6 @@
 import { api } from '../lib/api';
 import { kindLabel, managementLabel, plural, qpvLabel } from '../lib/labels';
 import { navigate, useLocation } from '../lib/router';
-import type { Page, StructureSummary } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { filtersOf, listUrl, pageOf } from '../lib/listFilters';
 import { DirectoryFilters, filterNames, type Filters } from '../components/DirectoryFilters';
@@ -20,7 +19,7 @@ export function DirectoryPage() {
   const filters: Filters = filtersOf(filterNames, search);
   const page = pageOf(search);
   const key = toUrl({ ...filters, page });
-  const loaded = useApi(key, (signal) => api.get<Page<StructureSummary>>('/structures', { ...filters, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
+  const loaded = useApi(key, (signal) => api.get('/structures', { ...filters, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
 
   return (
     <>

@@ -1,22 +1,16 @@
 import { api } from '../lib/api';
 import { formatNumber } from '../lib/labels';
 import { navigate, useLocation } from '../lib/router';
-import type { Campaign, Page } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Show } from '../components/Status';
-
-interface OpenDataList {
-  year: number; datapackage: string; licence: { title: string; path: string };
-  items: { name: string; title: string; description: string; rows: number; csv: string; schema: string }[];
-}
 
 /** The open data files of a campaign (GET /api/opendata/:year), with their Table Schemas. */
 export function OpenDataPage() {
   const { search } = useLocation();
-  const campaigns = useApi('campaigns', (signal) => api.get<Page<Campaign>>('/campaigns', undefined, signal));
+  const campaigns = useApi('campaigns', (signal) => api.get('/campaigns', undefined, signal));
   const years = campaigns.status === 'ok' ? campaigns.data.items.filter((c) => c.state !== 'preparation' && c.state !== 'open').map((c) => c.year).sort((a, b) => b - a) : [];
   const year = Number(search.get('annee')) || years[0];
-  const list = useApi(year ? String(year) : null, (signal) => api.get<OpenDataList>(`/opendata/${year}`, undefined, signal));
+  const list = useApi(year ? String(year) : null, (signal) => api.get(`/opendata/${year}`, undefined, signal));
   return (
     <>
       <h1>Données ouvertes</h1>

@@ -1,6 +1,5 @@
 import { api } from '../lib/api';
 import { kindLabel } from '../lib/labels';
-import type { Member, Page, Structure, StructureResponse } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { OpenResponseButton } from '../filling/OpenResponseButton';
@@ -17,9 +16,9 @@ import { StructureSheets } from '../actionSheets/StructureSheets';
 export function StructureHome({ structureId, headingLevel = 1 }: { structureId: number; headingLevel?: 1 | 2 }) {
   const loaded = useApi(String(structureId), async (signal) => {
     const [structure, responses, members] = await Promise.all([
-      api.get<Structure>(`/structures/${structureId}`, undefined, signal),
-      api.get<Page<StructureResponse>>(`/structures/${structureId}/responses`, undefined, signal),
-      api.get<Page<Member>>(`/structures/${structureId}/members`, undefined, signal),
+      api.get(`/structures/${structureId}`, undefined, signal),
+      api.get(`/structures/${structureId}/responses`, undefined, signal),
+      api.get(`/structures/${structureId}/members`, undefined, signal),
     ]);
     return { structure, responses: responses.items, members: members.items };
   });

@@ -22,7 +22,7 @@ function followsOrBelongs(ms: Membership[], s: Structure): boolean {
 export function StructurePage({ id }: { id: string }) {
   const { me } = useSession();
   const [version, setVersion] = useState(0);
-  const loaded = useApi(`${id}-${version}`, (signal) => api.get<Structure>(`/structures/${encodeURIComponent(id)}`, undefined, signal), { keepPrevious: true });
+  const loaded = useApi(`${id}-${version}`, (signal) => api.get(`/structures/${encodeURIComponent(id)}`, undefined, signal), { keepPrevious: true });
   return (
     <>
       <nav aria-label="Fil d’Ariane" className="breadcrumb">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../lib/api';
 import { campaignStateLabel, formatDate } from '../lib/labels';
 import { currentCampaign, territoryName, type TerritoryLevel } from '../lib/territory';
-import type { Campaign, Page, Progress } from '../lib/types';
+import type { Campaign, } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { CampaignPicker } from '../components/CampaignPicker';
 import { ProgressSummary } from '../components/ProgressSummary';
@@ -17,7 +17,7 @@ const heading: Record<TerritoryLevel, string> = { nation: 'France entière', reg
 export function TerritoryHome({ level, code }: { level: TerritoryLevel; code?: string }) {
   const base = useApi(JSON.stringify([level, code]), async (signal) => {
     const [campaigns, name] = await Promise.all([
-      api.get<Page<Campaign>>('/campaigns', undefined, signal), territoryName(level, code, signal),
+      api.get('/campaigns', undefined, signal), territoryName(level, code, signal),
     ]);
     return { campaigns: campaigns.items, name };
   });
@@ -41,7 +41,7 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
   const [year, setYear] = useState(() => currentCampaign(campaigns)!.year);
   const campaign = campaigns.find((c) => c.year === year)!;
   const progress = useApi(JSON.stringify([year, level, code]), (signal) =>
-    api.get<Progress>(`/campaigns/${year}/progress`, { level, code }, signal));
+    api.get(`/campaigns/${year}/progress`, { level, code }, signal));
   return (
     <>
       <div className="panel">

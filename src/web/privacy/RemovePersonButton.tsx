@@ -11,7 +11,7 @@ export function RemovePersonButton({ person, onDone }: { person: { id: number; n
   return (
     <div>
       <button type="button" className="button" disabled={busy} onClick={() => void run(async () => {
-        const r = await api.post<{ pseudonym: string }>(`/people/${person.id}/removal`);
+        const r = await api.post(`/people/${person.id}/removal`);
         onDone(`${person.name} a été retiré·e : désormais « ${r.pseudonym} ».`);
       })}>Confirmer le retrait de {person.name}</button>{' '}
       <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>Annuler</button>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { roleLabel } from '../lib/labels';
 import { useSession } from '../lib/session';
-import type { Member, Page } from '../lib/types';
+import type { Member, } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { useSubmit } from '../lib/useSubmit';
 import { Link } from '../components/Link';
@@ -17,7 +17,7 @@ export function TeamDeparturesPage({ id }: { id: string }) {
   const { me } = useSession();
   const [reload, setReload] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const members = useApi(me?.user ? `team/${id}/${reload}` : null, (signal) => api.get<Page<Member>>(`/structures/${id}/members`, undefined, signal));
+  const members = useApi(me?.user ? `team/${id}/${reload}` : null, (signal) => api.get(`/structures/${id}/members`, undefined, signal));
   if (me && !me.user) return <><h1>Départs et direction</h1><p><Link to={`/connexion?retour=${encodeURIComponent(`/structures/${id}/equipe`)}`}>Connectez-vous</Link> pour gérer l’équipe.</p></>;
   const national = me?.memberships.some((m) => m.role === 'national_admin') ?? false;
   const directs = me?.memberships.some((m) => m.role === 'director' && m.structureId === Number(id)) ?? false;
