@@ -1,7 +1,6 @@
 import { kindLabel } from '../lib/labels';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '../lib/api';
-import type { Structure } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { ErrorAlert, Loading, Show } from '../components/Status';
@@ -11,8 +10,6 @@ import { MAP_CREDIT } from '../../domain/charts/mapGeometry';
 import { Chart } from './MapChart';
 import { listDepartements, listRegions } from './data';
 import './dashboard.css';
-
-interface Point { id: number; name: string; kind: string; lon: number; lat: number; commune_name: string; departement_code: string }
 
 /**
  * The public map of structures: every centre social and espace de vie sociale placed from its
@@ -27,8 +24,8 @@ export default function StructuresMapPage() {
   const sheet = useRef<HTMLDivElement>(null);
   const terr = useApi('territories', async (signal) => ({ regions: await listRegions(signal), departements: await listDepartements(signal) }));
   const points = useApi(JSON.stringify([region, departement, kind]),
-    (signal) => api.get<{ total: number; withoutCoordinates: number; items: Point[] }>('/structures-map', { region: departement ? undefined : region, departement, kind }, signal), { keepPrevious: true });
-  const identity = useApi(selected === null ? null : `s${selected}`, (signal) => api.get<Structure>(`/structures/${selected}`, undefined, signal));
+    (signal) => api.get('/structures-map', { region: departement ? undefined : region, departement, kind }, signal), { keepPrevious: true });
+  const identity = useApi(selected === null ? null : `s${selected}`, (signal) => api.get(`/structures/${selected}`, undefined, signal));
 
   const deps = terr.status === 'ok' ? terr.data.departements : [];
   const only = departement ? [departement] : region ? deps.filter((d) => d.region_code === region).map((d) => d.code) : undefined;

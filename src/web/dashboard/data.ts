@@ -1,36 +1,22 @@
+import type { ApiResponse } from '../../http/apiTypes';
 import { api } from '../lib/api';
-import type { Departement, Page, Region } from '../lib/types';
 import type { ChartCell } from '../../domain/charts/theme';
 
 /** Published cells as the API gives them (value / suppressed / no data). */
 export type Cell = ChartCell;
 export type Level = 'nation' | 'region' | 'departement';
 
-export interface DashboardFigure { indicator: string; stat: string; territory: { level: string; code: string }; cell: Cell; change: { absolute: number; relative: number | null } | null }
+export type DashboardFigure = Dashboard['figures'][number];
+/** A campaign and its published releases as the API lists them. */
+export type CampaignReleases = ApiResponse<'get', '/releases'>['campaigns'][number];
 /** A published release as the API lists it. */
-export interface ReleaseItem {
-  year: number; number: number; publishedAt: string; note: string; publishedBy: string | null;
-  responses: number | null; changedStructures: number | null; heldBack: number | null; suppressedDepartementPct: number | null;
-  previousNumber: number | null;
-  difference: { changed: number; nowSecret: number; nowPublished: number; indicators: { indicator: string; changed: number }[] } | null;
-}
-export interface CampaignReleases { year: number; state: string; closesOn: string; releases: ReleaseItem[] }
+export type ReleaseItem = CampaignReleases['releases'][number];
 
-export const listReleases = (signal?: AbortSignal) => api.get<{ campaigns: CampaignReleases[] }>('/releases', undefined, signal);
+export const listReleases = (signal?: AbortSignal) => api.get('/releases', undefined, signal);
 
-export interface Dashboard {
-  year: number; view: string; previousYear: number | null;
-  release: { number: number; publishedAt: string; note: string } | null;
-  territory: { level: string; code: string; name: string };
-  children: { level: string; code: string; name: string }[];
-  indicators: { code: string; label: string; unit: string }[];
-  figures: DashboardFigure[];
-}
-export interface DepartementMap {
-  year: number; stat: string; indicator: { code: string; label: string; unit: string };
-  departements: { code: string; name: string; cell: Cell }[];
-}
-export interface StatsQueryAnswer { figures: { indicator: string; stat: string; territory: { level: string; code: string }; filters: { dimension: string; value: string }[]; cell: Cell }[] }
+export type Dashboard = ApiResponse<'get', '/stats/dashboard'>;
+export type DepartementMap = ApiResponse<'get', '/stats/departement-map'>;
+export type StatsQueryAnswer = ApiResponse<'post', '/stats/query'>;
 
 const NO_DATA: Cell = { state: 'no_data' };
 
@@ -51,13 +37,13 @@ export async function campaignYears(signal: AbortSignal): Promise<{ years: numbe
 }
 
 export const getDashboard = (year: number, level: Level, code: string | undefined, signal?: AbortSignal) =>
-  api.get<Dashboard>('/stats/dashboard', { year, level, code }, signal);
+  api.get('/stats/dashboard', { year, level, code }, signal);
 
 export const getDepartementMap = (year: number, indicator: string, region: string | undefined, signal?: AbortSignal) =>
-  api.get<DepartementMap>('/stats/departement-map', { year, indicator, region }, signal);
+  api.get('/stats/departement-map', { year, indicator, region }, signal);
 
-export async function listRegions(signal?: AbortSignal) { return (await api.get<Page<Region>>('/territories/regions', undefined, signal)).items; }
-export async function listDepartements(signal?: AbortSignal) { return (await api.get<Page<Departement>>('/territories/departements', undefined, signal)).items; }
+export async function listRegions(signal?: AbortSignal) { return (await api.get('/territories/regions', undefined, signal)).items; }
+export async function listDepartements(signal?: AbortSignal) { return (await api.get('/territories/departements', undefined, signal)).items; }
 
 /**
  * Share of structures inside a QPV (quartier prioritaire) for a territory: two flexible counts from the
@@ -66,8 +52,8 @@ export async function listDepartements(signal?: AbortSignal) { return (await api
 export async function qpvShare(year: number, level: Level, code: string | undefined, signal?: AbortSignal): Promise<{ share: number | null; cell: Cell }> {
   const base = { year, indicators: ['territoire.population'], level, ...(level === 'nation' ? {} : { territories: [code] }), stats: ['count'] };
   const [all, inside] = await Promise.all([
-    api.post<StatsQueryAnswer>('/stats/query', { ...base, filters: [] }),
-    api.post<StatsQueryAnswer>('/stats/query', { ...base, filters: [{ dimension: 'qpv', value: 'inside' }] }),
+    api.post('/stats/query', { ...base, filters: [] }),
+    api.post('/stats/query', { ...base, filters: [{ dimension: 'qpv', value: 'inside' }] }),
   ]);
   void signal;
   const a = all.figures[0]?.cell ?? NO_DATA; const i = inside.figures[0]?.cell ?? NO_DATA;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ApiResponse } from '../../http/apiTypes';
 import { api } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { useSession } from '../lib/session';
@@ -12,11 +13,7 @@ import { listReleases, type CampaignReleases, type ReleaseItem } from '../dashbo
 const frenchDate = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 const stateLabel: Record<string, string> = { preparation: 'en préparation', open: 'en cours de saisie', closed: 'close' };
 
-interface Summary {
-  responses: number; changedStructures: number; heldBack: number; suppressedDepartementPct: number; previousNumber: number | null;
-  audit: { sensitive: number; addedSuppressions: number; pinned: number };
-  difference: ReleaseItem['difference'];
-}
+type Summary = ApiResponse<'post', `/releases/${number}/preview`>['summary'];
 
 /**
  * The releases of every campaign (public: number, date, note, what changed), and for the national
@@ -112,14 +109,14 @@ function PublishForm({ year, hasRelease, done, onPublished }: { year: number; ha
       </div>
       <p>
         <button type="button" className="button button-secondary" disabled={check.busy}
-          onClick={() => check.run(async () => { setPreview((await api.post<{ summary: Summary }>(`/releases/${year}/preview`, { note })).summary); })}>
+          onClick={() => check.run(async () => { setPreview((await api.post(`/releases/${year}/preview`, { note })).summary); })}>
           {check.busy ? 'Vérification…' : 'Vérifier avant publication'}
         </button>{' '}
         <button type="button" className="button" disabled={send.busy || !preview}
           onClick={() => send.run(async () => {
-            const r = await api.post<{ release: ReleaseItem }>(`/releases/${year}`, { note });
+            const r = await api.post(`/releases/${year}`, { note });
             setPreview(null); setNote('');
-            onPublished(`Version n° ${r.release.number} de ${year} publiée.`);
+            onPublished(r.release ? `Version n° ${r.release.number} de ${year} publiée.` : `Version de ${year} publiée.`); // null only for a dry run
           })}>
           {send.busy ? 'Publication…' : 'Publier la version'}
         </button>
