@@ -4,7 +4,7 @@ import { api } from '../lib/api';
 import { kindLabel } from '../lib/labels';
 import { navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
-import type { Campaign, Page, Structure } from '../lib/types';
+import type { Campaign, } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { ErrorAlert, Loading, Show } from '../components/Status';
@@ -12,7 +12,6 @@ import { ConsentPanel } from './ConsentPanel';
 import { defaultIndicators } from './labels';
 import { filtersFromParam, filtersToParam, FilterPanel, IndicatorPicker, type FilterMap } from './Pickers';
 import { PositionView } from './PositionView';
-import type { PositionAnswer } from './types';
 
 const KMS = [5, 10, 20, 50, 100] as const;
 type PeerKind = 'neighbours' | 'distance' | 'filters';
@@ -31,8 +30,8 @@ export default function ComparePage({ id }: { id: string }) {
   const { search } = useLocation();
   const base = useApi(id, async (signal) => {
     const [structure, campaigns] = await Promise.all([
-      api.get<Structure>(`/structures/${encodeURIComponent(id)}`, undefined, signal),
-      api.get<Page<Campaign>>('/campaigns', undefined, signal),
+      api.get(`/structures/${encodeURIComponent(id)}`, undefined, signal),
+      api.get('/campaigns', undefined, signal),
     ]);
     return { structure, campaigns: campaigns.items };
   });
@@ -136,7 +135,7 @@ function PositionLoader(p: { structureId: number; year: number; indicators: stri
     km: p.peers === 'distance' ? p.km : undefined,
     filters: p.peers === 'filters' ? p.filters : undefined, scope: p.peers === 'filters' ? p.scope : undefined,
   }), [p.year, p.indicators, p.peers, p.km, p.filters, p.scope]);
-  const loaded = useApi(JSON.stringify([p.structureId, query]), (signal) => api.get<PositionAnswer>(`/structures/${p.structureId}/position`, query, signal), { keepPrevious: true });
+  const loaded = useApi(JSON.stringify([p.structureId, query]), (signal) => api.get(`/structures/${p.structureId}/position`, query, signal), { keepPrevious: true });
   return (
     <Show loaded={loaded} loadingText="Calcul de la position parmi les pairs…">
       {(data) => <PositionView data={data} />}

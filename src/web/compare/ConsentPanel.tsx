@@ -4,7 +4,7 @@ import { formatDate } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import { ErrorAlert, Show } from '../components/Status';
 import { ownText } from './labels';
-import type { Candidate, ConsentRequest, Consents, NamedComparison } from './types';
+import type { Candidate, ConsentRequest, } from './types';
 
 const stateLabel: Record<ConsentRequest['state'], string> = { pending: 'En attente de réponse', accepted: 'Acceptée', refused: 'Refusée', withdrawn: 'Retirée' };
 const actionLabel: Record<string, string> = { request: 'Demande', grant: 'Accord', refuse: 'Refus', withdraw: 'Retrait' };
@@ -17,7 +17,7 @@ export function ConsentPanel({ structureId, structureName, year, indicators }: {
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const loaded = useApi(`${structureId}:${version}`, (signal) => api.get<Consents>(`/structures/${structureId}/consents`, undefined, signal), { keepPrevious: true });
+  const loaded = useApi(`${structureId}:${version}`, (signal) => api.get(`/structures/${structureId}/consents`, undefined, signal), { keepPrevious: true });
 
   async function act(what: () => Promise<unknown>, done: string) {
     setError(null);
@@ -164,7 +164,7 @@ function AskForm({ candidates, onAsk }: { candidates: Candidate[]; onAsk: (ids: 
 
 function NamedTable({ structureId, structureName, year, indicators, version }: { structureId: number; structureName: string; year: number; indicators: string[]; version: number }) {
   const loaded = useApi(JSON.stringify([structureId, year, indicators, version]),
-    (signal) => api.get<NamedComparison>(`/structures/${structureId}/named-comparison`, { year, indicators: indicators.join(',') }, signal), { keepPrevious: true });
+    (signal) => api.get(`/structures/${structureId}/named-comparison`, { year, indicators: indicators.join(',') }, signal), { keepPrevious: true });
   return (
     <div className="named">
       <h3>Comparaison nominative {year}</h3>

@@ -28,7 +28,7 @@ export function PositionView({ data }: { data: PositionAnswer }) {
           <p className="alert alert-info">Votre réponse {data.year} est « {responseStateLabel(data.ownState).toLowerCase()} » : vos valeurs sont montrées, mais elles ne comptent dans les chiffres du groupe qu’une fois validées.</p>
         )}
         {!data.ownState && <p className="alert alert-info">Aucune réponse de cette structure pour {data.year}.</p>}
-        {data.peers.neighbours && <NeighboursPanel neighbours={data.peers.neighbours} />}
+        {data.peers.kind === 'neighbours' && <NeighboursPanel neighbours={data.peers.neighbours} />}
         <ul className="sentences">
           {data.indicators.map((i) => <li key={i.code}><strong>{i.label}</strong> : {positionSentence(i)}</li>)}
         </ul>

@@ -4,14 +4,13 @@ import type { EChartsOption } from 'echarts';
 import { chartColours, chartFont, formatAxis, formatValue, textStyle } from '../../domain/charts/theme';
 import { api } from '../lib/api';
 import { navigate, useLocation } from '../lib/router';
-import type { Campaign, Departement, Page, Region } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { ErrorAlert, Loading, Show } from '../components/Status';
 import { comparedYear } from './ComparePage';
 import { EChart } from './EChart';
 import { cellOrWhy, dimensionLabels, filterValueLabel, indicatorGroups, indicatorLabel, indicatorUnit, statLabels } from './labels';
 import { filtersFromParam, filtersToParam, FilterPanel, type FilterMap } from './Pickers';
-import type { StatsAnswer, StatsFigure } from './types';
+import type { StatsFigure } from './types';
 import type { FilterDimension } from '../../domain/aggregation/filters';
 
 const numericStats = ['median', 'mean', 'sum', 'q1', 'q3'] as const;
@@ -24,9 +23,9 @@ export default function TerritoriesPage() {
   const { search } = useLocation();
   const base = useApi('territories', async (signal) => {
     const [campaigns, regions, departements] = await Promise.all([
-      api.get<Page<Campaign>>('/campaigns', undefined, signal),
-      api.get<Page<Region>>('/territories/regions', undefined, signal),
-      api.get<Page<Departement>>('/territories/departements', undefined, signal),
+      api.get('/campaigns', undefined, signal),
+      api.get('/territories/regions', undefined, signal),
+      api.get('/territories/departements', undefined, signal),
     ]);
     return { campaigns: campaigns.items, names: new Map([...regions.items.map((r) => [`region:${r.code}`, r.name] as const), ...departements.items.map((d) => [`departement:${d.code}`, `${d.name} (${d.code})`] as const)]) };
   });
@@ -92,7 +91,7 @@ function TerritoryResults(p: { year: number; indicator: string; level: string; s
     year: p.year, indicators: [p.indicator], level: p.level, stats: ['count', p.stat],
     filters: Object.entries(p.filters).filter(([, v]) => v).map(([dimension, value]) => ({ dimension, value })),
   }), [p.year, p.indicator, p.level, p.stat, p.filters]);
-  const loaded = useApi(JSON.stringify(body), () => api.post<StatsAnswer>('/stats/query', body), { keepPrevious: true });
+  const loaded = useApi(JSON.stringify(body), () => api.post('/stats/query', body), { keepPrevious: true });
   const unit = indicatorUnit(p.indicator);
   const label = indicatorLabel(p.indicator);
   const filterText = Object.entries(p.filters).filter(([, v]) => v).map(([d, v]) => `${dimensionLabels[d as FilterDimension]} : ${filterValueLabel(d as FilterDimension, v!)}`).join(' ; ');

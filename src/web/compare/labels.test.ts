@@ -32,5 +32,6 @@ describe('comparison labels', () => {
     expect(filtersFromParam('kind:CS,bogus:x,qpv:inside')).toEqual({ kind: 'CS', qpv: 'inside' });
     expect(ownText(null, 'euros')).toBe('pas de réponse');
     expect(ownText(1, 'yesno')).toBe('Oui');
+    expect(ownText('Régie', 'choice')).toBe('Régie');
   });
 });

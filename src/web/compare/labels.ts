@@ -55,9 +55,10 @@ export const statLabels: Record<string, string> = { count: 'Structures', sum: 'S
 export const cellOrWhy = (c: Cell | undefined, unit: string) => cellText(c, unit);
 
 /** An own answer as text. */
-export function ownText(v: number | boolean | null | undefined, unit: string): string {
+export function ownText(v: number | boolean | string | null | undefined, unit: string): string {
   if (v === null || v === undefined) return 'pas de réponse';
   if (typeof v === 'boolean') return v ? 'Oui' : 'Non';
+  if (typeof v === 'string') return v; // an answer kept as text (the API's values allow it)
   return unit === 'yesno' ? (v ? 'Oui' : 'Non') : formatValue(v, unit);
 }
 

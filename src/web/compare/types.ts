@@ -1,33 +1,19 @@
-/** Shapes of the comparison API answers (src/http/routes/compare). */
+/** Shapes of the comparison API answers, read from the routes' response schemas (src/http/routes/compare/schema.ts). */
+import type { ApiResponse } from '../../http/apiTypes';
 import type { ChartCell } from '../../domain/charts/theme';
 
 export type Cell = ChartCell;
 export type Position = 'below_q1' | 'q1_to_median' | 'median_to_q3' | 'above_q3';
 
-export interface Neighbour { id: number; name: string; commune: string; rank: number; reasons: Record<string, string> }
+export type PositionAnswer = ApiResponse<'get', `/structures/${number}/position`>;
+export type Neighbour = Extract<PositionAnswer['peers'], { kind: 'neighbours' }>['neighbours'][number];
 
-export interface PositionAnswer {
-  structureId: number;
-  year: number;
-  ownState: string | null;
-  peers: { kind: 'neighbours' | 'distance' | 'filters'; size: number | null; km?: number; neighbours?: Neighbour[] };
-  indicators: { code: string; label: string; unit: string; value: number | boolean | null; group: Record<string, Cell>; position: Position | null }[];
-  evolution: { code: string; years: { year: number; value: number | boolean | null; group: Cell; q1?: Cell; q3?: Cell }[] }[];
-}
+export type Consents = ApiResponse<'get', `/structures/${number}/consents`>;
+export type ConsentRequest = Consents['requests'][number];
+export type LedgerEntry = Consents['ledger'][number];
+export type Candidate = Consents['candidates'][number];
 
-export interface ConsentRequest {
-  id: number; requester_id: number; requester_name: string; target_id: number; target_name: string;
-  state: 'pending' | 'accepted' | 'refused' | 'withdrawn'; created_at: string; decided_at: string | null; withdrawn_at: string | null;
-}
-export interface LedgerEntry { id: number; request_id: number; structure_id: number; action: 'request' | 'grant' | 'refuse' | 'withdraw'; at: string; actor_name: string | null }
-export interface Candidate { id: number; km: number | null; neighbour: boolean; name: string; commune: string; kind: string }
-export interface Consents { requests: ConsentRequest[]; ledger: LedgerEntry[]; candidates: Candidate[] }
+export type NamedComparison = ApiResponse<'get', `/structures/${number}/named-comparison`>;
 
-export interface NamedComparison {
-  year: number;
-  indicators: { code: string; label: string; unit: string }[];
-  structures: { id: number; name: string; commune: string; self: boolean; validated: boolean; values: Record<string, number | boolean | null> }[];
-}
-
-export interface StatsFigure { indicator: string; stat: string; territory: { level: string; code: string }; filters: { dimension: string; value: string }[]; cell: Cell; change: { absolute: number; relative: number | null } | null }
-export interface StatsAnswer { year: number; previousYear: number | null; mode: string; figures: StatsFigure[] }
+export type StatsAnswer = ApiResponse<'post', '/stats/query'>;
+export type StatsFigure = StatsAnswer['figures'][number];
