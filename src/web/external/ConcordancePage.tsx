@@ -1,4 +1,4 @@
-import { plural, pluralWord } from '../lib/labels';
+import { plural, } from '../lib/labels';
 import './external.css';
 import { useState, type FormEvent } from 'react';
 import { api, apiUrl } from '../lib/api';
@@ -21,7 +21,7 @@ export function ConcordancePage({ name, year }: { name: string; year: string }) 
   const national = me?.memberships.some((m) => m.role === 'national_admin') ?? false;
   const query = { toleranceAbs: applied.absolute.replace(',', '.'), toleranceRel: String(Number(applied.relative.replace(',', '.')) / 100) };
   const loaded = useApi(JSON.stringify([name, year, applied, decided]), (signal) =>
-    api.get<Report>(`/external/datasets/${encodeURIComponent(name)}/${encodeURIComponent(year)}/report`, query, signal), { keepPrevious: true });
+    api.get(`/external/datasets/${encodeURIComponent(name)}/${encodeURIComponent(year)}/report`, query, signal), { keepPrevious: true });
   const onSubmit = (e: FormEvent) => { e.preventDefault(); setApplied(tolerance); };
   return (
     <section aria-labelledby="concordance-title">

@@ -15,7 +15,7 @@ const defaultYear = new Date().getFullYear() - 1;
 export function ExternalPage() {
   const [version, setVersion] = useState(0);
   // keepPrevious: reloading the list after an import must not unmount the import panel and its report.
-  const loaded = useApi(`datasets:${version}`, (signal) => api.get<DatasetList>('/external/datasets', undefined, signal), { keepPrevious: true });
+  const loaded = useApi(`datasets:${version}`, (signal) => api.get('/external/datasets', undefined, signal), { keepPrevious: true });
   return (
     <section aria-labelledby="external-title">
       <h1 id="external-title">Données externes</h1>
@@ -83,7 +83,7 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
       if (licence) form.set('licence', licence);
     }
     try {
-      const r = await api.postForm<ImportReport>('/external/import', form, { dataset, year, dryRun: dryRun ? 'true' : 'false' });
+      const r = await api.postForm('/external/import', form, { dataset, year, dryRun: dryRun ? 'true' : 'false' });
       setReport(r);
       if (r.mapping) setMapping(r.mapping);
       if (r.stored || r.unchanged) onStored();

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../lib/api';
 import { ErrorAlert, Show } from '../components/Status';
 import { useApi } from '../lib/useApi';
-import type { Candidate, ReviewedRow } from './types';
+import type { Candidate, } from './types';
 
 const stateLabel = { proposal: 'à confirmer', confirmed: 'confirmée', rejected: 'rejetée' } as const;
 
@@ -14,8 +14,8 @@ const stateLabel = { proposal: 'à confirmer', confirmed: 'confirmée', rejected
  */
 export function ProposalReview({ name, year, onDecided }: { name: string; year: string; onDecided: () => void }) {
   const [version, setVersion] = useState(0);
-  const path = `/external/datasets/${encodeURIComponent(name)}/${encodeURIComponent(year)}/proposals`;
-  const loaded = useApi(`${path}:${version}`, (signal) => api.get<{ items: ReviewedRow[]; total: number }>(path, undefined, signal), { keepPrevious: true });
+  const path = `/external/datasets/${encodeURIComponent(name)}/${encodeURIComponent(year)}/proposals` as const;
+  const loaded = useApi(`${path}:${version}`, (signal) => api.get(path, undefined, signal), { keepPrevious: true });
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function ProposalReview({ name, year, onDecided }: { name: string; year: 
     if (Object.keys(decisions).length === 0) { setError('Choisissez au moins une décision.'); return; }
     setBusy(true); setError(null); setDone(null);
     try {
-      const r = await api.post<{ changed: number }>(path, { decisions });
+      const r = await api.post(path, { decisions });
       setDone(`${plural(r.changed, 'décision enregistrée', 'décisions enregistrées')} : la concordance en tient compte.`);
       setChoices({});
       setVersion((v) => v + 1);

@@ -17,9 +17,10 @@ export function cellText(c: PublishedCell): string {
   return 'sans donnée';
 }
 
+const levelNames: Record<Territory['level'], string> = { nation: 'France', region: 'Région', departement: 'Département', epci: 'EPCI', commune: 'Commune' };
 /** @example territoryName({ level: 'region', code: '84' }) // 'Région 84' */
 export function territoryName(t: Territory): string {
-  return t.level === 'nation' ? 'France' : t.level === 'region' ? `Région ${t.code}` : `Département ${t.code}`;
+  return t.level === 'nation' ? 'France' : `${levelNames[t.level]} ${t.code}`;
 }
 
 export const roleLabels: Record<string, string> = {
