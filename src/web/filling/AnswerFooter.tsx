@@ -45,7 +45,7 @@ function AnswerFooter({ question }: { question: Question }) {
     if (!meta) return;
     setConfirming(true);
     try {
-      const r = await api.post<{ value: unknown; version: number }>(`/responses/${f.responseId}/answers/${encodeURIComponent(code)}/confirm`, { baseVersion: meta.version });
+      const r = await api.post(`/responses/${f.responseId}/answers/${encodeURIComponent(code)}/confirm`, { baseVersion: meta.version });
       f.store.setAnswer({ ...meta, value: r.value, version: r.version, author: f.me.name, at: new Date().toISOString(), prefilled: false });
     } catch (e) {
       f.store.setFieldError(code, e instanceof ApiError ? e.message : 'La confirmation a échoué.');
@@ -87,7 +87,7 @@ function AnswerFooter({ question }: { question: Question }) {
         <div className="answer-queries">
           {queries.map((q) => (
             <QueryThread key={q.id} query={q} label={label} side="structure" responseId={f.responseId} inline
-              answer={meta ? { code, value: meta.value, version: meta.version, author_name: meta.author, updated_at: meta.at ?? '' } : undefined}
+              answer={meta ? { value: meta.value, version: meta.version } : undefined}
               onChange={f.reloadQueries} />
           ))}
         </div>
@@ -165,7 +165,7 @@ function History({ id, code, version }: { id: string; code: string; version: num
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let stale = false;
-    api.get<{ items: HistoryRow[] }>(`/responses/${f.responseId}/answers/${encodeURIComponent(code)}/history`).then(
+    api.get(`/responses/${f.responseId}/answers/${encodeURIComponent(code)}/history`).then(
       (r) => { if (!stale) setRows(r.items); },
       (e: unknown) => { if (!stale) setError(e instanceof ApiError ? e.message : 'Historique indisponible.'); },
     );

@@ -16,8 +16,7 @@ import { Sections } from './Sections';
 import { StatusBar } from './StatusBar';
 import { FillingStore, useStore } from './store';
 import { buildSurvey, isAnswerable } from './survey';
-import type { CommentRow, LiveEvent, ResponseView } from './types';
-import type { Query } from '../trust/types';
+import type { LiveEvent, ResponseView } from './types';
 import { OpenQueries } from './OpenQueries';
 import { ValidationPanel } from './ValidationPanel';
 import type { QuestionnaireDefinition } from '../../domain/questionnaire/types';
@@ -31,8 +30,8 @@ export default function FillingPage({ id }: { id: string }) {
   const userId = me?.user?.id ?? null;
   const loaded = useApi(userId === null ? null : `${id}-${userId}-${reload}`, async (signal) => {
     const [view, definition] = await Promise.all([
-      api.get<ResponseView>(`/responses/${encodeURIComponent(id)}`, undefined, signal),
-      api.get<QuestionnaireDefinition>(`/responses/${encodeURIComponent(id)}/questionnaire`, undefined, signal),
+      api.get(`/responses/${encodeURIComponent(id)}`, undefined, signal),
+      api.get(`/responses/${encodeURIComponent(id)}/questionnaire`, undefined, signal),
     ]);
     return { view, definition };
   });
@@ -89,10 +88,10 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
     };
     const saver = new Saver(store, responseId, me, applyToForm);
     const reloadComments = () => {
-      api.get<{ items: CommentRow[] }>(`/responses/${responseId}/comments`).then((r) => store.setComments(r.items), () => { /* kept as is */ });
+      api.get(`/responses/${responseId}/comments`).then((r) => store.setComments(r.items), () => { /* kept as is */ });
     };
     const reloadQueries = () => {
-      api.get<{ items: Query[] }>(`/responses/${responseId}/queries`).then((r) => store.setQueries(r.items), () => { /* kept as is */ });
+      api.get(`/responses/${responseId}/queries`).then((r) => store.setQueries(r.items), () => { /* kept as is */ });
     };
     return { responseId, survey, store, saver, readOnly, me, reloadComments, reloadQueries };
     // One model per loaded response; a reload builds a new one.
@@ -137,7 +136,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
   }, [filling, survey, store, saver, readOnly]);
 
   const catchUp = useCallback(() => {
-    api.get<ResponseView>(`/responses/${responseId}`).then((v) => {
+    api.get(`/responses/${responseId}`).then((v) => {
       if (v.can.fill !== view.can.fill || v.response.state !== view.response.state) { onReload(); return; }
       for (const a of v.answers) {
         const known = store.answers.get(a.code);

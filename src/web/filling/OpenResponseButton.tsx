@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { navigate } from '../lib/router';
 import { currentCampaign } from '../lib/territory';
-import type { Campaign, Page, StructureResponse } from '../lib/types';
+import type { StructureResponse } from '../lib/types';
 import { Link } from '../components/Link';
 import { useApi } from '../lib/useApi';
 import { ErrorAlert } from '../components/Status';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../components/Status';
  * with last year's answers) the structure's response, then goes to its page.
  */
 export function OpenResponseButton({ structureId, responses = [] }: { structureId: number; responses?: StructureResponse[] }) {
-  const campaigns = useApi('campaigns', (signal) => api.get<Page<Campaign>>('/campaigns', undefined, signal));
+  const campaigns = useApi('campaigns', (signal) => api.get('/campaigns', undefined, signal));
   const [error, setError] = useState<ApiError | null>(null);
   const [opening, setOpening] = useState(false);
   if (campaigns.status !== 'ok') return null;
@@ -33,7 +33,7 @@ export function OpenResponseButton({ structureId, responses = [] }: { structureI
     setOpening(true);
     setError(null);
     try {
-      const r = await api.post<{ responseId: number }>(`/structures/${structureId}/campaigns/${campaign!.year}/response`);
+      const r = await api.post(`/structures/${structureId}/campaigns/${campaign!.year}/response`);
       navigate(`/reponses/${r.responseId}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'Le questionnaire n’a pas pu être ouvert.'));

@@ -26,7 +26,7 @@ export function ValidationPanel({ canSubmit, onSubmitted, onGoTo }: { canSubmit:
   const check = useCallback(async () => {
     setChecking(true);
     try {
-      const v = await api.get<Validation>(`/responses/${f.responseId}/validation`);
+      const v = await api.get(`/responses/${f.responseId}/validation`);
       setResult(v);
       setError(null);
       // A refusal said why it could not go; once the errors are gone, that sentence is no longer true.

@@ -45,7 +45,7 @@ export function useLive(
   useEffect(() => {
     let stopped = false;
     const beat = () => {
-      api.post<{ people: PresenceEntry[] }>(`/responses/${responseId}/presence`, { section })
+      api.post(`/responses/${responseId}/presence`, { section })
         .then((r) => { if (!stopped) h.current.onPresence(r.people); }, () => { /* offline: the next beat tries again */ });
     };
     beat();

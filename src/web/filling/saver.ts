@@ -108,7 +108,7 @@ export class Saver {
     this.inflight.add(code);
     this.changed();
     try {
-      const r = await api.put<{ code: string; value: unknown; version: number }>(
+      const r = await api.put(
         `/responses/${this.responseId}/answers/${encodeURIComponent(code)}`, { value: p.value ?? null, baseVersion: p.baseVersion });
       this.store.offline = false;
       const known = this.store.answers.get(code);

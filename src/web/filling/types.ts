@@ -1,55 +1,17 @@
-/** Shapes of the filling API (src/http/routes/responses). Dates arrive as ISO strings. */
+/** Shapes of the filling API, read from the routes' response schemas (src/http/routes/responses/schema.ts). Dates arrive as ISO strings. */
+import type { ApiResponse } from '../../http/apiTypes';
 
-export interface ResponseInfo {
-  id: number;
-  state: string;
-  structure_id: number;
-  structure_name: string;
-  structure_kind: string;
-  year: number;
-  campaign_state: string;
-  submitted_at: string | null;
-}
+export type ResponseView = ApiResponse<'get', `/responses/${number}`>;
+export type ResponseInfo = ResponseView['response'];
+export type AnswerRow = ResponseView['answers'][number];
+export type PresenceEntry = ResponseView['presence'][number];
 
-export interface AnswerRow {
-  code: string;
-  value: unknown;
-  version: number;
-  prefilled: boolean;
-  updated_at: string | null;
-  author_id: number | null;
-  author_name: string | null;
-}
+export type CommentRow = ApiResponse<'get', `/responses/${number}/comments`>['items'][number];
 
-export interface PresenceEntry { userId: number; name: string; section: string | null; seenAt: number }
+export type HistoryRow = ApiResponse<'get', `/responses/${number}/answers/${string}/history`>['items'][number];
 
-export interface ResponseView {
-  response: ResponseInfo;
-  answers: AnswerRow[];
-  /** Last year's answers of the structure, by code: what prev('code') reads in the rules. */
-  previous?: Record<string, unknown>;
-  /** External data sets about the structure for the campaign's year, by data set then field: what ext() reads. */
-  external?: Record<string, Record<string, unknown>>;
-  can: { fill: boolean; submit: boolean; review: boolean; submitOnceStarted?: boolean };
-  /** The latest reopening, while the structure corrects its response. */
-  reopened?: { reason: string; at: string; by: string | null };
-  presence: PresenceEntry[];
-}
-
-export interface CommentRow { id: number; code: string; kind: string; body: string; at: string; author_name: string }
-
-export interface HistoryRow {
-  id: number;
-  value: unknown;
-  previous: unknown;
-  version: number;
-  kind: 'save' | 'confirm' | 'prefill' | string;
-  at: string;
-  author_name: string | null;
-}
-
-export interface Finding { rule: string; level: 'error' | 'warning' | 'info'; message: string; questions: string[]; justified?: boolean }
-export interface Validation { errors: Finding[]; warnings: Finding[]; infos: Finding[] }
+export type Validation = ApiResponse<'get', `/responses/${number}/validation`>;
+export type Finding = Validation['errors'][number];
 
 /** What the page knows of an answer as the server has it. */
 export interface AnswerMeta {

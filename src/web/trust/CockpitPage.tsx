@@ -11,7 +11,7 @@ import { formatPercent } from './labels';
 import { ScoreChart } from './ScoreChart';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { TerritoryResponses } from '../components/TerritoryResponses';
-import type { Cockpit, TerritoryLevel } from './types';
+import type { TerritoryLevel } from './types';
 
 /** `/suivi/:year?level=&code=`: the follow-up of a campaign on a territory (correspondents, coordinators, national). */
 export function CockpitPage({ year }: { year: string }) {
@@ -21,7 +21,7 @@ export function CockpitPage({ year }: { year: string }) {
   const [reload, setReload] = useState(0);
   const loaded = useApi(JSON.stringify([year, level, code, reload]), async (signal) => {
     const [cockpit, name] = await Promise.all([
-      api.get<Cockpit>(`/campaigns/${year}/cockpit`, { level, code }, signal), territoryName(level, code, signal),
+      api.get(`/campaigns/${year}/cockpit`, { level, code }, signal), territoryName(level, code, signal),
     ]);
     return { cockpit, name };
   }, { keepPrevious: true });
@@ -95,7 +95,7 @@ function Reminders({ year, level, code, onSent }: { year: string; level: Territo
   async function remind() {
     setBusy(true); setError(null); setResult(null);
     try {
-      const r = await api.post<{ structures: number; mails: number; sent: number }>(`/campaigns/${year}/reminders?level=${level}${code ? `&code=${encodeURIComponent(code)}` : ''}`);
+      const r = await api.post(`/campaigns/${year}/reminders?level=${level}${code ? `&code=${encodeURIComponent(code)}` : ''}`);
       setResult(`${plural(r.structures, 'structure en retard relancée', 'structures en retard relancées')} : ${plural(r.mails, 'courriel préparé', 'courriels préparés')}, ${plural(r.sent, 'envoyé', 'envoyés')}.`);
       onSent();
     } catch (e) { setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'La relance a échoué.')); }

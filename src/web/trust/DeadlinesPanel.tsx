@@ -2,7 +2,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api';
 import { formatDate } from '../lib/labels';
 import { useSession } from '../lib/session';
-import type { Departement, Page, Region } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { ErrorAlert } from '../components/Status';
 import type { TerritoryDeadline } from './types';
@@ -19,8 +18,8 @@ export function DeadlinesPanel({ year, state, closesOn, deadlines, onChange, tit
   const editable = national && (state === 'preparation' || state === 'open');
   const places = useApi(editable ? 'territories' : null, async (signal) => {
     const [regions, departements] = await Promise.all([
-      api.get<Page<Region>>('/territories/regions', undefined, signal),
-      api.get<Page<Departement>>('/territories/departements', undefined, signal),
+      api.get('/territories/regions', undefined, signal),
+      api.get('/territories/departements', undefined, signal),
     ]);
     return { regions: regions.items, departements: departements.items };
   });

@@ -22,7 +22,7 @@ export function OutboxPage() {
   const { me } = useSession();
   const national = Boolean(me?.memberships.some((m) => m.role === 'national_admin'));
   const loaded = useApi(JSON.stringify([level, code, page, version]), (signal) =>
-    api.get<{ items: OutboxMail[]; total: number }>('/outbox', { level, code, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
+    api.get('/outbox', { level, code, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
   return (
     <section aria-labelledby="outbox-title">
       <h1 id="outbox-title">Boîte d’envoi</h1>

@@ -5,7 +5,6 @@ import { useApi } from '../lib/useApi';
 import { ErrorAlert, Show } from '../components/Status';
 import { questionsOf } from './labels';
 import { QueryThread } from './QueryThread';
-import type { Query, ResponseDetail } from './types';
 
 /**
  * The structure's side of the query loop, self-contained (mount it on the filling page): the
@@ -17,9 +16,9 @@ export function QueriesPanel({ responseId, onChange }: { responseId: number; onC
   const [reload, setReload] = useState(0);
   const loaded = useApi(`${responseId}/${reload}`, async (signal) => {
     const [queries, detail, definition] = await Promise.all([
-      api.get<{ items: Query[] }>(`/responses/${responseId}/queries`, undefined, signal),
-      api.get<ResponseDetail>(`/responses/${responseId}`, undefined, signal),
-      api.get<unknown>(`/responses/${responseId}/questionnaire`, undefined, signal),
+      api.get(`/responses/${responseId}/queries`, undefined, signal),
+      api.get(`/responses/${responseId}`, undefined, signal),
+      api.get(`/responses/${responseId}/questionnaire`, undefined, signal),
     ]);
     return { queries: queries.items, detail, labels: new Map(questionsOf(definition).map((q) => [q.code, q.label])) };
   }, { keepPrevious: true });

@@ -5,13 +5,15 @@ import { useSubmit } from '../lib/useSubmit';
 import { formatDateTime, messageKindLabel, queryStateLabel, showValue } from './labels';
 import type { Query, StoredAnswer } from './types';
 
+type AnswerNow = Pick<StoredAnswer, 'value' | 'version'>;
+
 interface Props {
   query: Query;
   label: string;
   side: 'structure' | 'reviewer';
   responseId: number;
-  /** The questioned answer as stored (the structure may change it while replying). */
-  answer?: StoredAnswer;
+  /** The questioned answer as stored (the structure may change it while replying): its value and version. */
+  answer?: AnswerNow;
   onChange: () => void;
   /**
    * Inside the filling page: no <form> (SurveyJS already renders one, and forms must not nest) and no
@@ -53,7 +55,7 @@ function parseValue(text: string, like: unknown): unknown {
   return text;
 }
 
-function StructureReply({ query, label, responseId, answer, onDone }: { query: Query; label: string; responseId: number; answer?: StoredAnswer; onDone: () => void }) {
+function StructureReply({ query, label, responseId, answer, onDone }: { query: Query; label: string; responseId: number; answer?: AnswerNow; onDone: () => void }) {
   const id = useId();
   const [value, setValue] = useState(answer?.value === undefined || answer?.value === null ? '' : String(answer.value));
   const [body, setBody] = useState('');

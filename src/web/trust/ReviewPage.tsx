@@ -10,7 +10,7 @@ import { kindLabel, levelLabel, questionsOf, showValue } from './labels';
 import { QueryThread } from './QueryThread';
 import { SuspectProposal } from './SuspectProposal';
 import { editableByStructure } from '../../domain/responseState';
-import type { Query, QualityFinding, ResponseDetail, ResponseQuality } from './types';
+import type { QualityFinding, ResponseQuality } from './types';
 
 const anchor = (code: string) => `q-${code.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
@@ -20,10 +20,10 @@ export function ReviewPage({ id }: { id: string }) {
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const loaded = useApi(`${id}/${reload}`, async (signal) => {
     const [detail, quality, queries, definition] = await Promise.all([
-      api.get<ResponseDetail>(`/responses/${id}`, undefined, signal),
-      api.get<ResponseQuality>(`/responses/${id}/quality`, undefined, signal),
-      api.get<{ items: Query[] }>(`/responses/${id}/queries`, undefined, signal),
-      api.get<unknown>(`/responses/${id}/questionnaire`, undefined, signal),
+      api.get(`/responses/${id}`, undefined, signal),
+      api.get(`/responses/${id}/quality`, undefined, signal),
+      api.get(`/responses/${id}/queries`, undefined, signal),
+      api.get(`/responses/${id}/questionnaire`, undefined, signal),
     ]);
     return { detail, quality, queries: queries.items, questions: questionsOf(definition) };
   }, { keepPrevious: true });

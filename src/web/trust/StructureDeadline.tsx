@@ -1,20 +1,17 @@
 import { api } from '../lib/api';
 import { formatDate } from '../lib/labels';
 import { currentCampaign } from '../lib/territory';
-import type { Campaign, Page } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { effectiveDeadline } from '../../domain/deadlines';
-
-type CampaignWithDeadlines = Campaign & { deadlines?: Record<string, string> };
 
 /**
  * The structure's own deadline for the current campaign: the campaign's closing date, or the later one
  * granted to its département or région (the most specific wins, as the cockpit and reminders count it).
  */
 export function StructureDeadline({ departementCode, regionCode }: { departementCode: string; regionCode: string }) {
-  const campaigns = useApi('campaigns', (signal) => api.get<Page<CampaignWithDeadlines>>('/campaigns', undefined, signal));
+  const campaigns = useApi('campaigns', (signal) => api.get('/campaigns', undefined, signal));
   if (campaigns.status !== 'ok') return null;
-  const c = currentCampaign(campaigns.data.items) as CampaignWithDeadlines | undefined;
+  const c = currentCampaign(campaigns.data.items);
   if (!c || (c.state !== 'open' && c.state !== 'preparation')) return null;
   const d = effectiveDeadline(c.closes_on, c.deadlines, { departementCode, regionCode });
   return (
