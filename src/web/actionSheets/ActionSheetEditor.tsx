@@ -29,7 +29,7 @@ export function NewActionSheetPage({ structureId }: { structureId: string }) {
 /** Changing an existing fiche; the director also publishes it or takes it back. */
 export function EditActionSheetPage({ id }: { id: string }) {
   const created = useLocation().search.get('nouvelle') === '1';
-  const loaded = useApi(id, (signal) => api.get<ActionSheet>(`/action-sheets/${encodeURIComponent(id)}`, undefined, signal));
+  const loaded = useApi(id, (signal) => api.get(`/action-sheets/${encodeURIComponent(id)}`, undefined, signal));
   return (
     <>
       <h1>Modifier la fiche action</h1>
@@ -62,11 +62,11 @@ function Editor({ structureId, sheet, initial, notice: firstNotice = null }: { s
   }
   function onSave(e: FormEvent) {
     e.preventDefault();
-    void run(() => (current ? api.put<ActionSheet>(`/action-sheets/${current.id}`, toBody(f)) : api.post<ActionSheet>(`/structures/${structureId}/action-sheets`, toBody(f))), 'Fiche enregistrée.');
+    void run(() => (current ? api.put(`/action-sheets/${current.id}`, toBody(f)) : api.post(`/structures/${structureId}/action-sheets`, toBody(f))), 'Fiche enregistrée.');
   }
   const publish = (state: 'publish' | 'unpublish') => current && run(async () => {
-    await api.put<ActionSheet>(`/action-sheets/${current.id}`, toBody(f));
-    return api.post<ActionSheet>(`/action-sheets/${current.id}/${state}`);
+    await api.put(`/action-sheets/${current.id}`, toBody(f));
+    return api.post(`/action-sheets/${current.id}/${state}`);
   }, state === 'publish' ? 'Fiche publiée : elle est visible de tous.' : 'Fiche retirée : elle redevient un brouillon.');
 
   return (

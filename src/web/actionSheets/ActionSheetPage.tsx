@@ -12,7 +12,7 @@ import './actionSheets.css';
 /** One fiche action, for everyone once published (its drafts for its structure and territory). */
 export function ActionSheetPage({ id }: { id: string }) {
   const { me } = useSession();
-  const loaded = useApi(id, (signal) => api.get<ActionSheet>(`/action-sheets/${encodeURIComponent(id)}`, undefined, signal));
+  const loaded = useApi(id, (signal) => api.get(`/action-sheets/${encodeURIComponent(id)}`, undefined, signal));
   return (
     <>
       <nav aria-label="Fil d’Ariane" className="breadcrumb">

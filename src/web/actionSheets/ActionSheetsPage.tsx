@@ -2,13 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { plural } from '../lib/labels';
 import { navigate, useLocation } from '../lib/router';
-import type { Departement, Page, Region } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { filtersOf, listUrl, pageOf, withRegion } from '../lib/listFilters';
 import { Pagination } from '../components/Pagination';
 import { Show } from '../components/Status';
 import { SheetSummary } from './SheetSummary';
-import type { ActionSheet, Theme } from './types';
 import './actionSheets.css';
 
 const PAGE_SIZE = 10;
@@ -23,7 +21,7 @@ export function ActionSheetsPage() {
   const filters: Filters = filtersOf(names, search);
   const page = pageOf(search);
   const key = toUrl({ ...filters, page });
-  const loaded = useApi(key, (signal) => api.get<Page<ActionSheet>>('/action-sheets', { ...filters, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
+  const loaded = useApi(key, (signal) => api.get('/action-sheets', { ...filters, page, pageSize: PAGE_SIZE }, signal), { keepPrevious: true });
   return (
     <>
       <h1>Fiches actions</h1>
@@ -49,9 +47,9 @@ export function ActionSheetsPage() {
 
 function SheetFilters({ initial, onSearch }: { initial: Filters; onSearch: (f: Filters) => void }) {
   const [f, setF] = useState<Filters>(initial);
-  const themes = useApi('themes', (signal) => api.get<Page<Theme>>('/action-sheets/themes', undefined, signal));
-  const regions = useApi('regions', (signal) => api.get<Page<Region>>('/territories/regions', undefined, signal));
-  const departements = useApi(`departements-${f.region}`, (signal) => api.get<Page<Departement>>('/territories/departements', { region: f.region }, signal));
+  const themes = useApi('themes', (signal) => api.get('/action-sheets/themes', undefined, signal));
+  const regions = useApi('regions', (signal) => api.get('/territories/regions', undefined, signal));
+  const departements = useApi(`departements-${f.region}`, (signal) => api.get('/territories/departements', { region: f.region }, signal));
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setF((old) => (k === 'region' ? withRegion(old, e.target.value) : { ...old, [k]: e.target.value }));
   function onSubmit(e: FormEvent) { e.preventDefault(); onSearch(f); }
   return (

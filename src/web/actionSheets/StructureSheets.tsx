@@ -1,12 +1,10 @@
 import { api } from '../lib/api';
-import type { Page } from '../lib/types';
 import { useSession } from '../lib/session';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { Show } from '../components/Status';
 import { canWriteSheets } from './access';
 import { SheetSummary } from './SheetSummary';
-import type { ActionSheet } from './types';
 import './actionSheets.css';
 
 /**
@@ -15,7 +13,7 @@ import './actionSheets.css';
  */
 export function StructureSheets({ structureId, drafts = false, Heading = 'h2' }: { structureId: number; drafts?: boolean; Heading?: 'h2' | 'h3' }) {
   const { me } = useSession();
-  const loaded = useApi(`${structureId}-${drafts}`, (signal) => api.get<Page<ActionSheet>>('/action-sheets', { structure: structureId, drafts: drafts ? 1 : undefined, pageSize: 50 }, signal));
+  const loaded = useApi(`${structureId}-${drafts}`, (signal) => api.get('/action-sheets', { structure: structureId, drafts: drafts ? 1 : undefined, pageSize: 50 }, signal));
   const writer = canWriteSheets(me, structureId);
   return (
     <section className="panel" aria-labelledby={`sheets-${structureId}`}>

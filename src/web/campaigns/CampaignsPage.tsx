@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { campaignStateLabel, formatDate } from '../lib/labels';
 import { useSession } from '../lib/session';
-import type { Campaign, Page } from '../lib/types';
+import type { Campaign, } from '../lib/types';
 import { useApi } from '../lib/useApi';
 import { useSubmit } from '../lib/useSubmit';
 import { parseDeadlines } from '../../domain/deadlines';
@@ -19,7 +19,7 @@ import { LocalQuestionsPanel, localTerritoryOf } from './LocalQuestionsPanel';
 export function CampaignsPage() {
   const { me } = useSession();
   const [reload, setReload] = useState(0);
-  const loaded = useApi(`campaigns/${reload}`, (signal) => api.get<Page<Campaign>>('/campaigns', undefined, signal), { keepPrevious: true });
+  const loaded = useApi(`campaigns/${reload}`, (signal) => api.get('/campaigns', undefined, signal), { keepPrevious: true });
   const national = me?.memberships.some((m) => m.role === 'national_admin') ?? false;
   const local = me ? localTerritoryOf(me.memberships) : null;
   const refresh = () => setReload((n) => n + 1);
@@ -54,7 +54,7 @@ function CampaignsTable({ campaigns, national, onChange }: { campaigns: Campaign
   const [done, setDone] = useState<string | null>(null);
   if (!campaigns.length) return <p>Aucune campagne pour le moment.</p>;
   const act = (year: number, action: 'open' | 'close') => run(async () => {
-    const r = await api.post<{ state: string; locked: number }>(`/campaigns/${year}/${action}`);
+    const r = await api.post(`/campaigns/${year}/${action}`);
     setClosing(null);
     setDone(action === 'open' ? `La campagne ${year} est ouverte : les structures peuvent remplir le questionnaire.`
       : `La campagne ${year} est close : ${r.locked} réponse${r.locked > 1 ? 's validées ont été verrouillées' : ' validée a été verrouillée'}.`);

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../http/apiTypes';
 import { api } from '../lib/api';
 import { campaignStateLabel } from '../lib/labels';
 import type { Campaign, Membership } from '../lib/types';
@@ -16,7 +17,9 @@ export function localTerritoryOf(memberships: Membership[]): LocalTerritory | nu
   return reg ? { level: 'region', code: reg.regionCode! } : null;
 }
 
-interface LocalQuestion { id: number; code: string; name: string; level: string; territoryCode: string; element: { type?: string; title?: string; unit?: string; section?: string; choices?: unknown[] } }
+type LocalQuestion = ApiResponse<'get', `/campaigns/${number}/local-questions`>['items'][number];
+/** The element is SurveyJS JSON as stored (any shape): its title only when it is a text. */
+const titleOf = (q: LocalQuestion): string => (typeof q.element.title === 'string' ? q.element.title : q.name);
 
 const kinds = {
   boolean: { label: 'Oui / non', element: { type: 'boolean', unit: 'yesno', aggregate: 'share', disclosure: 'count' } },
@@ -42,7 +45,7 @@ export function LocalQuestionsPanel({ campaigns, territory }: { campaigns: Campa
   const campaign = campaigns.find((c) => String(c.year) === year)!;
   const id = useId();
   const loaded = useApi(`${year}/${territory?.code}/${reload}`, (signal) =>
-    api.get<{ items: LocalQuestion[] }>(`/campaigns/${year}/local-questions`, territory ? { level: territory.level, code: territory.code } : undefined, signal), { keepPrevious: true });
+    api.get(`/campaigns/${year}/local-questions`, territory ? { level: territory.level, code: territory.code } : undefined, signal), { keepPrevious: true });
   const refresh = () => setReload((n) => n + 1);
   const { busy, error, run } = useSubmit(refresh);
   const editable = territory !== null && campaign.state === 'preparation';
@@ -62,10 +65,10 @@ export function LocalQuestionsPanel({ campaigns, territory }: { campaigns: Campa
           <ul className="local-questions">
             {items.map((q) => (
               <li key={q.id}>
-                <strong>{q.element.title ?? q.name}</strong> <span className="muted">({q.code}{territory ? '' : ` · ${q.level === 'region' ? 'région' : 'département'} ${q.territoryCode}`})</span>
+                <strong>{titleOf(q)}</strong> <span className="muted">({q.code}{territory ? '' : ` · ${q.level === 'region' ? 'région' : 'département'} ${q.territoryCode}`})</span>
                 {editable && (
                   <> {' '}<button type="button" className="button button-secondary button-small" disabled={busy}
-                    onClick={() => void run(() => api.del(`/campaigns/${year}/local-questions/${q.id}`))}>Retirer<span className="visually-hidden"> la question {q.element.title ?? q.name}</span></button></>
+                    onClick={() => void run(() => api.del(`/campaigns/${year}/local-questions/${q.id}`))}>Retirer<span className="visually-hidden"> la question {titleOf(q)}</span></button></>
                 )}
               </li>
             ))}

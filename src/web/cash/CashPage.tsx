@@ -1,11 +1,11 @@
 import '../ess/ess.css';
+import type { ApiResponse } from '../../http/apiTypes';
 import { api } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { Show } from '../components/Status';
-import type { CashIndicators } from '../../domain/cash/indicators';
 
-interface CashView { structureId: number; thresholds: Record<string, number>; years: (CashIndicators & { year: number; responseState: string })[] }
+type CashView = ApiResponse<'get', `/structures/${number}/cash`>;
 
 const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const n = (x: number | null, suffix = '') => (x === null ? 'non renseigné' : `${fr.format(x)}${suffix}`);
@@ -14,7 +14,7 @@ export const signalLabels = { difficulty: 'En difficulté', watch: 'À surveille
 
 /** A structure's cash needs: the latest year's indicators and signal with its reasons, then every year in a table. */
 export function CashPage({ id }: { id: string }) {
-  const loaded = useApi(id, (signal) => api.get<CashView>(`/structures/${encodeURIComponent(id)}/cash`, undefined, signal));
+  const loaded = useApi(id, (signal) => api.get(`/structures/${encodeURIComponent(id)}/cash`, undefined, signal));
   return (
     <>
       <nav aria-label="Fil d’Ariane" className="breadcrumb">

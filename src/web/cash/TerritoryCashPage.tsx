@@ -3,17 +3,16 @@ import { useState } from 'react';
 import { api } from '../lib/api';
 import { useLocation } from '../lib/router';
 import { useApi } from '../lib/useApi';
-import type { Campaign, Page } from '../lib/types';
 import { Link } from '../components/Link';
 import { Show } from '../components/Status';
-import { FiguresTable, type TerritoryFigures } from '../ess/FiguresTable';
+import { FiguresTable, } from '../ess/FiguresTable';
 
 /** Cash needs of a territory, for those who follow it: published medians and shares, withheld cells with their reason. */
 export function TerritoryCashPage() {
   const { search } = useLocation();
   const level = search.get('level') ?? 'nation';
   const code = search.get('code') ?? undefined;
-  const campaigns = useApi('campaigns', (signal) => api.get<Page<Campaign>>('/campaigns', undefined, signal));
+  const campaigns = useApi('campaigns', (signal) => api.get('/campaigns', undefined, signal));
   return (
     <>
       <nav aria-label="Fil d’Ariane" className="breadcrumb"><ol><li><Link to="/">Accueil</Link></li><li aria-current="page">Trésorerie du territoire</li></ol></nav>
@@ -28,7 +27,7 @@ export function TerritoryCashPage() {
 
 function Figures({ years, level, code }: { years: number[]; level: string; code?: string }) {
   const [year, setYear] = useState(years[1] ?? years[0]);
-  const loaded = useApi(`${year}:${level}:${code}`, (signal) => api.get<TerritoryFigures>('/stats/cash', { year, level, code }, signal));
+  const loaded = useApi(`${year}:${level}:${code}`, (signal) => api.get('/stats/cash', { year, level, code }, signal));
   return (
     <section className="panel" aria-labelledby="cash-territory">
       <div className="panel-head">
@@ -46,12 +45,10 @@ function Figures({ years, level, code }: { years: number[]; level: string; code?
   );
 }
 
-interface Difficulty { structureId: number; name: string; departementCode: string; state: 'difficulty' | 'watch'; reasons: { level: string; code: string; text: string }[] }
-
 /** The structures behind the "en difficulté" share, named: you follow this territory, so you may open each response. */
 function Difficulties({ year, level, code }: { year: number; level: string; code?: string }) {
   const loaded = useApi(`difficulties:${year}:${level}:${code}`, (signal) =>
-    api.get<{ validated: number; difficulty: number; items: Difficulty[] }>('/stats/cash/structures', { year, level, code }, signal));
+    api.get('/stats/cash/structures', { year, level, code }, signal));
   return (
     <div className="cash-difficulties">
       <h3>Structures en difficulté ou à surveiller</h3>

@@ -3,11 +3,9 @@ import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { Show } from '../components/Status';
 
-interface Open { id: number; structure_id: number; structure_name: string; body: string; created_at: string; author_name: string | null }
-
 /** Open correction requests of the structures one follows, each linked to the structure's sheet where it is corrected. */
 export function CorrectionsList() {
-  const list = useApi('open-corrections', (signal) => api.get<Open[]>('/directory/corrections', undefined, signal));
+  const list = useApi('open-corrections', (signal) => api.get('/directory/corrections', undefined, signal));
   return (
     <div className="panel" aria-labelledby="corrections-title">
       <h2 id="corrections-title">Demandes de correction des fiches</h2>

@@ -29,7 +29,7 @@ export function DirectoryImportPage() {
     const form = new FormData();
     form.append('file', file);
     try {
-      setReport(await api.postForm<DirectoryReport>('/directory/import', form, { dryRun: String(dryRun) }));
+      setReport(await api.postForm('/directory/import', form, { dryRun: String(dryRun) }));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'L’envoi a échoué.'));
       if (e instanceof ApiError && e.details && typeof e.details === 'object' && 'problems' in e.details) setReport(e.details as DirectoryReport);

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../http/apiTypes';
 import { api, ApiError } from '../lib/api';
 import type { Membership, Structure } from '../lib/types';
 import { useApi } from '../lib/useApi';
@@ -6,7 +7,7 @@ import { useSubmit } from '../lib/useSubmit';
 import { ErrorAlert, Show } from '../components/Status';
 import { plural } from '../lib/labels';
 
-interface Correction { id: number; body: string; state: 'open' | 'done' | 'declined'; created_at: string; author_name: string | null }
+type Correction = ApiResponse<'get', `/structures/${number}/corrections`>[number];
 const stateText = { open: 'en attente', done: 'corrigée', declined: 'refusée' } as const;
 
 const reviews = (ms: Membership[], s: Structure) => ms.some((m) => m.role === 'national_admin'
@@ -20,7 +21,7 @@ export function IdentityPanel({ s, memberships, onChange }: { s: Structure; memb
   const reviewer = reviews(memberships, s);
   const member = memberships.some((m) => m.structureId === s.id && ['director', 'contributor', 'board_member'].includes(m.role));
   const [version, setVersion] = useState(0);
-  const list = useApi(reviewer || member ? `corrections-${s.id}-${version}` : null, (signal) => api.get<Correction[]>(`/structures/${s.id}/corrections`, undefined, signal));
+  const list = useApi(reviewer || member ? `corrections-${s.id}-${version}` : null, (signal) => api.get(`/structures/${s.id}/corrections`, undefined, signal));
   const reload = () => setVersion((v) => v + 1);
   const close = useSubmit(reload);
   if (!reviewer && !member) return null;
@@ -70,7 +71,7 @@ function EditForm({ s, onSaved }: { s: Structure; onSaved: () => void }) {
     setBusy(true); setError(null); setSaved(null);
     try {
       const patch = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== initial[k as keyof typeof initial]));
-      const r = await api.patch<{ changes: unknown[] }>(`/structures/${s.id}/identity`, patch);
+      const r = await api.patch(`/structures/${s.id}/identity`, patch);
       setSaved(r.changes.length ? `${plural(r.changes.length, 'champ corrigé', 'champs corrigés')} ; la correction est tracée.` : 'Rien à corriger.');
       if (r.changes.length) onSaved();
     } catch (err) { setError(err instanceof ApiError ? err : new ApiError(0, 'internal', 'La correction a échoué.')); } finally { setBusy(false); }

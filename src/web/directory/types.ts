@@ -1,15 +1,9 @@
-/** The directory import report, as POST /api/directory/import answers it. */
-export interface DirectoryProblem { row: number; column: string; cell: string; message: string }
-export interface FieldChange { field: string; before: unknown; after: unknown }
-export interface DirectoryReport {
-  rows: number; dryRun: boolean; stored: boolean; problems: DirectoryProblem[];
-  created: { row: number; siret: string; name: string; communeCode: string; kind: string; endedOn: string | null; splitFrom: string[] }[];
-  updated: { id: number; row: number; siret: string; name: string; changes: FieldChange[]; tookOver: string[]; splitFrom: string[] }[];
-  takenOver: { id: number; siret: string | null; name: string; endedOn: string; successorSiret: string }[];
-  ended: { siret: string; name: string; endedOn: string }[];
-  absent: { id: number; siret: string | null; name: string }[];
-  unchanged: number;
-}
+/** The directory import report, as POST /api/directory/import answers it (read from the route's response schema). */
+import type { ApiResponse } from '../../http/apiTypes';
+
+export type DirectoryReport = ApiResponse<'post', '/directory/import'>;
+export type DirectoryProblem = DirectoryReport['problems'][number];
+export type FieldChange = DirectoryReport['updated'][number]['changes'][number];
 
 /** French names of the fields a directory update changes. */
 export const fieldLabels: Record<string, string> = {

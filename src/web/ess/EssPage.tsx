@@ -1,19 +1,17 @@
 import { plural, pluralWord } from '../lib/labels';
+import type { ApiResponse } from '../../http/apiTypes';
 import './ess.css';
 import { useState } from 'react';
 import { api, apiUrl } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { ErrorAlert, Loading, Show } from '../components/Status';
-import type { EssItem, EssProfile } from '../../domain/ess/profile';
+import type { EssItem, } from '../../domain/ess/profile';
 import { essFactRows, essStateLabels, responseStateLabel } from '../../domain/ess/export';
 import { managementLabel } from '../../domain/labels';
-import { FiguresTable, type TerritoryFigures } from './FiguresTable';
+import { FiguresTable, } from './FiguresTable';
 
-interface EssView {
-  structure: { id: number; name: string; kind: string; siret: string | null; commune: string; departementCode: string; departementName: string; management: string };
-  year: number; years: number[]; responseState: string; profile: EssProfile;
-}
+type EssView = ApiResponse<'get', `/structures/${number}/ess`>;
 
 const statusText = { ess_by_status: 'ESS par son statut', outside: 'Hors du champ de la loi ESS', unknown: 'Appartenance non établie' } as const;
 
@@ -40,7 +38,7 @@ function ItemsTable({ items, caption }: { items: EssItem[]; caption: string }) {
 /** A structure's ESS profile: the law's conditions, the good-practice checklist, facts, exports for the CRESS and the département's published figures. */
 export function EssPage({ id }: { id: string }) {
   const [year, setYear] = useState<number | null>(null);
-  const loaded = useApi(`${id}:${year}`, (signal) => api.get<EssView>(`/structures/${encodeURIComponent(id)}/ess`, { year }, signal));
+  const loaded = useApi(`${id}:${year}`, (signal) => api.get(`/structures/${encodeURIComponent(id)}/ess`, { year }, signal));
   return (
     <>
       <nav aria-label="Fil d’Ariane" className="breadcrumb">
@@ -62,7 +60,7 @@ function Profile({ view, onYear }: { view: EssView; onYear: (y: number) => void 
   const { structure: s, profile: p } = view;
   const exportUrl = (format: string) => apiUrl(`/structures/${s.id}/ess/export`, { year: view.year, format });
   const territory = useApi(`${view.year}:${s.departementCode}`, (signal) =>
-    api.get<TerritoryFigures>('/stats/ess', { year: view.year, level: 'departement', code: s.departementCode }, signal));
+    api.get('/stats/ess', { year: view.year, level: 'departement', code: s.departementCode }, signal));
   return (
     <>
       <p className="lead">{s.name} · {s.commune} ({s.departementCode}) · {managementLabel(s.management)}</p>

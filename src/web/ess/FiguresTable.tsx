@@ -1,13 +1,8 @@
 import { cellText } from '../../domain/charts/theme';
+import type { ApiResponse } from '../../http/apiTypes';
 
-export type Cell = { state: 'value'; value: number; n: number } | { state: 'suppressed'; rule: string } | { state: 'no_data' };
-export interface TerritoryFigures {
-  year: number;
-  territory: { level: string; code: string; name: string };
-  children: { level: string; code: string; name: string }[];
-  indicators: { code: string; label: string; unit: string }[];
-  figures: { indicator: string; stat: string; territory: { level: string; code: string }; cell: Cell }[];
-}
+export type Cell = TerritoryFigures['figures'][number]['cell'];
+export type TerritoryFigures = ApiResponse<'get', '/stats/ess'>;
 
 const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 

@@ -6,12 +6,6 @@ import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { ErrorAlert, Loading } from '../components/Status';
 
-interface InvitationInfo {
-  structure: { id: number; name: string };
-  role: string; roleLabel: string; email: string; expiresAt: string;
-  account: 'signed_in' | 'other_account' | 'existing' | 'none';
-}
-
 /** A title per stable error code, so each dead link says plainly what happened. */
 const deadTitles: Record<string, string> = {
   invitation_unknown: 'Invitation introuvable',
@@ -27,7 +21,7 @@ const deadTitles: Record<string, string> = {
  */
 export function InvitationPage({ token }: { token: string }) {
   const { me, logout } = useSession();
-  const loaded = useApi(me === null ? null : `${token}/${me.user?.id ?? 0}`, (signal) => api.get<InvitationInfo>(`/invitations/${encodeURIComponent(token)}`, undefined, signal));
+  const loaded = useApi(me === null ? null : `${token}/${me.user?.id ?? 0}`, (signal) => api.get(`/invitations/${encodeURIComponent(token)}`, undefined, signal));
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -58,7 +52,7 @@ export function InvitationPage({ token }: { token: string }) {
     if (inv.account === 'existing' && !password) { setError('Saisissez le mot de passe de votre compte.'); return; }
     setBusy(true); setError(null);
     try {
-      const r = await api.post<{ structureId: number; csrfToken?: string }>(`/invitations/${encodeURIComponent(token)}/accept`,
+      const r = await api.post(`/invitations/${encodeURIComponent(token)}/accept`,
         inv.account === 'none' ? { name: name.trim(), password } : inv.account === 'existing' ? { password } : {});
       if (r.csrfToken) setCsrfToken(r.csrfToken);
       // A full load: the session (roles, structure) is read afresh, as after a login.

@@ -1,14 +1,12 @@
 import './invitations.css';
+import type { ApiResponse } from '../../http/apiTypes';
 import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../lib/api';
 import { formatDate, roleLabel } from '../lib/labels';
 import { useApi } from '../lib/useApi';
 import { ErrorAlert, Show } from '../components/Status';
 
-interface Invitation {
-  id: number; email: string; role: string; created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null;
-  invited_by_name: string; accepted_by_name: string | null; state: 'pending' | 'accepted' | 'expired' | 'revoked';
-}
+type Invitation = ApiResponse<'get', `/structures/${number}/invitations`>['items'][number];
 
 const stateLabel: Record<Invitation['state'], string> = { pending: 'En attente', accepted: 'Acceptée', expired: 'Expirée', revoked: 'Révoquée' };
 
@@ -21,7 +19,7 @@ export function InvitationsPanel({ structureId, structureName, headingLevel = 2 
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const id = useId();
   const [reload, setReload] = useState(0);
-  const loaded = useApi(`${structureId}/${reload}`, (signal) => api.get<{ items: Invitation[]; pending: number }>(`/structures/${structureId}/invitations`, undefined, signal), { keepPrevious: true });
+  const loaded = useApi(`${structureId}/${reload}`, (signal) => api.get(`/structures/${structureId}/invitations`, undefined, signal), { keepPrevious: true });
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'contributor' | 'board_member'>('contributor');
   const [days, setDays] = useState(7);
@@ -39,7 +37,7 @@ export function InvitationsPanel({ structureId, structureName, headingLevel = 2 
   function invite(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
-      const r = await api.post<{ email: string; expiresAt: string; sent: boolean; link?: string }>(`/structures/${structureId}/invitations`, { email, role, days });
+      const r = await api.post(`/structures/${structureId}/invitations`, { email, role, days });
       setEmail('');
       if (r.link) setHandOver({ email: r.email, link: r.link });
       return `Invitation envoyée à ${r.email}, valable jusqu’au ${formatDate(r.expiresAt)}${r.sent ? '.' : r.link ? ' : pas de serveur de messagerie configuré, transmettez-lui vous-même le lien ci-dessous.' : ' (courriel en attente d’envoi).'}`;

@@ -6,18 +6,8 @@ import { useSession } from '../lib/session';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { Show } from '../components/Status';
-import { kindOptions, partnerKindLabel, partnerThemeLabel, themeOptions, type PartnerItem } from './labels';
-import { NetworkChart, type NetworkData } from './NetworkChart';
-import type { Departement, Page } from '../lib/types';
-
-interface SearchResult {
-  origin: { id: number; name: string } | null; total: number;
-  items: { structure: { id: number; name: string; kind: string; commune: string; departementCode: string; distanceKm: number | null }; partners: PartnerItem[] }[];
-}
-interface Network extends NetworkData {
-  territory: { code: string; name: string }; structures: number;
-  partners: { id: string; name: string; kindLabel: string; siret: string | null; structures: { id: number; name: string }[]; themes: string[] }[];
-}
+import { kindOptions, partnerKindLabel, partnerThemeLabel, themeOptions, } from './labels';
+import { NetworkChart, } from './NetworkChart';
 
 const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
@@ -83,7 +73,7 @@ function SearchForm({ initial, canUseDistance }: { initial: Record<string, strin
 
 function Results({ query }: { query: Record<string, string> }) {
   const key = JSON.stringify(query);
-  const loaded = useApi(key, (signal) => api.get<SearchResult>('/partners/search', { kind: query.kind, theme: query.theme, km: query.km, q: query.q }, signal), { keepPrevious: true });
+  const loaded = useApi(key, (signal) => api.get('/partners/search', { kind: query.kind, theme: query.theme, km: query.km, q: query.q }, signal), { keepPrevious: true });
   return (
     <section className="panel" aria-labelledby="search-results">
       <h2 id="search-results">Structures trouvées</h2>
@@ -118,8 +108,8 @@ function Results({ query }: { query: Record<string, string> }) {
 
 function NetworkSection({ departement, kind, theme }: { departement: string; kind: string; theme: string }) {
   const [dep, setDep] = useState(departement);
-  const departements = useApi('departements', (signal) => api.get<Page<Departement>>('/territories/departements', undefined, signal));
-  const loaded = useApi(`${dep}:${kind}:${theme}`, (signal) => api.get<Network>('/partners/network', { departement: dep, kind, theme }, signal));
+  const departements = useApi('departements', (signal) => api.get('/territories/departements', undefined, signal));
+  const loaded = useApi(`${dep}:${kind}:${theme}`, (signal) => api.get('/partners/network', { departement: dep, kind, theme }, signal));
   return (
     <section className="panel" aria-labelledby="network-title">
       <div className="panel-head">

@@ -1,4 +1,5 @@
 import '../ess/ess.css';
+import type { ApiResponse } from '../../http/apiTypes';
 import { useState, type FormEvent } from 'react';
 import { api } from '../lib/api';
 import { useApi } from '../lib/useApi';
@@ -7,16 +8,12 @@ import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
 import { kindOptions, partnerKindLabel, partnerThemeLabel, themeOptions, type PartnerItem } from './labels';
 
-interface PartnersView {
-  structureId: number; partners: PartnerItem[];
-  sharing: { shared: boolean; decidedAt: string | null; decidedBy: string | null };
-  can: { edit: boolean; share: boolean };
-}
+type PartnersView = ApiResponse<'get', `/structures/${number}/partners`>;
 
 /** A structure's declared partners: the list, the form to declare one (its people), and the director's sharing choice. */
 export function StructurePartnersPage({ id }: { id: string }) {
   const [version, setVersion] = useState(0);
-  const loaded = useApi(`${id}:${version}`, (signal) => api.get<PartnersView>(`/structures/${encodeURIComponent(id)}/partners`, undefined, signal), { keepPrevious: true });
+  const loaded = useApi(`${id}:${version}`, (signal) => api.get(`/structures/${encodeURIComponent(id)}/partners`, undefined, signal), { keepPrevious: true });
   const reload = () => setVersion((v) => v + 1);
   return (
     <>

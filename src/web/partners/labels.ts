@@ -1,8 +1,10 @@
 import { partnerKinds } from '../../domain/partners/partner';
+import type { ApiResponse } from '../../http/apiTypes';
 import { actionFields } from '../../domain/indicators';
 
 export const kindOptions = partnerKinds.map(([value, label]) => ({ value, label }));
 export const themeOptions = actionFields.map(([value, label]) => ({ value, label }));
 export { partnerKindLabel, partnerThemeLabel } from '../../domain/partners/partner';
 
-export interface PartnerItem { id: number; kind: string; name: string; siret: string | null; themes: string[] }
+/** A declared partner, as GET /api/structures/:id/partners lists it. */
+export type PartnerItem = ApiResponse<'get', `/structures/${number}/partners`>['partners'][number];

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import type { ApiResponse } from '../../http/apiTypes';
 import { api, ApiError } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { ErrorAlert, Show } from '../components/Status';
 import { plural } from '../lib/labels';
 
-interface Row { id: number; name: string; email: string | null; departementCode: string; directors: string | null; invitedEmail: string | null; status: 'joined' | 'invited' | 'expired' | 'not_invited' | 'no_email' }
-interface Sent { invited: { structureId: number; email: string; link?: string }[]; skipped: { structureId: number; name: string; reason: string }[] }
+type Row = ApiResponse<'get', '/directors'>[number];
+type Sent = ApiResponse<'post', '/directors/invitations'>;
 
 const statusText: Record<Row['status'], string> = {
   joined: 'Direction inscrite', invited: 'Invitée, pas encore inscrite', expired: 'Lien expiré ou annulé', not_invited: 'Pas encore invitée', no_email: 'Pas de courriel dans l’annuaire',
@@ -20,11 +21,11 @@ export function DirectorsPanel({ memberships }: { memberships: { role: string; d
   const [sent, setSent] = useState<Sent | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const rows = useApi(asked ? `directors-${asked}-${version}` : null, (signal) => api.get<Row[]>('/directors', { level: 'departement', code: asked }, signal));
+  const rows = useApi(asked ? `directors-${asked}-${version}` : null, (signal) => api.get('/directors', { level: 'departement', code: asked }, signal));
   async function invite(structureIds?: number[]) {
     setBusy(true); setError(null);
     try {
-      const r = await api.post<Sent>(`/directors/invitations?level=departement&code=${encodeURIComponent(asked)}`, structureIds ? { structureIds } : {});
+      const r = await api.post(`/directors/invitations?level=departement&code=${encodeURIComponent(asked)}`, structureIds ? { structureIds } : {});
       setSent(r); setVersion((v) => v + 1);
     } catch (e) { setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'L’invitation a échoué.')); } finally { setBusy(false); }
   }

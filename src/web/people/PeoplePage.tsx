@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../../http/apiTypes';
 import { api, ApiError } from '../lib/api';
 import { useSession } from '../lib/session';
 import { useApi } from '../lib/useApi';
@@ -9,9 +10,8 @@ import { DirectorsPanel } from './DirectorsPanel';
 import { CorrectionsList } from '../directory/CorrectionsList';
 import { RemovePersonButton } from '../privacy/RemovePersonButton';
 
-interface Membership { role: string; organisation?: string | null; departementCode?: string | null; regionCode?: string | null }
-interface Person { id: number; name: string; email: string; disabled: boolean; memberships: Membership[]; manageable: boolean }
-interface PeopleList { people: Person[]; pending: { id: number; email: string; label: string; expiresAt: string; expired: boolean }[] }
+type Membership = Person['memberships'][number];
+type Person = ApiResponse<'get', '/people'>['people'][number];
 
 const org = (o?: string | null) => (o === 'caf' ? ' CAF' : o === 'federation' ? ' fédération' : '');
 const scopeText = (m: Membership) => m.role === 'national_admin' ? 'Administration nationale'
@@ -28,7 +28,7 @@ export function PeoplePage() {
   const { me } = useSession();
   const [version, setVersion] = useState(0);
   const staff = me?.memberships.some((m) => ['national_admin', 'regional_coordinator', 'correspondent'].includes(m.role));
-  const list = useApi(staff ? `people-${version}` : null, (signal) => api.get<PeopleList>('/people', undefined, signal));
+  const list = useApi(staff ? `people-${version}` : null, (signal) => api.get('/people', undefined, signal));
   const reload = () => setVersion((v) => v + 1);
   const suspend = useSubmit(reload);
   // The national administration removes a person who left (issue 20): account closed, pseudonym everywhere.

@@ -2,16 +2,16 @@ import { api } from '../lib/api';
 import { useApi } from '../lib/useApi';
 import { Link } from '../components/Link';
 import { Show } from '../components/Status';
-import type { factSheetView } from '../../reports/factSheet/text';
+import type { ApiResponse } from '../../http/apiTypes';
 
-type FactSheet = ReturnType<typeof factSheetView>;
+type FactSheet = ApiResponse<'get', `/structures/${number}/fact-sheet`>;
 
 /**
  * The centre's fact sheet as a page: the same words and tables as its PDF (both come from
  * src/reports/factSheet/text.ts), for the team to read on screen or show at the general assembly.
  */
 export function FactSheetPage({ id, year }: { id: string; year: number }) {
-  const loaded = useApi(`${id}|${year}`, (signal) => api.get<FactSheet>(`/structures/${encodeURIComponent(id)}/fact-sheet`, { year: String(year), format: 'json' }, signal));
+  const loaded = useApi(`${id}|${year}`, (signal) => api.get(`/structures/${encodeURIComponent(id)}/fact-sheet`, { year: String(year), format: 'json' }, signal));
   return (
     <>
       <nav aria-label="Fil d’Ariane" className="breadcrumb">
