@@ -88,7 +88,7 @@ function InviteForm({ onDone, national }: { onDone: () => void; national: boolea
   const [organisation, setOrganisation] = useState('caf');
   const [departements, setDepartements] = useState('');
   const [region, setRegion] = useState('');
-  const [result, setResult] = useState<{ email: string; label: string; link?: string } | null>(null);
+  const [result, setResult] = useState<ApiResponse<'post', '/people/invitations'> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
