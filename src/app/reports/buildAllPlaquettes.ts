@@ -1,28 +1,47 @@
 import type { Db } from '../../db/connection';
 import { buildPlaquette, plaquetteSource } from './buildPlaquette';
 import type { PlaquetteLevel } from '../../reports/plaquette/model';
+import { heavyParallelism } from '../infra/heavy/pool';
+import { AppError } from '../../domain/errors';
 
 /**
  * Every plaquette of a campaign year — the nation, each région, each département — from one load of the
- * published table and the directory. Each PDF is handed to `onPlaquette` as soon as it is made.
+ * published table and the directory. Each PDF is handed to `onPlaquette` as soon as it is made, in the
+ * order above. The PDFs are drawn in the worker threads (src/app/infra/heavy), as many at once as the pool
+ * has threads; one at a time when workers are off (the command line). With `region`, only that région's
+ * plaquette and its départements' (a 404 in French for an unknown région).
  * @example await buildAllPlaquettes({ db, year: 2025, onPlaquette: (p) => writeFile(join(dir, p.filename), p.pdf) })
  */
 export async function buildAllPlaquettes(p: {
-  db: Db; year: number;
+  db: Db; year: number; region?: string;
   onPlaquette: (r: { level: PlaquetteLevel; code: string; filename: string; pdf: Buffer }) => Promise<void> | void;
   onProgress?: (done: number, total: number) => void;
 }) {
   const started = performance.now();
   const source = await plaquetteSource({ db: p.db, year: p.year });
-  const jobs: { level: PlaquetteLevel; code: string }[] = [
+  if (p.region !== undefined && !source.regions.some((r) => r.code === p.region)) throw new AppError('not_found', `Région introuvable : « ${p.region} ».`);
+  const jobs: { level: PlaquetteLevel; code: string }[] = p.region === undefined ? [
     { level: 'nation', code: 'FR' },
     ...source.regions.map((r) => ({ level: 'region' as const, code: r.code })),
     ...source.departements.map((d) => ({ level: 'departement' as const, code: d.code })),
+  ] : [
+    { level: 'region', code: p.region },
+    ...source.departements.filter((d) => d.region_code === p.region).map((d) => ({ level: 'departement' as const, code: d.code })),
   ];
+  // A window of plaquettes in flight, taken in order: the next one starts as soon as one is handed over.
+  const ahead = heavyParallelism();
+  const inFlight: ReturnType<typeof buildPlaquette>[] = [];
+  const start = (i: number) => {
+    if (i >= jobs.length) return;
+    inFlight[i] = buildPlaquette({ db: p.db, year: p.year, level: jobs[i].level, code: jobs[i].code, source });
+    inFlight[i].catch(() => {}); // awaited below, in order; a later failure is not left unhandled meanwhile
+  };
+  for (let i = 0; i < ahead; i++) start(i);
   let bytes = 0;
   for (const [i, job] of jobs.entries()) {
     p.onProgress?.(i, jobs.length);
-    const r = await buildPlaquette({ db: p.db, year: p.year, level: job.level, code: job.code, source });
+    const r = await inFlight[i];
+    start(i + ahead);
     bytes += r.pdf.length;
     await p.onPlaquette({ level: job.level, code: job.code, filename: r.filename, pdf: r.pdf });
   }

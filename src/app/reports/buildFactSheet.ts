@@ -2,9 +2,9 @@ import type { Db } from '../../db/connection';
 import { getStructure } from '../../db/structure.repo';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
-import { factSheetDocument, type FactSheetInput } from '../../reports/factSheet/document';
+import type { FactSheetInput } from '../../reports/factSheet/document';
 import { factSheetView } from '../../reports/factSheet/text';
-import { renderPdf } from '../../reports/pdf';
+import { asBuffer, runHeavy } from '../infra/heavy/pool';
 import { structurePosition } from '../stats/structurePosition';
 
 /**
@@ -29,12 +29,13 @@ export async function factSheetData(p: { db: Db; actor: Actor; structureId: numb
 }
 
 /**
- * The fact sheet as PDF bytes, with its file name.
+ * The fact sheet as PDF bytes, with its file name (rendered in the heavy-work pool, src/app/infra/heavy).
  * @example const { pdf, filename } = await buildFactSheet({ db, actor, structureId: 12, year: 2025 });
  */
 export async function buildFactSheet(p: { db: Db; actor: Actor; structureId: number; year: number }) {
   const data = await factSheetData(p);
-  const pdf = await renderPdf(factSheetDocument(data));
+  // Read through the gate here, drawn (box plots, evolution, PDF) in a worker thread when workers are on.
+  const pdf = asBuffer(await runHeavy('renderFactSheet', data));
   return { pdf, filename: `fiche-${p.year}-structure-${p.structureId}.pdf`, data };
 }
 

@@ -5,11 +5,10 @@ import { directoryEntries, type DirectoryEntry } from '../../db/report.repo';
 import { listDepartements, listRegions } from '../../db/territory.repo';
 import type { PublishedFigure } from '../../domain/disclosure';
 import { AppError } from '../../domain/errors';
-import { renderPdf } from '../../reports/pdf';
-import { plaquetteDocument } from '../../reports/plaquette/document';
 import { plaquetteModel, type PlaquetteLevel } from '../../reports/plaquette/model';
 import { nationalTable } from '../stats/getDashboard';
 import { getPopulation, memoOf } from '../stats/populationCache';
+import { asBuffer, runHeavy } from '../infra/heavy/pool';
 
 /**
  * What every plaquette of a campaign year reads: the published national table (the very table of the
@@ -72,7 +71,9 @@ export async function buildPlaquette(p: { db: Db; year: number; level: Plaquette
   // with it when a response is validated), keyed by what the directory adds.
   const directory = createHash('sha1').update(JSON.stringify([input.structures, input.children])).digest('hex');
   const key = `plaquette:${p.level}:${model.code}:${directory}`;
-  const pdf = await memoOf(source, key, () => renderPdf(plaquetteDocument(model)));
+  // The model is read here, through the gate; its charts, map and PDF are drawn in a worker thread (when
+  // workers are on), so the event loop keeps serving requests during a batch.
+  const pdf = await memoOf(source, key, async () => asBuffer(await runHeavy('renderPlaquette', model)));
   const slug = p.level === 'nation' ? 'france' : `${p.level}-${model.code}`;
   return { pdf, filename: `plaquette-${p.year}-${slug}.pdf`, title: `${model.name} (${p.year})`, suppressed: model.suppressed };
 }

@@ -13,6 +13,10 @@ import { checkResponse, prepareCampaign, type QualityContext, type ResponseToChe
 import type { Catalog } from '../../../domain/questionnaire/types';
 import type { Finding } from '../../../domain/quality/types';
 import { defaultPeerOptions } from '../../../domain/quality/peers';
+import { renderPdf } from '../../../reports/pdf';
+import { plaquetteDocument } from '../../../reports/plaquette/document';
+import type { PlaquetteModel } from '../../../reports/plaquette/model';
+import { factSheetDocument, type FactSheetInput } from '../../../reports/factSheet/document';
 
 /**
  * Campaign statistics as they cross threads: the peer metrics are functions (they cannot be cloned), so
@@ -87,6 +91,24 @@ export function prepareContext(p: { responses: readonly ResponseToCheck[]; quest
   return portableContext(prepareCampaign(p.responses, { questionnaire: p.questionnaire }));
 }
 
+/**
+ * A plaquette's PDF from its model (figures already through the gate): charts and map drawn to SVG by
+ * ECharts' SSR mode, then laid out by pdfmake — the fonts are parsed once per thread (src/reports/pdf.ts).
+ * A Buffer crosses threads as a plain Uint8Array: read the answer with `asBuffer` (pool.ts).
+ * @example asBuffer(await runHeavy('renderPlaquette', plaquetteModel(input))).subarray(0, 5).toString() // '%PDF-'
+ */
+export function renderPlaquette(model: PlaquetteModel): Promise<Uint8Array> {
+  return renderPdf(plaquetteDocument(model));
+}
+
+/**
+ * A centre's fact sheet as PDF bytes from what `factSheetData` read through the gate (box plots, evolution).
+ * @example asBuffer(await runHeavy('renderFactSheet', await factSheetData({ db, actor, structureId, year })))
+ */
+export function renderFactSheet(input: FactSheetInput): Promise<Uint8Array> {
+  return renderPdf(factSheetDocument(input));
+}
+
 /** The tasks by name, as the pool runs them. */
-export const heavyTasks = { analyseExternalFile, checkResponses, prepareContext };
+export const heavyTasks = { analyseExternalFile, checkResponses, prepareContext, renderPlaquette, renderFactSheet };
 export type HeavyTasks = typeof heavyTasks;
