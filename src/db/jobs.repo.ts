@@ -113,6 +113,14 @@ export async function listJobs(db: Db, o: { state?: JobState; limit?: number } =
   return q.orderBy(sql`case state when 'failed' then 0 when 'running' then 1 else 2 end`).orderBy('run_at').orderBy('id').limit(o.limit ?? 100).execute();
 }
 
+/**
+ * The state of one job, or undefined when there is no such row (never queued, or done and deleted).
+ * @example await jobState(db, 42) // 'failed'
+ */
+export async function jobState(db: Db, id: number): Promise<JobState | undefined> {
+  return (await db.selectFrom('jobs').select('state').where('id', '=', id).executeTakeFirst())?.state;
+}
+
 /** A given-up job goes back to the queue, due now, its attempts counted from zero. False unless it was 'failed'. */
 export async function requeueFailedJob(db: Db, id: number): Promise<boolean> {
   const r = await db.updateTable('jobs').set({ state: 'pending', attempts: 0, run_at: sql<Date>`now()`, locked_at: null, locked_by: null })

@@ -35,13 +35,14 @@ import { accountDocs, accountRoutes } from './routes/account/routes';
 import { PasswordResetLimiter } from '../app/infra/passwordResetLimiter';
 import { legalDocs, legalRoutes } from './routes/legal/routes';
 import { privacyDocs, privacyRoutes } from './routes/privacy/routes';
+import { jobDocs, jobRoutes } from './routes/jobs/routes';
 import { requestLog } from './middleware/requestLog';
 import { compressResponses } from './middleware/compress';
 import { observeResponses } from './middleware/observeResponses';
 
 /** Every route's doc with its literal types (method, path, schemas): the typed web client reads its type (src/http/apiTypes.ts). */
 const routeDocs = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...accountDocs, ...legalDocs, ...privacyDocs] as const satisfies readonly RouteDoc[];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...accountDocs, ...legalDocs, ...privacyDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
 export type ApiRouteDoc = (typeof routeDocs)[number];
 export const allRouteDocs: readonly RouteDoc[] = routeDocs;
 
@@ -103,6 +104,7 @@ export function createApp(deps: Deps) {
   api.route('/', peopleRoutes());
   api.route('/', legalRoutes());
   api.route('/', privacyRoutes());
+  api.route('/', jobRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.
   api.all('*', notFound);

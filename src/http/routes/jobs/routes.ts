@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import { listJobQueue } from '../../../app/jobs/listJobQueue';
+import { retryJob } from '../../../app/jobs/retryJob';
+import type { Env } from '../../context';
+import { readId, readQuery } from '../../input';
+import type { RouteDoc } from '../../openapi';
+import { jobsQuery, jobsResponse, retriedJob } from './schema';
+
+export const jobDocs = [
+  { method: 'get', path: '/api/jobs', summary: 'File des tâches de fond : nombre par état, tâches abandonnées d’abord avec leur dernière erreur (administration nationale)', tag: 'exploitation', auth: 'session', query: jobsQuery, response: jobsResponse },
+  { method: 'post', path: '/api/jobs/:id/retry', summary: 'Relancer une tâche abandonnée après ses essais (administration nationale)', tag: 'exploitation', auth: 'session', response: retriedJob },
+] as const satisfies readonly RouteDoc[];
+
+/** `/api/jobs`: the durable job queue for the national administration (see listJobQueue, retryJob). */
+export function jobRoutes() {
+  const app = new Hono<Env>();
+  app.get('/jobs', async (c) => {
+    const q = readQuery(c, jobsQuery);
+    return c.json(await listJobQueue({ db: c.var.deps.db, actor: c.var.actor, state: q.state, limit: q.limit }));
+  });
+  app.post('/jobs/:id/retry', async (c) => c.json(await retryJob({ db: c.var.deps.db, actor: c.var.actor, jobId: readId(c) })));
+  return app;
+}
