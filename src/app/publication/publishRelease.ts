@@ -3,17 +3,16 @@ import { loadAggregationRecords, loadDirectoryPlaces } from '../../db/aggregatio
 import { appendAudit } from '../../db/audit.repo';
 import { getCampaignByYear } from '../../db/campaign.repo';
 import { insertRelease, listReleases, releaseFigures, releaseRecords, type ReleaseInfo } from '../../db/release.repo';
-import { auditRelease, compareReleases, preparePopulation, publishRelease as publishReleaseTable, type LpSolver, type PublishedFigure } from '../../domain/disclosure';
+import { compareReleases, type PublishedFigure } from '../../domain/disclosure';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { releasePolicy } from '../../policies/release';
 import { invalidatePopulation } from '../stats/populationCache';
 import { releaseIndicators } from './releaseIndicators';
 import { plural } from '../../domain/labels';
+import { runHeavy } from '../infra/heavy/pool';
 
-let solver: Promise<LpSolver> | undefined;
-/** HiGHS, loaded once per process (a WebAssembly module). */
-export const lpSolver = (): Promise<LpSolver> => (solver ??= import('highs').then((m) => m.default() as Promise<LpSolver>));
+export { lpSolver } from './lpSolver';
 
 /** What a release (or its preview) says of itself. */
 export interface ReleaseSummary {
@@ -68,10 +67,9 @@ export async function releaseCampaign(p: { db: Db; year: number; note?: string; 
   const { records } = await loadAggregationRecords(db, year, 'published');
   if (records.length === 0) throw new AppError('conflict', `Aucune réponse validée pour ${year} : rien à publier.`);
   const earlier = [...(await listReleases(db, year))].reverse();
-  const earlierPops = await Promise.all(earlier.map(async (r) => preparePopulation(await releaseRecords(db, r.id))));
-  const population = preparePopulation(records, await loadDirectoryPlaces(db));
-  const table = publishReleaseTable(population, earlierPops, releaseIndicators);
-  const audit = auditRelease(await lpSolver(), population, table);
+  const earlierRecords = await Promise.all(earlier.map((r) => releaseRecords(db, r.id)));
+  // The table and its exact audit take seconds at national scale: in a worker thread when workers are on.
+  const { table, audit } = await runHeavy('buildRelease', { records, frame: await loadDirectoryPlaces(db), earlier: earlierRecords, indicators: releaseIndicators });
   if (audit.pinned > 0) throw new AppError('conflict', `L’audit exact a trouvé ${plural(audit.pinned, 'case recalculable', 'cases recalculables')} : la version n’est pas publiée.`);
   const previous = earlier[earlier.length - 1];
   const summary: ReleaseSummary = {

@@ -10,6 +10,7 @@ import { buildAllPlaquettes } from '../../reports/buildAllPlaquettes';
 import { buildFactSheet } from '../../reports/buildFactSheet';
 import { DEMO_CENTRE } from '../../../domain/demo/structures';
 import type { Actor } from '../../../domain/roles';
+import { releaseCampaign } from '../../publication/publishRelease';
 import { closeHeavyPool, heavyParallelism, runHeavy, setHeavyWorkers } from './pool';
 import { prepareContext, restoredContext } from './tasks';
 import { getCampaignByYear } from '../../../db/campaign.repo';
@@ -89,6 +90,18 @@ describe('heavy work in worker threads', () => {
     expect(made.length).toBe(batch.count);
     expect(made.slice(1)).toEqual([...made.slice(1)].sort());
     await expect(buildAllPlaquettes({ db: database.db, year: published, region: '99', onPlaquette: () => {} })).rejects.toThrow(/Région introuvable/);
+  }, 120_000);
+
+  it('builds and audits a release in a worker thread to the very summary built inline', async () => {
+    const preview = () => releaseCampaign({ db: database.db, year: published, dryRun: true, publishedBy: null });
+    setHeavyWorkers(false);
+    const inline = await preview();
+    setHeavyWorkers(true);
+    const threaded = await preview();
+    expect(threaded).toEqual(inline);
+    expect(threaded.summary.responses).toBeGreaterThan(10);
+    expect(threaded.summary.audit.sensitive).toBeGreaterThan(0);
+    expect(threaded.summary.audit.pinned).toBe(0);
   }, 120_000);
 
   it('keeps /api/health answering within 200 ms (median) while an import is parsed, a campaign checked and a batch of plaquettes drawn', async () => {
