@@ -232,6 +232,13 @@ const MATRIX: Row[] = [
       { label: 'open campaign (not closed: nothing to release)', method: 'POST', path: (ids) => `/api/releases/${ids.year}`, body: () => ({ note: 'x' }), expect: statusFor(['national'], 409) },
     ],
   },
+  // Job queue (issue 16): the national administration only; retrying a job that does not exist changes nothing.
+  { route: 'GET /api/jobs', visibility: 'private', cells: [{ label: 'queue with failed jobs first', path: () => '/api/jobs', expect: onlyFor(['national']) }] },
+  {
+    route: 'POST /api/jobs/:id/retry', visibility: 'private', cells: [
+      { label: 'a job id that does not exist: 404 to the nation, refused to the others', method: 'POST', path: () => '/api/jobs/999999999/retry', body: () => ({}), expect: statusFor(['national'], 404) },
+    ],
+  },
   // Directory and people (issue 15): writes here are refused or harmless (dry run, no-op, unknown id).
   { route: 'GET /api/directory/template', visibility: 'public', cells: [{ label: 'CSV template', path: () => '/api/directory/template?format=csv', expect: everyone(200) }] },
   { route: 'GET /api/directory/schema', visibility: 'public', cells: [{ label: 'Table Schema', path: () => '/api/directory/schema', expect: everyone(200) }] },

@@ -7,6 +7,7 @@ import type { PasswordResetLimiter } from '../app/infra/passwordResetLimiter';
 import type { LegalSettings } from '../domain/privacy/legal';
 import type { RetentionPolicy } from '../domain/privacy/retention';
 import type { AnsweredRequest } from './middleware/observeResponses';
+import type { JsonBody } from './jsonBody';
 
 /** What every handler may use. */
 export interface Deps {
@@ -37,5 +38,7 @@ export interface Env {
     actor: Actor;
     csrfToken: string | undefined;
     sessionId: string | undefined;
+    /** Set by sendSharedJson: the answer's text and its compressed bytes, kept with the value they were made from. */
+    jsonBody?: JsonBody;
   };
 }

@@ -68,19 +68,20 @@ export async function getDashboard(p: { db: Db; actor: Actor; year: number; leve
   const pop = await getPopulation({ db, year, mode: view });
   const previousPop = years.includes(year - 1) ? await previousReleasePopulation(db, year - 1) : null;
   const previousYear = previousPop ? year - 1 : null;
-  // One slice per territory, population and previous release: computed once, then served from the population's memo.
-  const figures = memoOf(pop, `dashboard:${territory.level}:${territory.code}:${previousPop?.release?.number ?? previousPop?.loadedAt.getTime() ?? 'none'}`,
-    () => dashboardFigures(pop, previousPop, [territory, ...children]));
-  const unvalidated = view === 'working' ? countUnvalidated(pop, [territory, ...children]) : undefined;
-  return {
+  // One answer per territory, population and previous release: computed once, then served from the population's
+  // memo — the same object each time, so the HTTP layer keeps its JSON and compressed bytes too (src/http/jsonBody.ts).
+  // The working view adds its live counts of unvalidated responses, so it is built afresh on each call.
+  const build = () => ({
     year, view, previousYear, territory: named,
     release: pop.release ? { number: pop.release.number, publishedAt: pop.release.publishedAt.toISOString(), note: pop.release.note } : null,
     previousRelease: previousPop?.release ? { year: previousPop.year, number: previousPop.release.number } : null,
     children: namedChildren,
     indicators: dashboardIndicators.map((c) => { const i = coreIndicator(c)!; return { code: c, label: i.label, unit: i.unit }; }),
-    figures,
-    ...(unvalidated ? { unvalidated } : {}),
-  };
+    figures: memoOf(pop, `dashboard:${territory.level}:${territory.code}:${previousPop?.release?.number ?? previousPop?.loadedAt.getTime() ?? 'none'}`,
+      () => dashboardFigures(pop, previousPop, [territory, ...children])),
+  });
+  if (view === 'working') return { ...build(), unvalidated: countUnvalidated(pop, [territory, ...children]) };
+  return memoOf(pop, `dashboard-answer:${territory.level}:${territory.code}:${previousPop?.release?.number ?? previousPop?.loadedAt.getTime() ?? 'none'}`, build);
 }
 
 /** The key figures of some territories from the national table, with their change from the previous release. */

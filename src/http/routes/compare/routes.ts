@@ -5,6 +5,7 @@ import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { AppError } from '../../../domain/errors';
 import { getDashboard } from '../../../app/stats/getDashboard';
+import { sendSharedJson } from '../../jsonBody';
 import { queryStats } from '../../../app/stats/queryStats';
 import { structurePosition } from '../../../app/stats/structurePosition';
 import type { PeerSpec } from '../../../app/stats/peerGroup';
@@ -44,7 +45,8 @@ export function compareRoutes() {
   const app = new Hono<Env>();
   app.get('/stats/dashboard', async (c) => {
     const q = readQuery(c, dashboardQuery);
-    return c.json(await getDashboard({ db: c.var.deps.db, actor: c.var.actor, year: q.year, level: q.level, code: q.code, view: q.view }));
+    // The published view is the same object while its release stands: its JSON and compressed bytes are reused.
+    return sendSharedJson(c, await getDashboard({ db: c.var.deps.db, actor: c.var.actor, year: q.year, level: q.level, code: q.code, view: q.view }));
   });
   app.post('/stats/query', async (c) => {
     const body = await readBody(c, statsQueryBody);
