@@ -78,9 +78,13 @@ export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec
     const a = p.self.attributes;
     const code = p.spec.scope === 'nation' ? 'FR' : p.spec.scope === 'region' ? a.regionCode : a.departementCode;
     for (const ind of p.indicators) {
-      for (const f of publish(pop.population, { kind: 'flexible_query', indicators: [ind], level: p.spec.scope, territories: [code], filters: p.spec.filters, stats: p.statsOf(ind) }).figures) {
-        put(f.indicator, f.stat, f.cell);
-      }
+      const stats = p.statsOf(ind);
+      const spec = p.spec;
+      // The gate's answer depends only on the population and the query: kept with the population (a fact sheet
+      // or a position page asked again, by anyone, costs no second computation; a new release is a new memo).
+      const figures = memoOf(pop, `group:filters:${spec.scope}:${code}:${JSON.stringify(spec.filters)}:${ind}:${stats.join(',')}`,
+        () => publish(pop.population, { kind: 'flexible_query', indicators: [ind], level: spec.scope, territories: [code], filters: spec.filters, stats }).figures);
+      for (const f of figures) put(f.indicator, f.stat, f.cell);
     }
     return { cells, size: null as number | null, published: true };
   }
@@ -92,8 +96,14 @@ export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec
     members = bands.get(km)!;
     related = [...bands].filter(([k]) => k !== km).map(([, ids]) => ids);
   }
+  // A structure's frozen neighbours are asked for again and again (its public fact sheet): their cells are kept
+  // with the population, keyed by the members. Distance bands (hundreds of members, asked by the structure's own
+  // people) are computed each time.
+  const kept = p.spec.kind === 'neighbours' ? `group:neighbours:${members.join(',')}` : null;
   for (const ind of p.indicators) {
-    for (const f of publishGroup(pop.population, { indicators: [ind], members, related, stats: p.statsOf(ind) })) put(f.indicator, f.stat, f.cell);
+    const stats = p.statsOf(ind);
+    const compute = () => publishGroup(pop.population, { indicators: [ind], members: members!, related, stats });
+    for (const f of kept ? memoOf(pop, `${kept}:${ind}:${stats.join(',')}`, compute) : compute()) put(f.indicator, f.stat, f.cell);
   }
   // The neighbours are named anyway; how many validated responses lie within a distance is not said.
   return { cells, size: p.spec.kind === 'neighbours' ? members.length : null, published: true };
