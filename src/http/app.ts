@@ -31,10 +31,10 @@ import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 import { releaseDocs, releaseRoutes } from './routes/releases/routes';
 import { DIRECTORY_UPLOAD_LIMIT, DIRECTORY_UPLOAD_PATH, directoryDocs, directoryRoutes } from './routes/directory/routes';
 import { peopleDocs, peopleRoutes } from './routes/people/routes';
+import { directorDocs, directorRoutes } from './routes/directors/routes';
 import { accountDocs, accountRoutes } from './routes/account/routes';
 import { PasswordResetLimiter } from '../app/infra/passwordResetLimiter';
 import { legalDocs, legalRoutes } from './routes/legal/routes';
-import { privacyDocs, privacyRoutes } from './routes/privacy/routes';
 import { jobDocs, jobRoutes } from './routes/jobs/routes';
 import { requestLog } from './middleware/requestLog';
 import { compressResponses } from './middleware/compress';
@@ -42,7 +42,7 @@ import { observeResponses } from './middleware/observeResponses';
 
 /** Every route's doc with its literal types (method, path, schemas): the typed web client reads its type (src/http/apiTypes.ts). */
 const routeDocs = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...accountDocs, ...legalDocs, ...privacyDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
+  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...directorDocs, ...accountDocs, ...legalDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
 export type ApiRouteDoc = (typeof routeDocs)[number];
 export const allRouteDocs: readonly RouteDoc[] = routeDocs;
 
@@ -79,8 +79,8 @@ export function createApp(deps: Deps) {
   api.use('*', sessionMiddleware);
   api.use('*', csrfMiddleware);
   api.route('/', systemRoutes(() => allRouteDocs));
-  api.route('/', authRoutes(loginLimiter, deps.trustedProxies));
-  api.route('/', accountRoutes(loginLimiter, deps.passwordResetLimiter ?? PasswordResetLimiter.forDatabase(deps.db, deps.dbKind)));
+  api.route('/', authRoutes(loginLimiter, deps.passwordResetLimiter ?? PasswordResetLimiter.forDatabase(deps.db, deps.dbKind), deps.trustedProxies));
+  api.route('/', accountRoutes(loginLimiter));
   api.route('/', territoryRoutes());
   api.route('/', structureRoutes());
   api.route('/', campaignRoutes());
@@ -102,8 +102,8 @@ export function createApp(deps: Deps) {
   api.route('/', releaseRoutes());
   api.route('/', directoryRoutes());
   api.route('/', peopleRoutes());
+  api.route('/', directorRoutes());
   api.route('/', legalRoutes());
-  api.route('/', privacyRoutes());
   api.route('/', jobRoutes());
   // Mounted sub-apps do not use their own notFound: without this catch-all, an unknown /api path (or a
   // known path with another method) got Hono's plain-text 404, or the web app's index.html when served.

@@ -1,31 +1,25 @@
 import { Hono, type Context } from 'hono';
 import { changePassword } from '../../../app/accounts/changePassword';
 import type { LoginLimiter } from '../../../app/infra/loginLimiter';
-import type { PasswordResetLimiter } from '../../../app/infra/passwordResetLimiter';
-import { requestPasswordReset } from '../../../app/accounts/requestPasswordReset';
-import { resetPassword } from '../../../app/accounts/resetPassword';
 import { updateAccount } from '../../../app/accounts/updateAccount';
-import { readConfig } from '../../../config';
 import { endOtherSessions } from '../../../app/accounts/endOtherSessions';
 import { getAccount } from '../../../app/accounts/getAccount';
+import { exportPersonalData, personalDataAsCsv } from '../../../app/privacy/exportPersonalData';
 import { AppError } from '../../../domain/errors';
 import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import type { Env } from '../../context';
-import { readBody } from '../../input';
-import type { RouteDoc } from '../../openapi';
+import { readBody, readQuery } from '../../input';
+import { CSV, type RouteDoc } from '../../openapi';
 import { okResponse } from '../auth/schema';
-import { accountBody, accountResponse, accountUpdateResponse, endOthersResponse, passwordBody, resetConfirmBody, resetRequestBody, resetRequestResponse } from './schema';
+import { accountBody, accountResponse, accountUpdateResponse, endOthersResponse, passwordBody, personalDataQuery, personalDataResponse } from './schema';
 
 export const accountDocs = [
-  { method: 'post', path: '/api/auth/password-reset', summary: 'Mot de passe oublié : envoie un lien à usage unique et de courte durée si un compte a cette adresse (même réponse sinon ; limité par adresse et par e-mail)', tag: 'auth', body: resetRequestBody, status: 202, response: resetRequestResponse },
-  { method: 'post', path: '/api/auth/password-reset/confirm', summary: 'Choisir un nouveau mot de passe avec le jeton du lien reçu (ferme toutes les sessions du compte)', tag: 'auth', body: resetConfirmBody, response: okResponse },
   { method: 'get', path: '/api/account', summary: 'Mon compte : nom, adresse e-mail, sessions ouvertes', tag: 'auth', auth: 'session', response: accountResponse },
   { method: 'put', path: '/api/account', summary: 'Modifier mon nom ou mon adresse e-mail (mot de passe actuel requis pour l’adresse)', tag: 'auth', auth: 'session', body: accountBody, response: accountUpdateResponse },
   { method: 'post', path: '/api/account/password', summary: 'Changer mon mot de passe (ferme mes autres sessions)', tag: 'auth', auth: 'session', body: passwordBody, response: okResponse },
   { method: 'post', path: '/api/account/sessions/end-others', summary: 'Me déconnecter de mes autres sessions', tag: 'auth', auth: 'session', response: endOthersResponse },
+  { method: 'get', path: '/api/account/data', summary: 'Télécharger mes données personnelles (profil, rôles, ce que j’ai écrit) en JSON ou CSV', tag: 'données personnelles', auth: 'session', query: personalDataQuery, response: personalDataResponse, files: [CSV] },
 ] as const satisfies readonly RouteDoc[];
-
-const RESET_ANSWER = 'Si un compte existe avec cette adresse, un courriel vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Pensez à regarder dans les indésirables.';
 
 function signedIn(c: Context<Env>): { userId: number; sessionId: string } {
   const userId = c.var.actor.userId;
@@ -34,27 +28,13 @@ function signedIn(c: Context<Env>): { userId: number; sessionId: string } {
   return { userId, sessionId };
 }
 
-/** Forgotten password (public, rate limited) and the signed-in person's account. */
-export function accountRoutes(loginLimiter: LoginLimiter, resetLimiter: PasswordResetLimiter) {
+/**
+ * The signed-in person's account and personal data (the forgotten password is under /auth).
+ * @example api.route('/', accountRoutes(loginLimiter));
+ */
+export function accountRoutes(loginLimiter: LoginLimiter) {
   const app = new Hono<Env>();
   const client = (c: Context<Env>) => clientAddressOf(socketAddress(c), c.req.header('x-forwarded-for'), trustedProxyList(c.var.deps.trustedProxies ?? []));
-
-  app.post('/auth/password-reset', async (c) => {
-    const body = await readBody(c, resetRequestBody);
-    await resetLimiter.take(body.email, client(c));
-    const config = readConfig();
-    await requestPasswordReset({
-      db: c.var.deps.db, email: body.email, appUrl: config.publicUrl ?? new URL(c.req.url).origin,
-      ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), onSendError: (e) => c.var.deps.logger.error({ err: e }, 'réinitialisation du mot de passe'),
-    });
-    return c.json({ ok: true, message: RESET_ANSWER }, 202);
-  });
-
-  app.post('/auth/password-reset/confirm', async (c) => {
-    const body = await readBody(c, resetConfirmBody);
-    await resetPassword({ db: c.var.deps.db, token: body.token, password: body.password });
-    return c.json({ ok: true });
-  });
 
   app.get('/account', async (c) => {
     const { userId } = signedIn(c);
@@ -80,6 +60,14 @@ export function accountRoutes(loginLimiter: LoginLimiter, resetLimiter: Password
   app.post('/account/sessions/end-others', async (c) => {
     const { userId, sessionId } = signedIn(c);
     return c.json(await endOtherSessions({ db: c.var.deps.db, userId, sessionId }));
+  });
+  app.get('/account/data', async (c) => {
+    const { format } = readQuery(c, personalDataQuery);
+    const data = await exportPersonalData({ db: c.var.deps.db, actor: c.var.actor });
+    const day = data.exportedAt.slice(0, 10);
+    const headers = { 'Content-Disposition': `attachment; filename="mes-donnees-senacs-${day}.${format}"`, 'Cache-Control': 'no-store' };
+    if (format === 'csv') return c.body(personalDataAsCsv(data), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
+    return c.json(data, 200, headers);
   });
   return app;
 }

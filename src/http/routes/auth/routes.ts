@@ -3,24 +3,29 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { login, SESSION_DAYS } from '../../../app/accounts/login';
 import { logout } from '../../../app/accounts/logout';
 import type { LoginLimiter } from '../../../app/infra/loginLimiter';
+import type { PasswordResetLimiter } from '../../../app/infra/passwordResetLimiter';
 import type { Env } from '../../context';
 import type { RouteDoc } from '../../openapi';
 import { readBody } from '../../input';
 import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import { SESSION_COOKIE } from '../../middleware/session';
 import { loginResponse, loginSchema, meSchema, okResponse } from './schema';
+import { passwordResetDocs, passwordResetRoutes } from './passwordReset';
 
 export const authDocs = [
   { method: 'post', path: '/api/auth/login', summary: 'Se connecter', tag: 'auth', body: loginSchema, response: loginResponse },
   { method: 'post', path: '/api/auth/logout', summary: 'Se déconnecter', tag: 'auth', auth: 'session', response: okResponse },
   { method: 'get', path: '/api/me', summary: 'Qui suis-je ? (rôles et périmètres)', tag: 'auth', response: meSchema },
+  ...passwordResetDocs,
 ] as const satisfies readonly RouteDoc[];
 
 /**
+ * Sessions (/auth/login, /auth/logout, /me) and the forgotten password (passwordReset.ts).
  * Login attempts go through the login limiter (see LoginLimiter: per address, per account and address,
  * and a slow-down of strangers on an account), counted before the password is checked.
+ * @example api.route('/', authRoutes(loginLimiter, resetLimiter, deps.trustedProxies));
  */
-export function authRoutes(limiter: LoginLimiter, trustedProxies: readonly string[] = []) {
+export function authRoutes(limiter: LoginLimiter, resetLimiter: PasswordResetLimiter, trustedProxies: readonly string[] = []) {
   const trusted = trustedProxyList(trustedProxies);
   const app = new Hono<Env>();
 
@@ -52,5 +57,6 @@ export function authRoutes(limiter: LoginLimiter, trustedProxies: readonly strin
       ...(c.var.csrfToken ? { csrfToken: c.var.csrfToken } : {}),
     });
   });
+  app.route('/', passwordResetRoutes(resetLimiter));
   return app;
 }

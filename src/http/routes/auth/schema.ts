@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { roles } from '../../../domain/roles';
 
+/** An e-mail address as typed in a form (trimmed). */
+export const email = z.string().trim().max(254).email('Adresse e-mail invalide.');
+/** A password being chosen. */
+export const newPassword = z.string().min(1, 'Choisissez un mot de passe.').max(1000, 'Mot de passe trop long.');
+
 export const loginSchema = z.object({
   email: z.string().trim().max(254).email('Adresse e-mail invalide.'),
   password: z.string().min(1, 'Mot de passe requis.').max(1000),
@@ -19,3 +24,11 @@ export const meSchema = z.object({
 export const loginResponse = z.object({ ok: z.literal(true), csrfToken: z.string() });
 /** A write that only says it was done. */
 export const okResponse = z.object({ ok: z.literal(true) });
+
+export const resetRequestBody = z.object({ email });
+export const resetConfirmBody = z.object({
+  token: z.string().max(200, 'Lien de réinitialisation invalide.'),
+  password: newPassword,
+});
+/** A reset was asked: the same answer whether or not an account has this address. */
+export const resetRequestResponse = z.object({ ok: z.literal(true), message: z.string() });

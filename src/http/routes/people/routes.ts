@@ -1,35 +1,24 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { invitePerson } from '../../../app/invitations/invitePerson';
 import { listPeople, setPersonSuspended } from '../../../app/people/managePeople';
-import { inviteDirectors, listDirectorInvitations } from '../../../app/invitations/inviteDirectors';
-import { readConfig } from '../../../config';
-import type { TerritoryScope } from '../../../db/campaign.repo';
-import { AppError } from '../../../domain/errors';
+import { removePerson } from '../../../app/people/removePerson';
 import type { Env } from '../../context';
-import { readBody, readId, readQuery } from '../../input';
+import { readBody, readId } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { directorInvitationsResponse, directorsResponse, inviteDirectorsBody, invitePersonBody, peopleResponse, personInvitationResponse, suspendBody, suspensionResponse, territoryQuery } from './schema';
+import { mailing } from './mailing';
+import { invitePersonBody, peopleResponse, personInvitationResponse, removalResponse, suspendBody, suspensionResponse } from './schema';
 
 export const peopleDocs = [
   { method: 'get', path: '/api/people', summary: 'Correspondants, coordinations régionales et administration nationale que l’on gère, et leurs invitations en attente', tag: 'personnes', auth: 'session', response: peopleResponse },
   { method: 'post', path: '/api/people/invitations', summary: 'Inviter un·e correspondant·e (départements) ou une coordination régionale (région), CAF ou fédération, par lien secret — jamais plus large que son propre périmètre', tag: 'personnes', auth: 'session', body: invitePersonBody, status: 201, response: personInvitationResponse },
   { method: 'post', path: '/api/people/:id/suspension', summary: 'Suspendre ou réactiver une personne d’un territoire', tag: 'personnes', auth: 'session', body: suspendBody, response: suspensionResponse },
-  { method: 'get', path: '/api/directors', summary: 'Directions des structures d’un territoire : inscrites, invitées, pas encore invitées', tag: 'personnes', auth: 'session', query: territoryQuery, response: directorsResponse },
-  { method: 'post', path: '/api/directors/invitations', summary: 'Inviter la direction de structures choisies, ou de toutes celles pas encore invitées, à l’adresse de l’annuaire', tag: 'personnes', auth: 'session', query: territoryQuery, body: inviteDirectorsBody, response: directorInvitationsResponse },
+  { method: 'post', path: '/api/people/:id/removal', summary: 'Retirer une personne : compte fermé, remplacée par un pseudonyme partout — administration nationale, ou direction pour son équipe', tag: 'données personnelles', auth: 'session', response: removalResponse },
 ] as const satisfies readonly RouteDoc[];
 
-function scopeOf(c: Context<Env>): TerritoryScope {
-  const q = readQuery(c, territoryQuery);
-  if (q.level === 'nation') return { level: 'nation' };
-  if (!q.code) throw new AppError('validation_failed', 'Le code du territoire est requis pour ce niveau.');
-  return { level: q.level, code: q.code };
-}
-
-const mailing = (c: Context<Env>) => {
-  const config = readConfig();
-  return { appUrl: config.publicUrl ?? new URL(c.req.url).origin, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}) };
-};
-
+/**
+ * The territory people one manages: list, invite, suspend, remove.
+ * @example api.route('/', peopleRoutes());
+ */
 export function peopleRoutes() {
   const app = new Hono<Env>();
   app.get('/people', async (c) => c.json(await listPeople({ db: c.var.deps.db, actor: c.var.actor })));
@@ -43,11 +32,7 @@ export function peopleRoutes() {
     const { suspended } = await readBody(c, suspendBody);
     return c.json(await setPersonSuspended({ db: c.var.deps.db, actor: c.var.actor, userId, suspended }));
   });
-  app.get('/directors', async (c) => c.json(await listDirectorInvitations({ db: c.var.deps.db, actor: c.var.actor, scope: scopeOf(c) })));
-  app.post('/directors/invitations', async (c) => {
-    const scope = scopeOf(c);
-    const { structureIds } = await readBody(c, inviteDirectorsBody);
-    return c.json(await inviteDirectors({ db: c.var.deps.db, actor: c.var.actor, scope, ...(structureIds ? { structureIds } : {}), ...mailing(c) }));
-  });
+  app.post('/people/:id/removal', async (c) =>
+    c.json(await removePerson({ db: c.var.deps.db, actor: c.var.actor, userId: readId(c) })));
   return app;
 }

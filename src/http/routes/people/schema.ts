@@ -1,29 +1,19 @@
 import { z } from 'zod';
-import type { DirectorStatus } from '../../../app/invitations/inviteDirectors';
 import { organisations, territoryRoles } from '../../../domain/people';
 import { meSchema } from '../auth/schema';
 
-const code = z.string().regex(/^[0-9AB]{2,3}$/, 'Code de territoire invalide.');
+/** A région or département code. */
+export const territoryCode = z.string().regex(/^[0-9AB]{2,3}$/, 'Code de territoire invalide.');
 
 export const invitePersonBody = z.object({
   email: z.string().trim().max(254).email('Adresse e-mail invalide.'),
   role: z.enum(territoryRoles, { message: 'Rôle attendu : correspondent ou regional_coordinator.' }),
   organisation: z.enum(organisations, { message: 'Organisation attendue : caf ou federation.' }).nullable().default(null),
-  departements: z.array(code).max(20, '20 départements au plus.').optional(),
-  regionCode: code.optional(),
+  departements: z.array(territoryCode).max(20, '20 départements au plus.').optional(),
+  regionCode: territoryCode.optional(),
 });
 
 export const suspendBody = z.object({ suspended: z.boolean() });
-
-export const territoryQuery = z.object({
-  level: z.enum(['nation', 'region', 'departement']).default('departement'),
-  code: code.optional(),
-});
-
-export const inviteDirectorsBody = z.object({
-  /** Chosen structures; absent = every structure of the territory not invited yet. */
-  structureIds: z.array(z.number().int().positive()).max(5000).optional(),
-});
 
 /** One of a person's roles, as the session describes it (auth's `meSchema`). */
 const membership = meSchema.shape.memberships.element;
@@ -46,16 +36,5 @@ export const personInvitationResponse = z.object({
 /** A person suspended or reactivated; `changed` is false when they already were. */
 export const suspensionResponse = z.object({ id: z.number(), suspended: z.boolean(), changed: z.boolean() });
 
-const directorStatuses = ['joined', 'invited', 'expired', 'not_invited', 'no_email'] as const satisfies readonly DirectorStatus[];
-
-/** The structures of a territory and where their director's invitation stands. */
-export const directorsResponse = z.array(z.object({
-  id: z.number(), name: z.string(), email: z.string().nullable(), departementCode: z.string(), directors: z.string().nullable(),
-  invitedEmail: z.string().nullable(), status: z.enum(directorStatuses),
-}));
-
-/** Directors invited (with their link when no mail server sends it) and structures left alone, with why. */
-export const directorInvitationsResponse = z.object({
-  invited: z.array(z.object({ structureId: z.number(), email: z.string(), link: z.string().optional() })),
-  skipped: z.array(z.object({ structureId: z.number(), name: z.string(), reason: z.enum(directorStatuses) })),
-});
+/** A person removed: their account closed, a pseudonym in their place. */
+export const removalResponse = z.object({ id: z.number(), pseudonym: z.string() });

@@ -48,3 +48,12 @@ export const structureResponsesResponse = z.object({
   })),
   total: z.number(),
 });
+
+export const directionBody = z.object({
+  successorId: z.number().int().positive('Choisissez la personne qui reprend la direction.'),
+  /** The departing director leaves the structure instead of staying in its team. */
+  leave: z.boolean().default(false),
+}).strict();
+
+/** The direction handed over: the successor, and the directors who stepped down. */
+export const directionResponse = z.object({ structureId: z.number(), directorId: z.number(), departing: z.array(z.number()) });
