@@ -50,6 +50,10 @@ class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
   constructor(private readonly pglite: PGlite) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    // PGlite runs each statement synchronously on this thread. Between statements, let the event loop serve
+    // what arrived (a health probe, another request's first steps): without this, a chain of statements
+    // resolved one after another in microtasks — a transaction of many inserts — starves every socket.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
     const affected = result.affectedRows;
     return {

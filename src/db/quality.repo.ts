@@ -21,10 +21,10 @@ export interface QualityRow {
 
 /**
  * The responses of a campaign (all, or some) with their answers, their two previous years and the
- * structure attributes peer groups are built from. Four queries whatever the number of responses.
+ * structure attributes peer groups are built from. One query, then three per slice of 150 responses.
  * @example const rows = await qualityRows(db, { id: 3, year: 2025 });
  */
-export async function qualityRows(db: Db, campaign: { id: number; year: number }, responseIds?: readonly number[]): Promise<QualityRow[]> {
+export async function qualityRows(db: Db, campaign: { id: number; year: number }, responseIds?: readonly number[], slice = QUALITY_ROWS_SLICE): Promise<QualityRow[]> {
   if (responseIds && responseIds.length === 0) return [];
   let q = db.selectFrom('responses').innerJoin('structures', 'structures.id', 'responses.structure_id')
     .leftJoin('communes', 'communes.code', 'structures.commune_code')
@@ -34,22 +34,20 @@ export async function qualityRows(db: Db, campaign: { id: number; year: number }
   if (responseIds) q = q.where('responses.id', 'in', [...responseIds]);
   const responses = await q.orderBy('responses.id').execute();
   if (responses.length === 0) return [];
-  const ids = responses.map((r) => r.id);
-  const structures = responses.map((r) => r.structure_id);
   // One row per response, its answers gathered by the database: a campaign has about half a million answers,
   // and three times that with the two years before; rows of one answer each cost far more to ship than JSON.
-  const [answers, past, comments] = await Promise.all([
-    db.selectFrom('answers').select(['response_id', sql<Record<string, unknown>>`jsonb_object_agg(code, value)`.as('answers')])
-      .where('response_id', 'in', ids).groupBy('response_id').execute(),
-    db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
-      .select(['responses.structure_id', 'campaigns.year', sql<Record<string, unknown>>`jsonb_object_agg(answers.code, answers.value)`.as('answers')])
-      .where('responses.structure_id', 'in', structures)
-      // Two years back, only the trend of amounts is read: numbers only.
-      .where((eb) => eb.or([eb('campaigns.year', '=', campaign.year - 1),
-        eb.and([eb('campaigns.year', '=', campaign.year - 2), eb(sql`jsonb_typeof(answers.value)`, '=', 'number')])]))
-      .groupBy(['responses.structure_id', 'campaigns.year']).execute(),
-    db.selectFrom('answer_comments').select(['response_id', 'code', 'body']).where('response_id', 'in', ids).where('kind', '=', 'justification').orderBy('id').execute(),
-  ]);
+  // By slices of responses (150 by default): on the embedded database each statement holds the server's only
+  // thread, and a whole campaign's answers in one statement held it for a second.
+  const answers: { response_id: number; answers: Record<string, unknown> }[] = [];
+  const past: { structure_id: number; year: number; answers: Record<string, unknown> }[] = [];
+  const comments: { response_id: number; code: string; body: string }[] = [];
+  for (let i = 0; i < responses.length; i += slice) {
+    const some = responses.slice(i, i + slice);
+    const part = await answersOfSlice(db, campaign.year, some.map((r) => r.id), some.map((r) => r.structure_id));
+    answers.push(...part.answers);
+    past.push(...part.past);
+    comments.push(...part.comments);
+  }
   const byResponse = new Map(answers.map((a) => [a.response_id, a.answers] as const));
   const byStructureYear = new Map(past.map((a) => [`${a.structure_id}/${a.year}`, a.answers] as const));
   const commentsOf = new Map<number, Record<string, string>>();
@@ -115,4 +113,24 @@ export async function responsePeople(db: Db, place: { structureId: number; depar
     .orderBy('memberships.role').orderBy('users.name').execute();
   const person = (r: (typeof rows)[number]) => ({ id: r.id, name: r.name, email: r.email, role: r.role, organisation: r.organisation });
   return { structure: rows.filter((r) => r.structure_id === place.structureId).map(person), correspondents: rows.filter((r) => r.structure_id !== place.structureId).map(person) };
+}
+
+/** Responses read by qualityRows per slice (three statements each). */
+const QUALITY_ROWS_SLICE = 150;
+
+/** The answers, last two years' answers and justifications of a slice of a campaign's responses. */
+async function answersOfSlice(db: Db, year: number, ids: number[], structures: number[]) {
+  const [answers, past, comments] = await Promise.all([
+    db.selectFrom('answers').select(['response_id', sql<Record<string, unknown>>`jsonb_object_agg(code, value)`.as('answers')])
+      .where('response_id', 'in', ids).groupBy('response_id').execute(),
+    db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
+      .select(['responses.structure_id', 'campaigns.year', sql<Record<string, unknown>>`jsonb_object_agg(answers.code, answers.value)`.as('answers')])
+      .where('responses.structure_id', 'in', structures)
+      // Two years back, only the trend of amounts is read: numbers only.
+      .where((eb) => eb.or([eb('campaigns.year', '=', year - 1),
+        eb.and([eb('campaigns.year', '=', year - 2), eb(sql`jsonb_typeof(answers.value)`, '=', 'number')])]))
+      .groupBy(['responses.structure_id', 'campaigns.year']).execute(),
+    db.selectFrom('answer_comments').select(['response_id', 'code', 'body']).where('response_id', 'in', ids).where('kind', '=', 'justification').orderBy('id').execute(),
+  ]);
+  return { answers, past, comments };
 }
