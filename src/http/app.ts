@@ -14,11 +14,10 @@ import { structureDocs, structureRoutes } from './routes/structures/routes';
 import { territoryDocs, territoryRoutes } from './routes/territories/routes';
 import { campaignDocs, campaignRoutes } from './routes/campaigns/routes';
 import { responseDocs, responseRoutes } from './routes/responses/routes';
-import { workflowDocs, workflowRoutes } from './routes/workflow/routes';
+import { queryDocs, queryRoutes } from './routes/queries/routes';
+import { outboxDocs, outboxRoutes } from './routes/outbox/routes';
 import { compareDocs, compareRoutes } from './routes/compare/routes';
-import { localQuestionDocs, localQuestionRoutes } from './routes/localQuestions/routes';
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
-import { responseFileDocs, responseFileRoutes } from './routes/responseFiles/routes';
 import { essDocs, essRoutes } from './routes/ess/routes';
 import { cashDocs, cashRoutes } from './routes/cash/routes';
 import { partnerDocs, partnerRoutes } from './routes/partners/routes';
@@ -41,8 +40,8 @@ import { compressResponses } from './middleware/compress';
 import { observeResponses } from './middleware/observeResponses';
 
 /** Every route's doc with its literal types (method, path, schemas): the typed web client reads its type (src/http/apiTypes.ts). */
-const routeDocs = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...workflowDocs,
-  ...localQuestionDocs, ...questionnaireDocs, ...responseFileDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...directorDocs, ...accountDocs, ...legalDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
+const routeDocs = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...queryDocs, ...outboxDocs,
+  ...questionnaireDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...directorDocs, ...accountDocs, ...legalDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
 export type ApiRouteDoc = (typeof routeDocs)[number];
 export const allRouteDocs: readonly RouteDoc[] = routeDocs;
 
@@ -85,11 +84,10 @@ export function createApp(deps: Deps) {
   api.route('/', structureRoutes());
   api.route('/', campaignRoutes());
   api.route('/', responseRoutes());
-  api.route('/', workflowRoutes());
+  api.route('/', queryRoutes());
+  api.route('/', outboxRoutes());
   api.route('/', compareRoutes());
-  api.route('/', localQuestionRoutes());
   api.route('/', questionnaireRoutes());
-  api.route('/', responseFileRoutes());
   api.route('/', essRoutes());
   api.route('/', cashRoutes());
   api.route('/', partnerRoutes());

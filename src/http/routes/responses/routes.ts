@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { openResponse } from '../../../app/responses/openResponse';
 import { saveAnswer } from '../../../app/responses/saveAnswer';
 import { commentAnswer } from '../../../app/responses/commentAnswer';
 import { submitResponse } from '../../../app/responses/submitResponse';
@@ -17,10 +16,10 @@ import type { Env } from '../../context';
 import { readBody, readId } from '../../input';
 import { EVENT_STREAM, type RouteDoc } from '../../openapi';
 import { questionnaireDefinition } from '../questionnaires/schema';
-import { answerHistoryResponse, codeParam, commentBody, commentCreated, commentListResponse, confirmAnswerBody, openedResponse, presenceBody, presenceResponse, responseView, saveAnswerBody, savedAnswer, submittedResponse, validationResponse } from './schema';
+import { answerHistoryResponse, codeParam, commentBody, commentCreated, commentListResponse, confirmAnswerBody, presenceBody, presenceResponse, responseView, saveAnswerBody, savedAnswer, submittedResponse, validationResponse } from './schema';
+import { reviewDocs, reviewRoutes } from './review';
 
 export const responseDocs = [
-  { method: 'post', path: '/api/structures/:id/campaigns/:year/response', summary: 'Ouvrir (et créer, prérempli) la réponse d’une structure à une campagne', tag: 'réponses', auth: 'session', response: openedResponse },
   { method: 'get', path: '/api/responses/:id', summary: 'Une réponse : état, réponses, auteurs, droits', tag: 'réponses', auth: 'session', response: responseView },
   { method: 'get', path: '/api/responses/:id/questionnaire', summary: 'Le questionnaire (SurveyJS) avec lequel la réponse est remplie', tag: 'réponses', auth: 'session', response: questionnaireDefinition },
   { method: 'put', path: '/api/responses/:id/answers/:code', summary: 'Enregistrer une réponse (sauvegarde automatique, version de départ obligatoire)', tag: 'réponses', auth: 'session', body: saveAnswerBody, response: savedAnswer },
@@ -32,6 +31,7 @@ export const responseDocs = [
   { method: 'post', path: '/api/responses/:id/submit', summary: 'Transmettre la réponse (direction)', tag: 'réponses', auth: 'session', response: submittedResponse },
   { method: 'post', path: '/api/responses/:id/presence', summary: 'Signaler sa présence sur une section', tag: 'réponses', auth: 'session', body: presenceBody, response: presenceResponse },
   { method: 'get', path: '/api/responses/:id/live', summary: 'Flux en direct (présence, réponses enregistrées) en Server-Sent Events', tag: 'réponses', auth: 'session', files: [EVENT_STREAM] },
+  ...reviewDocs,
 ] as const satisfies readonly RouteDoc[];
 
 function readCode(c: Context<Env>) {
@@ -40,14 +40,13 @@ function readCode(c: Context<Env>) {
   return code;
 }
 
+/**
+ * /responses/:id: filling a response (answers, comments, checks, submission, presence and the live stream);
+ * the correspondents' review in review.ts. A structure opens its response under /structures/:id/campaigns/:year/response.
+ * @example api.route('/', responseRoutes());
+ */
 export function responseRoutes() {
   const app = new Hono<Env>();
-
-  app.post('/structures/:id/campaigns/:year/response', async (c) => {
-    const year = c.req.param('year');
-    if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Campagne introuvable.');
-    return c.json(await openResponse({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c), year: Number(year) }));
-  });
 
   app.get('/responses/:id', async (c) => {
     const { db } = c.var.deps;
@@ -146,5 +145,6 @@ export function responseRoutes() {
       }
     });
   });
+  app.route('/', reviewRoutes());
   return app;
 }

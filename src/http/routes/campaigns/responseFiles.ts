@@ -5,8 +5,8 @@ import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
-import { authorizeTerritory } from '../campaigns/routes';
-import { exportQuery, importQuery, importReport } from './schema';
+import { authorizeTerritory, readYear } from './access';
+import { exportQuery, importQuery, importReport } from './responseFiles.schema';
 import { plural } from '../../../domain/labels';
 
 export const responseFileDocs = [
@@ -16,12 +16,6 @@ export const responseFileDocs = [
 
 const contentTypes = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 const reviewerRoles = new Set(['correspondent', 'regional_coordinator', 'national_admin']);
-
-function readYear(c: Context<Env>): number {
-  const year = c.req.param('year') ?? '';
-  if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Campagne introuvable.');
-  return Number(year);
-}
 
 /** The uploaded file: the `file` field of a multipart form, or the raw body. */
 async function readUpload(c: Context<Env>): Promise<Uint8Array> {
@@ -37,6 +31,10 @@ async function readUpload(c: Context<Env>): Promise<Uint8Array> {
   return bytes;
 }
 
+/**
+ * /campaigns/:year/responses/import and /export: a territory's responses as a CSV or XLSX table.
+ * @example app.route('/', responseFileRoutes());
+ */
 export function responseFileRoutes() {
   const app = new Hono<Env>();
   app.post('/campaigns/:year/responses/import', async (c) => {

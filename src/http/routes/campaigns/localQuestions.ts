@@ -7,7 +7,8 @@ import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { addLocalQuestionBody, editLocalQuestionBody, localQuestionListResponse, localQuestionRemoved, localQuestionView, localTerritoryQuery } from './schema';
+import { addLocalQuestionBody, editLocalQuestionBody, localQuestionListResponse, localQuestionRemoved, localQuestionView, localTerritoryQuery } from './localQuestions.schema';
+import { readYear } from './access';
 
 export const localQuestionDocs = [
   { method: 'get', path: '/api/campaigns/:year/local-questions', summary: 'Questions locales d’un territoire (toutes pour l’administration nationale)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, response: localQuestionListResponse },
@@ -16,12 +17,6 @@ export const localQuestionDocs = [
   { method: 'delete', path: '/api/campaigns/:year/local-questions/:id', summary: 'Supprimer une question locale (campagne en préparation)', tag: 'questionnaires', auth: 'session', response: localQuestionRemoved },
 ] as const satisfies readonly RouteDoc[];
 
-function readYear(c: Context<Env>): number {
-  const year = c.req.param('year') ?? '';
-  if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Campagne introuvable.');
-  return Number(year);
-}
-
 function readTerritory(c: Context<Env>, required: boolean) {
   const q = readQuery(c, localTerritoryQuery);
   if (!q.level && !q.code && !required) return undefined;
@@ -29,6 +24,10 @@ function readTerritory(c: Context<Env>, required: boolean) {
   return { level: q.level, code: q.code };
 }
 
+/**
+ * /campaigns/:year/local-questions: a territory's own questions, added while the campaign is being prepared.
+ * @example app.route('/', localQuestionRoutes());
+ */
 export function localQuestionRoutes() {
   const app = new Hono<Env>();
   app.get('/campaigns/:year/local-questions', async (c) =>
