@@ -19,7 +19,8 @@ const WEB = join(ROOT, 'dist/web');
  * a kept folder / database). BENCH_LOAD_SERVERS=0 measures the bytes only. On the first server (PGlite):
  * dashboard_first_call_ms (the first national dashboard after the start, before the load) and
  * busy_health_p99_ms (/api/health while an external import is stored and another file parsed, after it);
- * busy_health_pg_p99_ms the same on PostgreSQL with one process.
+ * busy_health_pg_p99_ms the same on PostgreSQL with one process. load_<db>_<n>p_client_cpu_pct: the CPU the load
+ * generator itself took (it runs on the same two cores as the servers, so it bounds what a second process can add).
  */
 export async function run(): Promise<Figures> {
   if (!existsSync(join(WEB, 'index.html'))) {
@@ -65,6 +66,7 @@ export async function run(): Promise<Figures> {
       console.log(`# load ${c.db} ${c.processes}p (scale ${scale}, ${o.clients} clients, ${o.seconds} s): ${r.requests} requests, p50 ${Math.round(r.p50)} ms, ${JSON.stringify(r.byKind)}`);
       figures[`load_${c.db}_${c.processes}p_rps`] = { value: round(r.rps), unit: 'req/s' };
       figures[`load_${c.db}_${c.processes}p_p99_ms`] = { value: Math.round(r.p99), unit: 'ms' };
+      figures[`load_${c.db}_${c.processes}p_client_cpu_pct`] = { value: Math.round(r.clientCpuPct), unit: '% of a core' };
       errors += r.errors;
       if (c.processes === 1) {
         const busy = await busyHealth(server.base, o.publishedYear);

@@ -7,7 +7,11 @@ import { percentile } from './lib';
 const ROOT = resolve(import.meta.dirname, '..');
 const PASSWORD = 'demo-senacs-2026';
 
-export interface LoadResult { requests: number; rps: number; p50: number; p99: number; errors: number; byKind: Record<string, { n: number; p99: number }> }
+export interface LoadResult {
+  requests: number; rps: number; p50: number; p99: number; errors: number; byKind: Record<string, { n: number; p99: number }>;
+  /** CPU the load generator itself used during the measured round, in % of one core (it shares the machine's cores with the servers). */
+  clientCpuPct: number;
+}
 
 const freePort = () => new Promise<number>((ok, ko) => {
   const srv = createServer();
@@ -103,9 +107,13 @@ export async function mixedLoad(base: string, o: { clients: number; seconds: num
   // A warm-up first, not counted: every process loads its caches (populations, questionnaires) as after any start.
   await round(o.warmupSeconds ?? 5);
   [times, byKind, errors] = [[], {}, 0];
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
   await round(o.seconds);
+  const used = process.cpuUsage(cpu);
+  const clientCpuPct = (100 * (used.user + used.system) / 1000) / (performance.now() - wall);
   const kinds = Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, { n: xs.length, p99: Math.round(percentile(xs, 99)) }]));
-  return { requests: times.length, rps: times.length / o.seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors, byKind: kinds };
+  return { requests: times.length, rps: times.length / o.seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors, byKind: kinds, clientCpuPct };
 }
 
 /** The first national dashboard after a start (the year's population is loaded on demand): its time in ms. */
