@@ -26,6 +26,7 @@ import { ExternalPage } from './external/ExternalPage';
 import { ConcordancePage } from './external/ConcordancePage';
 import { CampaignsPage } from './campaigns/CampaignsPage';
 import { AdminPage } from './admin/AdminPage';
+import { JobsPage } from './admin/JobsPage';
 import { AccountPage } from './account/AccountPage';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
@@ -69,6 +70,7 @@ function route(path: string): { title: string; page: ReactElement } {
   if (matchPath('/publication', path)) return { title: 'Publication des chiffres', page: <Suspense fallback={<Loading what="Chargement des versions…" />}><PublicationPage /></Suspense> };
   if (matchPath('/campagnes', path)) return { title: 'Campagnes annuelles', page: <CampaignsPage /> };
   if (matchPath('/admin', path)) return { title: 'Administration', page: <AdminPage /> };
+  if (matchPath('/admin/taches', path)) return { title: 'Tâches de fond', page: <JobsPage /> };
   if (matchPath('/compte', path)) return { title: 'Mon compte', page: <AccountPage /> };
   if (matchPath('/mot-de-passe-oublie', path)) return { title: 'Mot de passe oublié', page: <ForgotPasswordPage /> };
   if (matchPath('/mot-de-passe/nouveau', path)) return { title: 'Nouveau mot de passe', page: <ResetPasswordPage /> };

@@ -11,20 +11,16 @@ export function AdminPage() {
   const campaigns = useApi('campaigns', (signal) => api.get('/campaigns', undefined, signal));
   if (!me) return <Loading />;
   const national = me.memberships.some((m) => m.role === 'national_admin');
-  if (!national) {
-    return (
-      <>
-        <h1>Administration</h1>
-        <p>Cette page est réservée à l’administration nationale.{!me.user && <> <Link to="/connexion?retour=%2Fadmin">Se connecter</Link></>}</p>
-      </>
-    );
-  }
+  if (!national) return <NationalOnly title="Administration" back="/admin" signedIn={Boolean(me.user)} />;
   const year = campaigns.status === 'ok' ? currentCampaign(campaigns.data.items)?.year : undefined;
   const groups: { title: string; links: { to: string; text: string; help: string }[] }[] = [
     { title: 'Campagnes', links: [
       { to: '/campagnes', text: 'Campagnes annuelles', help: 'préparer, ouvrir, clore ; délais par territoire ; questions locales' },
       ...(year ? [{ to: `/suivi/${year}`, text: `Suivi de la campagne ${year}`, help: 'avancement, réponses à temps, qualité, relances, liste des réponses' }] : []),
       { to: '/suivi/envois', text: 'Boîte d’envoi', help: 'courriels préparés et leur état' },
+    ] },
+    { title: 'Exploitation', links: [
+      { to: '/admin/taches', text: 'Tâches de fond', help: 'file des tâches du serveur (recalcul de la qualité des réponses après saisie…) : leur état, leur dernière erreur ; relancer une tâche abandonnée' },
     ] },
     { title: 'Annuaire et personnes', links: [
       { to: '/annuaire/import', text: 'Importer l’annuaire des structures', help: 'fichier de la CAF (CSV ou XLSX), vérification, différence avec l’annuaire, puis import' },
@@ -55,5 +51,19 @@ export function AdminPage() {
         </div>
       ))}
     </section>
+  );
+}
+
+/**
+ * What a page of the national administration shows anyone else: the refusal, and the way to sign in
+ * (coming back to `back`) for a visitor who is not.
+ * @example if (!national) return <NationalOnly title="Tâches de fond" back="/admin/taches" signedIn={Boolean(me.user)} />;
+ */
+export function NationalOnly({ title, back, signedIn }: { title: string; back: string; signedIn: boolean }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>Cette page est réservée à l’administration nationale.{!signedIn && <> <Link to={`/connexion?retour=${encodeURIComponent(back)}`}>Se connecter</Link></>}</p>
+    </>
   );
 }
