@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { ApiResponse, ApiRoute } from './apiTypes';
-import type { dashboardResponse } from './routes/compare/schema';
+import type { dashboardResponse } from './routes/stats/schema';
 import type { meSchema } from './routes/auth/schema';
 import type { structureListResponse } from './routes/structures/schema';
 

@@ -16,16 +16,14 @@ import { campaignDocs, campaignRoutes } from './routes/campaigns/routes';
 import { responseDocs, responseRoutes } from './routes/responses/routes';
 import { queryDocs, queryRoutes } from './routes/queries/routes';
 import { outboxDocs, outboxRoutes } from './routes/outbox/routes';
-import { compareDocs, compareRoutes } from './routes/compare/routes';
+import { statsDocs, statsRoutes } from './routes/stats/routes';
+import { consentDocs, consentRoutes } from './routes/consents/routes';
 import { questionnaireDocs, questionnaireRoutes } from './routes/questionnaires/routes';
-import { essDocs, essRoutes } from './routes/ess/routes';
-import { cashDocs, cashRoutes } from './routes/cash/routes';
 import { partnerDocs, partnerRoutes } from './routes/partners/routes';
 import { reportDocs, reportRoutes } from './routes/reports/routes';
 import { EXTERNAL_UPLOAD_LIMIT, EXTERNAL_UPLOAD_PATH, externalDocs, externalRoutes } from './routes/external/routes';
 import { exportDocs, exportRoutes } from './routes/exports/routes';
 import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes';
-import { publicationDocs, publicationRoutes } from './routes/publication/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 import { releaseDocs, releaseRoutes } from './routes/releases/routes';
 import { DIRECTORY_UPLOAD_LIMIT, DIRECTORY_UPLOAD_PATH, directoryDocs, directoryRoutes } from './routes/directory/routes';
@@ -41,7 +39,7 @@ import { observeResponses } from './middleware/observeResponses';
 
 /** Every route's doc with its literal types (method, path, schemas): the typed web client reads its type (src/http/apiTypes.ts). */
 const routeDocs = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...queryDocs, ...outboxDocs,
-  ...questionnaireDocs, ...compareDocs, ...essDocs, ...cashDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...publicationDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...directorDocs, ...accountDocs, ...legalDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
+  ...questionnaireDocs, ...statsDocs, ...consentDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...directorDocs, ...accountDocs, ...legalDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
 export type ApiRouteDoc = (typeof routeDocs)[number];
 export const allRouteDocs: readonly RouteDoc[] = routeDocs;
 
@@ -86,16 +84,14 @@ export function createApp(deps: Deps) {
   api.route('/', responseRoutes());
   api.route('/', queryRoutes());
   api.route('/', outboxRoutes());
-  api.route('/', compareRoutes());
+  api.route('/', statsRoutes());
+  api.route('/', consentRoutes());
   api.route('/', questionnaireRoutes());
-  api.route('/', essRoutes());
-  api.route('/', cashRoutes());
   api.route('/', partnerRoutes());
   api.route('/', reportRoutes());
   api.route('/', externalRoutes());
   api.route('/', exportRoutes());
   api.route('/', actionSheetRoutes());
-  api.route('/', publicationRoutes());
   api.route('/', invitationRoutes(loginLimiter));
   api.route('/', releaseRoutes());
   api.route('/', directoryRoutes());

@@ -1,4 +1,4 @@
-/** Shapes of the comparison API answers, read from the routes' response schemas (src/http/routes/compare/schema.ts). */
+/** Shapes of the comparison API answers, read from the routes' response schemas (src/http/routes/stats/schema.ts, structures/position.schema.ts, consents/schema.ts). */
 import type { ApiResponse } from '../../http/apiTypes';
 import type { ChartCell } from '../../domain/charts/theme';
 

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { meSchema } from '../../http/routes/auth/schema';
-import type { dashboardResponse } from '../../http/routes/compare/schema';
+import type { dashboardResponse } from '../../http/routes/stats/schema';
 import { api } from './api';
 
 describe('api: the typed client (checked by tsc)', () => {

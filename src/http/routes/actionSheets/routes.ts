@@ -4,7 +4,6 @@ import { readBody, readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { listActionSheets } from '../../../app/actionSheets/listActionSheets';
 import { readableActionSheet } from '../../../app/actionSheets/actionSheetAccess';
-import { createActionSheet } from '../../../app/actionSheets/createActionSheet';
 import { editActionSheet } from '../../../app/actionSheets/editActionSheet';
 import { publishActionSheet } from '../../../app/actionSheets/publishActionSheet';
 import { removeActionSheet } from '../../../app/actionSheets/removeActionSheet';
@@ -15,7 +14,6 @@ export const actionSheetDocs = [
   { method: 'get', path: '/api/action-sheets', summary: 'Fiches actions publiées : recherche par mot-clé, thème et territoire (brouillons d’une structure pour elle et son territoire)', tag: 'fiches actions', query: actionSheetListQuery, response: actionSheetListResponse },
   { method: 'get', path: '/api/action-sheets/themes', summary: 'Thèmes des fiches actions, avec le nombre de fiches publiées', tag: 'fiches actions', response: actionSheetThemesResponse },
   { method: 'get', path: '/api/action-sheets/:id', summary: 'Une fiche action (publiée, ou brouillon pour la structure et son territoire)', tag: 'fiches actions', response: actionSheetView },
-  { method: 'post', path: '/api/structures/:id/action-sheets', summary: 'Rédiger une fiche action (équipe de la structure ; brouillon)', tag: 'fiches actions', auth: 'session', body: actionSheetBody, status: 201, response: actionSheetView },
   { method: 'put', path: '/api/action-sheets/:id', summary: 'Modifier une fiche action (équipe pour un brouillon, direction pour une fiche publiée)', tag: 'fiches actions', auth: 'session', body: actionSheetBody, response: actionSheetView },
   { method: 'post', path: '/api/action-sheets/:id/publish', summary: 'Publier une fiche action (direction de la structure)', tag: 'fiches actions', auth: 'session', response: actionSheetView },
   { method: 'post', path: '/api/action-sheets/:id/unpublish', summary: 'Retirer une fiche publiée (retour en brouillon, direction)', tag: 'fiches actions', auth: 'session', response: actionSheetView },
@@ -38,11 +36,6 @@ export function actionSheetRoutes() {
   app.get('/action-sheets/:id', async (c) => {
     const { place: _place, ...sheet } = await readableActionSheet(c.var.deps.db, c.var.actor, readId(c));
     return c.json(sheet);
-  });
-  app.post('/structures/:id/action-sheets', async (c) => {
-    const id = readId(c);
-    const body = await readBody(c, actionSheetBody);
-    return c.json(await createActionSheet({ db: c.var.deps.db, actor: c.var.actor, structureId: id, content: body }), 201);
   });
   app.put('/action-sheets/:id', async (c) => {
     const id = readId(c);

@@ -6,7 +6,7 @@ import { followUpSorts } from '../../../app/campaigns/listFollowUp';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.');
 
 /** A territory the caller follows: the nation, or a région or a département by its code. */
-export const territoryScope = z.union([
+const territoryScope = z.union([
   z.object({ level: z.literal('nation') }),
   z.object({ level: z.enum(['region', 'departement']), code: z.string() }),
 ]);

@@ -1,18 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { checkDirectoryFile, importDirectory } from '../../../app/directory/importDirectory';
-import { editStructureIdentity } from '../../../app/structures/editStructureIdentity';
-import { closeCorrectionRequest, correctionsOfStructure, openCorrections, requestCorrection } from '../../../app/structures/structureCorrections';
+import { openCorrections } from '../../../app/structures/structureCorrections';
 import { directoryTemplate } from '../../../app/directory/directoryTemplate';
 import { directorySchema } from '../../../domain/directory/template';
 import { AppError } from '../../../domain/errors';
 import { formatOf } from '../../../domain/interchange/answerTable';
 import type { Env } from '../../context';
-import { readBody, readId, readQuery } from '../../input';
+import { readQuery } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
-import {
-  closeCorrectionBody, correctionBody, correctionClosedResponse, correctionCreatedResponse, correctionListResponse, directoryReportResponse,
-  identityBody, identityEditResponse, importQuery, tableSchemaView, templateQuery,
-} from './schema';
+import { correctionListResponse, directoryReportResponse, importQuery, tableSchemaView, templateQuery } from './schema';
 import { plural } from '../../../domain/labels';
 
 /** The directory upload takes a national file (≈ 4,100 rows): up to 10 MB, bounded again before parsing. */
@@ -23,10 +19,6 @@ export const directoryDocs = [
   { method: 'get', path: '/api/directory/template', summary: 'Modèle du fichier d’annuaire (CSV ou XLSX)', tag: 'annuaire', auth: 'none', query: templateQuery, files: [CSV, XLSX] },
   { method: 'get', path: '/api/directory/schema', summary: 'Schéma (Table Schema) du fichier d’annuaire', tag: 'annuaire', auth: 'none', response: tableSchemaView },
   { method: 'post', path: DIRECTORY_UPLOAD_PATH, summary: 'Importer l’annuaire (CSV ou XLSX, corps brut ou multipart « file ») : dryRun=true montre la différence (un fichier avec des problèmes : 400, le rapport dans error.details), dryRun=false l’applique, tout ou rien — administration nationale', tag: 'annuaire', auth: 'session', query: importQuery, response: directoryReportResponse },
-  { method: 'patch', path: '/api/structures/:id/identity', summary: 'Corriger la fiche d’identité d’une structure (mêmes contrôles que l’import, audité) — correspondants du territoire, coordination régionale, national', tag: 'annuaire', auth: 'session', body: identityBody, response: identityEditResponse },
-  { method: 'get', path: '/api/structures/:id/corrections', summary: 'Demandes de correction de la fiche d’une structure', tag: 'annuaire', auth: 'session', response: correctionListResponse },
-  { method: 'post', path: '/api/structures/:id/corrections', summary: 'Demander une correction de la fiche d’identité — équipe de la structure', tag: 'annuaire', auth: 'session', body: correctionBody, status: 201, response: correctionCreatedResponse },
-  { method: 'post', path: '/api/structures/:id/corrections/:correctionId/close', summary: 'Clore une demande de correction (corrigée ou refusée) — correspondants du territoire', tag: 'annuaire', auth: 'session', body: closeCorrectionBody, response: correctionClosedResponse },
   { method: 'get', path: '/api/directory/corrections', summary: 'Demandes de correction ouvertes des structures que l’on suit', tag: 'annuaire', auth: 'session', response: correctionListResponse },
 ] as const satisfies readonly RouteDoc[];
 
@@ -68,23 +60,6 @@ export function directoryRoutes() {
     return c.json(report);
   });
 
-  app.patch('/structures/:id/identity', async (c) => {
-    const id = readId(c);
-    const patch = await readBody(c, identityBody);
-    return c.json(await editStructureIdentity({ db: c.var.deps.db, actor: c.var.actor, structureId: id, patch }));
-  });
-  app.get('/structures/:id/corrections', async (c) => c.json(await correctionsOfStructure({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) })));
-  app.post('/structures/:id/corrections', async (c) => {
-    const id = readId(c);
-    const { body } = await readBody(c, correctionBody);
-    return c.json(await requestCorrection({ db: c.var.deps.db, actor: c.var.actor, structureId: id, body }), 201);
-  });
-  app.post('/structures/:id/corrections/:correctionId/close', async (c) => {
-    const id = readId(c);
-    const correctionId = readId(c, 'correctionId');
-    const { state } = await readBody(c, closeCorrectionBody);
-    return c.json(await closeCorrectionRequest({ db: c.var.deps.db, actor: c.var.actor, structureId: id, correctionId, state }));
-  });
   app.get('/directory/corrections', async (c) => c.json(await openCorrections({ db: c.var.deps.db, actor: c.var.actor })));
   return app;
 }

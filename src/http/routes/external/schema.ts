@@ -3,7 +3,7 @@ import { tableFormats } from '../../../domain/interchange/answerTable';
 import { columnRoles, matchMethods } from '../../../domain/external/types';
 import { territoryLevels } from '../../../domain/disclosure';
 import { units } from '../../../domain/indicators';
-import { publishedCell } from '../compare/schema';
+import { publishedCell } from '../stats/schema';
 
 const year = z.coerce.number({ message: 'Année attendue (quatre chiffres).' }).int().min(2000, 'Année attendue entre 2000 et 2100.').max(2100, 'Année attendue entre 2000 et 2100.');
 const datasetName = z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, 'Nom de jeu de données invalide : lettres minuscules, chiffres, « - » ou « _ ».');

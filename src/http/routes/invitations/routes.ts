@@ -1,24 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { acceptInvitation, describeInvitation } from '../../../app/invitations/acceptInvitation';
-import { inviteMember } from '../../../app/invitations/inviteMember';
-import { listStructureInvitations } from '../../../app/invitations/listStructureInvitations';
-import { revokeInvitation } from '../../../app/invitations/revokeInvitation';
 import { SESSION_DAYS } from '../../../app/accounts/login';
 import { AppError } from '../../../domain/errors';
 import type { LoginLimiter } from '../../../app/infra/loginLimiter';
-import { readConfig } from '../../../config';
 import { clientAddressOf, socketAddress, trustedProxyList } from '../../clientAddress';
 import type { Env } from '../../context';
-import { readBody, readId } from '../../input';
+import { readBody } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { SESSION_COOKIE } from '../../middleware/session';
-import { acceptBody, invitationAccepted, invitationCreated, invitationInfo, invitationListResponse, invitationRevoked, inviteBody } from './schema';
+import { acceptBody, invitationAccepted, invitationInfo } from './schema';
 
 export const invitationDocs = [
-  { method: 'get', path: '/api/structures/:id/invitations', summary: 'Invitations de la structure (en attente, acceptées, expirées, révoquées) — direction', tag: 'invitations', auth: 'session', response: invitationListResponse },
-  { method: 'post', path: '/api/structures/:id/invitations', summary: 'Inviter une personne par lien envoyé par courriel (équipe ou conseil d’administration) — direction', tag: 'invitations', auth: 'session', body: inviteBody, response: invitationCreated },
-  { method: 'post', path: '/api/structures/:id/invitations/:invitationId/revoke', summary: 'Révoquer une invitation en attente — direction', tag: 'invitations', auth: 'session', response: invitationRevoked },
   { method: 'get', path: '/api/invitations/:token', summary: 'Ce qu’offre un lien d’invitation (structure, rôle, adresse invitée), ou pourquoi il ne fonctionne plus', tag: 'invitations', response: invitationInfo },
   { method: 'post', path: '/api/invitations/:token/accept', summary: 'Accepter une invitation (une seule fois) : compte créé ou connexion, puis rattachement à la structure', tag: 'invitations', body: acceptBody, response: invitationAccepted },
 ] as const satisfies readonly RouteDoc[];
@@ -38,22 +31,8 @@ export function invitationRoutes(limiter: LoginLimiter) {
   const app = new Hono<Env>();
   const client = (c: Context<Env>) => clientAddressOf(socketAddress(c), c.req.header('x-forwarded-for'), trustedProxyList(c.var.deps.trustedProxies ?? []));
 
-  app.get('/structures/:id/invitations', async (c) =>
-    c.json(await listStructureInvitations({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) })));
 
-  app.post('/structures/:id/invitations', async (c) => {
-    const structureId = readId(c);
-    const body = await readBody(c, inviteBody);
-    const config = readConfig();
-    const appUrl = config.publicUrl ?? new URL(c.req.url).origin;
-    return c.json(await inviteMember({
-      db: c.var.deps.db, actor: c.var.actor, structureId, email: body.email, role: body.role,
-      ...(body.days ? { days: body.days } : {}), appUrl, ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
-    }));
-  });
 
-  app.post('/structures/:id/invitations/:invitationId/revoke', async (c) =>
-    c.json(await revokeInvitation({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c), invitationId: readId(c, 'invitationId') })));
 
   app.get('/invitations/:token', async (c) =>
     c.json(await describeInvitation({ db: c.var.deps.db, actor: c.var.actor, token: readToken(c.req.param('token')) })));

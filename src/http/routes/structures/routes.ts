@@ -7,14 +7,38 @@ import type { RouteDoc } from '../../openapi';
 import { structureIdentity, structureListQuery, structureListResponse } from './schema';
 import { memberDocs, memberRoutes } from './members';
 import { structureResponseDocs, structureResponseRoutes } from './responses';
+import { identityDocs, identityRoutes } from './identity';
+import { structureCashDocs, structureCashRoutes } from './cash';
+import { essDocs, essRoutes } from './ess';
+import { positionDocs, positionRoutes } from './position';
+import { structureConsentDocs, structureConsentRoutes } from './consents';
+import { structurePartnerDocs, structurePartnerRoutes } from './partners';
+import { structureInvitationDocs, structureInvitationRoutes } from './invitations';
+import { structureActionSheetDocs, structureActionSheetRoutes } from './actionSheets';
+import { structureMapDocs, structureMapRoutes } from './map';
 
 export const structureDocs = [
   { method: 'get', path: '/api/structures', summary: 'Annuaire public des structures (recherche, filtres, pagination)', tag: 'structures', query: structureListQuery, response: structureListResponse },
   { method: 'get', path: '/api/structures/:id', summary: 'Fiche d’identité publique d’une structure', tag: 'structures', response: structureIdentity },
   ...memberDocs,
   ...structureResponseDocs,
+  ...identityDocs,
+  ...structureCashDocs,
+  ...essDocs,
+  ...positionDocs,
+  ...structureConsentDocs,
+  ...structurePartnerDocs,
+  ...structureInvitationDocs,
+  ...structureActionSheetDocs,
+  ...structureMapDocs,
 ] as const satisfies readonly RouteDoc[];
 
+/**
+ * /structures and its sub-resources, one sub-file each: members, responses, identity (and corrections), cash, ess, position
+ * (and the named comparison), consents, partners, invitations, actionSheets; map.ts serves /structures-map.
+ * The fact sheet (/structures/:id/fact-sheet) is still served from routes/reports.
+ * @example api.route('/', structureRoutes());
+ */
 export function structureRoutes() {
   const app = new Hono<Env>();
   app.get('/structures', async (c) => {
@@ -30,5 +54,14 @@ export function structureRoutes() {
   });
   app.route('/', memberRoutes());
   app.route('/', structureResponseRoutes());
+  app.route('/', identityRoutes());
+  app.route('/', structureCashRoutes());
+  app.route('/', essRoutes());
+  app.route('/', positionRoutes());
+  app.route('/', structureConsentRoutes());
+  app.route('/', structurePartnerRoutes());
+  app.route('/', structureInvitationRoutes());
+  app.route('/', structureActionSheetRoutes());
+  app.route('/', structureMapRoutes());
   return app;
 }

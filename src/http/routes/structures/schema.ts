@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { managementModes, qpvStatuses, territoryTypes } from '../../../domain/indicators';
 import { responseStates } from '../../../domain/responseState';
 import { roles } from '../../../domain/roles';
+import { cashSignal, regionCode } from '../stats/schema';
 
 const code = (re: RegExp, what: string) => z.string().regex(re, `${what} invalide.`);
 
@@ -57,3 +58,29 @@ export const directionBody = z.object({
 
 /** The direction handed over: the successor, and the directors who stepped down. */
 export const directionResponse = z.object({ structureId: z.number(), directorId: z.number(), departing: z.array(z.number()) });
+
+const euros = z.number().nullable();
+
+/** A structure's cash indicators and difficulty signal, each year it answered (private). */
+export const structureCashResponse = z.object({
+  structureId: z.number(),
+  thresholds: z.object({ alertDays: z.number(), watchDays: z.number(), deficitShare: z.number(), delayDays: z.number(), bankChargesShare: z.number(), funderShare: z.number() }),
+  years: z.array(z.object({
+    year: z.number(), responseState: z.enum(responseStates), cash: euros, expenses: euros, income: euros, cashDays: euros,
+    workingCapital: z.object({ computable: z.literal(false), missing: z.array(z.string()) }),
+    reservesDays: euros, bankCharges: euros, bankChargesShare: euros, paymentDelayDays: euros,
+    largestFunder: z.object({ key: z.string(), label: z.string(), amount: z.number(), share: z.number() }).nullable(),
+    result: euros, signal: cashSignal,
+  })),
+});
+
+export const structurePointsQuery = z.object({
+  region: regionCode.optional(),
+  departement: z.string().regex(/^[0-9AB]{2,3}$/, 'Code de département invalide.').optional(),
+  kind: z.enum(['CS', 'EVS'], 'Type de structure inconnu : CS ou EVS.').optional(),
+});
+
+export const structurePointsResponse = z.object({
+  total: z.number(), withoutCoordinates: z.number(),
+  items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), lon: z.number(), lat: z.number(), commune_name: z.string(), departement_code: z.string() })),
+});

@@ -4,15 +4,17 @@ import { readId, readQuery } from '../../input';
 import { CSV, PDF, type RouteDoc } from '../../openapi';
 import { getEssProfile } from '../../../app/stats/getEssProfile';
 import { exportEssProfile } from '../../../app/stats/exportEssProfile';
-import { getTerritoryEss } from '../../../app/stats/getTerritoryEss';
-import { essExportQuery, essProfileQuery, essProfileResponse, territoryFiguresResponse, territoryQuery } from './schema';
+import { essExportQuery, essProfileQuery, essProfileResponse } from './ess.schema';
 
 export const essDocs = [
   { method: 'get', path: '/api/structures/:id/ess', summary: 'Profil ESS d’une structure : critères de la loi de 2014 et guide des bonnes pratiques (privé)', tag: 'ESS', auth: 'session', query: essProfileQuery, response: essProfileResponse },
   { method: 'get', path: '/api/structures/:id/ess/export', summary: 'Profil ESS à transmettre à la CRESS, en PDF ou CSV (privé)', tag: 'ESS', auth: 'session', query: essExportQuery, files: [CSV, PDF] },
-  { method: 'get', path: '/api/stats/ess', summary: 'Chiffres ESS d’un territoire et de ses subdivisions (tableau fixe, après contrôle du secret)', tag: 'ESS', query: territoryQuery, response: territoryFiguresResponse },
 ] as const satisfies readonly RouteDoc[];
 
+/**
+ * A structure's ESS profile, and its export for the CRESS (private).
+ * @example app.route('/', essRoutes());
+ */
 export function essRoutes() {
   const app = new Hono<Env>();
   app.get('/structures/:id/ess', async (c) => {
@@ -27,10 +29,6 @@ export function essRoutes() {
     return c.body(new Uint8Array(file.body), 200, {
       'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'no-store',
     });
-  });
-  app.get('/stats/ess', async (c) => {
-    const q = readQuery(c, territoryQuery);
-    return c.json(await getTerritoryEss({ db: c.var.deps.db, year: q.year, level: q.level, code: q.code }));
   });
   return app;
 }
