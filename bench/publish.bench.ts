@@ -7,6 +7,8 @@ import { DEMO_CENTRE } from '../src/domain/demo/structures';
 import type { Actor } from '../src/domain/roles';
 import { median, medianMs, nationalDemo, publishedYear, round, type Figures } from './lib';
 import { exportXlsx } from './exports.bench';
+import { buildOpenData } from '../src/app/publication/buildOpenData';
+import { getOpenDataFile, storeOpenData } from '../src/app/publication/getOpenData';
 
 /**
  * Publication figures on the national demo (scale 1, ~4,070 structures) in a PGlite data folder seeded on
@@ -56,7 +58,27 @@ const factSheet: Measure = async ({ database, year, national: actor }) => {
   return { fact_sheet_s: { value: round(ms / 1000, 2), unit: 's' } };
 };
 
-const MEASURES: Measure[] = [plaquetteDepartement, plaquetteAll, factSheet, exportXlsx];
+/**
+ * The open data of the release, in the same run: `opendata_build_ms`, building its files as the API did on
+ * every call before they were stored (population warm; median of 5), and `opendata_stored_ms`, serving the
+ * national aggregates file from the release's stored files (the use case behind
+ * `GET /api/opendata/:year/files/agregats-france-<year>.csv`; median of 20, after the files are stored).
+ */
+const openData: Measure = async ({ database, year }) => {
+  await buildOpenData({ db: database.db, year });
+  const build = await medianMs(5, () => buildOpenData({ db: database.db, year }));
+  await storeOpenData({ db: database.db, year });
+  const name = `agregats-france-${year}.csv`;
+  const served = await getOpenDataFile({ db: database.db, year, name });
+  const stored = await medianMs(20, () => getOpenDataFile({ db: database.db, year, name }));
+  return {
+    opendata_build_ms: { value: Math.round(build), unit: 'ms' },
+    opendata_stored_ms: { value: round(stored, 1), unit: 'ms' },
+    opendata_france_kb: { value: Math.round(served.bytes.byteLength / 1024), unit: 'Kio' },
+  };
+};
+
+const MEASURES: Measure[] = [openData, plaquetteDepartement, plaquetteAll, factSheet, exportXlsx];
 
 export async function run(): Promise<Figures> {
   const database = await nationalDemo('publish');

@@ -332,6 +332,17 @@ export interface Regions {
   name: string;
 }
 
+export interface ReleaseFiles {
+  byte_size: number;
+  bytes: Uint8Array;
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  name: string;
+  number: number;
+  sha256: string;
+  year: number;
+}
+
 export interface ReleaseRecords {
   record: NonNullable<unknown>;
   release_id: number;
@@ -453,6 +464,7 @@ export interface DB {
   query_messages: QueryMessages;
   questionnaires: Questionnaires;
   regions: Regions;
+  release_files: ReleaseFiles;
   release_records: ReleaseRecords;
   releases: Releases;
   responses: Responses;

@@ -18,6 +18,7 @@ import * as m015 from './migrations/015_directory';
 import * as m016 from './migrations/016_password_reset';
 import * as m017 from './migrations/017_empty_answers';
 import * as m018 from './migrations/018_jobs';
+import * as m019 from './migrations/019_release_files';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '016_password_reset': m016,
   '017_empty_answers': m017,
   '018_jobs': m018,
+  '019_release_files': m019,
 };
 
 class InCodeProvider implements MigrationProvider {

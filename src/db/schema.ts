@@ -71,6 +71,10 @@ export interface Database {
     summary: ColumnType<Record<string, unknown>, string, string>; figures: ColumnType<unknown, string, string>;
   };
   release_records: { release_id: number; structure_id: number; record: ColumnType<unknown, string, string> };
+  /** Migration 019: a release's stored files (open data, plaquettes), written once; see releaseFiles.repo.ts. */
+  release_files: {
+    year: number; number: number; name: string; content_type: string; bytes: Uint8Array; byte_size: number; sha256: string; created_at: Generated<Date>;
+  };
   invitations: {
     id: Generated<number>; structure_id: number | null; email: string; token_hash: string; invited_by: number;
     /** Every role but the national administrator's (CHECK invitations_role, migration 015). */

@@ -11,9 +11,10 @@ export const GENERATED_TYPES_FILE = 'src/db/generated.ts';
 /**
  * How database values reach the code (see connection.ts): int8 and numeric are parsed as numbers by
  * both drivers; a JSON document is "any value but SQL NULL", so that the generated type still says
- * whether the column may be NULL (kysely-codegen's own Json type contains null).
+ * whether the column may be NULL (kysely-codegen's own Json type contains null). bytea reads as a
+ * Uint8Array: PGlite gives a plain one, node-postgres a Buffer (a Uint8Array too).
  */
-const typeMapping = { int8: 'number', numeric: 'number', json: 'NonNullable<unknown>', jsonb: 'NonNullable<unknown>' };
+const typeMapping = { int8: 'number', numeric: 'number', json: 'NonNullable<unknown>', jsonb: 'NonNullable<unknown>', bytea: 'Uint8Array' };
 
 /**
  * A `CHECK (column IN ('a', 'b'))` as PostgreSQL prints it back:

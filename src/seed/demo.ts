@@ -76,7 +76,8 @@ export async function seedDemo(db: Db, opts: { scale?: number; onProgress?: Prog
   const closed = demoCampaigns.filter((c) => c.state === 'closed');
   for (const [i, c] of closed.entries()) {
     progress('Publication des chiffres', i, closed.length);
-    await releaseCampaign({ db, year: c.year, note: `Chiffres ${c.year} de la démonstration, publiés à la clôture de la campagne.`, publishedBy: null });
+    // Its files (open data, plaquettes) are built and stored on first request, not queued (see releaseCampaign).
+    await releaseCampaign({ db, year: c.year, note: `Chiffres ${c.year} de la démonstration, publiés à la clôture de la campagne.`, publishedBy: null, queueFiles: false });
   }
   progress('Publication des chiffres', closed.length, closed.length);
   return { structures: structures.length, responses, answers, seconds: (Date.now() - t0) / 1000 };

@@ -1,5 +1,6 @@
 import type { JobHandlers } from './jobRunner';
 import { QUALITY_RECHECK, qualityRecheckJob } from '../quality/scheduleQualityRecompute';
+import { RELEASE_FILES, releaseFilesJob } from '../publication/storeReleaseFiles';
 
 /**
  * The jobs a server process runs from the queue, by kind. A kind missing here stays pending (a newer
@@ -7,4 +8,5 @@ import { QUALITY_RECHECK, qualityRecheckJob } from '../quality/scheduleQualityRe
  */
 export const serverJobHandlers: JobHandlers = {
   [QUALITY_RECHECK]: qualityRecheckJob,
+  [RELEASE_FILES]: releaseFilesJob,
 };

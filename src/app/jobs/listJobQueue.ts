@@ -6,6 +6,7 @@ import { scrubText } from '../../domain/privacy/scrub';
 import type { Actor } from '../../domain/roles';
 import { canFollowTerritory } from '../../policies/territory';
 import { QUALITY_RECHECK } from '../quality/scheduleQualityRecompute';
+import { RELEASE_FILES } from '../publication/storeReleaseFiles';
 
 /** At most this many jobs in one listing; the counts by state say how many there are in all. */
 export const JOB_LIST_MAX = 500;
@@ -19,6 +20,7 @@ const kinds: Record<string, { label: string; responseId?: (payload: Record<strin
     label: 'Recalcul de la qualité d’une réponse',
     responseId: (payload) => (Number.isInteger(payload.responseId) ? (payload.responseId as number) : null),
   },
+  [RELEASE_FILES]: { label: 'Fichiers d’une version publiée (données ouvertes, plaquettes)' },
 };
 
 /** One job of the queue as the administration sees it. */

@@ -4,7 +4,7 @@ import { listDepartements, listRegions } from '../../db/territory.repo';
 import { publish } from '../../domain/disclosure';
 import { byKindQueries, openDataFiles, type OpenDataFile } from '../../reports/opendata/build';
 import { nationalTable } from '../stats/getDashboard';
-import { getPopulation, memoOf } from '../stats/populationCache';
+import { getPopulation, memoOf, notPublished } from '../stats/populationCache';
 import { checkYear } from '../territories/resolveTerritory';
 
 /**
@@ -14,6 +14,15 @@ import { checkYear } from '../territories/resolveTerritory';
  * @example const files = await buildOpenData({ db, year: 2024 }); // [{ name: 'agregats-france-2024', csv: '…', schema: {…}, … }, …]
  */
 export async function buildOpenData(p: { db: Db; year: number }): Promise<OpenDataFile[]> {
+  return (await buildReleaseOpenData(p)).files;
+}
+
+/**
+ * The same files with the number of the release they were built from (the year's latest when they were
+ * built: a release published meanwhile is not mixed in, the whole build reads one population).
+ * @example const { release, files } = await buildReleaseOpenData({ db, year: 2024 }); // release === 2 for the second release of 2024
+ */
+export async function buildReleaseOpenData(p: { db: Db; year: number }): Promise<{ release: number; files: OpenDataFile[] }> {
   const { db, year } = p;
   await checkYear(db, year);
   const names = new Map<string, string>([['nation:FR', 'France']]);
@@ -23,5 +32,6 @@ export async function buildOpenData(p: { db: Db; year: number }): Promise<OpenDa
   const figures = nationalTable(pop);
   const byKind = byKindQueries(figures).map((q) => ({ kind: q.kind, figures: memoOf(pop, q.key, () => publish(pop.population, q.request).figures) }));
   const { items } = await listStructures(db, {}, { offset: 0, limit: 100_000 });
-  return openDataFiles({ year, names, figures, byKind, release: pop.release, directory: items });
+  if (!pop.release) throw notPublished(year); // a published population always has one
+  return { release: pop.release.number, files: openDataFiles({ year, names, figures, byKind, release: pop.release, directory: items }) };
 }

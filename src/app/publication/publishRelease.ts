@@ -11,6 +11,7 @@ import { invalidatePopulation } from '../stats/populationCache';
 import { releaseIndicators } from './releaseIndicators';
 import { plural } from '../../domain/labels';
 import { runHeavy } from '../infra/heavy/pool';
+import { queueReleaseFiles } from './storeReleaseFiles';
 
 export { lpSolver } from './lpSolver';
 
@@ -54,10 +55,13 @@ export async function publishRelease(p: { db: Db; actor: Actor; year: number; no
 
 /**
  * The release itself, once the caller is allowed (the use case above, or the demo seed that publishes its
- * closed years).
+ * closed years). A release really published queues the `release.files` job that stores its open-data files
+ * and plaquettes (storeReleaseFiles), unless `queueFiles` is false: the demo seed, whose database is cloned by
+ * every test file and whose first server start should not draw every plaquette; the public requests then
+ * build and store the files on first use.
  * @example await releaseCampaign({ db, year: 2024, note: 'Publication de démonstration', publishedBy: null })
  */
-export async function releaseCampaign(p: { db: Db; year: number; note?: string; dryRun?: boolean; publishedBy: number | null }): Promise<{ release: ReleaseInfo | null; summary: ReleaseSummary }> {
+export async function releaseCampaign(p: { db: Db; year: number; note?: string; dryRun?: boolean; publishedBy: number | null; queueFiles?: boolean }): Promise<{ release: ReleaseInfo | null; summary: ReleaseSummary }> {
   const { db, year } = p;
   const note = (p.note ?? '').trim();
   if (note.length > 2000) throw new AppError('validation_failed', 'La note de version fait au plus 2 000 caractères.');
@@ -83,6 +87,7 @@ export async function releaseCampaign(p: { db: Db; year: number; note?: string; 
   if (previous && summary.changedStructures === 0) throw new AppError('conflict', `Rien n’a changé depuis la version ${previous.number} : aucune nouvelle version à publier.`);
   const release = await insertRelease(db, { year, note, publishedBy: p.publishedBy, summary: summary as unknown as Record<string, unknown>, figures: table.figures, records });
   invalidatePopulation(year);
+  if (p.queueFiles !== false) await queueReleaseFiles(db, release);
   await appendAudit(db, { actorId: p.publishedBy, action: 'release.publish', entity: 'release', entityId: release.id, data: { year, number: release.number, heldBack: table.heldBack, changed: table.changedStructures } });
   return { release, summary };
 }

@@ -14,13 +14,16 @@ import { AppError } from '../../domain/errors';
  */
 export async function buildAllPlaquettes(p: {
   db: Db; year: number; region?: string;
-  onPlaquette: (r: { level: PlaquetteLevel; code: string; filename: string; pdf: Buffer }) => Promise<void> | void;
+  /** Draw only the territories this answers true for (all by default): a batch taken up again skips what it has. */
+  only?: (t: { level: PlaquetteLevel; code: string }) => boolean;
+  /** `release`: the number of the release the figures come from. */
+  onPlaquette: (r: { level: PlaquetteLevel; code: string; filename: string; pdf: Buffer; release: number | null }) => Promise<void> | void;
   onProgress?: (done: number, total: number) => void;
 }) {
   const started = performance.now();
   const source = await plaquetteSource({ db: p.db, year: p.year });
   if (p.region !== undefined && !source.regions.some((r) => r.code === p.region)) throw new AppError('not_found', `Région introuvable : « ${p.region} ».`);
-  const jobs: { level: PlaquetteLevel; code: string }[] = p.region === undefined ? [
+  const all: { level: PlaquetteLevel; code: string }[] = p.region === undefined ? [
     { level: 'nation', code: 'FR' },
     ...source.regions.map((r) => ({ level: 'region' as const, code: r.code })),
     ...source.departements.map((d) => ({ level: 'departement' as const, code: d.code })),
@@ -28,6 +31,7 @@ export async function buildAllPlaquettes(p: {
     { level: 'region', code: p.region },
     ...source.departements.filter((d) => d.region_code === p.region).map((d) => ({ level: 'departement' as const, code: d.code })),
   ];
+  const jobs = p.only ? all.filter(p.only) : all;
   // A window of plaquettes in flight, taken in order: the next one starts as soon as one is handed over.
   const ahead = heavyParallelism();
   const inFlight: ReturnType<typeof buildPlaquette>[] = [];
@@ -43,7 +47,7 @@ export async function buildAllPlaquettes(p: {
     const r = await inFlight[i];
     start(i + ahead);
     bytes += r.pdf.length;
-    await p.onPlaquette({ level: job.level, code: job.code, filename: r.filename, pdf: r.pdf });
+    await p.onPlaquette({ level: job.level, code: job.code, filename: r.filename, pdf: r.pdf, release: r.release });
   }
   p.onProgress?.(jobs.length, jobs.length);
   return { count: jobs.length, bytes, seconds: (performance.now() - started) / 1000 };

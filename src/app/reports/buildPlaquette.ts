@@ -74,8 +74,19 @@ export async function buildPlaquette(p: { db: Db; year: number; level: Plaquette
   // The model is read here, through the gate; its charts, map and PDF are drawn in a worker thread (when
   // workers are on), so the event loop keeps serving requests during a batch.
   const pdf = await memoOf(source, key, async () => asBuffer(await runHeavy('renderPlaquette', model)));
-  const slug = p.level === 'nation' ? 'france' : `${p.level}-${model.code}`;
-  return { pdf, filename: `plaquette-${p.year}-${slug}.pdf`, title: `${model.name} (${p.year})`, suppressed: model.suppressed };
+  return {
+    pdf, filename: plaquetteFilename(p.year, p.level, model.code), title: `${model.name} (${p.year})`, suppressed: model.suppressed,
+    /** The number of the release the figures come from (null never happens for published figures). */
+    release: source.release?.number ?? null,
+  };
+}
+
+/**
+ * The file name of a plaquette (the nation's whatever the code).
+ * @example plaquetteFilename(2025, 'departement', '69') // 'plaquette-2025-departement-69.pdf'
+ */
+export function plaquetteFilename(year: number, level: PlaquetteLevel, code?: string): string {
+  return `plaquette-${year}-${level === 'nation' ? 'france' : `${level}-${code}`}.pdf`;
 }
 
 /**

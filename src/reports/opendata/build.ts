@@ -153,8 +153,11 @@ export function openDataFiles(input: OpenDataInput): OpenDataFile[] {
   out.push(file(`moyennes-par-type-${year}`, `Moyennes et parts ${year} – centres sociaux, espaces de vie sociale et ensemble`,
     `Moyennes des indicateurs chiffrés et parts des structures répondant oui, pour les centres sociaux et les espaces de vie sociale séparément (comparables aux références nationales des centres sociaux) et ensemble, par territoire. ${SHARE_CONVENTION}${version}`,
     { title: 'moyennes-par-type', columns: byKindColumns(), rows: byKindRows(figures, input.byKind, nameOf) }, ['niveau', 'territoire_code', 'type_structure', 'indicateur_code', 'statistique']));
-  // The directory is not versioned by campaign: it is the directory as it stands when the file is built.
-  out.push(file(`annuaire-${year}`, 'Annuaire des structures (état actuel)', 'Identité publique des structures agréées, à la date du fichier : nom, adresse, commune, mode de gestion, situation QPV.',
+  // The directory has no versions of its own: the file is the directory as it stands when it is built. The
+  // API serves the files stored with the release (src/app/publication/storeReleaseFiles.ts), built when it was
+  // published (or at the first request, for a release published before files were stored), so a later change
+  // to the directory shows in the next release's file, not in this one's.
+  out.push(file(`annuaire-${year}`, 'Annuaire des structures (à la date de la version)', `Identité publique des structures agréées, telle qu’à la constitution des fichiers de la version (à sa publication) : nom, adresse, commune, mode de gestion, situation QPV.${version}`,
     { ...directoryTable(input.directory), columns: directorySchemaColumns() }, ['id']));
   return out;
 }

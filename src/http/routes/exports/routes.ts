@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
@@ -7,7 +7,7 @@ import { exportDirectory } from '../../../app/directory/exportDirectory';
 import { exportFollowUp } from '../../../app/campaigns/exportFollowUp';
 import { exportPosition } from '../../../app/stats/exportPosition';
 import { exportStatsQuery } from '../../../app/stats/exportStatsQuery';
-import { getOpenData } from '../../../app/publication/getOpenData';
+import { getOpenDataFile, listOpenData, type ServedFile } from '../../../app/publication/getOpenData';
 import { authorizeTerritory, campaignOf } from '../campaigns/routes';
 import { peerSpecOf } from '../compare/routes';
 import { statsQueryBody } from '../compare/schema';
@@ -55,27 +55,19 @@ export function exportRoutes() {
     const scope = await authorizeTerritory(c, q.level, q.code);
     return sendFile(c, await exportFollowUp({ db: c.var.deps.db, campaign, scope, state: q.state, format: q.format }));
   });
-  app.get('/opendata/:year', async (c) => {
-    const year = yearOf(c.req.param('year'));
-    const { files, datapackage } = await getOpenData({ db: c.var.deps.db, year });
-    const base = `/api/opendata/${year}`;
-    return c.json({
-      year, licence: datapackage.licenses[0], datapackage: `${base}/files/datapackage.json`,
-      items: files.map((f) => ({ name: f.name, title: f.title, description: f.description, rows: f.rows, csv: `${base}/files/${f.name}.csv`, schema: `${base}/files/${f.name}.schema.json` })),
-      total: files.length,
-    });
-  });
+  // The files of the year's latest release, as stored when it was published (built on first use otherwise).
+  app.get('/opendata/:year', async (c) => servedFile(c, await listOpenData({ db: c.var.deps.db, year: yearOf(c.req.param('year')) })));
   app.get('/opendata/:year/files/:file', async (c) => {
-    const year = yearOf(c.req.param('year'));
-    const name = c.req.param('file') ?? '';
-    const { files, datapackage } = await getOpenData({ db: c.var.deps.db, year });
-    if (name === 'datapackage.json') return c.json(datapackage);
-    const f = files.find((x) => name === `${x.name}.csv` || name === `${x.name}.schema.json`);
-    if (!f) throw new AppError('not_found', 'Fichier de données ouvertes introuvable.');
-    if (name.endsWith('.schema.json')) return c.json(f.schema);
-    return c.body(f.csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${f.name}.csv"` });
+    const f = await getOpenDataFile({ db: c.var.deps.db, year: yearOf(c.req.param('year')), name: c.req.param('file') ?? '' });
+    return servedFile(c, f, f.name.endsWith('.csv') ? { 'Content-Disposition': `attachment; filename="${f.name}"` } : {});
   });
   return app;
+}
+
+/** A stored (or just built) file's bytes, with its type. */
+function servedFile(c: Context<Env>, f: ServedFile, headers: Record<string, string> = {}) {
+  // A view over its buffer (read from the database or just encoded) is sent as it is, without a copy.
+  return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': f.contentType, ...headers });
 }
 
 /** A campaign year from the path, or a 404 (a year that cannot exist names nothing). */

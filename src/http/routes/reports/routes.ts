@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import { PDF, type RouteDoc } from '../../openapi';
-import { buildPlaquette } from '../../../app/reports/buildPlaquette';
+import { getPlaquette } from '../../../app/reports/getPlaquette';
 import { buildFactSheet, factSheetJson } from '../../../app/reports/buildFactSheet';
 import { factSheetQuery, factSheetResponse, plaquetteQuery } from './schema';
 
@@ -13,7 +13,7 @@ export const reportDocs = [
 ] as const satisfies readonly RouteDoc[];
 
 /** A PDF answer: shown in the browser by default, saved under a readable name. */
-function pdfResponse(c: Context<Env>, pdf: Buffer, filename: string, cache: 'public' | 'private') {
+function pdfResponse(c: Context<Env>, pdf: Uint8Array, filename: string, cache: 'public' | 'private') {
   return c.body(new Uint8Array(pdf), 200, {
     'content-type': 'application/pdf',
     'content-disposition': `inline; filename="${filename}"`,
@@ -25,7 +25,8 @@ export function reportRoutes() {
   const app = new Hono<Env>();
   app.get('/reports/plaquette', async (c) => {
     const q = readQuery(c, plaquetteQuery);
-    const { pdf, filename } = await buildPlaquette({ db: c.var.deps.db, year: q.year, level: q.level, code: q.code });
+    // Stored with the year's latest release (drawn on first use for a release published before storage).
+    const { pdf, filename } = await getPlaquette({ db: c.var.deps.db, year: q.year, level: q.level, code: q.code });
     return pdfResponse(c, pdf, filename, 'public');
   });
   app.get('/structures/:id/fact-sheet', async (c) => {
