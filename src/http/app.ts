@@ -23,6 +23,7 @@ import { partnerDocs, partnerRoutes } from './routes/partners/routes';
 import { reportDocs, reportRoutes } from './routes/reports/routes';
 import { EXTERNAL_UPLOAD_LIMIT, EXTERNAL_UPLOAD_PATH, externalDocs, externalRoutes } from './routes/external/routes';
 import { exportDocs, exportRoutes } from './routes/exports/routes';
+import { openDataDocs, openDataRoutes } from './routes/opendata/routes';
 import { actionSheetDocs, actionSheetRoutes } from './routes/actionSheets/routes';
 import { invitationDocs, invitationRoutes } from './routes/invitations/routes';
 import { releaseDocs, releaseRoutes } from './routes/releases/routes';
@@ -39,7 +40,7 @@ import { observeResponses } from './middleware/observeResponses';
 
 /** Every route's doc with its literal types (method, path, schemas): the typed web client reads its type (src/http/apiTypes.ts). */
 const routeDocs = [...systemDocs, ...authDocs, ...territoryDocs, ...structureDocs, ...campaignDocs, ...responseDocs, ...queryDocs, ...outboxDocs,
-  ...questionnaireDocs, ...statsDocs, ...consentDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...directorDocs, ...accountDocs, ...legalDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
+  ...questionnaireDocs, ...statsDocs, ...consentDocs, ...partnerDocs, ...reportDocs, ...exportDocs, ...openDataDocs, ...actionSheetDocs, ...invitationDocs, ...externalDocs, ...releaseDocs, ...directoryDocs, ...peopleDocs, ...directorDocs, ...accountDocs, ...legalDocs, ...jobDocs] as const satisfies readonly RouteDoc[];
 export type ApiRouteDoc = (typeof routeDocs)[number];
 export const allRouteDocs: readonly RouteDoc[] = routeDocs;
 
@@ -91,6 +92,7 @@ export function createApp(deps: Deps) {
   api.route('/', reportRoutes());
   api.route('/', externalRoutes());
   api.route('/', exportRoutes());
+  api.route('/', openDataRoutes());
   api.route('/', actionSheetRoutes());
   api.route('/', invitationRoutes(loginLimiter));
   api.route('/', releaseRoutes());

@@ -8,7 +8,7 @@ import { getPopulation } from '../../app/stats/populationCache';
 import { buildOpenData } from '../../app/publication/buildOpenData';
 import { dataPackage, type OpenDataFile } from './build';
 import { publish } from '../../domain/disclosure';
-import { openDataListResponse } from '../../http/routes/exports/schema';
+import { openDataListResponse } from '../../http/routes/opendata/schema';
 import { checkCsv, checkDataPackage, checkTableSchema } from '../../testing/frictionless';
 
 let database: Database$;

@@ -11,9 +11,6 @@ import { progressDocs, progressRoutes } from './progress';
 import { responseFileDocs, responseFileRoutes } from './responseFiles';
 import { campaignListResponse, campaignStateResponse, deadlineBody, deadlinesResponse, preparedCampaign, prepareCampaignBody } from './schema';
 
-// Still imported from here by src/http/routes/exports (changed by another engineer at the time of the move); new code imports ./access.
-export { authorizeTerritory, campaignOf } from './access';
-
 export const campaignDocs = [
   { method: 'get', path: '/api/campaigns', summary: 'Campagnes annuelles', tag: 'campagnes', response: campaignListResponse },
   { method: 'post', path: '/api/campaigns', summary: 'Préparer une campagne (administration nationale)', tag: 'campagnes', auth: 'session', body: prepareCampaignBody, response: preparedCampaign },

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readBody, readId, readQuery } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
@@ -7,21 +7,17 @@ import { exportDirectory } from '../../../app/directory/exportDirectory';
 import { exportFollowUp } from '../../../app/campaigns/exportFollowUp';
 import { exportPosition } from '../../../app/stats/exportPosition';
 import { exportStatsQuery } from '../../../app/stats/exportStatsQuery';
-import { getOpenDataFile, listOpenData, type ServedFile } from '../../../app/publication/getOpenData';
-import { authorizeTerritory, campaignOf } from '../campaigns/routes';
-import { peerSpecOf } from '../compare/routes';
-import { statsQueryBody } from '../compare/schema';
+import { authorizeTerritory, campaignOf } from '../campaigns/access';
+import { peerSpecOf } from '../structures/position';
+import { statsQueryBody } from '../stats/schema';
 import { sendFile } from './send';
-import { AppError } from '../../../domain/errors';
-import { dashboardExportQuery, directoryExportQuery, exportFormat, openDataJsonFile, openDataListResponse, positionExportQuery, responsesExportQuery } from './schema';
+import { dashboardExportQuery, directoryExportQuery, exportFormat, positionExportQuery, responsesExportQuery } from './schema';
 
 export const exportDocs = [
   { method: 'get', path: '/api/exports/dashboard', summary: 'Tableau de bord d’un territoire en CSV ou XLSX (mêmes cases que l’écran, secret statistique signalé)', tag: 'exports', query: dashboardExportQuery, files: [CSV, XLSX] },
   { method: 'post', path: '/api/exports/query', summary: 'Requête libre en CSV ou XLSX (paramètre format ; corps comme /api/stats/query)', tag: 'exports', query: exportFormat, body: statsQueryBody, files: [CSV, XLSX] },
   { method: 'get', path: '/api/exports/structures', summary: 'Annuaire public des structures en CSV ou XLSX (mêmes filtres que l’annuaire)', tag: 'exports', query: directoryExportQuery, files: [CSV, XLSX] },
   { method: 'get', path: '/api/exports/structures/:id/position', summary: 'Position d’une structure parmi ses pairs en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: positionExportQuery, files: [CSV, XLSX] },
-  { method: 'get', path: '/api/opendata/:year', summary: 'Données ouvertes d’une campagne : liste des fichiers (agrégats publiés par niveau de territoire, moyennes par type de structure, annuaire) et de leurs schémas', tag: 'exports', response: openDataListResponse },
-  { method: 'get', path: '/api/opendata/:year/files/:file', summary: 'Un fichier de données ouvertes : CSV, son schéma Table Schema (.schema.json) ou datapackage.json', tag: 'exports', files: [CSV], response: openDataJsonFile },
   { method: 'get', path: '/api/exports/campaigns/:year/responses', summary: 'Liste de suivi des réponses d’un territoire en CSV ou XLSX (privé)', tag: 'exports', auth: 'session', query: responsesExportQuery, files: [CSV, XLSX] },
 ] as const satisfies readonly RouteDoc[];
 
@@ -55,23 +51,5 @@ export function exportRoutes() {
     const scope = await authorizeTerritory(c, q.level, q.code);
     return sendFile(c, await exportFollowUp({ db: c.var.deps.db, campaign, scope, state: q.state, format: q.format }));
   });
-  // The files of the year's latest release, as stored when it was published (built on first use otherwise).
-  app.get('/opendata/:year', async (c) => servedFile(c, await listOpenData({ db: c.var.deps.db, year: yearOf(c.req.param('year')) })));
-  app.get('/opendata/:year/files/:file', async (c) => {
-    const f = await getOpenDataFile({ db: c.var.deps.db, year: yearOf(c.req.param('year')), name: c.req.param('file') ?? '' });
-    return servedFile(c, f, f.name.endsWith('.csv') ? { 'Content-Disposition': `attachment; filename="${f.name}"` } : {});
-  });
   return app;
-}
-
-/** A stored (or just built) file's bytes, with its type. */
-function servedFile(c: Context<Env>, f: ServedFile, headers: Record<string, string> = {}) {
-  // A view over its buffer (read from the database or just encoded) is sent as it is, without a copy.
-  return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': f.contentType, ...headers });
-}
-
-/** A campaign year from the path, or a 404 (a year that cannot exist names nothing). */
-function yearOf(raw: string | undefined): number {
-  if (!raw || !/^\d{4}$/.test(raw)) throw new AppError('not_found', 'Campagne introuvable.');
-  return Number(raw);
 }

@@ -11,6 +11,7 @@ import { identityDocs, identityRoutes } from './identity';
 import { structureCashDocs, structureCashRoutes } from './cash';
 import { essDocs, essRoutes } from './ess';
 import { positionDocs, positionRoutes } from './position';
+import { factSheetDocs, factSheetRoutes } from './factSheet';
 import { structureConsentDocs, structureConsentRoutes } from './consents';
 import { structurePartnerDocs, structurePartnerRoutes } from './partners';
 import { structureInvitationDocs, structureInvitationRoutes } from './invitations';
@@ -26,6 +27,7 @@ export const structureDocs = [
   ...structureCashDocs,
   ...essDocs,
   ...positionDocs,
+  ...factSheetDocs,
   ...structureConsentDocs,
   ...structurePartnerDocs,
   ...structureInvitationDocs,
@@ -35,8 +37,7 @@ export const structureDocs = [
 
 /**
  * /structures and its sub-resources, one sub-file each: members, responses, identity (and corrections), cash, ess, position
- * (and the named comparison), consents, partners, invitations, actionSheets; map.ts serves /structures-map.
- * The fact sheet (/structures/:id/fact-sheet) is still served from routes/reports.
+ * (and the named comparison), factSheet, consents, partners, invitations, actionSheets; map.ts serves /structures-map.
  * @example api.route('/', structureRoutes());
  */
 export function structureRoutes() {
@@ -58,6 +59,7 @@ export function structureRoutes() {
   app.route('/', structureCashRoutes());
   app.route('/', essRoutes());
   app.route('/', positionRoutes());
+  app.route('/', factSheetRoutes());
   app.route('/', structureConsentRoutes());
   app.route('/', structurePartnerRoutes());
   app.route('/', structureInvitationRoutes());

@@ -1,0 +1,38 @@
+import { Hono, type Context } from 'hono';
+import type { Env } from '../../context';
+import { CSV, type RouteDoc } from '../../openapi';
+import { getOpenDataFile, listOpenData, type ServedFile } from '../../../app/publication/getOpenData';
+import { AppError } from '../../../domain/errors';
+import { openDataJsonFile, openDataListResponse } from './schema';
+
+export const openDataDocs = [
+  { method: 'get', path: '/api/opendata/:year', summary: 'Données ouvertes d’une campagne : liste des fichiers (agrégats publiés par niveau de territoire, moyennes par type de structure, annuaire) et de leurs schémas', tag: 'exports', response: openDataListResponse },
+  { method: 'get', path: '/api/opendata/:year/files/:file', summary: 'Un fichier de données ouvertes : CSV, son schéma Table Schema (.schema.json) ou datapackage.json', tag: 'exports', files: [CSV], response: openDataJsonFile },
+] as const satisfies readonly RouteDoc[];
+
+/**
+ * /opendata: a campaign's open data, the files of the year's latest release as stored when it was published
+ * (built on first use otherwise).
+ * @example api.route('/', openDataRoutes());
+ */
+export function openDataRoutes() {
+  const app = new Hono<Env>();
+  app.get('/opendata/:year', async (c) => servedFile(c, await listOpenData({ db: c.var.deps.db, year: yearOf(c.req.param('year')) })));
+  app.get('/opendata/:year/files/:file', async (c) => {
+    const f = await getOpenDataFile({ db: c.var.deps.db, year: yearOf(c.req.param('year')), name: c.req.param('file') ?? '' });
+    return servedFile(c, f, f.name.endsWith('.csv') ? { 'Content-Disposition': `attachment; filename="${f.name}"` } : {});
+  });
+  return app;
+}
+
+/** A stored (or just built) file's bytes, with its type. */
+function servedFile(c: Context<Env>, f: ServedFile, headers: Record<string, string> = {}) {
+  // A view over its buffer (read from the database or just encoded) is sent as it is, without a copy.
+  return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': f.contentType, ...headers });
+}
+
+/** A campaign year from the path, or a 404 (a year that cannot exist names nothing). */
+function yearOf(raw: string | undefined): number {
+  if (!raw || !/^\d{4}$/.test(raw)) throw new AppError('not_found', 'Campagne introuvable.');
+  return Number(raw);
+}
