@@ -15,9 +15,11 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /**
  * Tables left out on purpose: login counters (short-lived, keyed on hashed addresses) are no data to restore;
- * the job queue holds work of the running instance (a restored instance re-checks its quality with `senacs quality`).
+ * the job queue holds work of the running instance (a restored instance re-checks its quality with `senacs quality`);
+ * a release's stored files (open data, plaquettes: tens of MB of bytes per release) are made again from the
+ * release's records on their first request after a restore (the open-data directory then as of the restore).
  */
-export const UNSAVED_TABLES: readonly string[] = ['login_limits', 'jobs'];
+export const UNSAVED_TABLES: readonly string[] = ['login_limits', 'jobs', 'release_files'];
 
 /** Streams a table's rows in primary-key-stable pages, as JSON-ready objects. */
 export async function* readTable(db: Db, table: BackupTable, pageSize = 20_000): AsyncGenerator<Record<string, unknown>[]> {
