@@ -69,3 +69,13 @@ export function readId(c: Context, name = 'id'): number {
   if (!/^\d{1,9}$/.test(v)) throw new AppError('not_found', 'Ressource introuvable.');
   return Number(v);
 }
+
+/**
+ * The `:year` path parameter (four digits), or a 404 saying what the path names (a year that cannot exist names nothing).
+ * @example const year = readYear(c, 'Questionnaire introuvable.');
+ */
+export function readYear(c: Context, notFound = 'Campagne introuvable.'): number {
+  const year = c.req.param('year') ?? '';
+  if (!/^\d{4}$/.test(year)) throw new AppError('not_found', notFound);
+  return Number(year);
+}

@@ -2,7 +2,6 @@ import type { Context } from 'hono';
 import type { TerritoryScope } from '../../../db/campaign.repo';
 import { findCampaign } from '../../../app/campaigns/findCampaign';
 import { followedTerritory } from '../../../app/territories/followedTerritory';
-import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 
 /**
@@ -19,14 +18,4 @@ export async function authorizeTerritory(c: Context<Env>, level: 'nation' | 'reg
  */
 export async function campaignOf(c: Context<Env>) {
   return findCampaign({ db: c.var.deps.db, year: c.req.param('year') ?? '' });
-}
-
-/**
- * The `:year` path parameter as a number, or a 404 when it is not a year.
- * @example const year = readYear(c);
- */
-export function readYear(c: Context<Env>): number {
-  const year = c.req.param('year') ?? '';
-  if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Campagne introuvable.');
-  return Number(year);
 }

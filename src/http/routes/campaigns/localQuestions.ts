@@ -5,10 +5,9 @@ import { listLocalQuestionsOf } from '../../../app/questionnaires/listLocalQuest
 import { removeLocalQuestion } from '../../../app/questionnaires/removeLocalQuestion';
 import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
-import { readBody, readId, readQuery } from '../../input';
+import { readBody, readId, readQuery, readYear } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { addLocalQuestionBody, editLocalQuestionBody, localQuestionListResponse, localQuestionRemoved, localQuestionView, localTerritoryQuery } from './localQuestions.schema';
-import { readYear } from './access';
 
 export const localQuestionDocs = [
   { method: 'get', path: '/api/campaigns/:year/local-questions', summary: 'Questions locales d’un territoire (toutes pour l’administration nationale)', tag: 'questionnaires', auth: 'session', query: localTerritoryQuery, response: localQuestionListResponse },

@@ -3,9 +3,9 @@ import { exportResponses } from '../../../app/responses/exportResponses';
 import { importResponses } from '../../../app/responses/importResponses';
 import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
-import { readQuery } from '../../input';
+import { readQuery, readYear } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
-import { authorizeTerritory, readYear } from './access';
+import { authorizeTerritory } from './access';
 import { exportQuery, importQuery, importReport } from './responseFiles.schema';
 import { plural } from '../../../domain/labels';
 

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { Env } from '../../context';
+import { readYear } from '../../input';
 import { CSV, type RouteDoc } from '../../openapi';
 import { getOpenDataFile, listOpenData, type ServedFile } from '../../../app/publication/getOpenData';
-import { AppError } from '../../../domain/errors';
 import { openDataJsonFile, openDataListResponse } from './schema';
 
 export const openDataDocs = [
@@ -17,9 +17,9 @@ export const openDataDocs = [
  */
 export function openDataRoutes() {
   const app = new Hono<Env>();
-  app.get('/opendata/:year', async (c) => servedFile(c, await listOpenData({ db: c.var.deps.db, year: yearOf(c.req.param('year')) })));
+  app.get('/opendata/:year', async (c) => servedFile(c, await listOpenData({ db: c.var.deps.db, year: readYear(c) })));
   app.get('/opendata/:year/files/:file', async (c) => {
-    const f = await getOpenDataFile({ db: c.var.deps.db, year: yearOf(c.req.param('year')), name: c.req.param('file') ?? '' });
+    const f = await getOpenDataFile({ db: c.var.deps.db, year: readYear(c), name: c.req.param('file') ?? '' });
     return servedFile(c, f, f.name.endsWith('.csv') ? { 'Content-Disposition': `attachment; filename="${f.name}"` } : {});
   });
   return app;
@@ -29,10 +29,4 @@ export function openDataRoutes() {
 function servedFile(c: Context<Env>, f: ServedFile, headers: Record<string, string> = {}) {
   // A view over its buffer (read from the database or just encoded) is sent as it is, without a copy.
   return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': f.contentType, ...headers });
-}
-
-/** A campaign year from the path, or a 404 (a year that cannot exist names nothing). */
-function yearOf(raw: string | undefined): number {
-  if (!raw || !/^\d{4}$/.test(raw)) throw new AppError('not_found', 'Campagne introuvable.');
-  return Number(raw);
 }

@@ -1,11 +1,10 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { diffQuestionnaires } from '../../../app/questionnaires/diffQuestionnaires';
 import { exportQuestionnaire } from '../../../app/questionnaires/exportQuestionnaire';
 import { questionnaireProposals } from '../../../app/questionnaires/questionnaireProposals';
 import { yearQuestionnaire } from '../../../app/questionnaires/yearQuestionnaire';
-import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
-import { readQuery } from '../../input';
+import { readQuery, readYear } from '../../input';
 import { XLSX, type RouteDoc } from '../../openapi';
 import { diffQuery, proposalsResponse, questionnaireDefinition, questionnaireDiffResponse } from './schema';
 
@@ -16,12 +15,6 @@ export const questionnaireDocs = [
   { method: 'get', path: '/api/questionnaires/:year/proposals', summary: 'Propositions de changement, par question (administration nationale)', tag: 'questionnaires', auth: 'session', response: proposalsResponse },
 ] as const satisfies readonly RouteDoc[];
 
-function readYear(c: Context<Env>): number {
-  const year = c.req.param('year') ?? '';
-  if (!/^\d{4}$/.test(year)) throw new AppError('not_found', 'Questionnaire introuvable.');
-  return Number(year);
-}
-
 /** Questionnaire definitions are public: what structures are asked is no secret. */
 export function questionnaireRoutes() {
   const app = new Hono<Env>();
@@ -30,11 +23,11 @@ export function questionnaireRoutes() {
     return c.json(await diffQuestionnaires({ db: c.var.deps.db, from: q.from, to: q.to }));
   });
   app.get('/questionnaires/:year', async (c) => {
-    const { definition } = await yearQuestionnaire(c.var.deps.db, readYear(c));
+    const { definition } = await yearQuestionnaire(c.var.deps.db, readYear(c, 'Questionnaire introuvable.'));
     return c.json(definition);
   });
   app.get('/questionnaires/:year/xlsform', async (c) => {
-    const year = readYear(c);
+    const year = readYear(c, 'Questionnaire introuvable.');
     const { bytes } = await exportQuestionnaire({ db: c.var.deps.db, year });
     return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -42,6 +35,6 @@ export function questionnaireRoutes() {
     });
   });
   app.get('/questionnaires/:year/proposals', async (c) =>
-    c.json(await questionnaireProposals({ db: c.var.deps.db, actor: c.var.actor, year: readYear(c) })));
+    c.json(await questionnaireProposals({ db: c.var.deps.db, actor: c.var.actor, year: readYear(c, 'Questionnaire introuvable.') })));
   return app;
 }
