@@ -40,7 +40,6 @@ export async function backupDatabase(db: Db, file: string, onProgress?: (table: 
  * Refuses a non-empty database unless `replace` is set.
  */
 export async function restoreDatabase(db: Db, file: string, opts: { replace?: boolean; onProgress?: (table: string, rows: number) => void } = {}) {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let header: { format?: string } | undefined;
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (tx) => {
@@ -55,6 +54,9 @@ export async function restoreDatabase(db: Db, file: string, opts: { replace?: bo
       buffer = [];
     };
     try {
+      // Opened here, after the awaits above: readline starts reading at once, and lines emitted before the
+      // loop asks for them are lost (the header went missing when truncating took long on PostgreSQL).
+      const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
       for await (const line of lines) {
         if (!line) continue;
         const obj = JSON.parse(line) as { format?: string; t?: BackupTable; r?: Record<string, unknown> };
