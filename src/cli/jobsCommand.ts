@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Database$ } from '../db/connection';
 import { listQueuedJobs, queueDepth, retryFailedJob } from '../app/infra/jobQueue';
 import { AppError } from '../domain/errors';
-import { jobStateLabels, jobStates, type JobState } from '../domain/jobs';
+import { jobStateLabels, queueStates, type QueueState } from '../domain/jobs';
 
 const usage = `Usage :
   senacs jobs [--state pending|running|failed] [--limit N]
@@ -15,8 +15,8 @@ const usage = `Usage :
  */
 export async function jobsCommand(args: string[], open: () => Promise<Database$>, print: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { state: { type: 'string' }, limit: { type: 'string' } } });
-  const state = values.state as JobState | undefined;
-  if (state && !jobStates.includes(state)) throw new AppError('bad_request', `--state attend pending, running ou failed.\n${usage}`);
+  const state = values.state as QueueState | undefined;
+  if (state && !queueStates.includes(state)) throw new AppError('bad_request', `--state attend pending, running ou failed.\n${usage}`);
   const limit = Number(values.limit ?? 100);
   if (!Number.isInteger(limit) || limit < 1) throw new AppError('bad_request', `--limit attend un nombre entier positif.\n${usage}`);
   if (positionals.length > 0 && (positionals[0] !== 'retry' || !/^\d+$/.test(positionals[1] ?? ''))) throw new AppError('bad_request', usage);

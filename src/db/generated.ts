@@ -194,15 +194,21 @@ export interface Jobs {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
   dedupe_key: string | null;
+  error: NonNullable<unknown> | null;
+  finished_at: Timestamp | null;
   id: Generated<number>;
+  input: Uint8Array | null;
   kind: string;
   last_error: string | null;
   locked_at: Timestamp | null;
   locked_by: string | null;
   max_attempts: Generated<number>;
   payload: Generated<NonNullable<unknown>>;
+  progress: NonNullable<unknown> | null;
+  requested_by: number | null;
+  result: NonNullable<unknown> | null;
   run_at: Generated<Timestamp>;
-  state: Generated<"failed" | "pending" | "running">;
+  state: Generated<"done" | "failed" | "pending" | "running">;
 }
 
 export interface LocalQuestions {

@@ -19,6 +19,7 @@ import * as m016 from './migrations/016_password_reset';
 import * as m017 from './migrations/017_empty_answers';
 import * as m018 from './migrations/018_jobs';
 import * as m019 from './migrations/019_release_files';
+import * as m020 from './migrations/020_job_requests';
 
 /** Migrations live in code so the bundle and both databases see the same list, in order. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '017_empty_answers': m017,
   '018_jobs': m018,
   '019_release_files': m019,
+  '020_job_requests': m020,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -4,7 +4,7 @@ import type { ResponseState } from '../domain/responseState';
 import type { Role } from '../domain/roles';
 import type { QueryState } from '../domain/workflow';
 import type { OutboxState } from '../domain/outbox';
-import type { JobState } from '../domain/jobs';
+import type { JobProgress, JobRefusal, JobState } from '../domain/jobs';
 import type { TerritoryGrant } from '../domain/people';
 
 /** Kysely table types; they mirror the migrations in ./migrations. */
@@ -102,6 +102,10 @@ export interface Database {
     id: Generated<number>; kind: string; payload: JSONColumnType<Record<string, unknown>, string, string>; state: Generated<JobState>;
     run_at: Generated<Date>; attempts: Generated<number>; max_attempts: Generated<number>; locked_at: Date | null; locked_by: string | null;
     last_error: string | null; dedupe_key: string | null; created_at: Generated<Date>;
+    /** Migration 020: a job asked for by a person keeps its author, input, progress and outcome. */
+    requested_by: number | null; input: Uint8Array | null;
+    progress: JSONColumnType<JobProgress, string, string> | null; result: JSONColumnType<object, string, string> | null;
+    error: JSONColumnType<JobRefusal, string, string> | null; finished_at: Date | null;
   };
   consent_requests: {
     id: Generated<number>; requester_id: number; target_id: number; requested_by: number | null;

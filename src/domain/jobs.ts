@@ -3,15 +3,28 @@
  * deemed abandoned. Pure.
  */
 
-export const jobStates = ['pending', 'running', 'failed'] as const;
+export const jobStates = ['pending', 'running', 'failed', 'done'] as const;
 export type JobState = (typeof jobStates)[number];
+/** The states of the queue itself (a 'done' job is only kept for the person who asked for it). */
+export const queueStates = ['pending', 'running', 'failed'] as const satisfies readonly JobState[];
+export type QueueState = (typeof queueStates)[number];
+
+/** Where a running job is: its step in French and, when it counts something, how far. */
+export interface JobProgress { step: string; done: number; total: number }
+
+/** Why a job asked for by a person was refused: the API error it would have answered at once. */
+export interface JobRefusal { code: string; message: string; details?: unknown }
 
 /** French labels of the states, for the `senacs jobs` listing and the health counts. */
 export const jobStateLabels: Record<JobState, string> = {
   pending: 'en attente',
   running: 'en cours',
   failed: 'abandonnée après plusieurs échecs',
+  done: 'terminée',
 };
+
+/** A job asked for by a person keeps its outcome this long for them to read it; then it goes. */
+export const DONE_JOB_KEPT_MS = 7 * 24 * 3_600_000;
 
 /** Attempts before a job is given up, unless the job says otherwise. */
 export const DEFAULT_MAX_ATTEMPTS = 5;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { findUserByEmail, listUserMemberships } from '../../db/user.repo';
+import { findUserByEmail, findUserById, listUserMemberships } from '../../db/user.repo';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 
@@ -11,5 +11,16 @@ import type { Actor } from '../../domain/roles';
 export async function actorByEmail(db: Db, email: string): Promise<Actor> {
   const user = await findUserByEmail(db, email);
   if (!user || user.disabled) throw new AppError('not_found', `Aucun compte actif pour « ${email} ».`);
+  return { userId: user.id, email: user.email, name: user.name, memberships: await listUserMemberships(db, user.id) };
+}
+
+/**
+ * The actor of an account by its id, as it is now (a job asked for earlier runs with the rights its author
+ * still has): refused when the account is gone or disabled.
+ * @example const actor = await actorById(db, 3);
+ */
+export async function actorById(db: Db, id: number): Promise<Actor> {
+  const user = await findUserById(db, id);
+  if (!user || user.disabled) throw new AppError('forbidden', 'Le compte qui a demandé cette tâche n’est plus actif.');
   return { userId: user.id, email: user.email, name: user.name, memberships: await listUserMemberships(db, user.id) };
 }

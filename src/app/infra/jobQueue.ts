@@ -1,14 +1,14 @@
 import type { Db } from '../../db/connection';
 import { jobCounts, listJobs, requeueFailedJob, type JobRow } from '../../db/jobs.repo';
 import { AppError } from '../../domain/errors';
-import type { JobState } from '../../domain/jobs';
+import type { QueueState } from '../../domain/jobs';
 
 /**
  * The job queue's depth, as /api/health and `senacs jobs` show it: jobs waiting, running, given up.
  * One grouped count over a table that only holds work to do (done jobs are deleted).
  * @example await queueDepth(db) // { pending: 2, running: 0, failed: 1 }
  */
-export function queueDepth(db: Db): Promise<Record<JobState, number>> {
+export function queueDepth(db: Db): Promise<Record<QueueState, number>> {
   return jobCounts(db);
 }
 
@@ -16,7 +16,7 @@ export function queueDepth(db: Db): Promise<Record<JobState, number>> {
  * The queue's jobs for the national administration: given-up ones first, with their last error.
  * @example (await listQueuedJobs(db, { state: 'failed' })).map((j) => j.last_error)
  */
-export function listQueuedJobs(db: Db, o: { state?: JobState; limit?: number } = {}): Promise<JobRow[]> {
+export function listQueuedJobs(db: Db, o: { state?: QueueState; limit?: number } = {}): Promise<JobRow[]> {
   return listJobs(db, o);
 }
 

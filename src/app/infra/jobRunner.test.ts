@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database$ } from '../../db/connection';
-import { claimNextJob, enqueueJob, jobCounts, listJobs, nextJobDueAt, requeueFailedJob } from '../../db/jobs.repo';
+import { claimNextJob, enqueueJob, findJob, jobCounts, listJobs, nextJobDueAt, requeueFailedJob } from '../../db/jobs.repo';
+import { AppError } from '../../domain/errors';
 import { openTestDatabase } from '../../testing/testDb';
-import { queueJob, runDueJobs, startJobRunner } from './jobRunner';
+import { queueJob, runDueJobs, startJobRunner, type JobContext } from './jobRunner';
 import { QUALITY_RECHECK, qualityRecheckJob, scheduleQualityRecompute } from '../quality/scheduleQualityRecompute';
 
 let database: Database$;
@@ -105,5 +106,44 @@ describe('durable job queue', () => {
       await expect.poll(() => done, { timeout: 5000, interval: 20 }).toBe(3);
     } finally { await runner.stop(); }
     expect(await jobsOf(QUALITY_RECHECK)).toHaveLength(0);
+  });
+
+  it('a job asked for by a person keeps its input until it has run, its progress, then its result', async () => {
+    const user = await database.db.selectFrom('users').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const input = new TextEncoder().encode('SIRET;ETP\n1;2\n');
+    const id = await enqueueJob(database.db, { kind: 'test.asked', payload: { n: 3 }, requestedBy: user.id, input });
+    const seen: { input?: string; progressWhileRunning?: unknown } = {};
+    const handlers = {
+      'test.asked': async (db: typeof database.db, payload: Record<string, unknown>, context: JobContext) => {
+        seen.input = new TextDecoder().decode(await context.input());
+        for (let i = 1; i <= 3; i++) { context.progress({ step: 'lignes', done: i, total: 3 }); await new Promise((ok) => setTimeout(ok, 300)); }
+        seen.progressWhileRunning = (await findJob(db, id))?.progress;
+        return { rows: payload.n };
+      },
+    };
+    expect(await runDueJobs({ db: database.db, handlers, workerId: 'a' })).toEqual({ done: 1, retried: 0, failed: 0 });
+    expect(seen.input).toBe('SIRET;ETP\n1;2\n');
+    // Written while it runs (at most every 250 ms: the third step was 300 ms after the second).
+    expect(seen.progressWhileRunning).toEqual({ step: 'lignes', done: 3, total: 3 });
+    const job = await findJob(database.db, id);
+    expect(job).toMatchObject({ state: 'done', result: { rows: 3 }, progress: { step: 'lignes', done: 3, total: 3 }, error: null, requested_by: user.id });
+    expect(job?.finished_at).toBeInstanceOf(Date);
+    const { input: kept } = await database.db.selectFrom('jobs').select('input').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(kept).toBeNull();
+    // Kept for its author only: the queue's counts and listing leave it out.
+    expect((await listJobs(database.db, { limit: 1000 })).map((j) => j.id)).not.toContain(id);
+  });
+
+  it('a refusal (AppError) fails at once with what its author reads; a crash is retried', async () => {
+    const refused = await enqueueJob(database.db, { kind: 'test.refused', maxAttempts: 5 });
+    const handlers = { 'test.refused': async () => { throw new AppError('conflict', 'La campagne 2025 n’est pas close.', { year: 2025 }); } };
+    expect(await runDueJobs({ db: database.db, handlers, workerId: 'a' })).toEqual({ done: 0, retried: 0, failed: 1 });
+    expect(await findJob(database.db, refused)).toMatchObject({
+      state: 'failed', attempts: 1, last_error: 'La campagne 2025 n’est pas close.',
+      error: { code: 'conflict', message: 'La campagne 2025 n’est pas close.', details: { year: 2025 } },
+    });
+    const crashed = await enqueueJob(database.db, { kind: 'test.crashed', maxAttempts: 5 });
+    expect(await runDueJobs({ db: database.db, handlers: { 'test.crashed': async () => { throw new TypeError('x is undefined'); } }, workerId: 'a' })).toEqual({ done: 0, retried: 1, failed: 0 });
+    expect(await findJob(database.db, crashed)).toMatchObject({ state: 'pending', error: null });
   });
 });

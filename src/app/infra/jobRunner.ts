@@ -1,12 +1,28 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connection';
-import { claimNextJob, enqueueJob, JOBS_CHANNEL, markJobDone, markJobFailed, nextJobDueAt, releaseRunningJobs, type NewJob } from '../../db/jobs.repo';
+import { claimNextJob, enqueueJob, jobInput, JOBS_CHANNEL, markJobDone, markJobFailed, nextJobDueAt, releaseRunningJobs, setJobProgress, type ClaimedJob, type NewJob } from '../../db/jobs.repo';
 import { openNotifyChannel } from '../../db/notify.repo';
-import { describeJobError, jobRetryDelayMs } from '../../domain/jobs';
+import { describeJobError, jobRetryDelayMs, type JobProgress } from '../../domain/jobs';
+import { AppError } from '../../domain/errors';
 
-/** What a job of one kind does with its payload; a throw is a failed attempt (retried with backoff). */
-export type JobHandler = (db: Db, payload: Record<string, unknown>) => Promise<unknown>;
+/** What a running job is given beside its payload. */
+export interface JobContext {
+  id: number;
+  /** The person who asked for the job (null for the server's own work). */
+  requestedBy: number | null;
+  /** The file queued with the job (an upload), if any. */
+  input(): Promise<Uint8Array | undefined>;
+  /** Says where the job is, for its author's page; written at most every PROGRESS_EVERY_MS (the last one always). */
+  progress(p: JobProgress): void;
+}
+
+/**
+ * What a job of one kind does with its payload; what it answers is the result its author reads. A throw is
+ * a failed attempt, retried with backoff, except an AppError: a refusal (bad file, not allowed, nothing to
+ * publish) that would be the same next time, so the job fails at once and its author reads why.
+ */
+export type JobHandler = (db: Db, payload: Record<string, unknown>, context: JobContext) => Promise<unknown>;
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
 
 export interface JobRunReport { done: number; retried: number; failed: number }
@@ -50,17 +66,48 @@ export async function runDueJobs(p: { db: Db; handlers: JobHandlers; workerId: s
       report.failed++;
       continue;
     }
+    const context = jobContext(p.db, job, p.workerId);
     try {
-      await p.handlers[job.kind](p.db, job.payload);
-      await markJobDone(p.db, job.id, p.workerId);
+      const result = await p.handlers[job.kind](p.db, job.payload, context);
+      await context.flush();
+      await markJobDone(p.db, job.id, p.workerId, result);
       report.done++;
     } catch (error) {
-      const delay = jobRetryDelayMs(job.attempts, job.max_attempts);
-      await markJobFailed(p.db, job.id, p.workerId, describeJobError(error), delay === null ? null : new Date(clock().getTime() + delay));
+      await context.flush().catch(() => undefined);
+      const refusal = error instanceof AppError ? { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } : undefined;
+      const delay = refusal ? null : jobRetryDelayMs(job.attempts, job.max_attempts);
+      await markJobFailed(p.db, job.id, p.workerId, describeJobError(error), delay === null ? null : new Date(clock().getTime() + delay), refusal);
       if (delay === null) report.failed++; else report.retried++;
     }
   }
   return report;
+}
+
+/** How often a job's progress is written at most (the page asks every half second). */
+export const PROGRESS_EVERY_MS = 250;
+
+/** The context of one claimed job: its input on demand, its progress written one at a time, throttled. */
+function jobContext(db: Db, job: ClaimedJob, workerId: string): JobContext & { flush(): Promise<void> } {
+  let writing: Promise<void> = Promise.resolve();
+  let pending: JobProgress | undefined;
+  let lastAt = 0;
+  const write = () => {
+    const next = pending;
+    pending = undefined;
+    lastAt = Date.now();
+    if (next) writing = writing.then(() => setJobProgress(db, job.id, workerId, next)).catch(() => undefined);
+  };
+  return {
+    id: job.id,
+    requestedBy: job.requested_by,
+    input: () => jobInput(db, job.id),
+    progress(p) {
+      if (job.requested_by === null) return;
+      pending = p;
+      if (Date.now() - lastAt >= PROGRESS_EVERY_MS) write();
+    },
+    async flush() { write(); await writing; },
+  };
 }
 
 export interface JobRunner {

@@ -1,6 +1,8 @@
 import type { JobHandlers } from './jobRunner';
 import { QUALITY_RECHECK, qualityRecheckJob } from '../quality/scheduleQualityRecompute';
 import { RELEASE_FILES, releaseFilesJob } from '../publication/storeReleaseFiles';
+import { RELEASE_PUBLISH, releasePublishJob } from '../publication/publishRelease';
+import { EXTERNAL_IMPORT, externalImportJob } from '../external/requestExternalImport';
 
 /**
  * The jobs a server process runs from the queue, by kind. A kind missing here stays pending (a newer
@@ -9,4 +11,6 @@ import { RELEASE_FILES, releaseFilesJob } from '../publication/storeReleaseFiles
 export const serverJobHandlers: JobHandlers = {
   [QUALITY_RECHECK]: qualityRecheckJob,
   [RELEASE_FILES]: releaseFilesJob,
+  [RELEASE_PUBLISH]: releasePublishJob,
+  [EXTERNAL_IMPORT]: externalImportJob,
 };

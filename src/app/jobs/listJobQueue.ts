@@ -1,12 +1,14 @@
 import type { Db } from '../../db/connection';
 import { jobCounts, listJobs } from '../../db/jobs.repo';
 import { AppError } from '../../domain/errors';
-import type { JobState } from '../../domain/jobs';
+import type { QueueState } from '../../domain/jobs';
 import { scrubText } from '../../domain/privacy/scrub';
 import type { Actor } from '../../domain/roles';
 import { canFollowTerritory } from '../../policies/territory';
 import { QUALITY_RECHECK } from '../quality/scheduleQualityRecompute';
 import { RELEASE_FILES } from '../publication/storeReleaseFiles';
+import { RELEASE_PUBLISH } from '../publication/publishRelease';
+import { EXTERNAL_IMPORT } from '../external/requestExternalImport';
 
 /** At most this many jobs in one listing; the counts by state say how many there are in all. */
 export const JOB_LIST_MAX = 500;
@@ -21,11 +23,21 @@ const kinds: Record<string, { label: string; responseId?: (payload: Record<strin
     responseId: (payload) => (Number.isInteger(payload.responseId) ? (payload.responseId as number) : null),
   },
   [RELEASE_FILES]: { label: 'Fichiers d’une version publiée (données ouvertes, plaquettes)' },
+  [RELEASE_PUBLISH]: { label: 'Publication d’une version des chiffres' },
+  [EXTERNAL_IMPORT]: { label: 'Import d’un jeu de données externe' },
 };
+
+/**
+ * The French label of a job kind.
+ * @example jobLabel('release.publish') // 'Publication d’une version des chiffres'
+ */
+export function jobLabel(kind: string): string {
+  return kinds[kind]?.label ?? `Tâche « ${kind} »`;
+}
 
 /** One job of the queue as the administration sees it. */
 export interface AdminJob {
-  id: number; kind: string; label: string; state: JobState; attempts: number; max_attempts: number;
+  id: number; kind: string; label: string; state: QueueState; attempts: number; max_attempts: number;
   run_at: Date; created_at: Date; last_error: string | null; locked_by: string | null;
   /** The response a quality re-check is about, else null. */
   responseId: number | null;
@@ -45,7 +57,7 @@ export interface AdminJob {
  * The full payload stays readable by whoever has the server (`senacs jobs`).
  * @example await listJobQueue({ db, actor: national, state: 'failed', limit: 100 }) // { counts: { pending: 2, running: 0, failed: 1 }, items: [{ kind: 'quality.recheck', label: 'Recalcul…', responseId: 12, … }] }
  */
-export async function listJobQueue(p: { db: Db; actor: Actor; state?: JobState; limit?: number }): Promise<{ counts: Record<JobState, number>; items: AdminJob[]; limit: number }> {
+export async function listJobQueue(p: { db: Db; actor: Actor; state?: QueueState; limit?: number }): Promise<{ counts: Record<QueueState, number>; items: AdminJob[]; limit: number }> {
   assertNationalOperator(p.actor, 'voir la file des tâches');
   const limit = Math.min(Math.max(1, p.limit ?? 100), JOB_LIST_MAX);
   const [counts, rows] = await Promise.all([jobCounts(p.db), listJobs(p.db, { state: p.state, limit })]);
@@ -53,7 +65,7 @@ export async function listJobQueue(p: { db: Db; actor: Actor; state?: JobState; 
     const kind = kinds[j.kind];
     const payload = j.payload && typeof j.payload === 'object' ? (j.payload as Record<string, unknown>) : {};
     return {
-      id: j.id, kind: j.kind, label: kind?.label ?? `Tâche « ${j.kind} »`, state: j.state, attempts: j.attempts, max_attempts: j.max_attempts,
+      id: j.id, kind: j.kind, label: jobLabel(j.kind), state: j.state, attempts: j.attempts, max_attempts: j.max_attempts,
       run_at: j.run_at, created_at: j.created_at, last_error: j.last_error === null ? null : scrubText(j.last_error), locked_by: j.locked_by,
       responseId: kind?.responseId?.(payload) ?? null,
     };

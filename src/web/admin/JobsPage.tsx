@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ApiResponse } from '../../http/apiTypes';
-import { jobStateLabels, jobStates, type JobState } from '../../domain/jobs';
+import { jobStateLabels, queueStates, type QueueState } from '../../domain/jobs';
 import { api, ApiError } from '../lib/api';
 import { formatNumber, plural, pluralWord } from '../lib/labels';
 import { navigate, useLocation } from '../lib/router';
@@ -14,11 +14,11 @@ import { NationalOnly } from './AdminPage';
 type QueueJob = ApiResponse<'get', '/jobs'>['items'][number];
 
 /** The counts' words, singular and plural (the state column uses jobStateLabels). */
-const countWords: Record<JobState, [string, string]> = {
+const countWords: Record<QueueState, [string, string]> = {
   pending: ['en attente', 'en attente'], running: ['en cours', 'en cours'], failed: ['abandonnée', 'abandonnées'],
 };
 
-const isState = (s: string | null): s is JobState => jobStates.includes(s as JobState);
+const isState = (s: string | null): s is QueueState => queueStates.includes(s as QueueState);
 
 /** When the job runs next: its time if it waits, else why there is none. */
 function nextAttempt(j: QueueJob): string {
@@ -75,17 +75,17 @@ export function JobsPage() {
           <label htmlFor="jobs-state">État des tâches</label>
           <select id="jobs-state" value={state ?? ''} onChange={(e) => navigate(e.target.value ? `/admin/taches?etat=${e.target.value}` : '/admin/taches', { replace: true })}>
             <option value="">Tous les états</option>
-            {jobStates.map((s) => <option key={s} value={s}>{jobStateLabels[s]}</option>)}
+            {queueStates.map((s) => <option key={s} value={s}>{jobStateLabels[s]}</option>)}
           </select>
         </div>
       </form>
       <Show loaded={loaded} loadingText="Chargement de la file des tâches…">
         {(data) => {
-          const total = state ? data.counts[state] : jobStates.reduce((n, s) => n + data.counts[s], 0);
+          const total = state ? data.counts[state] : queueStates.reduce((n, s) => n + data.counts[s], 0);
           return (
             <>
               <ul className="key-figures" aria-label="Tâches par état">
-                {jobStates.map((s) => (
+                {queueStates.map((s) => (
                   <li key={s}><span className="figure">{formatNumber(data.counts[s])}</span> {pluralWord(data.counts[s], ...countWords[s])}</li>
                 ))}
               </ul>
@@ -103,7 +103,7 @@ export function JobsPage() {
 }
 
 /** The jobs listed, one card per job on a phone; a given-up job has its « Relancer » button. */
-function JobsTable({ jobs, state, busyId, onRetry }: { jobs: QueueJob[]; state?: JobState; busyId: number | null; onRetry: (j: QueueJob) => void }) {
+function JobsTable({ jobs, state, busyId, onRetry }: { jobs: QueueJob[]; state?: QueueState; busyId: number | null; onRetry: (j: QueueJob) => void }) {
   return (
     <div className="table-wrap">
       <table className="table table-cards">

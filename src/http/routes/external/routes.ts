@@ -4,6 +4,8 @@ import { externalExample } from '../../../app/external/externalExample';
 import { externalReport } from '../../../app/external/externalReport';
 import { decideExternalProposals, externalProposals } from '../../../app/external/externalProposals';
 import { importExternal } from '../../../app/external/importExternal';
+import { refuseFileProblems, requestExternalImport } from '../../../app/external/requestExternalImport';
+import { jobAccepted, prefersAsync } from '../../jobAccepted';
 import { listExternalDatasets } from '../../../app/external/listExternalDatasets';
 import { concordanceFile } from '../../../app/external/externalReportTables';
 import { comparableIndicators } from '../../../domain/external/indicators';
@@ -16,7 +18,6 @@ import {
   concordanceReportResponse, confirmationsSchema, datasetListResponse, datasetParams, decisionsBody, exampleQuery, exportQuery, importQuery, importReportResponse,
   mappingSchema, metaSchema, proposalDecisionResponse, proposalListResponse, reportQuery,
 } from './schema';
-import { plural } from '../../../domain/labels';
 
 /** The upload route's own body limit (the API's default is 1 MB): a national file of 50,000 rows fits. */
 export const EXTERNAL_UPLOAD_PATH = '/api/external/import';
@@ -24,7 +25,7 @@ export const EXTERNAL_UPLOAD_LIMIT = 30_000_000;
 
 export const externalDocs = [
   { method: 'get', path: '/api/external/datasets', summary: 'Jeux de données externes importés (ELISFA, CAF, INSEE…) et indicateurs comparables', tag: 'données externes', auth: 'session', response: datasetListResponse },
-  { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule', tag: 'données externes', auth: 'session', query: importQuery, response: importReportResponse },
+  { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule ; avec « Prefer: respond-async », répond 202 et la tâche à suivre (GET /api/jobs/:id)', tag: 'données externes', auth: 'session', query: importQuery, response: importReportResponse },
   { method: 'get', path: '/api/external/datasets/:name/:year/report', summary: 'Rapport de concordance d’un jeu de données avec l’observatoire', tag: 'données externes', auth: 'session', query: reportQuery, response: concordanceReportResponse },
   { method: 'get', path: '/api/external/datasets/:name/:year/report/export', summary: 'Rapport de concordance en CSV ou XLSX', tag: 'données externes', auth: 'session', query: exportQuery, files: [CSV, XLSX] },
   { method: 'get', path: '/api/external/datasets/:name/:year/proposals', summary: 'Rapprochements proposés d’un jeu importé (à confirmer ou déjà décidés), avec les structures les plus proches (administration nationale)', tag: 'données externes', auth: 'session', response: proposalListResponse },
@@ -99,15 +100,11 @@ export function externalRoutes() {
     const actor = signedIn(c);
     if (!externalPolicy.import(actor)) throw new AppError('forbidden', 'Seule l’administration nationale importe des jeux de données externes (fichiers nationaux).');
     const q = readQuery(c, importQuery);
-    const upload = await readUpload(c);
-    const report = await importExternal({ db: c.var.deps.db, actor, dataset: q.dataset, year: q.year, format: q.format, dryRun: q.dryRun, ...upload });
-    // A file with problems is a 400 whose details carry the whole report (every problem with its line),
-    // like the answers import: nothing was stored, dry run or not.
-    if (report.problems.length > 0) {
-      const [first] = report.problems;
-      throw new AppError('validation_failed', `Fichier refusé, rien n’a été enregistré : ${plural(report.problems.length, 'problème', 'problèmes')}. Premier : ligne ${first.line}${first.column ? `, colonne « ${first.column} »` : ''} — ${first.message}`, report);
-    }
-    return c.json(report);
+    const { bytes, ...upload } = await readUpload(c);
+    const request = { dataset: q.dataset, year: q.year, format: q.format, dryRun: q.dryRun, ...upload };
+    if (prefersAsync(c)) return jobAccepted(c, await requestExternalImport({ db: c.var.deps.db, actor, request, bytes }));
+    // A file with problems is a 400 whose details carry the whole report (every problem with its line).
+    return c.json(refuseFileProblems(await importExternal({ db: c.var.deps.db, actor, ...request, bytes })));
   });
 
   app.get('/external/datasets/:name/:year/report', async (c) => {

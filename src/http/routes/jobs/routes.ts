@@ -4,10 +4,14 @@ import { retryJob } from '../../../app/jobs/retryJob';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { jobsQuery, jobsResponse, retriedJob } from './schema';
+import { followJob, type FollowedJob } from '../../../app/jobs/followJob';
+import { RELEASE_PUBLISH } from '../../../app/publication/publishRelease';
+import { presentPublication } from '../../presenters/release';
+import { followedJobResponse, jobsQuery, jobsResponse, retriedJob } from './schema';
 
 export const jobDocs = [
   { method: 'get', path: '/api/jobs', summary: 'File des tâches de fond : nombre par état, tâches abandonnées d’abord avec leur dernière erreur (administration nationale)', tag: 'exploitation', auth: 'session', query: jobsQuery, response: jobsResponse },
+  { method: 'get', path: '/api/jobs/:id', summary: 'Une tâche demandée (import, publication) : état, avancement, puis son résultat ou son refus (son auteur, ou l’administration nationale)', tag: 'exploitation', auth: 'session', response: followedJobResponse },
   { method: 'post', path: '/api/jobs/:id/retry', summary: 'Relancer une tâche abandonnée après ses essais (administration nationale)', tag: 'exploitation', auth: 'session', response: retriedJob },
 ] as const satisfies readonly RouteDoc[];
 
@@ -18,6 +22,13 @@ export function jobRoutes() {
     const q = readQuery(c, jobsQuery);
     return c.json(await listJobQueue({ db: c.var.deps.db, actor: c.var.actor, state: q.state, limit: q.limit }));
   });
+  app.get('/jobs/:id', async (c) => c.json(presentJob(await followJob({ db: c.var.deps.db, actor: c.var.actor, jobId: readId(c) }))));
   app.post('/jobs/:id/retry', async (c) => c.json(await retryJob({ db: c.var.deps.db, actor: c.var.actor, jobId: readId(c) })));
   return app;
+}
+
+/** A followed job in the API's names; its result in the shape the request answers at once. */
+function presentJob(j: FollowedJob) {
+  const result = j.result !== null && j.kind === RELEASE_PUBLISH ? presentPublication(j.result as Parameters<typeof presentPublication>[0]) : j.result;
+  return { ...j, result, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null };
 }

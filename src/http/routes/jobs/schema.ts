@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { jobStates } from '../../../domain/jobs';
+import { jobStates, queueStates } from '../../../domain/jobs';
 
 /** `?state=failed&limit=100`: one state or all; at most 500 jobs (a limit, not pages: the counts give the totals). */
 export const jobsQuery = z.object({
-  state: z.enum(jobStates, 'État attendu : pending, running ou failed.').optional(),
+  state: z.enum(queueStates, 'État attendu : pending, running ou failed.').optional(),
   limit: z.coerce.number().int('Nombre de tâches attendu : un entier de 1 à 500.').min(1, 'Nombre de tâches attendu : un entier de 1 à 500.').max(500, 'Nombre de tâches attendu : un entier de 1 à 500.').default(100),
 }).strict();
 
@@ -15,7 +15,7 @@ export const jobsResponse = z.object({
   /** The most jobs listed; `counts` says how many there are in all. */
   limit: z.number(),
   items: z.array(z.object({
-    id: z.number(), kind: z.string(), label: z.string(), state: z.enum(jobStates),
+    id: z.number(), kind: z.string(), label: z.string(), state: z.enum(queueStates),
     attempts: z.number(), max_attempts: z.number(), run_at: z.string(), created_at: z.string(),
     last_error: z.string().nullable(), locked_by: z.string().nullable(),
     responseId: z.number().nullable(),
@@ -23,4 +23,16 @@ export const jobsResponse = z.object({
 });
 
 /** A failed job put back in the queue. */
-export const retriedJob = z.object({ id: z.number(), state: z.enum(jobStates) });
+export const retriedJob = z.object({ id: z.number(), state: z.enum(queueStates) });
+
+/** A job accepted for its author to follow (202 of a request sent with `Prefer: respond-async`). */
+export const acceptedJobResponse = z.object({ job: z.object({ id: z.number(), url: z.string() }) });
+
+/** A job as its author follows it (see followJob): its result is what the request would have answered at once. */
+export const followedJobResponse = z.object({
+  id: z.number(), kind: z.string(), label: z.string(), state: z.enum(jobStates),
+  progress: z.object({ step: z.string(), done: z.number(), total: z.number() }).nullable(),
+  result: z.unknown(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+  createdAt: z.string(), finishedAt: z.string().nullable(),
+});

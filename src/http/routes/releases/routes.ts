@@ -2,27 +2,18 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readBody } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { publishRelease } from '../../../app/publication/publishRelease';
+import { publishRelease, requestReleasePublication } from '../../../app/publication/publishRelease';
+import { presentPublication, presentRelease } from '../../presenters/release';
+import { jobAccepted, prefersAsync } from '../../jobAccepted';
 import { listCampaignReleases } from '../../../app/publication/listReleases';
-import type { ReleaseInfo } from '../../../db/release.repo';
 import { AppError } from '../../../domain/errors';
 import { publishReleaseBody, releaseListResponse, releasePreviewResponse, releasePublishedResponse } from './schema';
 
 export const releaseDocs = [
   { method: 'get', path: '/api/releases', summary: 'Versions publiées des chiffres (numéro, date, note) et état de chaque campagne', tag: 'publication', response: releaseListResponse },
   { method: 'post', path: '/api/releases/:year/preview', summary: 'Aperçu de la prochaine version d’une campagne close : audit, cases retenues, changements (administration nationale)', tag: 'publication', auth: 'session', body: publishReleaseBody, response: releasePreviewResponse },
-  { method: 'post', path: '/api/releases/:year', summary: 'Publier une nouvelle version des chiffres d’une campagne close (administration nationale)', tag: 'publication', auth: 'session', body: publishReleaseBody, status: 201, response: releasePublishedResponse },
+  { method: 'post', path: '/api/releases/:year', summary: 'Publier une nouvelle version des chiffres d’une campagne close (administration nationale) ; avec « Prefer: respond-async », répond 202 et la tâche à suivre (GET /api/jobs/:id)', tag: 'publication', auth: 'session', body: publishReleaseBody, status: 201, response: releasePublishedResponse },
 ] as const satisfies readonly RouteDoc[];
-
-/** A release as the public reads it: no figures, no population. */
-export function presentRelease(r: ReleaseInfo) {
-  const s = r.summary as { responses?: number; heldBack?: number; changedStructures?: number; suppressedDepartementPct?: number; difference?: unknown; previousNumber?: number | null };
-  return {
-    year: r.year, number: r.number, publishedAt: r.publishedAt.toISOString(), note: r.note, publishedBy: r.publishedBy,
-    responses: s.responses ?? null, changedStructures: s.changedStructures ?? null, heldBack: s.heldBack ?? null,
-    suppressedDepartementPct: s.suppressedDepartementPct ?? null, difference: s.difference ?? null, previousNumber: s.previousNumber ?? null,
-  };
-}
 
 function yearOf(raw: string | undefined): number {
   if (!raw || !/^\d{4}$/.test(raw)) throw new AppError('validation_failed', 'Année de campagne invalide (quatre chiffres).');
@@ -47,8 +38,9 @@ export function releaseRoutes() {
   });
   app.post('/releases/:year', async (c) => {
     const body = await readBody(c, publishReleaseBody);
-    const { release, summary } = await publishRelease({ db: c.var.deps.db, actor: c.var.actor, year: yearOf(c.req.param('year')), note: body.note });
-    return c.json({ release: release ? presentRelease(release) : null, summary }, 201);
+    const year = yearOf(c.req.param('year'));
+    if (prefersAsync(c)) return jobAccepted(c, await requestReleasePublication({ db: c.var.deps.db, actor: c.var.actor, year, note: body.note }));
+    return c.json(presentPublication(await publishRelease({ db: c.var.deps.db, actor: c.var.actor, year, note: body.note })), 201);
   });
   return app;
 }

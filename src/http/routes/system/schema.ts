@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { jobStates } from '../../../domain/jobs';
+import { queueStates } from '../../../domain/jobs';
 
 /** The service is up: which database it runs on and how many jobs wait, run or were given up. */
 export const healthResponse = z.object({
   status: z.literal('ok'), database: z.enum(['pglite', 'postgres']),
-  jobs: z.record(z.enum(jobStates), z.number()),
+  jobs: z.record(z.enum(queueStates), z.number()),
 });
 
 /** The OpenAPI 3.1 document itself (its paths are described by the OpenAPI specification, not here). */
