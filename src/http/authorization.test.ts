@@ -8,6 +8,7 @@ import { createUser } from '../app/accounts/createUser';
 import { invitationTokenHash } from '../app/invitations/inviteMember';
 import { flushQualityRecomputes } from '../app/quality/scheduleQualityRecompute';
 import { writeWatcher } from '../testing/dbFingerprint';
+import { enqueueJob } from '../db/jobs.repo';
 import { allRouteDocs } from './app';
 
 /**
@@ -37,6 +38,8 @@ interface Ids {
   sirets: { lyon: string; s13: string };
   /** A revoked invitation of Lyon and of the Marseille structure (no step applies), and links: one pending, one revoked. */
   invitations: { lyon: number; s13: number }; pendingToken: string; revokedToken: string;
+  /** A job the national administration asked for (a publication, never run here): followed by its author only. */
+  nationalJob: number;
 }
 
 /** Who may read a structure's private pages: its own people, its département's correspondents, its region's coordinator, the nation. */
@@ -234,6 +237,12 @@ const MATRIX: Row[] = [
   },
   // Job queue (issue 16): the national administration only; retrying a job that does not exist changes nothing.
   { route: 'GET /api/jobs', visibility: 'private', cells: [{ label: 'queue with failed jobs first', path: () => '/api/jobs', expect: onlyFor(['national']) }] },
+  {
+    route: 'GET /api/jobs/:id', visibility: 'private', cells: [
+      { label: 'a job the nation asked for: its author only, the same 404 as a job that does not exist for the others', path: (ids) => `/api/jobs/${ids.nationalJob}`, expect: { ...signedIn(404), national: 200 } },
+      { label: 'a job id that does not exist', path: () => '/api/jobs/999999999', expect: signedIn(404) },
+    ],
+  },
   {
     route: 'POST /api/jobs/:id/retry', visibility: 'private', cells: [
       { label: 'a job id that does not exist: 404 to the nation, refused to the others', method: 'POST', path: () => '/api/jobs/999999999/retry', body: () => ({}), expect: statusFor(['national'], 404) },
@@ -806,7 +815,7 @@ beforeAll(async () => {
     responses: { lyon: 0, other69: 0, ara73: 0, s13: 0 },
     missingResponse: (await db.selectFrom('responses').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m + 1000,
     queries: { lyon: 0, s13: 0 }, localQuestions: { d69: 0, d13: 0 }, localYear: year - 2, consent: 0, sentMail: 0, sirets: { lyon: '', s13: '' },
-    invitations: { lyon: 0, s13: 0 }, pendingToken: 'jeton-en-attente-0123456789abcdef', revokedToken: 'jeton-revoque-0123456789abcdef',
+    invitations: { lyon: 0, s13: 0 }, pendingToken: 'jeton-en-attente-0123456789abcdef', revokedToken: 'jeton-revoque-0123456789abcdef', nationalJob: 0,
   };
   for (const t of TARGETS) {
     ids.responses[t] = (await db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
@@ -830,6 +839,7 @@ beforeAll(async () => {
   }
   ids.sentMail = (await db.insertInto('outbox').values({ to_email: 'direction@exemple.fr', subject: 'Relance', body: 'Bonjour', structure_id: ids.lyon, state: 'sent', attempts: 1, sent_at: new Date() })
     .returning('id').executeTakeFirstOrThrow()).id;
+  ids.nationalJob = await enqueueJob(db, { kind: 'test.asked', requestedBy: national, delayMs: 3_600_000 });
   ids.consent = (await db.insertInto('consent_requests').values({ requester_id: ids.lyon, target_id: ids.s13, requested_by: national, state: 'refused' }).returning('id').executeTakeFirstOrThrow()).id;
   for (const t of ['lyon', 's13'] as const) {
     ids.invitations[t] = (await db.insertInto('invitations').values({ structure_id: ids[t], email: `invitee-${t}@example.org`, role: 'contributor', token_hash: invitationTokenHash(`${ids.revokedToken}-${t}`),

@@ -15,11 +15,14 @@ export interface RouteDoc {
   files?: readonly string[];
   /** The success status when it is not 200 (201 for a creation, 202 for a job accepted). */
   status?: 200 | 201 | 202;
+  /** The 202 body when the request asks to follow a job instead of waiting (`Prefer: respond-async`, see src/http/jobAccepted.ts). */
+  accepted?: z.ZodType;
 }
 
 /** The JSON Schema (draft 2020-12) of a doc's success body, undeclared properties refused; the contract tests validate against it. */
-export function responseJsonSchema(d: RouteDoc): Record<string, unknown> | undefined {
-  return d.response ? z.toJSONSchema(d.response, { target: 'draft-2020-12', unrepresentable: 'any', io: 'output' }) as Record<string, unknown> : undefined;
+export function responseJsonSchema(d: RouteDoc, body: 'response' | 'accepted' = 'response'): Record<string, unknown> | undefined {
+  const schema = d[body];
+  return schema ? z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'output' }) as Record<string, unknown> : undefined;
 }
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -49,6 +52,7 @@ export function buildOpenApi(docs: readonly RouteDoc[]) {
           ...(d.response ? { 'application/json': { schema: responseJsonSchema(d) } } : {}),
           ...Object.fromEntries((d.files ?? []).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
         } },
+        ...(d.accepted ? { 202: { description: 'Tâche acceptée (avec « Prefer: respond-async ») : à suivre sur GET /api/jobs/:id', content: { 'application/json': { schema: responseJsonSchema(d, 'accepted') } } } } : {}),
         '4XX': { description: 'Erreur (message en français, code stable)', content: { 'application/json': { schema: toSchema(errorSchema) } } },
       },
     };

@@ -15,12 +15,12 @@ const breaches: ContractBreach[] = [];
 const pending: Promise<void>[] = [];
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
-const validators = new WeakMap<RouteDoc, ValidateFunction>();
+const validators = { response: new WeakMap<RouteDoc, ValidateFunction>(), accepted: new WeakMap<RouteDoc, ValidateFunction>() };
 
-function validatorOf(d: RouteDoc): ValidateFunction | undefined {
-  if (!d.response) return undefined;
-  let v = validators.get(d);
-  if (!v) validators.set(d, (v = ajv.compile(responseJsonSchema(d)!)));
+function validatorOf(d: RouteDoc, body: 'response' | 'accepted' = 'response'): ValidateFunction | undefined {
+  if (!d[body]) return undefined;
+  let v = validators[body].get(d);
+  if (!v) validators[body].set(d, (v = ajv.compile(responseJsonSchema(d, body)!)));
   return v;
 }
 
@@ -39,9 +39,10 @@ export async function contractProblem(docs: readonly RouteDoc[], a: AnsweredRequ
     return typeof body?.error?.code === 'string' && typeof body.error.message === 'string' ? null : `erreur ${res.status} sans { error: { code, message } }`;
   }
   if (res.status >= 300) return null;
-  if (res.status !== (doc.status ?? 200)) return `statut ${res.status}, déclaré ${doc.status ?? 200}`;
+  const accepted = res.status === 202 && doc.accepted !== undefined;
+  if (res.status !== (doc.status ?? 200) && !accepted) return `statut ${res.status}, déclaré ${doc.status ?? 200}`;
   if (type !== 'application/json') return doc.files?.includes(type) ? null : `fichier ${type || 'sans type'} non déclaré (files)`;
-  const validate = validatorOf(doc);
+  const validate = validatorOf(doc, accepted ? 'accepted' : 'response');
   if (!validate) return doc.files ? 'JSON renvoyé par une route qui déclare seulement des fichiers' : null;
   const body: unknown = await res.json();
   if (validate(body)) return null;

@@ -6,6 +6,7 @@ import { decideExternalProposals, externalProposals } from '../../../app/externa
 import { importExternal } from '../../../app/external/importExternal';
 import { refuseFileProblems, requestExternalImport } from '../../../app/external/requestExternalImport';
 import { jobAccepted, prefersAsync } from '../../jobAccepted';
+import { acceptedJobResponse } from '../jobs/schema';
 import { listExternalDatasets } from '../../../app/external/listExternalDatasets';
 import { concordanceFile } from '../../../app/external/externalReportTables';
 import { comparableIndicators } from '../../../domain/external/indicators';
@@ -25,7 +26,7 @@ export const EXTERNAL_UPLOAD_LIMIT = 30_000_000;
 
 export const externalDocs = [
   { method: 'get', path: '/api/external/datasets', summary: 'Jeux de données externes importés (ELISFA, CAF, INSEE…) et indicateurs comparables', tag: 'données externes', auth: 'session', response: datasetListResponse },
-  { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule ; avec « Prefer: respond-async », répond 202 et la tâche à suivre (GET /api/jobs/:id)', tag: 'données externes', auth: 'session', query: importQuery, response: importReportResponse },
+  { method: 'post', path: '/api/external/import', summary: 'Importer un jeu de données externe (CSV ou XLSX ; multipart « file », « mapping », « confirmations », « source », « licence », ou corps brut) ; dryRun=true pour l’analyse seule ; avec « Prefer: respond-async », répond 202 et la tâche à suivre (GET /api/jobs/:id)', tag: 'données externes', auth: 'session', query: importQuery, response: importReportResponse, accepted: acceptedJobResponse },
   { method: 'get', path: '/api/external/datasets/:name/:year/report', summary: 'Rapport de concordance d’un jeu de données avec l’observatoire', tag: 'données externes', auth: 'session', query: reportQuery, response: concordanceReportResponse },
   { method: 'get', path: '/api/external/datasets/:name/:year/report/export', summary: 'Rapport de concordance en CSV ou XLSX', tag: 'données externes', auth: 'session', query: exportQuery, files: [CSV, XLSX] },
   { method: 'get', path: '/api/external/datasets/:name/:year/proposals', summary: 'Rapprochements proposés d’un jeu importé (à confirmer ou déjà décidés), avec les structures les plus proches (administration nationale)', tag: 'données externes', auth: 'session', response: proposalListResponse },

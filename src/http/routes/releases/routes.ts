@@ -5,6 +5,7 @@ import type { RouteDoc } from '../../openapi';
 import { publishRelease, requestReleasePublication } from '../../../app/publication/publishRelease';
 import { presentPublication, presentRelease } from '../../presenters/release';
 import { jobAccepted, prefersAsync } from '../../jobAccepted';
+import { acceptedJobResponse } from '../jobs/schema';
 import { listCampaignReleases } from '../../../app/publication/listReleases';
 import { AppError } from '../../../domain/errors';
 import { publishReleaseBody, releaseListResponse, releasePreviewResponse, releasePublishedResponse } from './schema';
@@ -12,7 +13,7 @@ import { publishReleaseBody, releaseListResponse, releasePreviewResponse, releas
 export const releaseDocs = [
   { method: 'get', path: '/api/releases', summary: 'Versions publiées des chiffres (numéro, date, note) et état de chaque campagne', tag: 'publication', response: releaseListResponse },
   { method: 'post', path: '/api/releases/:year/preview', summary: 'Aperçu de la prochaine version d’une campagne close : audit, cases retenues, changements (administration nationale)', tag: 'publication', auth: 'session', body: publishReleaseBody, response: releasePreviewResponse },
-  { method: 'post', path: '/api/releases/:year', summary: 'Publier une nouvelle version des chiffres d’une campagne close (administration nationale) ; avec « Prefer: respond-async », répond 202 et la tâche à suivre (GET /api/jobs/:id)', tag: 'publication', auth: 'session', body: publishReleaseBody, status: 201, response: releasePublishedResponse },
+  { method: 'post', path: '/api/releases/:year', summary: 'Publier une nouvelle version des chiffres d’une campagne close (administration nationale) ; avec « Prefer: respond-async », répond 202 et la tâche à suivre (GET /api/jobs/:id)', tag: 'publication', auth: 'session', body: publishReleaseBody, status: 201, response: releasePublishedResponse, accepted: acceptedJobResponse },
 ] as const satisfies readonly RouteDoc[];
 
 function yearOf(raw: string | undefined): number {
