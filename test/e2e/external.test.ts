@@ -22,6 +22,27 @@ let baseUrl: string;
 let browser: Browser;
 let dir: string;
 
+const JOB_URL = /\/api\/jobs\/\d+$/;
+
+/**
+ * Watches the page follow a job: the state of each real read of /api/jobs/:id; the first read answers the
+ * job running at `shown`, the next ones wait for `release()`, so the progress stays on screen to be checked.
+ */
+async function followJobs(page: Page, shown: { step: string; done: number; total: number }) {
+  const states: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(JOB_URL, async (route) => {
+    const real = await route.fetch();
+    const job = await real.json() as { state: string };
+    states.push(job.state);
+    if (states.length === 1) return route.fulfill({ response: real, json: { ...job, state: 'running', progress: shown, result: null, finishedAt: null } });
+    await held;
+    return route.fulfill({ response: real });
+  });
+  return { states, release };
+}
+
 async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('.loading'), undefined, WAIT);
@@ -84,8 +105,28 @@ describe('données externes', () => {
     }
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'external-analyse');
+    // The import runs as a job: the POST answers 202 at once, then the page reads /api/jobs/:id until it is
+    // over. The first read is shown mid-way (running, 1 200 rows of 3 569 stored) and the next one held until
+    // the progress has been seen: a real job of the demo is done before the eye could follow it.
+    const jobs = await followJobs(page, { step: 'enregistrement', done: 1200, total: 3569 });
+    const accepted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/external/import' && r.request().method() === 'POST');
     await page.getByRole('button', { name: /^Importer \d+ ligne/ }).click();
+    expect((await accepted).status()).toBe(202);
+    const progress = page.locator('[aria-live="polite"] .job-progress');
+    await progress.getByText(/^Enregistrement : 1\s200 \/ 3\s569 lignes$/).waitFor(WAIT);
+    expect(await progress.locator('progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([1200, 3569]);
+    expect(await progress.getByText('Import en cours…').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Importer \d+ ligne/ }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await screenshot(page, 'external-import-en-cours-1366');
+    jobs.release();
     await page.getByRole('status').filter({ hasText: /importé/ }).waitFor(WAIT);
+    expect(jobs.states.at(-1)).toBe('done');
+    expect(await progress.count()).toBe(0);
+    await screenshot(page, 'external-import-fait-1366');
+    await page.unroute(JOB_URL);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('link', { name: 'Voir le rapport de concordance' }).click();
     await page.getByRole('heading', { level: 1, name: `Concordance « elisfa » ${YEAR}` }).waitFor(WAIT);
     await settled(page);

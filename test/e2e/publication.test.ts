@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, loginAs, newPage } from './browser';
+import { axeViolations, launchBrowser, loginAs, newPage, screenshot } from './browser';
 import { twoWidths } from './shots';
 import { apiClient } from './api';
 import { startServer, type RunningServer } from './server';
@@ -31,14 +31,50 @@ afterAll(async () => {
 
 const block = (page: Page, year: number) => page.locator('section.panel', { has: page.getByRole('heading', { level: 2, name: new RegExp(`Campagne ${year}`) }) });
 
-async function previewAndPublish(page: Page, year: number, note: string): Promise<{ preview: string; done: string }> {
+const JOB_URL = /\/api\/jobs\/\d+$/;
+type JobRead = { state: string; progress: { step: string; done: number; total: number } | null };
+
+/**
+ * Clicks « Publier la version » and checks the publication went through a job: its POST answers 202 at once,
+ * then the page reads /api/jobs/:id until it is over; answers the job's last state. With `whileRunning`, the
+ * first read answers the job running at `shown` and the next ones wait for `whileRunning` to end (the demo's
+ * job is done before the eye could follow it), so the progress can be checked on screen.
+ */
+async function publishThroughJob(page: Page, year: number, click: () => Promise<void>, hold?: { shown: JobRead['progress']; whileRunning: () => Promise<void> }): Promise<string> {
+  let reads = 0;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  if (hold) {
+    await page.route(JOB_URL, async (route) => {
+      const real = await route.fetch();
+      reads += 1;
+      if (reads === 1) return route.fulfill({ response: real, json: { ...(await real.json() as JobRead), state: 'running', progress: hold.shown, result: null, finishedAt: null } });
+      await held;
+      return route.fulfill({ response: real });
+    });
+  }
+  const isJob = (r: { url: () => string }) => JOB_URL.test(new URL(r.url()).pathname);
+  const accepted = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/releases/${year}` && r.request().method() === 'POST');
+  const over = page.waitForResponse(async (r) => isJob(r) && ['done', 'failed'].includes((await r.json() as JobRead).state), WAIT);
+  await click();
+  expect((await accepted).status()).toBe(202);
+  if (hold) {
+    await hold.whileRunning();
+    release();
+  }
+  const last = await (await over).json() as JobRead;
+  if (hold) await page.unroute(JOB_URL);
+  return last.state;
+}
+
+async function previewAndPublish(page: Page, year: number, note: string, hold?: Parameters<typeof publishThroughJob>[3]): Promise<{ preview: string; done: string }> {
   const b = block(page, year);
   await b.getByLabel(/Note de version/).fill(note);
   await b.getByRole('button', { name: 'Vérifier avant publication' }).click();
   const preview = b.locator('.notice[role="status"]');
   await preview.waitFor(WAIT);
   const previewText = (await preview.textContent()) ?? '';
-  await b.getByRole('button', { name: 'Publier la version' }).click();
+  expect(await publishThroughJob(page, year, () => b.getByRole('button', { name: 'Publier la version' }).click(), hold)).toBe('done');
   const done = b.locator('p.success[role="status"]');
   await done.waitFor(WAIT);
   return { preview: previewText, done: (await done.textContent()) ?? '' };
@@ -62,7 +98,8 @@ describe('publication of releases', () => {
     const y2024 = block(page, 2024);
     await y2024.getByRole('button', { name: 'Vérifier avant publication' }).click();
     await y2024.locator('.notice[role="status"]').waitFor(WAIT);
-    await y2024.getByRole('button', { name: 'Publier la version' }).click();
+    // Refused by the job, once it has read the answers: the same French message as the request's 409.
+    expect(await publishThroughJob(page, 2024, () => y2024.getByRole('button', { name: 'Publier la version' }).click())).toBe('failed');
     await y2024.getByRole('alert').filter({ hasText: /Rien n’a changé depuis la version 1/ }).waitFor(WAIT);
     expect(await y2024.getByRole('row', { name: /n° 2/ }).count()).toBe(0);
 
@@ -73,7 +110,20 @@ describe('publication of releases', () => {
     await page.reload();
     const closed = block(page, 2025);
     await closed.getByRole('heading', { level: 3, name: 'Publier les chiffres' }).waitFor(WAIT);
-    const first = await previewAndPublish(page, 2025, 'Première publication de la campagne 2025');
+    const first = await previewAndPublish(page, 2025, 'Première publication de la campagne 2025', {
+      shown: { step: 'calcul des tableaux et audit exact du secret', done: 1, total: 3 },
+      whileRunning: async () => {
+        const progress = closed.locator('[aria-live="polite"] .job-progress');
+        await progress.getByText('Étape 2 sur 3 : calcul des tableaux et audit exact du secret', { exact: true }).waitFor(WAIT);
+        expect(await progress.locator('progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([1, 3]);
+        expect(await progress.getByText('Publication en cours…').count()).toBe(1);
+        expect(await closed.getByRole('button', { name: 'Publication…' }).isDisabled()).toBe(true);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.setViewportSize({ width: 1366, height: 900 });
+        await screenshot(page, 'publication-en-cours-1366');
+        await page.setViewportSize({ width: 1280, height: 900 });
+      },
+    });
     expect(first.preview).toMatch(/Aperçu de la version n° 1/);
     expect(first.preview).toMatch(/Audit exact .* aucune recalculable/);
     expect(first.preview).toMatch(/Cases secrètes au niveau des départements : [\d,]+ %/);

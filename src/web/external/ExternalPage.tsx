@@ -1,15 +1,20 @@
 import { plural, pluralWord } from '../lib/labels';
 import './external.css';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, apiUrl, ApiError } from '../lib/api';
 import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
+import { JobProgress } from '../components/JobProgress';
+import { postAsJob, type FollowedJob } from '../lib/jobs';
 import { useApi } from '../lib/useApi';
 import { roleLabels } from './format';
 import { CandidateChoice } from './ProposalReview';
 import { roles, type DatasetList, type ImportReport, type Mapping, type Role } from './types';
 
 const defaultYear = new Date().getFullYear() - 1;
+
+/** An import counts the file's rows, then the responses its quality re-checks reach. */
+const importCounts = (step: string): [string, string] => (step.startsWith('contrôle qualité') ? ['réponse', 'réponses'] : ['ligne', 'lignes']);
 
 /** `/donnees-externes`: the imported data sets, and (national administrators) the import of a new file. */
 export function ExternalPage() {
@@ -67,8 +72,12 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // What runs now: the status says 'Import en cours…' during an import, not 'Analyse'.
+  // What runs now: 'Analyse en cours…' in the status, or the import's progress under its button.
   const [running, setRunning] = useState<'analyse' | 'import'>('analyse');
+  // The real import runs as a job on the server: its state while it runs, and how to stop following it.
+  const [job, setJob] = useState<FollowedJob | null>(null);
+  const following = useRef<AbortController | null>(null);
+  useEffect(() => () => following.current?.abort(), []);
 
   async function send(dryRun: boolean, withMapping: Mapping | null) {
     if (!file) { setError('Choisissez un fichier CSV ou XLSX.'); return; }
@@ -82,19 +91,26 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
       if (source) form.set('source', source);
       if (licence) form.set('licence', licence);
     }
+    const query = { dataset, year, dryRun: dryRun ? 'true' : 'false' };
+    const controller = new AbortController();
+    following.current = controller;
+    setJob(null);
     try {
-      const r = await api.postForm('/external/import', form, { dataset, year, dryRun: dryRun ? 'true' : 'false' });
+      // The analysis answers quickly; the import stores rows and re-checks responses, so it is followed as a job.
+      const r = dryRun ? await api.postForm('/external/import', form, query)
+        : await postAsJob('/external/import', form, { query, signal: controller.signal, onProgress: setJob });
       setReport(r);
       if (r.mapping) setMapping(r.mapping);
       if (r.stored || r.unchanged) onStored();
     } catch (e) {
+      if (controller.signal.aborted) return; // the page was left
       // A refused file comes back as a 400 carrying its whole report.
       const details = e instanceof ApiError ? (e.details as ImportReport | undefined) : undefined;
       if (details && Array.isArray(details.problems)) {
         setReport(details);
         if (details.mapping) setMapping(details.mapping);
       } else setError(e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.');
-    } finally { setBusy(false); }
+    } finally { setBusy(false); setJob(null); }
   }
 
   function onAnalyse(e: FormEvent) {
@@ -138,7 +154,7 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
         </div>
         <button type="submit" className="button" disabled={busy}>Analyser le fichier</button>
       </form>
-      <div role="status">{busy && <p className="loading">{running === 'import' ? 'Import en cours…' : 'Analyse en cours…'}</p>}</div>
+      <div role="status">{busy && running === 'analyse' && <p className="loading">Analyse en cours…</p>}</div>
       {error && <ErrorAlert error={error} />}
       {report && (
         <div aria-live="polite">
@@ -192,7 +208,11 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
             </fieldset>
           )}
           {report.problems.length === 0 && report.dryRun && (
-            <button type="button" className="button" disabled={busy} onClick={() => void send(false, mapping)}>Importer {report.counts.rows} {report.counts.rows > 1 ? 'lignes' : 'ligne'} dans « {dataset} » {year}</button>
+            <>
+              <button type="button" className="button" disabled={busy} onClick={() => void send(false, mapping)}>Importer {report.counts.rows} {report.counts.rows > 1 ? 'lignes' : 'ligne'} dans « {dataset} » {year}</button>
+              {/* Under the button just pressed, in a live region there before the import starts. */}
+              <div aria-live="polite">{busy && running === 'import' && <JobProgress job={job} label="Import en cours…" counting={importCounts} />}</div>
+            </>
           )}
           {(report.stored || report.unchanged) && (
             <p className="alert alert-info" role="status">

@@ -20,7 +20,7 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-type Query = Record<string, string | number | undefined | null>;
+export type Query = Record<string, string | number | undefined | null>;
 
 /** Builds `/api/path?a=1` dropping empty values, so URLs stay short and stable. */
 export function apiUrl(path: string, query?: Query): string {
@@ -30,8 +30,11 @@ export function apiUrl(path: string, query?: Query): string {
   return `/api${path}${qs ? `?${qs}` : ''}`;
 }
 
-async function send<T>(method: string, path: string, opts: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+interface SendOptions { query?: Query; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> }
+
+/** One request and its answer: the status (a 202 names a job to follow) and the body; a refusal throws ApiError. */
+async function exchange(method: string, path: string, opts: SendOptions = {}): Promise<{ status: number; data: unknown }> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
   if (method !== 'GET') {
     // A form (file upload) sets its own multipart content type and boundary.
@@ -53,14 +56,18 @@ async function send<T>(method: string, path: string, opts: { query?: Query; body
     const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? `Erreur inattendue du serveur (${res.status}).`, err?.details);
   }
-  return data as T;
+  return { status: res.status, data };
+}
+
+async function send<T>(method: string, path: string, opts: SendOptions = {}): Promise<T> {
+  return (await exchange(method, path, opts)).data as T;
 }
 
 /**
  * What a call returns: the type given explicitly, else the route's own response type, read from its
  * declared schema (src/http/apiTypes.ts) through the path as written: `api.get(\`/structures/${id}/cash\`)`.
  */
-type Reply<T, M extends 'get' | 'post' | 'put' | 'patch' | 'delete', P extends string> = [T] extends [never] ? ApiResponse<M, P> : T;
+export type Reply<T, M extends 'get' | 'post' | 'put' | 'patch' | 'delete', P extends string> = [T] extends [never] ? ApiResponse<M, P> : T;
 
 export const api = {
   get: <T = never, P extends string = string>(path: P, query?: Query, signal?: AbortSignal) => send<Reply<T, 'get', P>>('GET', path, { query, signal }),
@@ -70,4 +77,10 @@ export const api = {
   del: <T = never, P extends string = string>(path: P) => send<Reply<T, 'delete', P>>('DELETE', path, {}),
   /** A multipart form (file upload), with the CSRF token. */
   postForm: <T = never, P extends string = string>(path: P, form: FormData, query?: Query) => send<Reply<T, 'post', P>>('POST', path, { body: form, query }),
+  /**
+   * A POST (JSON or form) with headers of its own, answering its status beside the body: lib/jobs.ts sends
+   * `Prefer: respond-async` and follows the job a 202 names.
+   * @example const { status, data } = await api.postWithStatus('/releases/2024', { note }, { headers: { Prefer: 'respond-async' } });
+   */
+  postWithStatus: (path: string, body: unknown, opts: { query?: Query; headers?: Record<string, string>; signal?: AbortSignal } = {}) => exchange('POST', path, { ...opts, body }),
 };

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiResponse } from '../../http/apiTypes';
 import { api } from '../lib/api';
+import { postAsJob, type FollowedJob } from '../lib/jobs';
+import { JobProgress } from '../components/JobProgress';
 import { useApi } from '../lib/useApi';
 import { useSession } from '../lib/session';
 import { useSubmit } from '../lib/useSubmit';
@@ -99,6 +101,10 @@ function PublishForm({ year, hasRelease, done, onPublished }: { year: number; ha
   const [preview, setPreview] = useState<Summary | null>(null);
   const check = useSubmit(() => {});
   const send = useSubmit(() => {});
+  // The publication runs as a job on the server (audit, storing): its state while it runs.
+  const [job, setJob] = useState<FollowedJob | null>(null);
+  const following = useRef<AbortController | null>(null);
+  useEffect(() => () => following.current?.abort(), []);
   const id = `note-${year}`;
   return (
     <div className="publish-form">
@@ -114,13 +120,19 @@ function PublishForm({ year, hasRelease, done, onPublished }: { year: number; ha
         </button>{' '}
         <button type="button" className="button" disabled={send.busy || !preview}
           onClick={() => send.run(async () => {
-            const r = await api.post(`/releases/${year}`, { note });
-            setPreview(null); setNote('');
-            onPublished(r.release ? `Version n° ${r.release.number} de ${year} publiée.` : `Version de ${year} publiée.`); // null only for a dry run
+            const controller = new AbortController();
+            following.current = controller;
+            setJob(null);
+            try {
+              const r = await postAsJob(`/releases/${year}`, { note }, { signal: controller.signal, onProgress: setJob });
+              setPreview(null); setNote('');
+              onPublished(r.release ? `Version n° ${r.release.number} de ${year} publiée.` : `Version de ${year} publiée.`); // null only for a dry run
+            } finally { setJob(null); }
           })}>
           {send.busy ? 'Publication…' : 'Publier la version'}
         </button>
       </p>
+      <div aria-live="polite">{send.busy && <JobProgress job={job} label="Publication en cours…" counting="steps" />}</div>
       {check.error && <ErrorAlert error={check.error} />}
       {send.error && <ErrorAlert error={send.error} />}
       {done && <p role="status" className="success">{done}</p>}

@@ -1,0 +1,79 @@
+/**
+ * Long requests (an import, a publication) sent as jobs: the server answers 202 at once with the job to
+ * follow, and the page shows its progress instead of a request that seems to hang.
+ */
+import { errorStatus } from '../../domain/errors';
+import type { ApiResponse } from '../../http/apiTypes';
+import { api, ApiError, type Query, type Reply } from './api';
+
+/** A job as its author follows it (GET /api/jobs/:id): state, progress, then result or refusal. */
+export type FollowedJob = ApiResponse<'get', `/jobs/${number}`>;
+
+export interface JobOptions {
+  query?: Query;
+  /** Stops following (the job itself goes on on the server): the promise rejects with the AbortError. */
+  signal?: AbortSignal;
+  /** Told the job each time it is read, while it waits, runs, and once it is over. */
+  onProgress?: (job: FollowedJob) => void;
+  /** Between two reads of the job; 500 ms unless a test says otherwise. */
+  pollMs?: number;
+}
+
+/** Network failures in a row tolerated while following (a Wi-Fi that drops for a second), then it gives up. */
+const NETWORK_RETRIES = 3;
+
+/**
+ * POSTs with `Prefer: respond-async` and, when the server answers 202, follows the job until it is over:
+ * resolves with its result, which is what the request would have answered at once, or throws the ApiError
+ * the request would have thrown (same status, code, message and details), so error displays keep working.
+ * A server that answers at once (no job) gets its body returned as is. The body may be JSON or a FormData.
+ * @example const report = await postAsJob('/external/import', form, { query: { dataset, year }, onProgress: setJob });
+ */
+export async function postAsJob<T = never, P extends string = string>(path: P, body: unknown, opts: JobOptions = {}): Promise<Reply<T, 'post', P>> {
+  const { status, data } = await api.postWithStatus(path, body, { query: opts.query, signal: opts.signal, headers: { Prefer: 'respond-async' } });
+  if (status !== 202) return data as Reply<T, 'post', P>;
+  const { job } = data as { job: { id: number } };
+  return (await follow(job.id, opts)) as Reply<T, 'post', P>;
+}
+
+async function follow(id: number, opts: JobOptions): Promise<unknown> {
+  const pollMs = opts.pollMs ?? 500;
+  let failures = 0;
+  for (;;) {
+    let job: FollowedJob;
+    try {
+      job = await api.get(`/jobs/${id}`, undefined, opts.signal);
+      failures = 0;
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'network')) throw e;
+      failures += 1;
+      if (failures > NETWORK_RETRIES) {
+        throw new ApiError(0, 'network', 'Le serveur est injoignable : le suivi de l’opération est interrompu. Elle continue peut-être sur le serveur ; vérifiez votre connexion puis rechargez la page pour voir son résultat.');
+      }
+      await pause(pollMs * 2 ** failures, opts.signal);
+      continue;
+    }
+    opts.onProgress?.(job);
+    if (job.state === 'done') return job.result;
+    if (job.state === 'failed') throw refusalOf(job);
+    await pause(pollMs, opts.signal);
+  }
+}
+
+/** A failed job's refusal as the ApiError the request would have thrown (e.g. 400 with the file's report). */
+function refusalOf(job: FollowedJob): ApiError {
+  const error = job.error ?? { code: 'internal', message: 'L’opération a échoué sur le serveur.' };
+  const status = (errorStatus as Record<string, number>)[error.code] ?? 500;
+  return new ApiError(status, error.code, error.message, error.details);
+}
+
+/** Waits `ms`, or rejects at once with the AbortError when the signal aborts, like fetch does. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => signal?.reason instanceof DOMException ? signal.reason : new DOMException('Le suivi a été interrompu.', 'AbortError');
+    if (signal?.aborted) { reject(aborted()); return; }
+    const onAbort = () => { clearTimeout(timer); reject(aborted()); };
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
