@@ -5,7 +5,7 @@ import type { QueueState } from '../../domain/jobs';
 
 /**
  * The job queue's depth, as /api/health and `senacs jobs` show it: jobs waiting, running, given up.
- * One grouped count over a table that only holds work to do (done jobs are deleted).
+ * One grouped count over the work to do (done jobs are deleted, or kept apart for the person who asked).
  * @example await queueDepth(db) // { pending: 2, running: 0, failed: 1 }
  */
 export function queueDepth(db: Db): Promise<Record<QueueState, number>> {
