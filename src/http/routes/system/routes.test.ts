@@ -30,6 +30,29 @@ describe('system', () => {
     expect(after.jobs).toEqual({ pending: before.jobs.pending + 1, running: before.jobs.running, failed: before.jobs.failed + 1 });
   });
 
+  it.runIf(process.env.DATABASE_URL === undefined)('on the embedded database, health does not wait for a long transaction: busy, with the depth last read', async () => {
+    const known = await (await client.request('/api/health')).json();
+    expect(known.busy).toBeUndefined();
+    let release!: () => void;
+    const held = database.db.transaction().execute(async (tx) => {
+      await tx.selectFrom('jobs').select('id').limit(1).execute();
+      await new Promise<void>((ok) => { release = ok; });
+    });
+    await new Promise((ok) => setTimeout(ok, 50));
+    const t = performance.now();
+    const res = await client.request('/api/health');
+    const ms = performance.now() - t;
+    const busy = await res.json();
+    expect(res.status).toBe(200);
+    expect(busy).toMatchObject({ status: 'ok', database: 'pglite', busy: true, jobs: known.jobs });
+    expect(Date.parse(busy.jobsAt)).toBeGreaterThan(0);
+    // Waited HEALTH_WAIT_MS (100 ms), not the transaction (held until released below).
+    expect(ms).toBeLessThan(1000);
+    release();
+    await held;
+    expect((await (await client.request('/api/health')).json()).busy).toBeUndefined();
+  });
+
   it('health answers 500 with the JSON error shape when the database is gone', async () => {
     // A PostgreSQL nobody listens on: the probe fails as it would when the server is down.
     const dead = await openDatabase({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none' });
