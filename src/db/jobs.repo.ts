@@ -101,6 +101,12 @@ export async function markJobFailed(db: Db, id: number, workerId: string, error:
     .where('id', '=', id).where('state', '=', 'running').where('locked_by', '=', workerId).execute();
 }
 
+/** The runner holding a job says it is still at work (locked_at moves), so no other takes it as abandoned. */
+export async function touchRunningJob(db: Db, id: number, workerId: string): Promise<void> {
+  await db.updateTable('jobs').set({ locked_at: sql<Date>`now()` })
+    .where('id', '=', id).where('state', '=', 'running').where('locked_by', '=', workerId).execute();
+}
+
 /** Where the running job is, as its author sees it (only while this runner holds it). */
 export async function setJobProgress(db: Db, id: number, workerId: string, progress: JobProgress): Promise<void> {
   await db.updateTable('jobs').set({ progress: JSON.stringify(progress) })

@@ -85,6 +85,19 @@ describe('durable job queue', () => {
     expect(runs).toBe(1);
   });
 
+  it('a job that runs longer than the stale delay is not taken again while its runner is alive', async () => {
+    await enqueueJob(database.db, { kind: 'test.long' });
+    let runs = 0;
+    const handlers = { 'test.long': async () => { runs++; await new Promise((ok) => setTimeout(ok, 4_000)); } };
+    const first = runDueJobs({ db: database.db, handlers, workerId: 'slow', staleMs: 1_500 });
+    // Another runner looks several times while the first still works, well past the 1.5 s stale delay.
+    const others = [];
+    for (let i = 0; i < 5; i++) { await new Promise((ok) => setTimeout(ok, 700)); others.push(await runDueJobs({ db: database.db, handlers, workerId: 'other', staleMs: 1_500 })); }
+    expect((await first).done).toBe(1);
+    expect(others.reduce((n, r) => n + r.done, 0)).toBe(0);
+    expect(runs).toBe(1);
+  });
+
   it('a quality re-check queued before the process stopped runs after the restart, after its debounce', async () => {
     const response = await database.db.selectFrom('responses').select('id').orderBy('id').executeTakeFirstOrThrow();
     await database.db.updateTable('responses').set({ quality_at: null, quality_score: null }).where('id', '=', response.id).execute();

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connection';
-import { claimNextJob, enqueueJob, jobInput, JOBS_CHANNEL, markJobDone, markJobFailed, nextJobDueAt, releaseRunningJobs, setJobProgress, type ClaimedJob, type NewJob } from '../../db/jobs.repo';
+import { claimNextJob, enqueueJob, jobInput, JOBS_CHANNEL, markJobDone, markJobFailed, nextJobDueAt, releaseRunningJobs, setJobProgress, touchRunningJob, type ClaimedJob, type NewJob } from '../../db/jobs.repo';
 import { openNotifyChannel } from '../../db/notify.repo';
-import { describeJobError, jobRetryDelayMs, type JobProgress } from '../../domain/jobs';
+import { describeJobError, jobRetryDelayMs, STALE_RUNNING_MS, type JobProgress } from '../../domain/jobs';
 import { AppError } from '../../domain/errors';
 
 /** What a running job is given beside its payload. */
@@ -67,6 +67,9 @@ export async function runDueJobs(p: { db: Db; handlers: JobHandlers; workerId: s
       continue;
     }
     const context = jobContext(p.db, job, p.workerId);
+    // A long job (a national import, a publication) says it is alive three times per stale delay: only a job
+    // whose process died is taken again by another runner, never one still at work.
+    const heartbeat = setInterval(() => { touchRunningJob(p.db, job.id, p.workerId).catch(() => undefined); }, (p.staleMs ?? STALE_RUNNING_MS) / 3);
     try {
       const result = await p.handlers[job.kind](p.db, job.payload, context);
       await context.flush();
@@ -78,6 +81,8 @@ export async function runDueJobs(p: { db: Db; handlers: JobHandlers; workerId: s
       const delay = refusal ? null : jobRetryDelayMs(job.attempts, job.max_attempts);
       await markJobFailed(p.db, job.id, p.workerId, describeJobError(error), delay === null ? null : new Date(clock().getTime() + delay), refusal);
       if (delay === null) report.failed++; else report.retried++;
+    } finally {
+      clearInterval(heartbeat);
     }
   }
   return report;
