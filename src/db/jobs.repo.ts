@@ -124,15 +124,25 @@ export async function jobInput(db: Db, id: number): Promise<Uint8Array | undefin
 
 /** A job as its author follows it. */
 export interface RequestedJob {
-  id: number; kind: string; state: JobState; requested_by: number | null; progress: JobProgress | null; result: unknown;
+  id: number; kind: string; state: JobState; requested_by: number | null; payload: unknown; progress: JobProgress | null; result: unknown;
   error: JobRefusal | null; last_error: string | null; attempts: number; created_at: Date; finished_at: Date | null;
 }
 
 /** One job with its progress and outcome, or undefined (never queued, or done without an author and gone). */
 export async function findJob(db: Db, id: number): Promise<RequestedJob | undefined> {
-  return db.selectFrom('jobs')
-    .select(['id', 'kind', 'state', 'requested_by', 'progress', 'result', 'error', 'last_error', 'attempts', 'created_at', 'finished_at'])
-    .where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('jobs').select(requestedJobColumns).where('id', '=', id).executeTakeFirst();
+}
+
+const requestedJobColumns = ['id', 'kind', 'state', 'requested_by', 'payload', 'progress', 'result', 'error', 'last_error', 'attempts', 'created_at', 'finished_at'] as const;
+
+/**
+ * The jobs a person asked for, of one kind or all: those not over first, then the newest.
+ * @example await listRequestedJobs(db, 3, { kind: 'external.import' })
+ */
+export async function listRequestedJobs(db: Db, userId: number, o: { kind?: string; limit?: number } = {}): Promise<RequestedJob[]> {
+  let q = db.selectFrom('jobs').select(requestedJobColumns).where('requested_by', '=', userId);
+  if (o.kind) q = q.where('kind', '=', o.kind);
+  return q.orderBy(sql`case when state in ('pending', 'running') then 0 else 1 end`).orderBy('id', 'desc').limit(o.limit ?? 10).execute();
 }
 
 /**

@@ -237,6 +237,7 @@ const MATRIX: Row[] = [
   },
   // Job queue (issue 16): the national administration only; retrying a job that does not exist changes nothing.
   { route: 'GET /api/jobs', visibility: 'private', cells: [{ label: 'queue with failed jobs first', path: () => '/api/jobs', expect: onlyFor(['national']) }] },
+  { route: 'GET /api/jobs/mine', visibility: 'self', cells: [{ label: 'the jobs one asked for (none but the nation’s here)', path: () => '/api/jobs/mine', expect: signedIn(200) }] },
   {
     route: 'GET /api/jobs/:id', visibility: 'private', cells: [
       { label: 'a job the nation asked for: its author only, the same 404 as a job that does not exist for the others', path: (ids) => `/api/jobs/${ids.nationalJob}`, expect: { ...signedIn(404), national: 200 } },

@@ -147,6 +147,32 @@ describe('publication of releases', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
+    // Back on the page while a publication asked for earlier still runs (a reload): the page finds it on
+    // /api/jobs/mine and follows it to its end. The demo's job is over long before a reload, so the list
+    // answers it as still running; the job's reads (/api/jobs/:id) are the server's own.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const MINE = /\/api\/jobs\/mine/;
+    // One list per year's form as the page opens; after that (the page reloads its releases once the job is
+    // over) the server's own answer, which says the job is done.
+    const forms = await page.locator('.publish-form').count();
+    let served = 0;
+    await page.route(MINE, async (route) => {
+      if (served >= forms) return route.continue();
+      const real = await route.fetch();
+      const { items } = await real.json() as { items: (JobRead & { about: { year?: number } | null })[] };
+      const newest = items.find((j) => j.about?.year === 2025);
+      await route.fulfill({ response: real, json: { items: newest ? [{ ...newest, state: 'running', result: null, finishedAt: null, progress: { step: 'enregistrement de la version', done: 2, total: 3 } }] : [] } });
+      served += 1;
+    });
+    const followed = page.waitForResponse((r) => JOB_URL.test(new URL(r.url()).pathname), WAIT);
+    await page.reload();
+    expect((await (await followed).json() as JobRead).state).toBe('done');
+    await block(page, 2025).locator('p.success[role="status"]').getByText('Version n° 2 de 2025 publiée.').waitFor(WAIT);
+    expect(await block(page, 2024).locator('p.success[role="status"]').count()).toBe(0);
+    // Every year's form asked the list: let their answers go before the route does.
+    await expect.poll(() => served, WAIT).toBe(forms);
+    await page.unroute(MINE);
+
     // The dashboard now reads 2025 from its latest release.
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto('/tableau-de-bord');

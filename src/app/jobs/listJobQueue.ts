@@ -17,15 +17,25 @@ export const JOB_LIST_MAX = 500;
  * What the operator is told of each kind queued by `src/app` (see serverJobHandlers): a French label, and
  * the only payload field it may see. A kind not described here shows its raw name and no payload.
  */
-const kinds: Record<string, { label: string; responseId?: (payload: Record<string, unknown>) => number | null }> = {
+const kinds: Record<string, { label: string; responseId?: (payload: Record<string, unknown>) => number | null; about?: (payload: Record<string, unknown>) => Record<string, unknown> }> = {
   [QUALITY_RECHECK]: {
     label: 'Recalcul de la qualité d’une réponse',
     responseId: (payload) => (Number.isInteger(payload.responseId) ? (payload.responseId as number) : null),
   },
   [RELEASE_FILES]: { label: 'Fichiers d’une version publiée (données ouvertes, plaquettes)' },
-  [RELEASE_PUBLISH]: { label: 'Publication d’une version des chiffres' },
-  [EXTERNAL_IMPORT]: { label: 'Import d’un jeu de données externe' },
+  [RELEASE_PUBLISH]: { label: 'Publication d’une version des chiffres', about: (p) => ({ year: p.year }) },
+  [EXTERNAL_IMPORT]: { label: 'Import d’un jeu de données externe', about: (p) => ({ dataset: p.dataset, year: p.year }) },
 };
+
+/**
+ * What a job asked for by a person is about, as its author's page reads it (the year published, the data
+ * set imported), never the rest of its payload; null for a kind that says nothing.
+ * @example jobAbout('release.publish', { year: 2024, note: '…' }) // { year: 2024 }
+ */
+export function jobAbout(kind: string, payload: unknown): Record<string, unknown> | null {
+  const about = kinds[kind]?.about;
+  return about && payload && typeof payload === 'object' ? about(payload as Record<string, unknown>) : null;
+}
 
 /**
  * The French label of a job kind.

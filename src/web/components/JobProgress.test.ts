@@ -3,7 +3,7 @@ import type { FollowedJob } from '../lib/jobs';
 import { jobProgressText } from './JobProgress';
 
 const job = (patch: Partial<FollowedJob>): FollowedJob => ({
-  id: 1, kind: 'k', label: 'l', state: 'running', progress: null, result: null, error: null, createdAt: '2026-01-01T00:00:00.000Z', finishedAt: null, ...patch,
+  id: 1, kind: 'k', label: 'l', state: 'running', about: null, progress: null, result: null, error: null, createdAt: '2026-01-01T00:00:00.000Z', finishedAt: null, ...patch,
 });
 const rows = (step: string): [string, string] => (step.startsWith('contrôle qualité') ? ['réponse', 'réponses'] : ['ligne', 'lignes']);
 

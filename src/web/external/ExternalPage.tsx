@@ -5,7 +5,7 @@ import { api, apiUrl, ApiError } from '../lib/api';
 import { Link } from '../components/Link';
 import { ErrorAlert, Show } from '../components/Status';
 import { JobProgress } from '../components/JobProgress';
-import { postAsJob, type FollowedJob } from '../lib/jobs';
+import { findMyRunningJob, followJob, postAsJob, type FollowedJob } from '../lib/jobs';
 import { useApi } from '../lib/useApi';
 import { roleLabels } from './format';
 import { CandidateChoice } from './ProposalReview';
@@ -79,6 +79,36 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
   const following = useRef<AbortController | null>(null);
   useEffect(() => () => following.current?.abort(), []);
 
+  // Back on the page during an import asked for earlier (a reload, another page): follow it to its report.
+  useEffect(() => {
+    const controller = new AbortController();
+    following.current = controller;
+    findMyRunningJob('external.import', () => true, controller.signal).then((running) => {
+      if (!running || controller.signal.aborted) return;
+      setBusy(true); setError(null); setRunning('import'); setJob(running);
+      void settle(controller, followJob<ImportReport>(running.id, { signal: controller.signal, onProgress: setJob }));
+    }, () => undefined);
+    return () => controller.abort();
+  }, []);
+
+  /** Shows what an analysis or an import answered: its report, or the refusal (a refused file carries its report). */
+  async function settle(controller: AbortController, answer: Promise<ImportReport>) {
+    try {
+      const r = await answer;
+      setReport(r);
+      if (r.mapping) setMapping(r.mapping);
+      if (r.stored || r.unchanged) onStored();
+    } catch (e) {
+      if (controller.signal.aborted) return; // the page was left
+      // A refused file comes back as a 400 carrying its whole report.
+      const details = e instanceof ApiError ? (e.details as ImportReport | undefined) : undefined;
+      if (details && Array.isArray(details.problems)) {
+        setReport(details);
+        if (details.mapping) setMapping(details.mapping);
+      } else setError(e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.');
+    } finally { setBusy(false); setJob(null); }
+  }
+
   async function send(dryRun: boolean, withMapping: Mapping | null) {
     if (!file) { setError('Choisissez un fichier CSV ou XLSX.'); return; }
     setBusy(true); setError(null); setRunning(dryRun ? 'analyse' : 'import');
@@ -92,25 +122,13 @@ function ImportPanel({ indicators, onStored }: { indicators: DatasetList['indica
       if (licence) form.set('licence', licence);
     }
     const query = { dataset, year, dryRun: dryRun ? 'true' : 'false' };
+    following.current?.abort();
     const controller = new AbortController();
     following.current = controller;
     setJob(null);
-    try {
-      // The analysis answers quickly; the import stores rows and re-checks responses, so it is followed as a job.
-      const r = dryRun ? await api.postForm('/external/import', form, query)
-        : await postAsJob('/external/import', form, { query, signal: controller.signal, onProgress: setJob });
-      setReport(r);
-      if (r.mapping) setMapping(r.mapping);
-      if (r.stored || r.unchanged) onStored();
-    } catch (e) {
-      if (controller.signal.aborted) return; // the page was left
-      // A refused file comes back as a 400 carrying its whole report.
-      const details = e instanceof ApiError ? (e.details as ImportReport | undefined) : undefined;
-      if (details && Array.isArray(details.problems)) {
-        setReport(details);
-        if (details.mapping) setMapping(details.mapping);
-      } else setError(e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.');
-    } finally { setBusy(false); setJob(null); }
+    // The analysis answers quickly; the import stores rows and re-checks responses, so it is followed as a job.
+    await settle(controller, dryRun ? api.postForm('/external/import', form, query)
+      : postAsJob('/external/import', form, { query, signal: controller.signal, onProgress: setJob }));
   }
 
   function onAnalyse(e: FormEvent) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, setCsrfToken } from './api';
-import { postAsJob, type FollowedJob } from './jobs';
+import { findMyRunningJob, followJob, postAsJob, type FollowedJob } from './jobs';
 
 /** An answer, a network failure, or 'hang': no answer until the request is aborted. */
 type Answer = { status: number; body: unknown } | Error | 'hang';
@@ -26,7 +26,7 @@ function fakeFetch(answers: Answer[]) {
 const accepted = { status: 202, body: { job: { id: 7, url: '/api/jobs/7' } } };
 const job = (patch: Partial<FollowedJob>): { status: number; body: FollowedJob } => ({
   status: 200,
-  body: { id: 7, kind: 'external.import', label: 'Import', state: 'pending', progress: null, result: null, error: null, createdAt: '2026-01-01T00:00:00.000Z', finishedAt: null, ...patch },
+  body: { id: 7, kind: 'external.import', label: 'Import', state: 'pending', about: null, progress: null, result: null, error: null, createdAt: '2026-01-01T00:00:00.000Z', finishedAt: null, ...patch },
 });
 
 afterEach(() => {
@@ -121,5 +121,28 @@ describe('postAsJob: a long request followed as a job', () => {
     await vi.waitFor(() => expect(hanging).toHaveLength(2));
     during.abort();
     await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('back on a page during a job asked for earlier', () => {
+  it('finds the newest of one’s jobs of a kind that is not over and matches, then follows it to its result', async () => {
+    const calls = fakeFetch([
+      { status: 200, body: { items: [
+        job({ id: 9, kind: 'release.publish', state: 'running', about: { year: 2025 } }).body,
+        job({ id: 8, kind: 'release.publish', state: 'pending', about: { year: 2024 } }).body,
+        job({ id: 5, kind: 'release.publish', state: 'done', about: { year: 2024 } }).body,
+      ] } },
+      job({ id: 8, kind: 'release.publish', state: 'done', result: { release: { number: 2 } } }),
+    ]);
+    const running = await findMyRunningJob('release.publish', (about) => about?.year === 2024);
+    expect(running?.id).toBe(8);
+    expect(calls[0].url).toBe('/api/jobs/mine?kind=release.publish');
+    expect(await followJob(8, { pollMs: 1 })).toEqual({ release: { number: 2 } });
+    expect(calls[1].url).toBe('/api/jobs/8');
+  });
+
+  it('finds nothing when every job of the kind is over', async () => {
+    fakeFetch([{ status: 200, body: { items: [job({ state: 'done' }).body, job({ state: 'failed' }).body] } }]);
+    expect(await findMyRunningJob('external.import')).toBeUndefined();
   });
 });

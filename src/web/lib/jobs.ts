@@ -36,6 +36,24 @@ export async function postAsJob<T = never, P extends string = string>(path: P, b
   return (await follow(job.id, opts)) as Reply<T, 'post', P>;
 }
 
+/**
+ * The newest job of `kind` the signed-in person asked for that is not over yet (and that `about` accepts), or
+ * undefined: a page left during an import or a publication finds it again on its return.
+ * @example const running = await findMyRunningJob('release.publish', (a) => a?.year === 2024);
+ */
+export async function findMyRunningJob(kind: string, about: (about: FollowedJob['about']) => boolean = () => true, signal?: AbortSignal): Promise<FollowedJob | undefined> {
+  const { items } = await api.get('/jobs/mine', { kind }, signal);
+  return items.find((j) => (j.state === 'pending' || j.state === 'running') && about(j.about));
+}
+
+/**
+ * Follows job `id` until it is over, like postAsJob after its 202: its result, or the ApiError of its refusal.
+ * @example const report = await followJob(42, { onProgress: setJob });
+ */
+export function followJob<T>(id: number, opts: JobOptions = {}): Promise<T> {
+  return follow(id, opts) as Promise<T>;
+}
+
 async function follow(id: number, opts: JobOptions): Promise<unknown> {
   const pollMs = opts.pollMs ?? 500;
   let failures = 0;

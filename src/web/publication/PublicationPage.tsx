@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiResponse } from '../../http/apiTypes';
 import { api } from '../lib/api';
-import { postAsJob, type FollowedJob } from '../lib/jobs';
+import { findMyRunningJob, followJob, postAsJob, type FollowedJob } from '../lib/jobs';
 import { JobProgress } from '../components/JobProgress';
 import { useApi } from '../lib/useApi';
 import { useSession } from '../lib/session';
@@ -105,6 +105,21 @@ function PublishForm({ year, hasRelease, done, onPublished }: { year: number; ha
   const [job, setJob] = useState<FollowedJob | null>(null);
   const following = useRef<AbortController | null>(null);
   useEffect(() => () => following.current?.abort(), []);
+  type Published = Awaited<ReturnType<typeof postAsJob<never, `/releases/${number}`>>>;
+  const announce = (r: Published) => onPublished(r.release ? `Version n° ${r.release.number} de ${year} publiée.` : `Version de ${year} publiée.`); // null only for a dry run
+  // Back on the page while a publication of this year asked for earlier still runs: follow it to its end.
+  useEffect(() => {
+    const controller = new AbortController();
+    following.current = controller;
+    findMyRunningJob('release.publish', (about) => about?.year === year, controller.signal).then((running) => {
+      if (!running || controller.signal.aborted) return;
+      setJob(running);
+      void send.run(async () => {
+        try { announce(await followJob<Published>(running.id, { signal: controller.signal, onProgress: setJob })); } finally { setJob(null); }
+      });
+    }, () => undefined);
+    return () => controller.abort();
+  }, [year]);
   const id = `note-${year}`;
   return (
     <div className="publish-form">
@@ -120,13 +135,14 @@ function PublishForm({ year, hasRelease, done, onPublished }: { year: number; ha
         </button>{' '}
         <button type="button" className="button" disabled={send.busy || !preview}
           onClick={() => send.run(async () => {
+            following.current?.abort();
             const controller = new AbortController();
             following.current = controller;
             setJob(null);
             try {
               const r = await postAsJob(`/releases/${year}`, { note }, { signal: controller.signal, onProgress: setJob });
               setPreview(null); setNote('');
-              onPublished(r.release ? `Version n° ${r.release.number} de ${year} publiée.` : `Version de ${year} publiée.`); // null only for a dry run
+              announce(r);
             } finally { setJob(null); }
           })}>
           {send.busy ? 'Publication…' : 'Publier la version'}

@@ -148,4 +148,26 @@ describe('a release’s publication as a job', () => {
     expect(Object.keys(queue.counts).sort()).toEqual(['failed', 'pending', 'running']);
     expect(queue.items.map((j: { id: number }) => j.id)).not.toContain(job.id);
   });
+
+  it('lists the jobs its author asked for, not over first, with what each is about — and nobody else’s', async () => {
+    const res = await client.request('/api/jobs/mine?kind=release.publish', { headers: h.national });
+    expect(res.status).toBe(200);
+    const { items } = await res.json();
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(items.every((j: { kind: string }) => j.kind === 'release.publish')).toBe(true);
+    expect(items.map((j: { about: unknown }) => j.about)).toContainEqual({ year: YEAR });
+    expect(items.map((j: { about: unknown }) => j.about)).toContainEqual({ year: YEAR + 1 });
+    // What a job is about is its year only, not the rest of its payload (the note, free text).
+    expect(items.every((j: { about: object }) => Object.keys(j.about).join() === 'year')).toBe(true);
+    const all = await (await client.request('/api/jobs/mine', { headers: h.national })).json();
+    expect(new Set(all.items.map((j: { kind: string }) => j.kind))).toEqual(new Set(['release.publish', 'external.import']));
+    // A queued job comes first, before the newest finished one.
+    const queued = await (await publish(YEAR + 1, 'En attente')).json();
+    const first = (await (await client.request('/api/jobs/mine', { headers: h.national })).json()).items[0];
+    expect(first).toMatchObject({ id: queued.job.id, state: 'pending', about: { year: YEAR + 1 } });
+    expect((await (await client.request('/api/jobs/mine', { headers: h.caf69 })).json()).items).toEqual([]);
+    expect((await client.request('/api/jobs/mine')).status).toBe(401);
+    expect((await client.request('/api/jobs/mine?kind=DROP%20TABLE', { headers: h.national })).status).toBe(400);
+    await runJobs();
+  });
 });

@@ -30,9 +30,17 @@ export const acceptedJobResponse = z.object({ job: z.object({ id: z.number(), ur
 
 /** A job as its author follows it (see followJob): its result is what the request would have answered at once. */
 export const followedJobResponse = z.object({
-  id: z.number(), kind: z.string(), label: z.string(), state: z.enum(jobStates),
+  id: z.number(), kind: z.string(), label: z.string(), state: z.enum(jobStates), about: z.record(z.string(), z.unknown()).nullable(),
   progress: z.object({ step: z.string(), done: z.number(), total: z.number() }).nullable(),
   result: z.unknown(),
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
   createdAt: z.string(), finishedAt: z.string().nullable(),
 });
+
+/** `?kind=external.import`: one kind of job, or all. */
+export const myJobsQuery = z.object({
+  kind: z.string().regex(/^[a-z][a-z0-9_.-]{0,59}$/, 'Type de tâche invalide (ex. external.import).').optional(),
+}).strict();
+
+/** The jobs the signed-in person asked for: those not over first, then the newest (at most 10). */
+export const myJobsResponse = z.object({ items: z.array(followedJobResponse) });
