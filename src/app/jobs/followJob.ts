@@ -41,7 +41,7 @@ export async function followJob(p: { db: Db; actor: Actor; jobId: number }): Pro
  * @example await listMyJobs({ db, actor, kind: 'external.import' }) // [{ id: 42, state: 'running', … }]
  */
 export async function listMyJobs(p: { db: Db; actor: Actor; kind?: string }): Promise<FollowedJob[]> {
-  if (!p.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour suivre vos tâches.');
+  if (!p.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour suivre les tâches que vous avez demandées.');
   return (await listRequestedJobs(p.db, p.actor.userId, { kind: p.kind })).map(followed);
 }
 
