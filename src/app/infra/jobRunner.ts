@@ -69,7 +69,9 @@ export async function runDueJobs(p: { db: Db; handlers: JobHandlers; workerId: s
     const context = jobContext(p.db, job, p.workerId);
     // A long job (a national import, a publication) says it is alive three times per stale delay: only a job
     // whose process died is taken again by another runner, never one still at work.
-    const heartbeat = setInterval(() => { touchRunningJob(p.db, job.id, p.workerId).catch(() => undefined); }, (p.staleMs ?? STALE_RUNNING_MS) / 3);
+    // No beat when every running job counts as abandoned at once (staleMs 0), and never more than 4 a second.
+    const staleMs = p.staleMs ?? STALE_RUNNING_MS;
+    const heartbeat = staleMs > 0 ? setInterval(() => { touchRunningJob(p.db, job.id, p.workerId).catch(() => undefined); }, Math.max(staleMs / 3, 250)) : undefined;
     try {
       const result = await p.handlers[job.kind](p.db, job.payload, context);
       await context.flush();
