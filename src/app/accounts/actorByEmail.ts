@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/roles';
 export async function actorByEmail(db: Db, email: string): Promise<Actor> {
   const user = await findUserByEmail(db, email);
   if (!user || user.disabled) throw new AppError('not_found', `Aucun compte actif pour « ${email} ».`);
-  return { userId: user.id, email: user.email, name: user.name, memberships: await listUserMemberships(db, user.id) };
+  return actorOf(db, user);
 }
 
 /**
@@ -22,5 +22,9 @@ export async function actorByEmail(db: Db, email: string): Promise<Actor> {
 export async function actorById(db: Db, id: number): Promise<Actor> {
   const user = await findUserById(db, id);
   if (!user || user.disabled) throw new AppError('forbidden', 'Le compte qui a demandé cette tâche n’est plus actif.');
+  return actorOf(db, user);
+}
+
+async function actorOf(db: Db, user: { id: number; email: string; name: string }): Promise<Actor> {
   return { userId: user.id, email: user.email, name: user.name, memberships: await listUserMemberships(db, user.id) };
 }

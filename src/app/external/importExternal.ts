@@ -48,6 +48,16 @@ export interface ExternalImportReport {
 export const datasetNamePattern = /^[a-z][a-z0-9_-]{1,39}$/;
 
 /**
+ * Throws unless the actor may import (none: the command line) a data set of this name and year: what an
+ * import, at once or queued as a job, checks before reading the file.
+ */
+export function checkImportRequest(p: { actor: Actor | null; dataset: string; year: number }): void {
+  if (p.actor && !externalPolicy.import(p.actor)) throw new AppError('forbidden', 'Seule l’administration nationale importe des jeux de données externes (fichiers nationaux).');
+  if (!datasetNamePattern.test(p.dataset)) throw new AppError('validation_failed', 'Nom de jeu de données invalide : lettres minuscules, chiffres, « - » ou « _ », 2 à 40 caractères.');
+  if (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2100) throw new AppError('validation_failed', 'Année invalide : attendue entre 2000 et 2100.');
+}
+
+/**
  * Imports an external data set for a year: reads the file (CSV with its encoding, or XLSX), applies the
  * mapping, matches rows to structures, and stores it in one transaction — or nothing at all when the file
  * has any problem, on a dry run, or when the very same file with the same mapping is already the data set
@@ -55,9 +65,7 @@ export const datasetNamePattern = /^[a-z][a-z0-9_-]{1,39}$/;
  * @example const report = await importExternal({ db, actor: null, dataset: 'elisfa', year: 2024, bytes, dryRun: true });
  */
 export async function importExternal(p: ImportExternalProps): Promise<ExternalImportReport> {
-  if (p.actor && !externalPolicy.import(p.actor)) throw new AppError('forbidden', 'Seule l’administration nationale importe des jeux de données externes (fichiers nationaux).');
-  if (!datasetNamePattern.test(p.dataset)) throw new AppError('validation_failed', 'Nom de jeu de données invalide : lettres minuscules, chiffres, « - » ou « _ », 2 à 40 caractères.');
-  if (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2100) throw new AppError('validation_failed', 'Année invalide : attendue entre 2000 et 2100.');
+  checkImportRequest(p);
   const fileHash = createHash('sha256').update(p.bytes).digest('hex');
   const report: ExternalImportReport = {
     dataset: p.dataset, year: p.year, fileHash, format: null, encoding: null, columns: [], mapping: null,

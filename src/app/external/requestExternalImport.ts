@@ -2,11 +2,10 @@ import type { Db } from '../../db/connection';
 import { AppError } from '../../domain/errors';
 import { plural } from '../../domain/labels';
 import type { Actor } from '../../domain/roles';
-import { externalPolicy } from '../../policies/external';
 import { actorById } from '../accounts/actorByEmail';
 import type { JobHandler } from '../infra/jobRunner';
 import { queueJob } from '../infra/jobRunner';
-import { datasetNamePattern, importExternal, type ExternalImportReport, type ImportExternalProps } from './importExternal';
+import { checkImportRequest, importExternal, type ExternalImportReport, type ImportExternalProps } from './importExternal';
 
 /** The job kind of an external import asked for from a page (see requestExternalImport). */
 export const EXTERNAL_IMPORT = 'external.import';
@@ -33,8 +32,7 @@ export function refuseFileProblems(report: ExternalImportReport): ExternalImport
  */
 export async function requestExternalImport(p: { db: Db; actor: Actor; request: ImportRequest; bytes: Uint8Array }): Promise<number> {
   if (!p.actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour accéder aux données externes.');
-  if (!externalPolicy.import(p.actor)) throw new AppError('forbidden', 'Seule l’administration nationale importe des jeux de données externes (fichiers nationaux).');
-  if (!datasetNamePattern.test(p.request.dataset)) throw new AppError('validation_failed', 'Nom de jeu de données invalide : lettres minuscules, chiffres, « - » ou « _ », 2 à 40 caractères.');
+  checkImportRequest({ actor: p.actor, dataset: p.request.dataset, year: p.request.year });
   if (p.bytes.length === 0) throw new AppError('validation_failed', 'Le fichier est vide : envoyez le fichier CSV ou XLSX.');
   return queueJob(p.db, { kind: EXTERNAL_IMPORT, payload: { ...p.request }, requestedBy: p.actor.userId, input: p.bytes, maxAttempts: 3 });
 }

@@ -73,7 +73,7 @@ export const RELEASE_PUBLISH = 'release.publish';
  */
 export async function requestReleasePublication(p: { db: Db; actor: Actor; year: number; note?: string }): Promise<number> {
   const userId = assertPublisher(p.actor);
-  if ((p.note ?? '').trim().length > 2000) throw new AppError('validation_failed', 'La note de version fait au plus 2 000 caractères.');
+  releaseNote(p.note);
   return queueJob(p.db, { kind: RELEASE_PUBLISH, payload: { year: p.year, note: p.note ?? '' }, requestedBy: userId, dedupeKey: String(p.year), maxAttempts: 3 });
 }
 
@@ -99,8 +99,7 @@ export async function releaseCampaign(p: {
 }): Promise<{ release: ReleaseInfo | null; summary: ReleaseSummary }> {
   const { db, year } = p;
   const step = (label: string, n: number) => p.onStep?.(label, n, RELEASE_STEPS);
-  const note = (p.note ?? '').trim();
-  if (note.length > 2000) throw new AppError('validation_failed', 'La note de version fait au plus 2 000 caractères.');
+  const note = releaseNote(p.note);
   const campaign = await getCampaignByYear(db, year);
   if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${year}.`);
   if (campaign.state !== 'closed') throw new AppError('conflict', `La campagne ${year} n’est pas close : ses chiffres se publient une fois la campagne close.`);
@@ -130,6 +129,13 @@ export async function releaseCampaign(p: {
   await appendAudit(db, { actorId: p.publishedBy, action: 'release.publish', entity: 'release', entityId: release.id, data: { year, number: release.number, heldBack: table.heldBack, changed: table.changedStructures } });
   step('version publiée', RELEASE_STEPS);
   return { release, summary };
+}
+
+/** A release's note, trimmed; refused above 2,000 characters. */
+function releaseNote(note: string | undefined): string {
+  const trimmed = (note ?? '').trim();
+  if (trimmed.length > 2000) throw new AppError('validation_failed', 'La note de version fait au plus 2 000 caractères.');
+  return trimmed;
 }
 
 /** The steps of a release's publication, as a job's progress counts them. */
