@@ -36,6 +36,16 @@ export async function eraseOldMails(db: Db, before: Date): Promise<number> {
     .where('to_email', '<>', '').executeTakeFirst());
 }
 
+/**
+ * Files left in jobs given up (an import that failed) before `before`: the bytes go, the job's row, error and refusal
+ * stay for the queue page; retrying it then says the file is no longer kept. Done jobs drop theirs as they finish.
+ */
+export async function dropOldJobFiles(db: Db, before: Date): Promise<number> {
+  return count(await db.updateTable('jobs').set({ input: null })
+    .where('state', '=', 'failed').where('input', 'is not', null)
+    .where((eb) => eb.fn.coalesce('finished_at', 'created_at'), '<', before).executeTakeFirst());
+}
+
 /** Login and password-reset counters whose window has passed (rate-limiter-flexible's table on PostgreSQL; empty on PGlite). */
 export async function deleteExpiredLoginCounters(db: Db, now: Date): Promise<number> {
   const r = await sql`delete from login_limits where expire is not null and expire < ${now.getTime()}`.execute(db);

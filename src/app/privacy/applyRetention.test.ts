@@ -62,6 +62,12 @@ it('removes expired sessions, spent tokens, old mail bodies and login counters, 
     { at: ago(366), actor_id: user.id, action: 'invitation.create', entity: 'structure', entity_id: String(structure.id), data: JSON.stringify({ invitation: 1, email: 'old-invitee@audit.test', note: 'envoyée à old-invitee@audit.test', name: 'Camille Ancienne', role: 'contributor' }) },
     { at: ago(364), actor_id: user.id, action: 'invitation.create', entity: 'structure', entity_id: String(structure.id), data: JSON.stringify({ invitation: 2, email: 'recent-invitee@audit.test' }) },
   ]).returning('id').execute();
+  const file = new Uint8Array([1, 2, 3]);
+  const jobs = await db.insertInto('jobs').values([
+    { kind: 'ret.failed-old', payload: '{}', state: 'failed', finished_at: ago(31), created_at: ago(31), input: file },
+    { kind: 'ret.failed-recent', payload: '{}', state: 'failed', finished_at: ago(29), created_at: ago(31), input: file },
+    { kind: 'ret.pending-old', payload: '{}', state: 'pending', created_at: ago(40), input: file },
+  ]).returning('id').execute();
   const before = await untouched();
 
   const report = await applyRetention({ db, policy: defaultRetention, now });
@@ -86,13 +92,19 @@ it('removes expired sessions, spent tokens, old mail bodies and login counters, 
   const events = await db.selectFrom('audit_events').select(['id', 'actor_id', 'action', 'data']).where('id', 'in', audit.map((a) => a.id)).orderBy('id').execute();
   expect(events[0]).toEqual({ id: audit[0].id, actor_id: null, action: 'invitation.create', data: { invitation: 1, note: 'envoyée à adresse retirée', role: 'contributor', pseudonymised: true } });
   expect(events[1]).toEqual({ id: audit[1].id, actor_id: user.id, action: 'invitation.create', data: { invitation: 2, email: 'recent-invitee@audit.test' } });
+  // A job given up over the tokens' period loses its file (not its row); a recent one, or one still to run, keeps it.
+  const jobFiles = await db.selectFrom('jobs').select(['kind', 'state', (eb) => eb('input', 'is not', null).as('kept')]).where('id', 'in', jobs.map((j) => j.id)).orderBy('kind').execute();
+  expect(jobFiles).toEqual([
+    { kind: 'ret.failed-old', state: 'failed', kept: false }, { kind: 'ret.failed-recent', state: 'failed', kept: true }, { kind: 'ret.pending-old', state: 'pending', kept: true },
+  ]);
   expect(await untouched()).toEqual(before);
-  expect(report).toMatchObject({ sessions: expect.any(Number), invitations: 3, passwordResets: 2, mails: 2, auditEvents: expect.any(Number) });
+  expect(report).toMatchObject({ sessions: expect.any(Number), invitations: 3, passwordResets: 2, mails: 2, auditEvents: expect.any(Number), jobFiles: 1 });
   expect(report.sessions).toBeGreaterThanOrEqual(1);
   expect(report.auditEvents).toBeGreaterThanOrEqual(1);
 
   // A second run finds nothing more to do; the trails still refuse deletes and ordinary updates.
-  expect(await applyRetention({ db, policy: defaultRetention, now })).toEqual({ sessions: 0, invitations: 0, passwordResets: 0, mails: 0, loginCounters: 0, auditEvents: 0 });
+  expect(await applyRetention({ db, policy: defaultRetention, now })).toEqual({ sessions: 0, invitations: 0, passwordResets: 0, mails: 0, loginCounters: 0, auditEvents: 0, jobFiles: 0 });
   await expect(sql`delete from audit_events where id = ${audit[0].id}`.execute(db)).rejects.toThrow(/append-only/);
   await expect(sql`update audit_events set action = 'x' where id = ${audit[1].id}`.execute(db)).rejects.toThrow(/append-only/);
+  await db.deleteFrom('jobs').where('id', 'in', jobs.map((j) => j.id)).execute();
 });

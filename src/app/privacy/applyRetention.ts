@@ -1,13 +1,14 @@
 import type { Db } from '../../db/connection';
 import { deleteExpiredSessions } from '../../db/session.repo';
-import { deleteExpiredLoginCounters, deleteSpentInvitations, deleteSpentPasswordResets, eraseOldMails, pseudonymiseOldAudit } from '../../db/retention.repo';
+import { deleteExpiredLoginCounters, deleteSpentInvitations, dropOldJobFiles, deleteSpentPasswordResets, eraseOldMails, pseudonymiseOldAudit } from '../../db/retention.repo';
 import { retentionCutoffs, type RetentionPolicy } from '../../domain/privacy/retention';
 
-export interface RetentionReport { sessions: number; invitations: number; passwordResets: number; mails: number; loginCounters: number; auditEvents: number }
+export interface RetentionReport { sessions: number; invitations: number; passwordResets: number; mails: number; loginCounters: number; auditEvents: number; jobFiles: number }
 
 /**
  * Applies the retention policy once: expired sessions and login counters go, spent invitations and reset
- * links after their period, old mails lose address and body, old audit events are pseudonymised.
+ * links after their period, old mails lose address and body, old audit events are pseudonymised, and the
+ * files of jobs given up go after the tokens' period.
  * @example await applyRetention({ db, policy: config.retention }) // { sessions: 3, invitations: 1, … }
  */
 export async function applyRetention(p: { db: Db; policy: RetentionPolicy; now?: Date }): Promise<RetentionReport> {
@@ -20,5 +21,6 @@ export async function applyRetention(p: { db: Db; policy: RetentionPolicy; now?:
     mails: await eraseOldMails(p.db, cut.outbox),
     loginCounters: await deleteExpiredLoginCounters(p.db, now),
     auditEvents: await pseudonymiseOldAudit(p.db, cut.audit),
+    jobFiles: await dropOldJobFiles(p.db, cut.tokens),
   };
 }

@@ -37,6 +37,7 @@ export function PrivacyPage() {
               <li>Sessions : {formatDays(l.retention.sessionDays)} au plus, effacées dès leur expiration.</li>
               <li>Invitations et liens de réinitialisation du mot de passe : effacés {formatDays(l.retention.tokensDays)} après leur utilisation, leur révocation ou leur expiration.</li>
               <li>Courriels envoyés : adresse, objet et contenu effacés après {formatDays(l.retention.outboxDays)}.</li>
+              <li>Fichiers déposés pour un import qui a échoué : effacés {formatDays(l.retention.tokensDays)} après l’échec (la tâche et son erreur restent visibles de l’administration).</li>
               <li>Compteurs de tentatives de connexion : effacés dès leur expiration (15 minutes).</li>
               <li>Journal d’audit : pseudonymisé après {formatDays(l.retention.auditDays)} (l’auteur et les adresses citées sont retirés).</li>
               <li>Comptes : tant que la personne participe à l’observatoire ; à son départ, le compte est fermé et la personne remplacée par un pseudonyme partout où elle apparaît.</li>
