@@ -18,20 +18,21 @@ export const themeLabel = (code: string) => actionSheetThemes.find(([c]) => c ==
 export const actionSheetStates = ['draft', 'published'] as const;
 export type ActionSheetState = (typeof actionSheetStates)[number];
 
-/** The text fields of a fiche, in reading order, with their French titles (form, page, exports). */
+/** The text fields of a fiche in the API's names, in reading order, with their French titles (form, page, exports). */
 export const actionSheetTextFields = [
   ['summary', 'L’action en quelques mots'],
   ['audience', 'Public concerné'],
   ['partners', 'Partenaires'],
   ['resources', 'Moyens mobilisés'],
-  ['results_territory', 'Résultats pour le territoire'],
-  ['results_centre', 'Résultats pour le centre'],
-  ['results_inhabitants', 'Résultats pour les habitants'],
+  ['resultsTerritory', 'Résultats pour le territoire'],
+  ['resultsCentre', 'Résultats pour le centre'],
+  ['resultsInhabitants', 'Résultats pour les habitants'],
   ['limits', 'Limites et difficultés'],
-  ['next_steps', 'Perspectives'],
+  ['nextSteps', 'Perspectives'],
 ] as const;
 export type ActionSheetTextField = (typeof actionSheetTextFields)[number][0];
 
+/** A fiche's content in the database's names, as the use cases take it. */
 export interface ActionSheetContent {
   title: string;
   themes: string[];

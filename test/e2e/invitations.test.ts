@@ -33,8 +33,8 @@ async function handedOverLink(to: string): Promise<string> {
   const field = director.getByLabel(`Lien personnel de ${to}, à lui transmettre (il ne sera plus affiché)`);
   await field.waitFor(WAIT);
   const link = await field.inputValue();
-  const box = await call<{ items: { to_email: string; subject: string; body: string }[] }>(CAF, 'GET', '/outbox?level=departement&code=69&pageSize=200');
-  const mail = box.items.find((m) => m.to_email === to);
+  const box = await call<{ items: { toEmail: string; subject: string; body: string }[] }>(CAF, 'GET', '/outbox?level=departement&code=69&pageSize=200');
+  const mail = box.items.find((m) => m.toEmail === to);
   if (!mail) throw new Error(`no mail to ${to} in the outbox`);
   expect(mail.subject).toMatch(/invitation à rejoindre/);
   expect(mail.body).not.toMatch(/\/invitation\/[A-Za-z0-9_-]{20,}/);

@@ -31,7 +31,7 @@ let dataDir: string;
 const ids = { retried: 0, raced: 0, waiting: 0 };
 const { apiLogin, call } = apiClient(() => server.baseUrl);
 
-interface Queue { counts: { pending: number; running: number; failed: number }; items: { id: number; state: string; attempts: number; last_error: string | null }[] }
+interface Queue { counts: { pending: number; running: number; failed: number }; items: { id: number; state: string; attempts: number; lastError: string | null }[] }
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'senacs-e2e-jobs-'));

@@ -220,11 +220,11 @@ describe('outbox delivery through a real SMTP server', () => {
     refusals = [421];
     expect(await flushOutbox(database.db, url)).toBe(0);
     const client = testClient(database);
-    type Listed = { items: { id: number; state: string; attempts: number; last_error: string | null; next_attempt_at: string }[] };
+    type Listed = { items: { id: number; state: string; attempts: number; lastError: string | null; nextAttemptAt: string }[] };
     const national = (await (await client.request('/api/outbox?level=nation', { headers: await client.loginAs(DEMO.national) })).json()) as Listed;
-    expect(national.items.find((m) => m.id === id)).toMatchObject({ state: 'pending', attempts: 1, last_error: expect.stringMatching(/SMTP 421/) });
+    expect(national.items.find((m) => m.id === id)).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringMatching(/SMTP 421/) });
     const caf = (await (await client.request('/api/outbox?level=departement&code=69', { headers: await client.loginAs(DEMO.caf69) })).json()) as Listed;
-    expect(caf.items.find((m) => m.id === id)).toMatchObject({ state: 'pending', attempts: 1, last_error: null });
+    expect(caf.items.find((m) => m.id === id)).toMatchObject({ state: 'pending', attempts: 1, lastError: null });
   });
 
   it('an invitation mail gets its link only as it leaves; one whose invitation was revoked meanwhile is cancelled', async () => {

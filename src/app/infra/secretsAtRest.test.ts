@@ -79,9 +79,9 @@ describe('no usable link at rest', () => {
       const res = await client.request(`/api/outbox?${territory}&pageSize=200`, { headers: h[who] });
       expect(res.status).toBe(200);
       const text = await res.text();
-      const mail = (JSON.parse(text) as { items: { to_email: string; subject: string; body: string; created_at: string; sent_at: string | null }[] })
-        .items.find((m) => m.to_email === 'lue.par.la.caf@example.org');
-      expect(mail).toMatchObject({ subject: expect.stringMatching(/invitation à rejoindre/), created_at: expect.any(String), sent_at: null });
+      const mail = (JSON.parse(text) as { items: { toEmail: string; subject: string; body: string; createdAt: string; sentAt: string | null }[] })
+        .items.find((m) => m.toEmail === 'lue.par.la.caf@example.org');
+      expect(mail).toMatchObject({ subject: expect.stringMatching(/invitation à rejoindre/), createdAt: expect.any(String), sentAt: null });
       expect(mail!.body).toContain(`/invitation/${INVITATION_TOKEN_SLOT}`);
       const opened = (await Promise.all(candidates(text).map(opens))).flat();
       expect(opened, `${who} opened something from the outbox`).toEqual([]);

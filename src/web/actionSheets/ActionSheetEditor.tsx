@@ -11,7 +11,7 @@ import type { ActionSheet } from './types';
 import './actionSheets.css';
 
 type Form = Record<(typeof actionSheetTextFields)[number][0], string> & { title: string; themes: string[]; keywords: string };
-const empty: Form = { title: '', themes: [], keywords: '', summary: '', audience: '', partners: '', resources: '', results_territory: '', results_centre: '', results_inhabitants: '', limits: '', next_steps: '' };
+const empty: Form = { title: '', themes: [], keywords: '', summary: '', audience: '', partners: '', resources: '', resultsTerritory: '', resultsCentre: '', resultsInhabitants: '', limits: '', nextSteps: '' };
 const toForm = (s: ActionSheet): Form => ({ ...empty, ...Object.fromEntries(actionSheetTextFields.map(([k]) => [k, s[k]])), title: s.title, themes: s.themes, keywords: s.keywords.join(', ') });
 const toBody = (f: Form) => ({ ...f, keywords: f.keywords.split(',').map((k) => k.trim()).filter(Boolean) });
 
@@ -33,7 +33,7 @@ export function EditActionSheetPage({ id }: { id: string }) {
   return (
     <>
       <h1>Modifier la fiche action</h1>
-      <Show loaded={loaded}>{(s) => <Editor key={s.id} structureId={s.structure_id} sheet={s} initial={toForm(s)} notice={created ? 'Brouillon enregistré.' : null} />}</Show>
+      <Show loaded={loaded}>{(s) => <Editor key={s.id} structureId={s.structureId} sheet={s} initial={toForm(s)} notice={created ? 'Brouillon enregistré.' : null} />}</Show>
     </>
   );
 }

@@ -24,7 +24,7 @@ export function ActionSheetPage({ id }: { id: string }) {
       </nav>
       {loaded.status === 'loading' && <><h1>Fiche action</h1><Loading /></>}
       {loaded.status === 'error' && <><h1>{loaded.error.status === 404 ? 'Fiche introuvable' : 'Fiche action'}</h1><ErrorAlert error={loaded.error} /></>}
-      {loaded.status === 'ok' && <SheetView s={loaded.data} canEdit={canWriteSheets(me, loaded.data.structure_id)} />}
+      {loaded.status === 'ok' && <SheetView s={loaded.data} canEdit={canWriteSheets(me, loaded.data.structureId)} />}
     </>
   );
 }
@@ -35,14 +35,14 @@ function Section({ title, text }: { title: string; text: string }) {
 }
 
 function SheetView({ s, canEdit }: { s: ActionSheet; canEdit: boolean }) {
-  const results = [['Pour le territoire', s.results_territory], ['Pour le centre', s.results_centre], ['Pour les habitants', s.results_inhabitants]].filter(([, t]) => t.trim());
+  const results = [['Pour le territoire', s.resultsTerritory], ['Pour le centre', s.resultsCentre], ['Pour les habitants', s.resultsInhabitants]].filter(([, t]) => t.trim());
   return (
     <article>
       <p className="eyebrow">Fiche action{s.state === 'draft' && <> · <span className="badge badge-draft">{sheetStateLabel(s.state)}</span></>}</p>
       <h1>{s.title}</h1>
       <p className="lead">
-        <Link to={`/structures/${s.structure_id}`}>{s.structure_name}</Link> · {kindLabel(s.structure_kind)} · {s.commune_name} ({s.departement_code})
-        {s.published_at && <> · publiée le {formatDate(s.published_at)}</>}
+        <Link to={`/structures/${s.structureId}`}>{s.structureName}</Link> · {kindLabel(s.structureKind)} · {s.communeName} ({s.departementCode})
+        {s.publishedAt && <> · publiée le {formatDate(s.publishedAt)}</>}
       </p>
       {canEdit && <p><Link to={`/fiches-actions/${s.id}/modifier`} className="button button-secondary">Modifier cette fiche</Link></p>}
       <ul className="theme-list" aria-label="Thèmes">{s.themes.map((t) => <li key={t}><Link to={`/fiches-actions?theme=${t}`} className="theme-chip">{themeName(t)}</Link></li>)}</ul>
@@ -58,7 +58,7 @@ function SheetView({ s, canEdit }: { s: ActionSheet; canEdit: boolean }) {
         </section>
       )}
       <Section title="Limites et difficultés" text={s.limits} />
-      <Section title="Perspectives" text={s.next_steps} />
+      <Section title="Perspectives" text={s.nextSteps} />
     </article>
   );
 }

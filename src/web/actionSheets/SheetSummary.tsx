@@ -8,12 +8,12 @@ export function SheetSummary({ s, showStructure = true, showState = false }: { s
   return (
     <li className="sheet-item">
       <h3><Link to={`/fiches-actions/${s.id}`}>{s.title}</Link>{showState && <> <span className={`badge badge-${s.state}`}>{sheetStateLabel(s.state)}</span></>}</h3>
-      {showStructure && <p className="sheet-meta">{s.structure_name} · {kindLabel(s.structure_kind)} · {s.commune_name} ({s.departement_code})</p>}
+      {showStructure && <p className="sheet-meta">{s.structureName} · {kindLabel(s.structureKind)} · {s.communeName} ({s.departementCode})</p>}
       <ul className="theme-list" aria-label="Thèmes">
         {s.themes.map((t) => <li key={t}><span className="theme-chip">{themeName(t)}</span></li>)}
       </ul>
       <p>{s.summary.length > 220 ? `${s.summary.slice(0, 217)}…` : s.summary}</p>
-      {s.published_at && <p className="sheet-meta">Publiée le {formatDate(s.published_at)}</p>}
+      {s.publishedAt && <p className="sheet-meta">Publiée le {formatDate(s.publishedAt)}</p>}
     </li>
   );
 }

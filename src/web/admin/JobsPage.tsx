@@ -22,7 +22,7 @@ const isState = (s: string | null): s is QueueState => queueStates.includes(s as
 
 /** When the job runs next: its time if it waits, else why there is none. */
 function nextAttempt(j: QueueJob): string {
-  if (j.state === 'pending') return formatDateTime(j.run_at);
+  if (j.state === 'pending') return formatDateTime(j.runAt);
   if (j.state === 'running') return 'en cours d’exécution';
   return 'aucun : à relancer une fois la cause réparée';
 }
@@ -119,10 +119,10 @@ function JobsTable({ jobs, state, busyId, onRetry }: { jobs: QueueJob[]; state?:
                 {j.responseId !== null && <> – <Link to={`/controle/${j.responseId}`}>réponse n° {j.responseId}</Link></>}
               </th>
               <td data-label="État">{j.state === 'failed' ? <strong>{jobStateLabels[j.state]}</strong> : jobStateLabels[j.state]}</td>
-              <td data-label="Essais" className="num">{j.attempts} sur {j.max_attempts}</td>
+              <td data-label="Essais" className="num">{j.attempts} sur {j.maxAttempts}</td>
               <td data-label="Prochain essai">{nextAttempt(j)}</td>
-              <td data-label="Dernière erreur">{j.last_error ?? '—'}</td>
-              <td data-label="Créée le">{formatDateTime(j.created_at)}</td>
+              <td data-label="Dernière erreur">{j.lastError ?? '—'}</td>
+              <td data-label="Créée le">{formatDateTime(j.createdAt)}</td>
               <td data-label="Action">
                 {j.state === 'failed'
                   ? <button type="button" className="button button-secondary" disabled={busyId !== null} onClick={() => onRetry(j)}>{busyId === j.id ? 'Relance…' : 'Relancer'}<span className="visually-hidden"> la tâche n° {j.id}</span></button>

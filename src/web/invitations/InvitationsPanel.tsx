@@ -89,10 +89,10 @@ export function InvitationsPanel({ structureId, structureName, headingLevel = 2 
                   <td>{roleLabel(i.role)}</td>
                   <td>
                     <span className={`badge invitation-${i.state}`}>{stateLabel[i.state]}</span>
-                    {i.state === 'pending' && <> jusqu’au {formatDate(i.expires_at)}</>}
-                    {i.state === 'accepted' && i.accepted_by_name && <> par {i.accepted_by_name}</>}
+                    {i.state === 'pending' && <> jusqu’au {formatDate(i.expiresAt)}</>}
+                    {i.state === 'accepted' && i.acceptedByName && <> par {i.acceptedByName}</>}
                   </td>
-                  <td>{formatDate(i.created_at)}</td>
+                  <td>{formatDate(i.createdAt)}</td>
                   <td>
                     {i.state === 'pending' ? (
                       <button type="button" className="button button-secondary button-small" disabled={busy}

@@ -35,10 +35,10 @@ export function OutboxPage() {
               <article key={m.id} className="panel mail">
                 <h2 className="mail-subject">{m.subject}</h2>
                 <dl className="facts">
-                  <dt>À</dt><dd>{m.to_email}{m.structure_name ? ` (${m.structure_name})` : ''}</dd>
-                  <dt>Préparé le</dt><dd>{formatDateTime(m.created_at)}</dd>
+                  <dt>À</dt><dd>{m.toEmail}{m.structureName ? ` (${m.structureName})` : ''}</dd>
+                  <dt>Préparé le</dt><dd>{formatDateTime(m.createdAt)}</dd>
                   <dt>Envoi</dt><dd>{sendingText(m)}</dd>
-                  {m.last_error && m.state !== 'sent' && <><dt>Dernière erreur</dt><dd className="mail-error">{m.last_error}</dd></>}
+                  {m.lastError && m.state !== 'sent' && <><dt>Dernière erreur</dt><dd className="mail-error">{m.lastError}</dd></>}
                 </dl>
                 {national && m.state === 'failed' && <RetryButton mail={m} onDone={() => setVersion((v) => v + 1)} />}
                 <details><summary>Texte du courriel</summary><pre className="mail-body">{m.body}</pre></details>
@@ -54,10 +54,10 @@ export function OutboxPage() {
 
 /** Where a mail stands: sent, waiting (for a mail server, or for its next attempt after a failure), given up. */
 function sendingText(m: OutboxMail): string {
-  if (m.state === 'sent' && m.sent_at) return `envoyé le ${formatDateTime(m.sent_at)}`;
+  if (m.state === 'sent' && m.sentAt) return `envoyé le ${formatDateTime(m.sentAt)}`;
   const tries = m.attempts > 0 ? ` après ${m.attempts} essai${m.attempts > 1 ? 's' : ''}` : '';
   if (m.state === 'failed') return `${outboxStateLabels.failed}${tries}`;
-  if (m.state === 'pending' && m.attempts > 0) return `échec${tries}, nouvel essai le ${formatDateTime(m.next_attempt_at)}`;
+  if (m.state === 'pending' && m.attempts > 0) return `échec${tries}, nouvel essai le ${formatDateTime(m.nextAttemptAt)}`;
   if (m.state === 'pending') return 'en attente (envoi dès qu’un serveur SMTP est configuré)';
   return outboxStateLabels[m.state];
 }

@@ -23,8 +23,8 @@ const get = (path: string, who?: string) => send('GET', path, who);
 const content = {
   title: 'Jardins partagés sur les toits', themes: ['ecologie', 'participation'], keywords: ['Toiture ', 'toiture', 'Potager'],
   summary: 'Des bacs de culture installés sur le toit du centre, entretenus par les habitants et les enfants du périscolaire.',
-  audience: 'Habitants du quartier', partners: 'Ville, bailleur', resources: 'Une animatrice', results_territory: 'Un toit végétalisé',
-  results_centre: 'Un projet fédérateur', results_inhabitants: 'Des tomates et des rencontres', limits: 'Accès au toit', next_steps: 'Un deuxième toit',
+  audience: 'Habitants du quartier', partners: 'Ville, bailleur', resources: 'Une animatrice', resultsTerritory: 'Un toit végétalisé',
+  resultsCentre: 'Un projet fédérateur', resultsInhabitants: 'Des tomates et des rencontres', limits: 'Accès au toit', nextSteps: 'Un deuxième toit',
 };
 
 beforeAll(async () => {
@@ -68,7 +68,7 @@ describe('search', () => {
     const both = await get('/api/action-sheets?theme=ecologie&q=compost');
     expect(both.body.items.map((s: { title: string }) => s.title)).toEqual(['Compostage collectif']);
     const rhone = await get('/api/action-sheets?departement=69&pageSize=100');
-    expect(rhone.body.items.every((s: { departement_code: string }) => s.departement_code === '69')).toBe(true);
+    expect(rhone.body.items.every((s: { departementCode: string }) => s.departementCode === '69')).toBe(true);
     expect(rhone.body.total).toBeGreaterThanOrEqual(2);
     const region = await get('/api/action-sheets?region=84&pageSize=100');
     expect(region.body.total).toBeGreaterThanOrEqual(rhone.body.total);
@@ -98,7 +98,8 @@ describe('writing and publishing', () => {
     expect((await send('POST', `/api/structures/${otherId}/action-sheets`, 'team', content)).status).toBe(403);
     const created = await send('POST', `/api/structures/${centreId}/action-sheets`, 'team', content);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ state: 'draft', title: content.title, keywords: ['toiture', 'potager'], structure_id: centreId });
+    expect(created.body).toMatchObject({ state: 'draft', title: content.title, keywords: ['toiture', 'potager'], structureId: centreId });
+    expect(created.body).toMatchObject({ resultsTerritory: content.resultsTerritory, resultsCentre: content.resultsCentre, resultsInhabitants: content.resultsInhabitants, nextSteps: content.nextSteps });
     const id = created.body.id;
 
     expect((await get(`/api/action-sheets/${id}`)).status).toBe(404);
@@ -113,7 +114,7 @@ describe('writing and publishing', () => {
     const published = await send('POST', `/api/action-sheets/${id}/publish`, 'director');
     expect(published.status).toBe(200);
     expect(published.body.state).toBe('published');
-    expect(published.body.published_at).not.toBeNull();
+    expect(published.body.publishedAt).not.toBeNull();
     expect((await send('POST', `/api/action-sheets/${id}/publish`, 'director')).status).toBe(409);
 
     const found = await get(`/api/action-sheets?q=${encodeURIComponent('potager toit')}`);

@@ -8,6 +8,7 @@ import { editActionSheet } from '../../../app/actionSheets/editActionSheet';
 import { publishActionSheet } from '../../../app/actionSheets/publishActionSheet';
 import { removeActionSheet } from '../../../app/actionSheets/removeActionSheet';
 import { listActionSheetThemes } from '../../../app/actionSheets/listActionSheetThemes';
+import { presentActionSheet, toActionSheetInput } from '../../presenters/actionSheet';
 import { actionSheetBody, actionSheetDeletedResponse, actionSheetListQuery, actionSheetListResponse, actionSheetThemesResponse, actionSheetView } from './schema';
 
 export const actionSheetDocs = [
@@ -24,26 +25,26 @@ export function actionSheetRoutes() {
   const app = new Hono<Env>();
   app.get('/action-sheets', async (c) => {
     const q = readQuery(c, actionSheetListQuery);
-    return c.json(await listActionSheets({
+    const list = await listActionSheets({
       db: c.var.deps.db, actor: c.var.actor, q: q.q || undefined, theme: q.theme, regionCode: q.region, departementCode: q.departement,
       structureId: q.structure, drafts: q.drafts, page: q.page, pageSize: q.pageSize,
-    }));
+    });
+    return c.json({ items: list.items.map(presentActionSheet), total: list.total });
   });
   app.get('/action-sheets/themes', async (c) => {
     const items = await listActionSheetThemes({ db: c.var.deps.db });
     return c.json({ items, total: items.length });
   });
   app.get('/action-sheets/:id', async (c) => {
-    const { place: _place, ...sheet } = await readableActionSheet(c.var.deps.db, c.var.actor, readId(c));
-    return c.json(sheet);
+    return c.json(presentActionSheet(await readableActionSheet(c.var.deps.db, c.var.actor, readId(c))));
   });
   app.put('/action-sheets/:id', async (c) => {
     const id = readId(c);
     const body = await readBody(c, actionSheetBody);
-    return c.json(await editActionSheet({ db: c.var.deps.db, actor: c.var.actor, id, content: body }));
+    return c.json(presentActionSheet(await editActionSheet({ db: c.var.deps.db, actor: c.var.actor, id, content: toActionSheetInput(body) })));
   });
-  app.post('/action-sheets/:id/publish', async (c) => c.json(await publishActionSheet({ db: c.var.deps.db, actor: c.var.actor, id: readId(c), state: 'published' })));
-  app.post('/action-sheets/:id/unpublish', async (c) => c.json(await publishActionSheet({ db: c.var.deps.db, actor: c.var.actor, id: readId(c), state: 'draft' })));
+  app.post('/action-sheets/:id/publish', async (c) => c.json(presentActionSheet(await publishActionSheet({ db: c.var.deps.db, actor: c.var.actor, id: readId(c), state: 'published' }))));
+  app.post('/action-sheets/:id/unpublish', async (c) => c.json(presentActionSheet(await publishActionSheet({ db: c.var.deps.db, actor: c.var.actor, id: readId(c), state: 'draft' }))));
   app.delete('/action-sheets/:id', async (c) => c.json(await removeActionSheet({ db: c.var.deps.db, actor: c.var.actor, id: readId(c) })));
   return app;
 }

@@ -3,14 +3,14 @@ import { actionSheetThemeCodes } from '../../../domain/actionSheets';
 
 const text = (max: number) => z.string().trim().max(max, `Au plus ${max} caractères.`).default('');
 
-/** The content of a fiche action, as written by the structure. */
+/** The content of a fiche action, as written by the structure (the use cases take it through toActionSheetInput). */
 export const actionSheetBody = z.object({
   title: z.string().trim().min(3, 'Le titre doit faire au moins 3 caractères.').max(160, 'Au plus 160 caractères pour le titre.'),
   themes: z.array(z.enum(actionSheetThemeCodes as [string, ...string[]], 'Thème inconnu.')).max(5, 'Au plus 5 thèmes.').default([])
     .transform((t) => [...new Set(t)]),
   keywords: z.array(z.string().trim().min(1, 'Mot-clé vide.').max(40, 'Au plus 40 caractères par mot-clé.')).max(12, 'Au plus 12 mots-clés.').default([]),
   summary: text(4000), audience: text(2000), partners: text(2000), resources: text(2000),
-  results_territory: text(3000), results_centre: text(3000), results_inhabitants: text(3000), limits: text(3000), next_steps: text(3000),
+  resultsTerritory: text(3000), resultsCentre: text(3000), resultsInhabitants: text(3000), limits: text(3000), nextSteps: text(3000),
 });
 
 export const actionSheetListQuery = z.object({
@@ -26,11 +26,11 @@ export const actionSheetListQuery = z.object({
 
 /** A fiche action as the API sends it: its content, its dates, and the structure's name and place. */
 export const actionSheetView = z.object({
-  id: z.number(), structure_id: z.number(), state: z.enum(['draft', 'published']), title: z.string(), summary: z.string(),
+  id: z.number(), structureId: z.number(), state: z.enum(['draft', 'published']), title: z.string(), summary: z.string(),
   themes: z.array(z.string()), keywords: z.array(z.string()), audience: z.string(), partners: z.string(), resources: z.string(),
-  results_territory: z.string(), results_centre: z.string(), results_inhabitants: z.string(), limits: z.string(), next_steps: z.string(),
-  created_at: z.string(), updated_at: z.string(), published_at: z.string().nullable(),
-  structure_name: z.string(), structure_kind: z.enum(['CS', 'EVS']), departement_code: z.string(), region_code: z.string(), commune_name: z.string(),
+  resultsTerritory: z.string(), resultsCentre: z.string(), resultsInhabitants: z.string(), limits: z.string(), nextSteps: z.string(),
+  createdAt: z.string(), updatedAt: z.string(), publishedAt: z.string().nullable(),
+  structureName: z.string(), structureKind: z.enum(['CS', 'EVS']), departementCode: z.string(), regionCode: z.string(), communeName: z.string(),
 });
 const sheet = actionSheetView;
 export const actionSheetListResponse = z.object({ items: z.array(sheet), total: z.number() });

@@ -8,6 +8,7 @@ import { refuseFileProblems, requestExternalImport } from '../../../app/external
 import { jobAccepted, prefersAsync } from '../../jobAccepted';
 import { acceptedJobResponse } from '../jobs/schema';
 import { listExternalDatasets } from '../../../app/external/listExternalDatasets';
+import { presentExternalDataset } from '../../presenters/externalDataset';
 import { concordanceFile } from '../../../app/external/externalReportTables';
 import { comparableIndicators } from '../../../domain/external/indicators';
 import { AppError } from '../../../domain/errors';
@@ -92,7 +93,7 @@ export function externalRoutes() {
     const datasets = await listExternalDatasets({ db: c.var.deps.db });
     return c.json({
       canImport: externalPolicy.import(actor),
-      datasets,
+      datasets: datasets.map(presentExternalDataset),
       indicators: comparableIndicators().map((i) => ({ code: i.code, label: i.label, unit: i.unit })),
     });
   });

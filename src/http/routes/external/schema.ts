@@ -42,7 +42,7 @@ const matchCandidate = z.object({ structureId: z.number(), name: z.string(), com
 export const datasetListResponse = z.object({
   canImport: z.boolean(),
   datasets: z.array(z.object({
-    id: z.number(), name: z.string(), year: z.number(), source: z.string(), licence: z.string(), updated_at: z.string(),
+    id: z.number(), name: z.string(), year: z.number(), source: z.string(), licence: z.string(), updatedAt: z.string(),
     rows: z.number(), matched: z.number(), proposals: z.number(),
   })),
   indicators: z.array(z.object({ code: z.string(), label: z.string(), unit: z.enum(units) })),

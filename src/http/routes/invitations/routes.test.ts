@@ -147,7 +147,7 @@ describe('inviting by e-mail link', () => {
     const pending = list.items.find((i: { email: string }) => i.email === 'revoquee@example.org');
     expect(pending.state).toBe('pending');
     expect(list.items.find((i: { email: string }) => i.email === 'en-retard@example.org').state).toBe('expired');
-    expect(list.items.find((i: { email: string }) => i.email === 'nouvelle.benevole@example.org')).toMatchObject({ state: 'accepted', accepted_by_name: 'Awa Diallo' });
+    expect(list.items.find((i: { email: string }) => i.email === 'nouvelle.benevole@example.org')).toMatchObject({ state: 'accepted', acceptedByName: 'Awa Diallo' });
     expect(JSON.stringify(list)).not.toMatch(/token/);
     expect((await send('POST', `/api/structures/${lyon}/invitations/${pending.id}/revoke`, h.team, {})).status).toBe(403);
     expect((await send('POST', `/api/structures/${other69}/invitations/${pending.id}/revoke`, h.national, {})).status).toBe(404);

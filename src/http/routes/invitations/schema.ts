@@ -25,8 +25,8 @@ const invitationStates = ['pending', 'accepted', 'expired', 'revoked'] as const 
 /** A structure's invitations, newest first, each with its state; how many are still pending. */
 export const invitationListResponse = z.object({
   items: z.array(z.object({
-    id: z.number(), email: z.string(), role: z.enum(roles), created_at: z.string(), expires_at: z.string(),
-    accepted_at: z.string().nullable(), revoked_at: z.string().nullable(), invited_by_name: z.string(), accepted_by_name: z.string().nullable(),
+    id: z.number(), email: z.string(), role: z.enum(roles), createdAt: z.string(), expiresAt: z.string(),
+    acceptedAt: z.string().nullable(), revokedAt: z.string().nullable(), invitedByName: z.string(), acceptedByName: z.string().nullable(),
     state: z.enum(invitationStates),
   })),
   total: z.number(), pending: z.number(),

@@ -44,14 +44,14 @@ describe('GET /api/jobs', () => {
     expect(body.limit).toBe(100);
     expect(body.items.map((j: { state: string }) => j.state)).toEqual(['failed', 'failed', 'pending']);
     const recheck = body.items.find((j: { id: number }) => j.id === failedRecheckId);
-    expect(recheck).toMatchObject({ kind: 'quality.recheck', label: 'Recalcul de la qualité d’une réponse', state: 'failed', attempts: 1, max_attempts: 1, last_error: 'réponse 12 illisible', responseId: 12, locked_by: null });
-    expect(Date.parse(recheck.run_at)).not.toBeNaN();
-    expect(Date.parse(recheck.created_at)).not.toBeNaN();
+    expect(recheck).toMatchObject({ kind: 'quality.recheck', label: 'Recalcul de la qualité d’une réponse', state: 'failed', attempts: 1, maxAttempts: 1, lastError: 'réponse 12 illisible', responseId: 12, lockedBy: null });
+    expect(Date.parse(recheck.runAt)).not.toBeNaN();
+    expect(Date.parse(recheck.createdAt)).not.toBeNaN();
     // The unknown kind: its raw name, no payload field, and the address in its error masked.
     const mail = body.items.find((j: { id: number }) => j.id === failedId);
-    expect(mail).toMatchObject({ kind: 'test.mail', label: 'Tâche « test.mail »', responseId: null, last_error: 'adresse [adresse] refusée par le serveur' });
+    expect(mail).toMatchObject({ kind: 'test.mail', label: 'Tâche « test.mail »', responseId: null, lastError: 'adresse [adresse] refusée par le serveur' });
     expect(JSON.stringify(body)).not.toContain('lea.martin');
-    expect(body.items.find((j: { id: number }) => j.id === pendingId)).toMatchObject({ state: 'pending', responseId: 7, attempts: 0, max_attempts: 5 });
+    expect(body.items.find((j: { id: number }) => j.id === pendingId)).toMatchObject({ state: 'pending', responseId: 7, attempts: 0, maxAttempts: 5 });
   });
 
   it('filters by state and limits the list', async () => {

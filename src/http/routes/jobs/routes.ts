@@ -4,9 +4,8 @@ import { retryJob } from '../../../app/jobs/retryJob';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
-import { followJob, listMyJobs, type FollowedJob } from '../../../app/jobs/followJob';
-import { RELEASE_PUBLISH } from '../../../app/publication/publishRelease';
-import { presentPublication } from '../../presenters/release';
+import { followJob, listMyJobs } from '../../../app/jobs/followJob';
+import { presentFollowedJob, presentQueuedJob } from '../../presenters/job';
 import { followedJobResponse, jobsQuery, jobsResponse, myJobsQuery, myJobsResponse, retriedJob } from './schema';
 
 export const jobDocs = [
@@ -21,20 +20,15 @@ export function jobRoutes() {
   const app = new Hono<Env>();
   app.get('/jobs', async (c) => {
     const q = readQuery(c, jobsQuery);
-    return c.json(await listJobQueue({ db: c.var.deps.db, actor: c.var.actor, state: q.state, limit: q.limit }));
+    const queue = await listJobQueue({ db: c.var.deps.db, actor: c.var.actor, state: q.state, limit: q.limit });
+    return c.json({ counts: queue.counts, limit: queue.limit, items: queue.items.map(presentQueuedJob) });
   });
   // Before /jobs/:id, which would read « mine » as an id.
   app.get('/jobs/mine', async (c) => {
     const q = readQuery(c, myJobsQuery);
-    return c.json({ items: (await listMyJobs({ db: c.var.deps.db, actor: c.var.actor, kind: q.kind })).map(presentJob) });
+    return c.json({ items: (await listMyJobs({ db: c.var.deps.db, actor: c.var.actor, kind: q.kind })).map(presentFollowedJob) });
   });
-  app.get('/jobs/:id', async (c) => c.json(presentJob(await followJob({ db: c.var.deps.db, actor: c.var.actor, jobId: readId(c) }))));
+  app.get('/jobs/:id', async (c) => c.json(presentFollowedJob(await followJob({ db: c.var.deps.db, actor: c.var.actor, jobId: readId(c) }))));
   app.post('/jobs/:id/retry', async (c) => c.json(await retryJob({ db: c.var.deps.db, actor: c.var.actor, jobId: readId(c) })));
   return app;
-}
-
-/** A followed job in the API's names; its result in the shape the request answers at once. */
-function presentJob(j: FollowedJob) {
-  const result = j.result !== null && j.kind === RELEASE_PUBLISH ? presentPublication(j.result as Parameters<typeof presentPublication>[0]) : j.result;
-  return { ...j, result, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null };
 }

@@ -16,8 +16,8 @@ export const jobsResponse = z.object({
   limit: z.number(),
   items: z.array(z.object({
     id: z.number(), kind: z.string(), label: z.string(), state: z.enum(queueStates),
-    attempts: z.number(), max_attempts: z.number(), run_at: z.string(), created_at: z.string(),
-    last_error: z.string().nullable(), locked_by: z.string().nullable(),
+    attempts: z.number(), maxAttempts: z.number(), runAt: z.string(), createdAt: z.string(),
+    lastError: z.string().nullable(), lockedBy: z.string().nullable(),
     responseId: z.number().nullable(),
   })),
 });

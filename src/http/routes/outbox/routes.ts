@@ -6,6 +6,7 @@ import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
 import { authorizeTerritory } from '../campaigns/access';
+import { presentOutboxMail } from '../../presenters/outbox';
 import { outboxQuery, outboxResponse, retriedMail } from './schema';
 
 export const outboxDocs = [
@@ -22,7 +23,8 @@ export function outboxRoutes() {
   app.get('/outbox', async (c) => {
     const q = readQuery(c, outboxQuery);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json(await listOutboxMails({ db: c.var.deps.db, actor: c.var.actor, scope, page: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize } }));
+    const list = await listOutboxMails({ db: c.var.deps.db, actor: c.var.actor, scope, page: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize } });
+    return c.json({ items: list.items.map(presentOutboxMail), total: list.total });
   });
   app.post('/outbox/:id/retry', async (c) => {
     const config = readConfig();

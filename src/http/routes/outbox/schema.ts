@@ -9,8 +9,8 @@ export const outboxQuery = territoryQuery.extend({
 /** A page of the outbox; the mail server's error replies are shown to the national administration only. */
 export const outboxResponse = z.object({
   items: z.array(z.object({
-    id: z.number(), to_email: z.string(), subject: z.string(), body: z.string(), created_at: z.string(), sent_at: z.string().nullable(),
-    structure_name: z.string().nullable(), state: z.enum(outboxStates), attempts: z.number(), next_attempt_at: z.string(), last_error: z.string().nullable(),
+    id: z.number(), toEmail: z.string(), subject: z.string(), body: z.string(), createdAt: z.string(), sentAt: z.string().nullable(),
+    structureName: z.string().nullable(), state: z.enum(outboxStates), attempts: z.number(), nextAttemptAt: z.string(), lastError: z.string().nullable(),
   })),
   total: z.number(),
 });

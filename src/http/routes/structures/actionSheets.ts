@@ -3,6 +3,7 @@ import type { Env } from '../../context';
 import { createActionSheet } from '../../../app/actionSheets/createActionSheet';
 import { readBody, readId } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentActionSheet, toActionSheetInput } from '../../presenters/actionSheet';
 import { actionSheetBody, actionSheetView } from '../actionSheets/schema';
 
 export const structureActionSheetDocs = [
@@ -18,7 +19,7 @@ export function structureActionSheetRoutes() {
   app.post('/structures/:id/action-sheets', async (c) => {
     const id = readId(c);
     const body = await readBody(c, actionSheetBody);
-    return c.json(await createActionSheet({ db: c.var.deps.db, actor: c.var.actor, structureId: id, content: body }), 201);
+    return c.json(presentActionSheet(await createActionSheet({ db: c.var.deps.db, actor: c.var.actor, structureId: id, content: toActionSheetInput(body) })), 201);
   });
   return app;
 }

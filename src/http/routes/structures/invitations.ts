@@ -6,6 +6,7 @@ import { revokeInvitation } from '../../../app/invitations/revokeInvitation';
 import { readConfig } from '../../../config';
 import { readBody, readId } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentInvitation } from '../../presenters/invitation';
 import { invitationCreated, invitationListResponse, invitationRevoked, inviteBody } from '../invitations/schema';
 
 export const structureInvitationDocs = [
@@ -20,8 +21,10 @@ export const structureInvitationDocs = [
  */
 export function structureInvitationRoutes() {
   const app = new Hono<Env>();
-  app.get('/structures/:id/invitations', async (c) =>
-    c.json(await listStructureInvitations({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) })));
+  app.get('/structures/:id/invitations', async (c) => {
+    const list = await listStructureInvitations({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) });
+    return c.json({ items: list.items.map(presentInvitation), total: list.total, pending: list.pending });
+  });
   app.post('/structures/:id/invitations', async (c) => {
     const structureId = readId(c);
     const body = await readBody(c, inviteBody);
