@@ -985,7 +985,7 @@ describe('private payloads of the own territory', () => {
     expect(body.total).toBe(rows.rows.length);
     expect(rows.rows.length).toBeGreaterThan(0);
     const byId = Object.fromEntries(rows.rows.map((r) => [r.id, Number(r.n)]));
-    for (const item of body.items) expect(Number(item.answer_count)).toBe(byId[item.id]);
+    for (const item of body.items) expect(Number(item.answerCount)).toBe(byId[item.id]);
     expect(rows.rows.some((r) => Number(r.n) > 0)).toBe(true);
   });
 
@@ -999,7 +999,7 @@ describe('private payloads of the own territory', () => {
 });
 
 describe('public payloads', () => {
-  const FORBIDDEN_KEYS = ['password_hash', 'passwordHash', 'cell_key', 'answers', 'answer_count', 'members', 'memberships', 'csrf_token', 'csrfToken', 'user_id', 'author_id', 'response_id', 'session'];
+  const FORBIDDEN_KEYS = ['password_hash', 'passwordHash', 'cell_key', 'answers', 'answer_count', 'answerCount', 'members', 'memberships', 'csrf_token', 'csrfToken', 'user_id', 'author_id', 'response_id', 'session'];
 
   function keysOf(v: unknown, out = new Set<string>()): Set<string> {
     if (Array.isArray(v)) v.forEach((x) => keysOf(x, out));

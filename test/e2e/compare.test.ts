@@ -92,8 +92,8 @@ beforeAll(async () => {
   const me = await getA<{ memberships: { role: string; structureId?: number }[] }>('/me');
   centreId = me.memberships.find((m) => m.role === 'director')!.structureId!;
   centreName = (await getA<{ name: string }>(`/structures/${centreId}`)).name;
-  const { candidates, requests } = await getA<{ candidates: { id: number; name: string; km: number | null; neighbour: boolean }[]; requests: { requester_id: number; target_id: number }[] }>(`/structures/${centreId}/consents`);
-  const busy = new Set(requests.flatMap((r) => [r.requester_id, r.target_id]));
+  const { candidates, requests } = await getA<{ candidates: { id: number; name: string; km: number | null; neighbour: boolean }[]; requests: { requesterId: number; targetId: number }[] }>(`/structures/${centreId}/consents`);
+  const busy = new Set(requests.flatMap((r) => [r.requesterId, r.targetId]));
   b = candidates.find((c) => !c.neighbour && c.km !== null && c.km <= 50 && !busy.has(c.id))!;
   expect(b, 'a structure within 50 km of the demo centre').toBeDefined();
   if (!external) {

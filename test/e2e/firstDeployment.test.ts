@@ -190,7 +190,7 @@ describe('first deployment', () => {
     const structureId = me.memberships.find((m) => m.role === 'director')!.structureId!;
     firstDirector = { email: d.email, structureId };
     // The structure as the directory holds it, completed with what the demo's answer generator draws from.
-    const s = await call<Record<string, unknown> & { approvals: { kind: string; starts_on: string; ends_on: string | null }[]; commune_population: number | null; first_approval_on: string | null }>(d.email, 'GET', `/structures/${structureId}`);
+    const s = await call<Record<string, unknown> & { approvals: { kind: string; startsOn: string; endsOn: string | null }[]; communePopulation: number | null; firstApprovalOn: string | null }>(d.email, 'GET', `/structures/${structureId}`);
     const { responseId } = await call<{ responseId: number }>(d.email, 'POST', `/structures/${structureId}/campaigns/2025/response`);
     // A response not started has nothing to transmit; the first saved answer makes « Transmettre… » appear
     // without reloading the page (issue 14).
@@ -201,8 +201,12 @@ describe('first deployment', () => {
     await director.locator('[data-name="identite.site_web"]').locator('input').first().fill('https://denise.example.org');
     await checks.getByRole('button', { name: 'Transmettre…', exact: true }).waitFor(WAIT);
     const answers = generateAnswers({
-      ...s, key: structureId, size: 1, communePopulation: s.commune_population ?? 10_000, first_approval_on: (s.first_approval_on ?? '2023-01-01').slice(0, 10),
-      approvals: s.approvals.map((a) => ({ kind: a.kind, starts_on: a.starts_on.slice(0, 10), ends_on: (a.ends_on ?? '2026-12-31').slice(0, 10) })),
+      ...s, key: structureId, size: 1, communePopulation: s.communePopulation ?? 10_000, first_approval_on: (s.firstApprovalOn ?? '2023-01-01').slice(0, 10),
+      // The API's names, back to the generator's (the structures table's).
+      postal_code: s.postalCode, commune_code: s.communeCode, departement_code: s.departementCode, region_code: s.regionCode,
+      federation_member: s.federationMember, territory_type: s.territoryType, qpv_status: s.qpvStatus, npnru_stage: s.npnruStage,
+      npnru_interest: s.npnruInterest, multi_site: s.multiSite,
+      approvals: s.approvals.map((a) => ({ kind: a.kind, starts_on: a.startsOn.slice(0, 10), ends_on: (a.endsOn ?? '2026-12-31').slice(0, 10) })),
     } as unknown as DemoStructure, 2025);
     const current = new Map((await call<{ answers: { code: string; value: unknown; version: number }[] }>(d.email, 'GET', `/responses/${responseId}`)).answers.map((a) => [a.code, a]));
     for (const [code, value] of Object.entries(answers)) {

@@ -69,7 +69,7 @@ export default function ComparePage({ id }: { id: string }) {
           <li aria-current="page">Se comparer</li>
         </ol>
       </nav>
-      <p className="eyebrow">{kindLabel(s.kind)} · {s.commune_name}</p>
+      <p className="eyebrow">{kindLabel(s.kind)} · {s.communeName}</p>
       <h1>{s.name} parmi ses pairs</h1>
       <p className="lead">
         Chaque chiffre du groupe passe par le contrôle du secret statistique : les valeurs des autres structures ne sont jamais montrées,

@@ -30,7 +30,7 @@ export function ConsentPanel({ structureId, structureName, year, indicators }: {
       setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'Une erreur inattendue est survenue.'));
     }
   }
-  const other = (r: ConsentRequest) => (r.requester_id === structureId ? r.target_name : r.requester_name);
+  const other = (r: ConsentRequest) => (r.requesterId === structureId ? r.targetName : r.requesterName);
 
   return (
     <section className="panel consent" aria-labelledby="consent-title">
@@ -43,8 +43,8 @@ export function ConsentPanel({ structureId, structureName, year, indicators }: {
       {error && <ErrorAlert error={error} />}
       <Show loaded={loaded} loadingText="Chargement des demandes…">
         {({ requests, ledger, candidates }) => {
-          const incoming = requests.filter((r) => r.target_id === structureId && r.state === 'pending');
-          const live = new Set(requests.filter((r) => r.state === 'pending' || r.state === 'accepted').map((r) => (r.requester_id === structureId ? r.target_id : r.requester_id)));
+          const incoming = requests.filter((r) => r.targetId === structureId && r.state === 'pending');
+          const live = new Set(requests.filter((r) => r.state === 'pending' || r.state === 'accepted').map((r) => (r.requesterId === structureId ? r.targetId : r.requesterId)));
           return (
             <>
               <h3>Demandes reçues</h3>
@@ -52,13 +52,13 @@ export function ConsentPanel({ structureId, structureName, year, indicators }: {
                 <ul className="consent-list">
                   {incoming.map((r) => (
                     <li key={r.id}>
-                      <span><strong>{r.requester_name}</strong> propose de comparer vos chiffres (demande du {formatDate(r.created_at)}).</span>
+                      <span><strong>{r.requesterName}</strong> propose de comparer vos chiffres (demande du {formatDate(r.createdAt)}).</span>
                       <span className="actions">
-                        <button type="button" className="button button-small" onClick={() => act(() => api.post(`/consents/${r.id}/accept`), `Vous avez accepté la comparaison avec ${r.requester_name}.`)}>
-                          Accepter<span className="visually-hidden"> la demande de {r.requester_name}</span>
+                        <button type="button" className="button button-small" onClick={() => act(() => api.post(`/consents/${r.id}/accept`), `Vous avez accepté la comparaison avec ${r.requesterName}.`)}>
+                          Accepter<span className="visually-hidden"> la demande de {r.requesterName}</span>
                         </button>
-                        <button type="button" className="button button-secondary button-small" onClick={() => act(() => api.post(`/consents/${r.id}/refuse`), `Vous avez refusé la demande de ${r.requester_name}.`)}>
-                          Refuser<span className="visually-hidden"> la demande de {r.requester_name}</span>
+                        <button type="button" className="button button-secondary button-small" onClick={() => act(() => api.post(`/consents/${r.id}/refuse`), `Vous avez refusé la demande de ${r.requesterName}.`)}>
+                          Refuser<span className="visually-hidden"> la demande de {r.requesterName}</span>
                         </button>
                       </span>
                     </li>
@@ -76,7 +76,7 @@ export function ConsentPanel({ structureId, structureName, year, indicators }: {
                       {requests.map((r) => (
                         <tr key={r.id}>
                           <th scope="row">{other(r)}</th>
-                          <td>{r.requester_id === structureId ? 'Envoyée' : 'Reçue'} le {formatDate(r.created_at)}</td>
+                          <td>{r.requesterId === structureId ? 'Envoyée' : 'Reçue'} le {formatDate(r.createdAt)}</td>
                           <td>{stateLabel[r.state]}</td>
                           <td>
                             {(r.state === 'pending' || r.state === 'accepted') && (
@@ -106,13 +106,13 @@ export function ConsentPanel({ structureId, structureName, year, indicators }: {
                     <thead><tr><th scope="col">Date</th><th scope="col">Acte</th><th scope="col">Demande</th><th scope="col">Par</th></tr></thead>
                     <tbody>
                       {ledger.map((l) => {
-                        const r = requests.find((x) => x.id === l.request_id);
+                        const r = requests.find((x) => x.id === l.requestId);
                         return (
                           <tr key={l.id}>
                             <td>{formatDate(l.at)}</td>
                             <td>{actionLabel[l.action] ?? l.action}</td>
-                            <td>{r ? `${r.requester_name} → ${r.target_name}` : `n° ${l.request_id}`}</td>
-                            <td>{l.actor_name ?? '—'}</td>
+                            <td>{r ? `${r.requesterName} → ${r.targetName}` : `n° ${l.requestId}`}</td>
+                            <td>{l.actorName ?? '—'}</td>
                           </tr>
                         );
                       })}

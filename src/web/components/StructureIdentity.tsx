@@ -6,10 +6,10 @@ import type { Structure } from '../lib/types';
 
 /** The public identity sheet: what the directory publishes, nothing from the answers. */
 export function StructureIdentity({ s }: { s: Structure }) {
-  const npnru = s.npnru_stage && s.npnru_stage !== 'none'
-    ? `${npnruStageLabel(s.npnru_stage)}${s.npnru_interest ? ` (${npnruInterestLabel(s.npnru_interest)})` : ''}`
+  const npnru = s.npnruStage && s.npnruStage !== 'none'
+    ? `${npnruStageLabel(s.npnruStage)}${s.npnruInterest ? ` (${npnruInterestLabel(s.npnruInterest)})` : ''}`
     : npnruStageLabel('none');
-  const flags = [s.travellers && 'Accueil des gens du voyage', s.multi_site && 'Multi-sites', s.itinerant && 'Itinérante'].filter(Boolean);
+  const flags = [s.travellers && 'Accueil des gens du voyage', s.multiSite && 'Multi-sites', s.itinerant && 'Itinérante'].filter(Boolean);
   return (
     <div className="identity">
       <section className="panel" aria-labelledby="id-identity">
@@ -17,9 +17,9 @@ export function StructureIdentity({ s }: { s: Structure }) {
         <dl className="facts">
           <dt>Type</dt><dd>{kindLabel(s.kind)}</dd>
           <dt>Mode de gestion</dt><dd>{managementLabel(s.management)}</dd>
-          <dt>Adhérente à une fédération des centres sociaux</dt><dd>{yesNo(s.federation_member)}</dd>
+          <dt>Adhérente à une fédération des centres sociaux</dt><dd>{yesNo(s.federationMember)}</dd>
           {s.siret && (<><dt>SIRET</dt><dd>{s.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4')}</dd></>)}
-          <dt>Premier agrément</dt><dd>{formatDate(s.first_approval_on)}</dd>
+          <dt>Premier agrément</dt><dd>{formatDate(s.firstApprovalOn)}</dd>
           <dt>Particularités</dt><dd>{flags.length ? flags.join(', ') : 'Aucune'}</dd>
         </dl>
       </section>
@@ -27,9 +27,9 @@ export function StructureIdentity({ s }: { s: Structure }) {
         <h2 id="id-contact">Adresse et contact</h2>
         <dl className="facts">
           <dt>Adresse</dt>
-          <dd>{s.address && <>{s.address}<br /></>}{s.postal_code} {s.commune_name}</dd>
-          <dt>Commune</dt><dd>{s.commune_name}{s.commune_population ? ` (${formatNumber(s.commune_population)} habitants)` : ''}</dd>
-          <dt>Département</dt><dd>{s.departement_name} ({s.departement_code})</dd>
+          <dd>{s.address && <>{s.address}<br /></>}{s.postalCode} {s.communeName}</dd>
+          <dt>Commune</dt><dd>{s.communeName}{s.communePopulation ? ` (${formatNumber(s.communePopulation)} habitants)` : ''}</dd>
+          <dt>Département</dt><dd>{s.departementName} ({s.departementCode})</dd>
           {s.email && (<><dt>Adresse e-mail</dt><dd><a href={`mailto:${s.email}`}>{s.email}</a></dd></>)}
           {s.website && (<><dt>Site internet</dt><dd>{/^https?:\/\//i.test(s.website)
             ? <a href={s.website} rel="noopener noreferrer">{s.website}</a> : s.website}</dd></>)}
@@ -38,8 +38,8 @@ export function StructureIdentity({ s }: { s: Structure }) {
       <section className="panel" aria-labelledby="id-territory">
         <h2 id="id-territory">Territoire</h2>
         <dl className="facts">
-          <dt>Type de territoire</dt><dd>{territoryTypeLabel(s.territory_type)}</dd>
-          <dt>Quartier prioritaire (QPV)</dt><dd>{qpvLabel(s.qpv_status)}</dd>
+          <dt>Type de territoire</dt><dd>{territoryTypeLabel(s.territoryType)}</dd>
+          <dt>Quartier prioritaire (QPV)</dt><dd>{qpvLabel(s.qpvStatus)}</dd>
           <dt>Renouvellement urbain (NPNRU)</dt><dd>{npnru}</dd>
         </dl>
       </section>
@@ -52,7 +52,7 @@ export function StructureIdentity({ s }: { s: Structure }) {
             <tbody>
               {s.approvals.map((a, i) => (
                 <tr key={i}>
-                  <th scope="row">{approvalLabel(a.kind)}</th><td>{formatDate(a.starts_on)}</td><td>{a.ends_on ? formatDate(a.ends_on) : 'Sans date de fin'}</td>
+                  <th scope="row">{approvalLabel(a.kind)}</th><td>{formatDate(a.startsOn)}</td><td>{a.endsOn ? formatDate(a.endsOn) : 'Sans date de fin'}</td>
                 </tr>
               ))}
             </tbody>

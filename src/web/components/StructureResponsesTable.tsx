@@ -37,10 +37,10 @@ export function StructureResponsesTable({ responses, structureId }: { responses:
               <tr key={r.id}>
                 <th scope="row">{r.year}</th>
                 <td data-label="État"><StateBadge state={r.state} /></td>
-                <td data-label="Réponses saisies" className="num">{formatNumber(Number(r.answer_count))}</td>
-                <td data-label="Transmise le">{formatDate(r.submitted_at)}</td>
-                <td data-label="Validée le">{r.state === 'validated' || r.state === 'locked' ? formatDate(r.validated_at) : '—'}</td>
-                <td data-label="Dernière modification">{formatDate(r.updated_at)}</td>
+                <td data-label="Réponses saisies" className="num">{formatNumber(Number(r.answerCount))}</td>
+                <td data-label="Transmise le">{formatDate(r.submittedAt)}</td>
+                <td data-label="Validée le">{r.state === 'validated' || r.state === 'locked' ? formatDate(r.validatedAt) : '—'}</td>
+                <td data-label="Dernière modification">{formatDate(r.updatedAt)}</td>
                 <td data-label="Réponse"><Link to={link.to}>{link.text}<span className="visually-hidden"> {r.year}</span></Link></td>
               </tr>
             );

@@ -131,7 +131,7 @@ function YearDashboard({ level, code, year, years, releasedYears, onYear }: { le
   if (data.status === 'loading') return <><h1 id="dash-title">Tableau de bord</h1><Loading what="Chargement du tableau de bord…" /></>;
   if (data.status === 'error') return <><h1 id="dash-title">Tableau de bord</h1><ErrorAlert error={data.error} /></>;
   const { current: d, history, deps, regions } = data.data;
-  const regionCode = level === 'region' ? code : level === 'departement' ? deps.find((x) => x.code === code)?.region_code : undefined;
+  const regionCode = level === 'region' ? code : level === 'departement' ? deps.find((x) => x.code === code)?.regionCode : undefined;
   return (
     <>
       <div className="dash-head">

@@ -28,9 +28,9 @@ export default function StructuresMapPage() {
   const identity = useApi(selected === null ? null : `s${selected}`, (signal) => api.get(`/structures/${selected}`, undefined, signal));
 
   const deps = terr.status === 'ok' ? terr.data.departements : [];
-  const only = departement ? [departement] : region ? deps.filter((d) => d.region_code === region).map((d) => d.code) : undefined;
+  const only = departement ? [departement] : region ? deps.filter((d) => d.regionCode === region).map((d) => d.code) : undefined;
   const built = useMemo(() => (points.status === 'ok'
-    ? pointsOption({ points: points.data.items.map((p) => ({ id: p.id, name: p.name, kind: p.kind, lon: p.lon, lat: p.lat, commune: p.commune_name })), only, credit: false, selectedId: selected })
+    ? pointsOption({ points: points.data.items.map((p) => ({ id: p.id, name: p.name, kind: p.kind, lon: p.lon, lat: p.lat, commune: p.communeName })), only, credit: false, selectedId: selected })
     // `only` is a fresh array each render: compared by its codes.
     : null), [points, only?.join(','), selected]);
 
@@ -53,9 +53,9 @@ export default function StructuresMapPage() {
     if (points.status !== 'ok') return [];
     const m = new Map<string, { cs: number; evs: number }>();
     for (const p of points.data.items) {
-      const e = m.get(p.departement_code) ?? { cs: 0, evs: 0 };
+      const e = m.get(p.departementCode) ?? { cs: 0, evs: 0 };
       if (p.kind === 'EVS') e.evs++; else e.cs++;
-      m.set(p.departement_code, e);
+      m.set(p.departementCode, e);
     }
     return [...m].sort(([a], [b]) => a.localeCompare(b));
   }, [points]);
@@ -79,7 +79,7 @@ export default function StructuresMapPage() {
               <label htmlFor="carte-departement">Département</label>
               <select id="carte-departement" value={departement} onChange={(e) => setDepartement(e.target.value)}>
                 <option value="">Tous</option>
-                {departements.filter((d) => !region || d.region_code === region).map((d) => <option key={d.code} value={d.code}>{d.name} ({d.code})</option>)}
+                {departements.filter((d) => !region || d.regionCode === region).map((d) => <option key={d.code} value={d.code}>{d.name} ({d.code})</option>)}
               </select>
             </div>
             <div className="field">
@@ -106,7 +106,7 @@ export default function StructuresMapPage() {
                 description={`Carte de ${points.data.total} structures. La liste des structures par département se trouve sous la carte.`} />
             </div>
             <p id="carte-clavier" className="hint">Au clavier : flèches pour aller d’une structure à sa voisine (est, ouest, nord, sud), Début et Fin pour la première et la dernière d’ouest en est, Entrée pour ouvrir sa fiche.</p>
-            <p id="carte-courante" className="visually-hidden" aria-live="polite">{currentPoint ? `${currentPoint.name}, ${currentPoint.commune_name} (${kindLabel(currentPoint.kind)}). Entrée pour ouvrir sa fiche.` : ''}</p>
+            <p id="carte-courante" className="visually-hidden" aria-live="polite">{currentPoint ? `${currentPoint.name}, ${currentPoint.communeName} (${kindLabel(currentPoint.kind)}). Entrée pour ouvrir sa fiche.` : ''}</p>
             <p className="map-credit">{MAP_CREDIT}</p>
           </div>
           <aside className="map-sheet" aria-labelledby="sheet-title" ref={sheet} tabIndex={-1}>
@@ -136,7 +136,7 @@ export default function StructuresMapPage() {
                   <tr key={p.id}>
                     <th scope="row"><button type="button" className="link-button" onClick={() => open({ id: p.id })}>{p.name}</button></th>
                     <td>{kindLabel(p.kind)}</td>
-                    <td>{p.commune_name}</td>
+                    <td>{p.communeName}</td>
                   </tr>
                 ))}
               </tbody>

@@ -11,7 +11,7 @@ export function CorrectionsList() {
       <h2 id="corrections-title">Demandes de correction des fiches</h2>
       <Show loaded={list}>
         {(items) => items.length === 0 ? <p>Aucune demande en attente.</p> : (
-          <ul>{items.map((c) => <li key={c.id}><Link to={`/structures/${c.structure_id}`}>{c.structure_name}</Link> : « {c.body} » ({c.author_name ?? '—'}, le {new Date(c.created_at).toLocaleDateString('fr-FR')})</li>)}</ul>
+          <ul>{items.map((c) => <li key={c.id}><Link to={`/structures/${c.structureId}`}>{c.structureName}</Link> : « {c.body} » ({c.authorName ?? '—'}, le {new Date(c.createdAt).toLocaleDateString('fr-FR')})</li>)}</ul>
         )}
       </Show>
     </div>

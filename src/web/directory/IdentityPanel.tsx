@@ -11,7 +11,7 @@ type Correction = ApiResponse<'get', `/structures/${number}/corrections`>[number
 const stateText = { open: 'en attente', done: 'corrigée', declined: 'refusée' } as const;
 
 const reviews = (ms: Membership[], s: Structure) => ms.some((m) => m.role === 'national_admin'
-  || (m.role === 'regional_coordinator' && m.regionCode === s.region_code) || (m.role === 'correspondent' && m.departementCode === s.departement_code));
+  || (m.role === 'regional_coordinator' && m.regionCode === s.regionCode) || (m.role === 'correspondent' && m.departementCode === s.departementCode));
 
 /**
  * The identity sheet where it is known: the territory's correspondents (and the nation) correct it, with the
@@ -37,7 +37,7 @@ export function IdentityPanel({ s, memberships, onChange }: { s: Structure; memb
             <ul className="corrections">
               {items.map((c) => (
                 <li key={c.id}>
-                  <p>« {c.body} » — {c.author_name ?? 'compte supprimé'}, le {new Date(c.created_at).toLocaleDateString('fr-FR')} ({stateText[c.state]})</p>
+                  <p>« {c.body} » — {c.authorName ?? 'compte supprimé'}, le {new Date(c.createdAt).toLocaleDateString('fr-FR')} ({stateText[c.state]})</p>
                   {reviewer && c.state === 'open' && (
                     <>
                       <button type="button" className="button small" disabled={close.busy} onClick={() => close.run(() => api.post(`/structures/${s.id}/corrections/${c.id}/close`, { state: 'done' }))}>Marquer la demande n° {c.id} comme corrigée</button>{' '}
@@ -56,8 +56,8 @@ export function IdentityPanel({ s, memberships, onChange }: { s: Structure; memb
 
 function EditForm({ s, onSaved }: { s: Structure; onSaved: () => void }) {
   const initial = {
-    nom: s.name, adresse: s.address ?? '', code_postal: s.postal_code ?? '', code_commune: s.commune_code,
-    gestion: s.management, federation: s.federation_member ? 'oui' : 'non', courriel_direction: s.email ?? '',
+    nom: s.name, adresse: s.address ?? '', code_postal: s.postalCode ?? '', code_commune: s.communeCode,
+    gestion: s.management, federation: s.federationMember ? 'oui' : 'non', courriel_direction: s.email ?? '',
   };
   const [v, setV] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);

@@ -51,10 +51,10 @@ export function DirectoryPage() {
                         <tr key={s.id}>
                           <th scope="row"><Link to={`/structures/${s.id}`}>{s.name}</Link></th>
                           <td><abbr title={kindLabel(s.kind)}>{s.kind}</abbr></td>
-                          <td>{s.commune_name}{s.postal_code ? ` (${s.postal_code})` : ''}</td>
-                          <td>{s.departement_code}</td>
+                          <td>{s.communeName}{s.postalCode ? ` (${s.postalCode})` : ''}</td>
+                          <td>{s.departementCode}</td>
                           <td>{managementLabel(s.management)}</td>
-                          <td>{qpvLabel(s.qpv_status)}</td>
+                          <td>{qpvLabel(s.qpvStatus)}</td>
                         </tr>
                       ))}
                     </tbody>

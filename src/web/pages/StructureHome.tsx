@@ -36,7 +36,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
             <p className="eyebrow">Ma structure</p>
             <H id={`my-structure-${structureId}`}>{s.name}</H>
             <p className="lead">
-              {kindLabel(s.kind)} · {s.commune_name} ({s.departement_name}) ·{' '}
+              {kindLabel(s.kind)} · {s.communeName} ({s.departementName}) ·{' '}
               <Link to={`/structures/${s.id}`}>Voir la fiche complète<span className="visually-hidden"> de {s.name}</span></Link>
               {' · '}<Link to={`/structures/${s.id}/comparer`}>Se comparer à ses pairs<span className="visually-hidden"> ({s.name})</span></Link>
               {' · '}<Link to={`/structures/${s.id}/ess`}>Profil ESS<span className="visually-hidden"> ({s.name})</span></Link>
@@ -44,7 +44,7 @@ export function StructureHome({ structureId, headingLevel = 1 }: { structureId: 
               {' · '}<Link to={`/structures/${s.id}/partenaires`}>Partenaires<span className="visually-hidden"> ({s.name})</span></Link>
               <FactSheetLink structureId={s.id} structureName={s.name} responses={responses} />
             </p>
-            <StructureDeadline departementCode={s.departement_code} regionCode={s.region_code} />
+            <StructureDeadline departementCode={s.departementCode} regionCode={s.regionCode} />
             <OpenResponseButton structureId={s.id} responses={responses} />
             <div className="panel">
               <Sub>Campagnes annuelles</Sub>

@@ -14,8 +14,8 @@ import { useState } from 'react';
 /** Whether the comparison page is open to this person: the structure's own people, or those who follow its territory. */
 function followsOrBelongs(ms: Membership[], s: Structure): boolean {
   return ms.some((m) => m.structureId === s.id || m.role === 'national_admin'
-    || (m.role === 'regional_coordinator' && m.regionCode === s.region_code)
-    || (m.role === 'correspondent' && m.departementCode === s.departement_code));
+    || (m.role === 'regional_coordinator' && m.regionCode === s.regionCode)
+    || (m.role === 'correspondent' && m.departementCode === s.departementCode));
 }
 
 /** A structure's page: its public identity for everyone, its private sections for those the API lets in. */
@@ -44,7 +44,7 @@ export function StructurePage({ id }: { id: string }) {
         <>
           <p className="eyebrow">{kindLabel(loaded.data.kind)}</p>
           <h1>{loaded.data.name}</h1>
-          <p className="lead">{loaded.data.commune_name} · {loaded.data.departement_name} ({loaded.data.departement_code})</p>
+          <p className="lead">{loaded.data.communeName} · {loaded.data.departementName} ({loaded.data.departementCode})</p>
           {me && followsOrBelongs(me.memberships, loaded.data) && (
             <p><Link to={`/structures/${loaded.data.id}/comparer`}>Situer cette structure parmi ses pairs</Link></p>
           )}

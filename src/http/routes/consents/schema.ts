@@ -9,11 +9,11 @@ const consentState = z.enum(['pending', 'accepted', 'refused', 'withdrawn']);
 /** Requests made and received, the ledger about them, and the nearby structures one may ask. */
 export const consentListResponse = z.object({
   requests: z.array(z.object({
-    id: z.number(), requester_id: z.number(), requester_name: z.string(), target_id: z.number(), target_name: z.string(), state: consentState,
-    created_at: z.string(), decided_at: z.string().nullable(), withdrawn_at: z.string().nullable(),
+    id: z.number(), requesterId: z.number(), requesterName: z.string(), targetId: z.number(), targetName: z.string(), state: consentState,
+    createdAt: z.string(), decidedAt: z.string().nullable(), withdrawnAt: z.string().nullable(),
   })),
   ledger: z.array(z.object({
-    id: z.number(), request_id: z.number(), structure_id: z.number(), action: z.enum(['request', 'grant', 'refuse', 'withdraw']), at: z.string(), actor_name: z.string().nullable(),
+    id: z.number(), requestId: z.number(), structureId: z.number(), action: z.enum(['request', 'grant', 'refuse', 'withdraw']), at: z.string(), actorName: z.string().nullable(),
   })),
   candidates: z.array(z.object({ id: z.number(), km: z.number().nullable(), neighbour: z.boolean(), name: z.string(), commune: z.string(), kind: z.string() })),
 });

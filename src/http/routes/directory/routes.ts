@@ -8,6 +8,7 @@ import { formatOf } from '../../../domain/interchange/answerTable';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import { CSV, XLSX, type RouteDoc } from '../../openapi';
+import { presentCorrection } from '../../presenters/correction';
 import { correctionListResponse, directoryReportResponse, importQuery, tableSchemaView, templateQuery } from './schema';
 import { plural } from '../../../domain/labels';
 
@@ -60,6 +61,6 @@ export function directoryRoutes() {
     return c.json(report);
   });
 
-  app.get('/directory/corrections', async (c) => c.json(await openCorrections({ db: c.var.deps.db, actor: c.var.actor })));
+  app.get('/directory/corrections', async (c) => c.json((await openCorrections({ db: c.var.deps.db, actor: c.var.actor })).map(presentCorrection)));
   return app;
 }

@@ -61,8 +61,8 @@ const correctionState = z.enum(['open', 'done', 'declined']);
 
 /** Correction requests, newest first. */
 export const correctionListResponse = z.array(z.object({
-  id: z.number(), structure_id: z.number(), structure_name: z.string(), body: z.string(), state: correctionState,
-  created_at: z.string(), closed_at: z.string().nullable(), author_name: z.string().nullable(),
+  id: z.number(), structureId: z.number(), structureName: z.string(), body: z.string(), state: correctionState,
+  createdAt: z.string(), closedAt: z.string().nullable(), authorName: z.string().nullable(),
 }));
 
 /** A correction request just made. */

@@ -19,9 +19,9 @@ type Req = (path: string, init?: RequestInit) => Response | Promise<Response>;
 
 export async function readHierarchy(request: Req): Promise<Hierarchy> {
   const regions = (await (await request('/api/territories/regions')).json() as { items: { code: string }[] }).items;
-  const deps = (await (await request('/api/territories/departements')).json() as { items: { code: string; region_code: string }[] }).items;
+  const deps = (await (await request('/api/territories/departements')).json() as { items: { code: string; regionCode: string }[] }).items;
   const map = new Map<TKey, TKey[]>(regions.map((r) => [tkey('region', r.code), []]));
-  for (const d of deps) map.get(tkey('region', d.region_code))?.push(tkey('departement', d.code));
+  for (const d of deps) map.get(tkey('region', d.regionCode))?.push(tkey('departement', d.code));
   const nation = tkey('nation', 'FR');
   return { nation, regions: map, all: [nation, ...map.keys(), ...[...map.values()].flat()] };
 }
@@ -126,12 +126,12 @@ export function addTable(lp: Lp, p: { prefix: string; indicator: string; yesNo: 
 
 /** Number of structures of the public directory per territory (GET /api/structures-map). */
 export async function readDirectory(request: Req, h: Hierarchy): Promise<Map<TKey, number>> {
-  const items = (await (await request('/api/structures-map')).json() as { items: { departement_code: string }[] }).items;
+  const items = (await (await request('/api/structures-map')).json() as { items: { departementCode: string }[] }).items;
   const out = new Map<TKey, number>(h.all.map((t) => [t, 0]));
   const regionOf = new Map<TKey, TKey>();
   for (const [r, ds] of h.regions) for (const d of ds) regionOf.set(d, r);
   for (const it of items) {
-    const d = tkey('departement', it.departement_code);
+    const d = tkey('departement', it.departementCode);
     out.set(d, (out.get(d) ?? 0) + 1);
     const r = regionOf.get(d);
     if (r) out.set(r, (out.get(r) ?? 0) + 1);

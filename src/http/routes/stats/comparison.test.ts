@@ -316,7 +316,7 @@ describe('joint consent and the named comparison', () => {
 
     const list = (await get(`/api/structures/${centreId}/consents`, director)).body;
     expect(list.requests.map((r: { id: number; state: string }) => [r.id, r.state]).sort()).toEqual([[reqA, 'withdrawn'], [reqB, 'refused']].sort());
-    expect(list.ledger.map((l: { request_id: number; action: string; structure_id: number }) => [l.request_id, l.action, l.structure_id])).toEqual([
+    expect(list.ledger.map((l: { requestId: number; action: string; structureId: number }) => [l.requestId, l.action, l.structureId])).toEqual([
       [reqA, 'request', centreId], [reqB, 'request', centreId], [reqA, 'grant', a.id], [reqB, 'refuse', b.id], [reqA, 'withdraw', a.id],
     ]);
     expect((await get(`/api/structures/${centreId}/consents`, dirC)).status).toBe(403);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readBody, readId } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentConsentList } from '../../presenters/consent';
 import { requestConsents } from '../../../app/consents/requestConsents';
 import { listConsents } from '../../../app/consents/listConsents';
 import { consentListResponse, consentRequestBody, consentRequestResponse } from '../consents/schema';
@@ -17,7 +18,7 @@ export const structureConsentDocs = [
  */
 export function structureConsentRoutes() {
   const app = new Hono<Env>();
-  app.get('/structures/:id/consents', async (c) => c.json(await listConsents({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) })));
+  app.get('/structures/:id/consents', async (c) => c.json(presentConsentList(await listConsents({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) }))));
   app.post('/structures/:id/consents', async (c) => {
     const id = readId(c);
     const body = await readBody(c, consentRequestBody);

@@ -4,6 +4,7 @@ import { editStructureIdentity } from '../../../app/structures/editStructureIden
 import { closeCorrectionRequest, correctionsOfStructure, requestCorrection } from '../../../app/structures/structureCorrections';
 import { readBody, readId } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentCorrection } from '../../presenters/correction';
 import {
   closeCorrectionBody, correctionBody, correctionClosedResponse, correctionCreatedResponse, correctionListResponse, identityBody, identityEditResponse,
 } from '../directory/schema';
@@ -26,7 +27,10 @@ export function identityRoutes() {
     const patch = await readBody(c, identityBody);
     return c.json(await editStructureIdentity({ db: c.var.deps.db, actor: c.var.actor, structureId: id, patch }));
   });
-  app.get('/structures/:id/corrections', async (c) => c.json(await correctionsOfStructure({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) })));
+  app.get('/structures/:id/corrections', async (c) => {
+    const items = await correctionsOfStructure({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) });
+    return c.json(items.map(presentCorrection));
+  });
   app.post('/structures/:id/corrections', async (c) => {
     const id = readId(c);
     const { body } = await readBody(c, correctionBody);

@@ -62,11 +62,11 @@ describe('GET /api/structures-map', () => {
     const guadeloupe = await get('/api/structures-map?region=01');
     if (Number(overseas.n) > 0) expect(guadeloupe.body.total + (await get('/api/structures-map?region=04')).body.total + (await get('/api/structures-map?region=02')).body.total
       + (await get('/api/structures-map?region=03')).body.total + (await get('/api/structures-map?region=06')).body.total).toBe(Number(overseas.n));
-    expect(Object.keys(body.items[0]).sort()).toEqual(['commune_name', 'departement_code', 'id', 'kind', 'lat', 'lon', 'name']);
+    expect(Object.keys(body.items[0]).sort()).toEqual(['communeName', 'departementCode', 'id', 'kind', 'lat', 'lon', 'name']);
     const shapes = new Map(departementShapes().map((s) => [s.code, s]));
     let inBox = 0; let placed = 0;
-    for (const s of body.items as { lon: number; lat: number; departement_code: string }[]) {
-      const p = projectToMap(s.lon, s.lat); const shape = shapes.get(s.departement_code);
+    for (const s of body.items as { lon: number; lat: number; departementCode: string }[]) {
+      const p = projectToMap(s.lon, s.lat); const shape = shapes.get(s.departementCode);
       if (!p || !shape) continue;
       placed++;
       const b = shapeBBox(shape);
@@ -75,7 +75,7 @@ describe('GET /api/structures-map', () => {
     expect(placed).toBeGreaterThan(10);
     expect(inBox / placed).toBeGreaterThan(0.97);
     const rhone = await get('/api/structures-map?departement=69&kind=CS');
-    expect(rhone.body.items.every((s: { departement_code: string; kind: string }) => s.departement_code === '69' && s.kind === 'CS')).toBe(true);
+    expect(rhone.body.items.every((s: { departementCode: string; kind: string }) => s.departementCode === '69' && s.kind === 'CS')).toBe(true);
     expect((await get('/api/structures-map?kind=XX')).status).toBe(400);
   });
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentStructurePoint } from '../../presenters/structure';
 import { getStructureMap } from '../../../app/stats/getStructureMap';
 import { structurePointsQuery, structurePointsResponse } from './schema';
 
@@ -19,7 +20,7 @@ export function structureMapRoutes() {
     const q = readQuery(c, structurePointsQuery);
     const f = { regionCode: q.region, departementCode: q.departement, kind: q.kind };
     const { items, withoutCoordinates } = await getStructureMap({ db: c.var.deps.db, filters: f });
-    return c.json({ total: items.length, withoutCoordinates, items });
+    return c.json({ total: items.length, withoutCoordinates, items: items.map(presentStructurePoint) });
   });
   return app;
 }

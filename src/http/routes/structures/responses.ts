@@ -5,6 +5,7 @@ import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readId } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentStructureResponse } from '../../presenters/structure';
 import { openedResponse } from '../responses/schema';
 import { structureResponsesResponse } from './schema';
 
@@ -21,7 +22,7 @@ export function structureResponseRoutes() {
   const app = new Hono<Env>();
   app.get('/structures/:id/responses', async (c) => {
     const items = await listStructureCampaignResponses({ db: c.var.deps.db, actor: c.var.actor, structureId: readId(c) });
-    return c.json({ items, total: items.length });
+    return c.json({ items: items.map(presentStructureResponse), total: items.length });
   });
   app.post('/structures/:id/campaigns/:year/response', async (c) => {
     const year = c.req.param('year');

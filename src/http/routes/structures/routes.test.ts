@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-interface Item { id: number; name: string; commune_name: string; commune_code: string; departement_code: string; region_code: string; kind: string; management: string; qpv_status: string }
+interface Item { id: number; name: string; communeName: string; communeCode: string; departementCode: string; regionCode: string; kind: string; management: string; qpvStatus: string }
 interface Page { items: Item[]; total: number }
 
 const get = async (path: string) => {
@@ -42,7 +42,7 @@ describe('GET /api/structures', () => {
   it('finds a structure by part of its name, whatever the case', async () => {
     const page = await list('q=croix-rousse');
     expect(page.items.map((i) => i.id)).toContain(lyonId);
-    for (const i of page.items) expect(`${i.name} ${i.commune_name}`.toLowerCase()).toContain('croix-rousse');
+    for (const i of page.items) expect(`${i.name} ${i.communeName}`.toLowerCase()).toContain('croix-rousse');
   });
 
   it('finds structures by commune name, with the total of the same SQL search', async () => {
@@ -104,7 +104,7 @@ describe('GET /api/structures', () => {
   it('shows only public identity columns', async () => {
     const page = await list('pageSize=200');
     for (const i of page.items) expect(Object.keys(i)).not.toEqual(expect.arrayContaining(['cell_key']));
-    expect(JSON.stringify(page)).not.toMatch(/cell_key|password|answers/);
+    expect(JSON.stringify(page)).not.toMatch(/cell_key|cellKey|password|answers/);
   });
 });
 
@@ -112,11 +112,11 @@ describe('GET /api/structures/:id', () => {
   it('gives the public identity with the approvals of a direct query', async () => {
     const { status, body } = await get(`/api/structures/${lyonId}`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: lyonId, name: 'Centre social de la Croix-Rousse', commune_name: 'Lyon', departement_code: '69', departement_name: 'Rhône', region_code: '84' });
+    expect(body).toMatchObject({ id: lyonId, name: 'Centre social de la Croix-Rousse', communeName: 'Lyon', departementCode: '69', departementName: 'Rhône', regionCode: '84' });
     const approvals = await database.db.selectFrom('approvals').select(['kind']).where('structure_id', '=', lyonId).orderBy('starts_on').execute();
     expect(approvals.length).toBeGreaterThan(0);
     expect(body.approvals.map((a: { kind: string }) => a.kind)).toEqual(approvals.map((a) => a.kind));
-    for (const a of body.approvals) expect(a).toHaveProperty('starts_on');
+    for (const a of body.approvals) expect(a).toHaveProperty('startsOn');
     expect(body).not.toHaveProperty('cell_key');
     expect(body).not.toHaveProperty('answers');
   });

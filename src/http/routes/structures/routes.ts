@@ -4,6 +4,7 @@ import { searchStructures } from '../../../app/structures/searchStructures';
 import type { Env } from '../../context';
 import { readId, readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentStructureIdentity, presentStructureSummary } from '../../presenters/structure';
 import { structureIdentity, structureListQuery, structureListResponse } from './schema';
 import { memberDocs, memberRoutes } from './members';
 import { structureResponseDocs, structureResponseRoutes } from './responses';
@@ -48,10 +49,10 @@ export function structureRoutes() {
       q: q.q || undefined, regionCode: q.region, departementCode: q.departement, communeCode: q.commune, kind: q.kind,
       management: q.management, qpvStatus: q.qpv, territoryType: q.territory,
     }, page: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize } });
-    return c.json(result);
+    return c.json({ items: result.items.map(presentStructureSummary), total: result.total });
   });
   app.get('/structures/:id', async (c) => {
-    return c.json(await getStructureIdentity({ db: c.var.deps.db, structureId: readId(c) }));
+    return c.json(presentStructureIdentity(await getStructureIdentity({ db: c.var.deps.db, structureId: readId(c) })));
   });
   app.route('/', memberRoutes());
   app.route('/', structureResponseRoutes());

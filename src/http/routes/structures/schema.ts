@@ -21,19 +21,19 @@ export const structureListQuery = z.object({
 
 /** A structure's public identity as the directory lists it. */
 export const structureSummary = z.object({
-  id: z.number(), kind: z.enum(['CS', 'EVS']), name: z.string(), siret: z.string().nullable(), address: z.string().nullable(), postal_code: z.string().nullable(),
-  commune_code: z.string(), commune_name: z.string(), departement_code: z.string(), region_code: z.string(), lat: z.number().nullable(), lon: z.number().nullable(),
-  email: z.string().nullable(), website: z.string().nullable(), management: z.string(), federation_member: z.boolean(), territory_type: z.string(),
-  qpv_status: z.string(), npnru_stage: z.string(), npnru_interest: z.string().nullable(), travellers: z.boolean(), multi_site: z.boolean(),
-  itinerant: z.boolean(), first_approval_on: z.string().nullable(),
+  id: z.number(), kind: z.enum(['CS', 'EVS']), name: z.string(), siret: z.string().nullable(), address: z.string().nullable(), postalCode: z.string().nullable(),
+  communeCode: z.string(), communeName: z.string(), departementCode: z.string(), regionCode: z.string(), lat: z.number().nullable(), lon: z.number().nullable(),
+  email: z.string().nullable(), website: z.string().nullable(), management: z.string(), federationMember: z.boolean(), territoryType: z.string(),
+  qpvStatus: z.string(), npnruStage: z.string(), npnruInterest: z.string().nullable(), travellers: z.boolean(), multiSite: z.boolean(),
+  itinerant: z.boolean(), firstApprovalOn: z.string().nullable(),
 });
 
 export const structureListResponse = z.object({ items: z.array(structureSummary), total: z.number() });
 
 /** A structure's public identity card: its directory data, commune and département names, and approvals. */
 export const structureIdentity = structureSummary.extend({
-  commune_population: z.number(), departement_name: z.string(),
-  approvals: z.array(z.object({ kind: z.string(), starts_on: z.string(), ends_on: z.string().nullable() })),
+  communePopulation: z.number(), departementName: z.string(),
+  approvals: z.array(z.object({ kind: z.string(), startsOn: z.string(), endsOn: z.string().nullable() })),
 });
 
 /** A structure's team (private). */
@@ -44,8 +44,8 @@ export const structureTeamResponse = z.object({
 /** A structure's responses to the campaigns, newest year first (private). */
 export const structureResponsesResponse = z.object({
   items: z.array(z.object({
-    id: z.number(), year: z.number(), state: z.enum(responseStates), submitted_at: z.string().nullable(), validated_at: z.string().nullable(),
-    updated_at: z.string(), answer_count: z.number(),
+    id: z.number(), year: z.number(), state: z.enum(responseStates), submittedAt: z.string().nullable(), validatedAt: z.string().nullable(),
+    updatedAt: z.string(), answerCount: z.number(),
   })),
   total: z.number(),
 });
@@ -82,5 +82,5 @@ export const structurePointsQuery = z.object({
 
 export const structurePointsResponse = z.object({
   total: z.number(), withoutCoordinates: z.number(),
-  items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), lon: z.number(), lat: z.number(), commune_name: z.string(), departement_code: z.string() })),
+  items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), lon: z.number(), lat: z.number(), communeName: z.string(), departementCode: z.string() })),
 });

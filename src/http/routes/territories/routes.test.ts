@@ -34,13 +34,13 @@ describe('territories', () => {
     const expected = await database.db.selectFrom('departements').select('code').where('region_code', '=', '84').orderBy('code').execute();
     expect(ara.body.items.map((d: { code: string }) => d.code)).toEqual(expected.map((d) => d.code));
     expect(ara.body.items.map((d: { code: string }) => d.code)).toContain('69');
-    for (const d of ara.body.items) expect(d.region_code).toBe('84');
+    for (const d of ara.body.items) expect(d.regionCode).toBe('84');
     expect((await get('/api/territories/departements?region=00')).body).toEqual({ items: [], total: 0 });
   });
 
   it('finds communes by name prefix, largest first', async () => {
     const { body } = await get('/api/territories/communes?q=Lyon');
-    expect(body.items[0]).toMatchObject({ code: '69123', name: 'Lyon', departement_code: '69' });
+    expect(body.items[0]).toMatchObject({ code: '69123', name: 'Lyon', departementCode: '69' });
     for (const c of body.items) expect(c.name.toLowerCase().startsWith('lyon')).toBe(true);
     const pops = body.items.map((c: { population: number }) => c.population);
     expect(pops).toEqual([...pops].sort((a: number, b: number) => b - a));
@@ -52,11 +52,11 @@ describe('territories', () => {
     expect(byPostal.map((c: { code: string }) => c.code)).toContain('69123');
     const in13 = (await get('/api/territories/communes?departement=13&limit=100')).body;
     expect(in13.total).toBe(100);
-    for (const c of in13.items) expect(c.departement_code).toBe('13');
+    for (const c of in13.items) expect(c.departementCode).toBe('13');
     expect(in13.items[0].code).toBe('13055');
     const saint = (await get('/api/territories/communes?q=saint&departement=69&limit=5')).body;
     expect(saint.items).toHaveLength(5);
-    for (const c of saint.items) { expect(c.departement_code).toBe('69'); expect(c.name.toLowerCase()).toMatch(/^saint/); }
+    for (const c of saint.items) { expect(c.departementCode).toBe('69'); expect(c.name.toLowerCase()).toMatch(/^saint/); }
   });
 
   it('honours the limit and treats % and _ as plain characters', async () => {

@@ -5,6 +5,7 @@ import { listTerritories } from '../../../app/territories/listTerritories';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentCommune, presentDepartement, presentRegion } from '../../presenters/territory';
 import { communeListResponse, departementListResponse, regionListResponse } from './schema';
 
 const departementsQuery = z.object({ region: z.string().regex(/^\d{2}$/, 'Code région invalide.').optional() });
@@ -24,17 +25,17 @@ export function territoryRoutes() {
   const app = new Hono<Env>();
   app.get('/territories/regions', async (c) => {
     const items = await listTerritories({ db: c.var.deps.db, level: 'region' });
-    return c.json({ items, total: items.length });
+    return c.json({ items: items.map(presentRegion), total: items.length });
   });
   app.get('/territories/departements', async (c) => {
     const q = readQuery(c, departementsQuery);
     const items = await listTerritories({ db: c.var.deps.db, level: 'departement', regionCode: q.region });
-    return c.json({ items, total: items.length });
+    return c.json({ items: items.map(presentDepartement), total: items.length });
   });
   app.get('/territories/communes', async (c) => {
     const q = readQuery(c, communesQuery);
     const items = await findCommunes({ db: c.var.deps.db, q: q.q || undefined, departementCode: q.departement, limit: q.limit });
-    return c.json({ items, total: items.length });
+    return c.json({ items: items.map(presentCommune), total: items.length });
   });
   return app;
 }
