@@ -974,8 +974,8 @@ describe('private payloads of the own territory', () => {
     expect(body.total).toBe(Number(n.n));
     expect(body.items).toHaveLength(Number(n.n));
     const depts84 = (await database.db.selectFrom('departements').select('code').where('region_code', '=', '84').execute()).map((d) => d.code);
-    for (const item of body.items) expect(depts84).toContain(item.departement_code);
-    expect(body.items.map((i: { departement_code: string }) => i.departement_code)).toContain('73');
+    for (const item of body.items) expect(depts84).toContain(item.departementCode);
+    expect(body.items.map((i: { departementCode: string }) => i.departementCode)).toContain('73');
   });
 
   it('the national admin sees the responses of the Lyon centre with their answer counts', async () => {
@@ -999,7 +999,7 @@ describe('private payloads of the own territory', () => {
 });
 
 describe('public payloads', () => {
-  const FORBIDDEN_KEYS = ['password_hash', 'passwordHash', 'cell_key', 'answers', 'answer_count', 'answerCount', 'members', 'memberships', 'csrf_token', 'csrfToken', 'user_id', 'author_id', 'response_id', 'session'];
+  const FORBIDDEN_KEYS = ['password_hash', 'passwordHash', 'cell_key', 'answers', 'answer_count', 'answerCount', 'members', 'memberships', 'csrf_token', 'csrfToken', 'user_id', 'author_id', 'authorId', 'response_id', 'responseId', 'session'];
 
   function keysOf(v: unknown, out = new Set<string>()): Set<string> {
     if (Array.isArray(v)) v.forEach((x) => keysOf(x, out));

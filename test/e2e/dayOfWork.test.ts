@@ -70,7 +70,7 @@ afterAll(async () => {
   await new Promise<void>((ok) => (smtp ? smtp.close(() => ok()) : ok()));
 });
 
-interface Row { structure_id: number; response_id: number | null; state: string; quality_score: number | null; open_queries: number }
+interface Row { structureId: number; responseId: number | null; state: string; qualityScore: number | null; openQueries: number }
 
 describe('le correspondant ouvre toute réponse depuis la liste de suivi', () => {
   it('filtre les réponses transmises, trie par score, ouvre la première par « Contrôler » et la valide', async () => {
@@ -88,14 +88,14 @@ describe('le correspondant ouvre toute réponse depuis la liste de suivi', () =>
     expect(await axeViolations(page)).toEqual([]);
     await twoWidths(page, 'suivi-liste-filtree');
     await links.first().click();
-    await page.waitForURL(`**/controle/${expected.items[0].response_id}`);
+    await page.waitForURL(`**/controle/${expected.items[0].responseId}`);
     await page.getByRole('heading', { level: 1, name: /Contrôle de la réponse 2025/ }).waitFor(WAIT);
     await settled(page);
     const validate = page.getByRole('button', { name: 'Valider', exact: true });
-    if (expected.items[0].open_queries === 0) {
+    if (expected.items[0].openQueries === 0) {
       await validate.click();
       await page.getByRole('status').filter({ hasText: 'Réponse validée.' }).waitFor(WAIT);
-      const detail = await call<{ response: { state: string } }>(CAF, 'GET', `/responses/${expected.items[0].response_id}`);
+      const detail = await call<{ response: { state: string } }>(CAF, 'GET', `/responses/${expected.items[0].responseId}`);
       expect(detail.response.state).toBe('validated');
     }
     expect(errorsOf(page)).toEqual([]);
@@ -112,7 +112,7 @@ describe('le correspondant ouvre toute réponse depuis la liste de suivi', () =>
     await expect.poll(async () => (await list.locator('tbody tr').count()), WAIT).toBe(low.items.length);
     const scores = await list.locator('tbody td[data-label="Score de qualité"]').allInnerTexts();
     for (const s of scores) expect(Number(s)).toBeLessThan(90);
-    expect(await list.getByRole('link', { name: /^(Contrôler|Voir la réponse)/ }).count()).toBe(low.items.filter((i) => i.response_id).length);
+    expect(await list.getByRole('link', { name: /^(Contrôler|Voir la réponse)/ }).count()).toBe(low.items.filter((i) => i.responseId).length);
     await page.context().close();
   });
 

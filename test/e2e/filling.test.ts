@@ -51,7 +51,7 @@ async function apiPut(path: string, body: unknown, email = DIRECTOR) {
   if (!r.ok) throw new Error(`PUT ${path}: ${r.status} ${await r.text()}`);
 }
 
-interface Answer { code: string; value: unknown; version: number; author_name: string | null }
+interface Answer { code: string; value: unknown; version: number; authorName: string | null }
 async function answer(code: string): Promise<Answer | undefined> {
   const v = await apiGet<{ answers: Answer[] }>(`/responses/${responseId}`);
   return v.answers.find((a) => a.code === code);
@@ -138,8 +138,8 @@ describe('remplir à plusieurs', () => {
     await Promise.all([waitSaved(director), waitSaved(team)]);
     const adresse = await serverHas('identite.adresse', '12 rue des Essais');
     const commune = await serverHas('identite.commune', 'Lyon 4e arrondissement');
-    expect(adresse.author_name).toBe(names[DIRECTOR]);
-    expect(commune.author_name).toBe(names[TEAM]);
+    expect(adresse.authorName).toBe(names[DIRECTOR]);
+    expect(commune.authorName).toBe(names[TEAM]);
     // Live: each form shows the other's answer, with its author.
     await expect.poll(() => field(director, 'identite.commune').inputValue(), WAIT).toBe('Lyon 4e arrondissement');
     await expect.poll(() => field(team, 'identite.adresse').inputValue(), WAIT).toBe('12 rue des Essais');
@@ -182,7 +182,7 @@ describe('remplir à plusieurs', () => {
     await footer(team, 'identite.site_web').locator('..').screenshot({ path: `${SCREENSHOT_DIR}/remplissage-conflit-detail.png` });
     await box.getByRole('button', { name: /Garder ma valeur/ }).click();
     const a = await serverHas('identite.site_web', 'https://equipe.example.org');
-    expect(a.author_name).toBe(names[TEAM]);
+    expect(a.authorName).toBe(names[TEAM]);
     await expect.poll(() => field(director, 'identite.site_web').inputValue(), WAIT).toBe('https://equipe.example.org');
     expect(await team.locator('.conflict').count()).toBe(0);
     const history = await apiGet<{ items: { value: unknown; previous: unknown }[] }>(`/responses/${responseId}/answers/identite.site_web/history`);
@@ -195,7 +195,7 @@ describe('remplir à plusieurs', () => {
     await expect.poll(() => field(team, 'identite.adresse').inputValue(), WAIT).toBe('5 quai de la Direction');
     await waitSaved(team);
     const a = await answer('identite.adresse');
-    expect(a).toMatchObject({ value: '5 quai de la Direction', author_name: names[DIRECTOR] });
+    expect(a).toMatchObject({ value: '5 quai de la Direction', authorName: names[DIRECTOR] });
   });
 
   it('hors ligne : les modifications sont gardées, les règles tournent dans le navigateur, tout part au retour du réseau', async () => {
@@ -224,7 +224,7 @@ describe('remplir à plusieurs', () => {
     await context.setOffline(false);
     await waitSaved(team);
     const a = await serverHas('participation.comites_habitants', 7);
-    expect(a.author_name).toBe(names[TEAM]);
+    expect(a.authorName).toBe(names[TEAM]);
     // The director, on another section, gets it live as well.
     await section(director, /Participation et gouvernance/);
     await expect.poll(() => field(director, 'participation.comites_habitants').inputValue(), WAIT).toBe('7');
@@ -261,8 +261,8 @@ describe('remplir à plusieurs', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await footer(page, 'participation.adherents').locator('.comment-body', { hasText: 'Chiffre du fichier des adhérents au 31/12.' }).waitFor(WAIT);
-    const comments = await apiGet<{ items: { code: string; body: string; author_name: string }[] }>(`/responses/${responseId}/comments`);
-    expect(comments.items.at(-1)).toMatchObject({ code: 'participation.adherents', body: 'Chiffre du fichier des adhérents au 31/12.', author_name: names[TEAM] });
+    const comments = await apiGet<{ items: { code: string; body: string; authorName: string }[] }>(`/responses/${responseId}/comments`);
+    expect(comments.items.at(-1)).toMatchObject({ code: 'participation.adherents', body: 'Chiffre du fichier des adhérents au 31/12.', authorName: names[TEAM] });
     // The other person's thread updates live.
     await footer(director, 'participation.adherents').getByRole('button', { name: /Commentaires \(1\)/ }).waitFor(WAIT);
     await screenshot(page, 'remplissage-clavier');

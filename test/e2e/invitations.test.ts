@@ -114,9 +114,9 @@ describe('inviter par lien', () => {
     await input.waitFor(WAIT);
     await input.fill('3 place de la Croix-Rousse');
     await expect.poll(async () => {
-      const r = await call<{ answers: { code: string; value: unknown; author_name: string | null }[] }>(DIRECTOR, 'GET', `/responses/${responseId}`);
+      const r = await call<{ answers: { code: string; value: unknown; authorName: string | null }[] }>(DIRECTOR, 'GET', `/responses/${responseId}`);
       const a = r.answers.find((x) => x.code === 'identite.adresse');
-      return a && `${String(a.value)} · ${a.author_name}`;
+      return a && `${String(a.value)} · ${a.authorName}`;
     }, WAIT).toBe('3 place de la Croix-Rousse · Camille Nouvelle');
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
@@ -159,16 +159,16 @@ describe('réponses de l’an dernier à confirmer', () => {
     // A structure that has not opened this year's questionnaire but answered last year's.
     const campaigns = await call<{ items: { year: number; state: string }[] }>(NATIONAL, 'GET', '/campaigns');
     const year = campaigns.items.find((c) => c.state === 'open')!.year;
-    const list = await call<{ items: { structure_id: number; response_id: number | null; name: string }[] }>(NATIONAL, 'GET', `/campaigns/${year}/responses?level=nation&state=not_started&pageSize=200`);
-    let target: { structure_id: number; name: string } | undefined;
-    for (const s of list.items.filter((i) => i.response_id === null)) {
-      const past = await call<{ items: { year: number }[] }>(NATIONAL, 'GET', `/structures/${s.structure_id}/responses`);
+    const list = await call<{ items: { structureId: number; responseId: number | null; name: string }[] }>(NATIONAL, 'GET', `/campaigns/${year}/responses?level=nation&state=not_started&pageSize=200`);
+    let target: { structureId: number; name: string } | undefined;
+    for (const s of list.items.filter((i) => i.responseId === null)) {
+      const past = await call<{ items: { year: number }[] }>(NATIONAL, 'GET', `/structures/${s.structureId}/responses`);
       if (past.items.some((r) => r.year === year - 1)) { target = s; break; }
     }
     if (!target) throw new Error('the demo has no structure without a response this year and with one last year');
     const email = 'relais.confirmation@example.org';
     // No mail server in these tests: the one inviting gets the link in the answer, to pass on.
-    const invited = await call<{ link: string }>(NATIONAL, 'POST', `/structures/${target.structure_id}/invitations`, { email, role: 'contributor' });
+    const invited = await call<{ link: string }>(NATIONAL, 'POST', `/structures/${target.structureId}/invitations`, { email, role: 'contributor' });
     const path = new URL(invited.link).pathname;
 
     const page = await anonymousPage();
@@ -190,8 +190,8 @@ describe('réponses de l’an dernier à confirmer', () => {
     expect(await toConfirm.innerText()).toContain('Saisi par Dominique Relais');
     const after = (await call<{ answers: { code: string; prefilled: boolean; version: number }[] }>(email, 'GET', `/responses/${responseId}`)).answers.find((a) => a.code === code)!;
     expect(after).toMatchObject({ prefilled: false, version: before.version + 1 });
-    const history = await call<{ items: { kind: string; author_name: string | null }[] }>(email, 'GET', `/responses/${responseId}/answers/${encodeURIComponent(code)}/history`);
-    expect(history.items.at(-1)).toMatchObject({ kind: 'confirm', author_name: 'Dominique Relais' });
+    const history = await call<{ items: { kind: string; authorName: string | null }[] }>(email, 'GET', `/responses/${responseId}/answers/${encodeURIComponent(code)}/history`);
+    expect(history.items.at(-1)).toMatchObject({ kind: 'confirm', authorName: 'Dominique Relais' });
     await screenshot(page, 'questionnaire-confirme');
     await page.context().close();
   });

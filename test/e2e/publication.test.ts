@@ -104,7 +104,7 @@ describe('publication of releases', () => {
     expect(await y2024.getByRole('row', { name: /n° 2/ }).count()).toBe(0);
 
     // Before closing, a few responses stay transmitted: one will be validated late, for the correction.
-    const submitted = await call<{ items: { response_id: number }[] }>(NATIONAL, 'GET', '/campaigns/2025/responses?state=submitted&pageSize=5');
+    const submitted = await call<{ items: { responseId: number }[] }>(NATIONAL, 'GET', '/campaigns/2025/responses?state=submitted&pageSize=5');
     expect(submitted.items.length).toBeGreaterThan(0);
     await call(NATIONAL, 'POST', '/campaigns/2025/close');
     await page.reload();
@@ -132,7 +132,7 @@ describe('publication of releases', () => {
     await closed.getByRole('row', { name: /Première publication de la campagne 2025/ }).waitFor(WAIT);
 
     // A late validation changes nothing public until a correction is published.
-    await call(NATIONAL, 'POST', `/responses/${submitted.items[0].response_id}/validate`);
+    await call(NATIONAL, 'POST', `/responses/${submitted.items[0].responseId}/validate`);
     await page.reload();
     const again = block(page, 2025);
     await again.getByRole('heading', { level: 3, name: 'Publier une correction' }).waitFor(WAIT);

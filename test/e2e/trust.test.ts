@@ -49,9 +49,9 @@ async function submitDemoCentre() {
   const me = await call<{ memberships: { structureId?: number; role: string }[] }>(DIRECTOR, 'GET', '/me');
   const structureId = me.memberships.find((m) => m.role === 'director')!.structureId!;
   responseId = (await call<{ responseId: number }>(DIRECTOR, 'POST', `/structures/${structureId}/campaigns/2025/response`)).responseId;
-  const list = await call<{ items: { response_id: number | null; structure_id: number }[] }>(CAF, 'GET', '/campaigns/2025/responses?level=departement&code=69&state=validated&pageSize=5');
-  const model = list.items.find((i) => i.response_id && i.structure_id !== structureId)!;
-  const source = await call<Detail>(CAF, 'GET', `/responses/${model.response_id}`);
+  const list = await call<{ items: { responseId: number | null; structureId: number }[] }>(CAF, 'GET', '/campaigns/2025/responses?level=departement&code=69&state=validated&pageSize=5');
+  const model = list.items.find((i) => i.responseId && i.structureId !== structureId)!;
+  const source = await call<Detail>(CAF, 'GET', `/responses/${model.responseId}`);
   const current = new Map((await call<Detail>(DIRECTOR, 'GET', `/responses/${responseId}`)).answers.map((a) => [a.code, a]));
   for (const a of source.answers) {
     if (a.code.startsWith('identite.') && current.has(a.code)) continue;

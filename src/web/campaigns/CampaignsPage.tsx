@@ -37,7 +37,7 @@ export function CampaignsPage() {
             <CampaignsTable campaigns={items} national={national} onChange={refresh} />
             {national && <PrepareForm campaigns={items} onDone={refresh} />}
             {national && items.filter((c) => c.state === 'preparation' || c.state === 'open').map((c) => (
-              <DeadlinesPanel key={`${c.year}/${reload}`} year={String(c.year)} state={c.state} closesOn={c.closes_on}
+              <DeadlinesPanel key={`${c.year}/${reload}`} year={String(c.year)} state={c.state} closesOn={c.closesOn}
                 deadlines={parseDeadlines(c.deadlines)} onChange={refresh} title={`Délais par territoire – campagne ${c.year}`} />
             ))}
             {(local || national) && items.length > 0 && <LocalQuestionsPanel key={items.map((c) => `${c.year}:${c.state}`).join()} campaigns={items} territory={local} />}
@@ -71,8 +71,8 @@ function CampaignsTable({ campaigns, national, onChange }: { campaigns: Campaign
               <tr key={c.year}>
                 <th scope="row">{c.year}</th>
                 <td data-label="État">{campaignStateLabel(c.state)}</td>
-                <td data-label="Ouverture">{formatDate(c.opens_on)}</td>
-                <td data-label="Clôture">{formatDate(c.closes_on)}</td>
+                <td data-label="Ouverture">{formatDate(c.opensOn)}</td>
+                <td data-label="Clôture">{formatDate(c.closesOn)}</td>
                 <td data-label="Suivi"><Link to={`/suivi/${c.year}`}>Suivi<span className="visually-hidden"> de la campagne {c.year}</span></Link></td>
                 {national && (
                   <td data-label="Action">

@@ -96,16 +96,16 @@ export function TerritoryResponses({ year, level, code, territoryName }: Props) 
                   </thead>
                   <tbody>
                     {data.items.map((r) => (
-                      <tr key={r.structure_id}>
-                        <th scope="row"><Link to={`/structures/${r.structure_id}`}>{r.name}</Link></th>
+                      <tr key={r.structureId}>
+                        <th scope="row"><Link to={`/structures/${r.structureId}`}>{r.name}</Link></th>
                         <td data-label="Type">{kindLabel(r.kind)}</td>
-                        <td data-label="Département">{r.departement_code}</td>
+                        <td data-label="Département">{r.departementCode}</td>
                         <td data-label="État"><StateBadge state={r.state} /></td>
-                        <td data-label="Score de qualité" className="num">{r.quality_score ?? '—'}</td>
-                        <td data-label="Questions ouvertes" className="num">{r.open_queries}</td>
-                        <td data-label="Dernière modification">{formatDate(r.updated_at)}</td>
-                        <td data-label="Réponse">{r.response_id
-                          ? <Link to={`/controle/${r.response_id}`}>{responseAction(r.state)}<span className="visually-hidden"> : {r.name}</span></Link>
+                        <td data-label="Score de qualité" className="num">{r.qualityScore ?? '—'}</td>
+                        <td data-label="Questions ouvertes" className="num">{r.openQueries}</td>
+                        <td data-label="Dernière modification">{formatDate(r.updatedAt)}</td>
+                        <td data-label="Réponse">{r.responseId
+                          ? <Link to={`/controle/${r.responseId}`}>{responseAction(r.state)}<span className="visually-hidden"> : {r.name}</span></Link>
                           : <span className="muted">Pas de réponse</span>}</td>
                       </tr>
                     ))}

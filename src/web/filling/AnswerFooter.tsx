@@ -141,7 +141,7 @@ function Comments({ id, code, label }: { id: string; code: string; label: string
         <ul className="comment-list" aria-label={`Commentaires sur « ${label} »`}>
           {comments.map((c) => (
             <li key={c.id}>
-              <p className="comment-head"><strong>{c.author_name}</strong> · {formatMoment(c.at)}{c.kind !== 'comment' && <> · <span className="tag">{c.kind === 'proposal' ? 'Proposition' : 'Justification'}</span></>}</p>
+              <p className="comment-head"><strong>{c.authorName}</strong> · {formatMoment(c.at)}{c.kind !== 'comment' && <> · <span className="tag">{c.kind === 'proposal' ? 'Proposition' : 'Justification'}</span></>}</p>
               <p className="comment-body">{c.body}</p>
             </li>
           ))}
@@ -184,7 +184,7 @@ function History({ id, code, version }: { id: string; code: string; version: num
             {[...rows].reverse().map((r) => (
               <tr key={r.id}>
                 <td>{formatMoment(r.at)}</td>
-                <td>{r.author_name ?? '—'}</td>
+                <td>{r.authorName ?? '—'}</td>
                 <td>{kindText[r.kind] ?? r.kind}</td>
                 <td>{r.kind === 'prefill' ? '—' : formatValue(r.previous)}</td>
                 <td>{formatValue(r.value)}</td>

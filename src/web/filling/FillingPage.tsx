@@ -41,7 +41,7 @@ export default function FillingPage({ id }: { id: string }) {
       <nav aria-label="Fil d’Ariane" className="breadcrumb">
         <ol>
           <li><Link to="/">Accueil</Link></li>
-          {loaded.status === 'ok' && <li><Link to={`/structures/${loaded.data.view.response.structure_id}`}>{loaded.data.view.response.structure_name}</Link></li>}
+          {loaded.status === 'ok' && <li><Link to={`/structures/${loaded.data.view.response.structureId}`}>{loaded.data.view.response.structureName}</Link></li>}
           <li aria-current="page">{title}</li>
         </ol>
       </nav>
@@ -75,7 +75,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
     });
     const store = new FillingStore();
     store.answers = new Map(view.answers.map((a) => [a.code, {
-      code: a.code, value: a.value, version: a.version, author: a.author_name, at: a.updated_at, prefilled: a.prefilled,
+      code: a.code, value: a.value, version: a.version, author: a.authorName, at: a.updatedAt, prefilled: a.prefilled,
     }]));
     store.presence = view.presence;
     const applyToForm = (code: string, value: unknown) => {
@@ -141,7 +141,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
       for (const a of v.answers) {
         const known = store.answers.get(a.code);
         if (known && known.version >= a.version) continue;
-        store.setAnswer({ code: a.code, value: a.value, version: a.version, author: a.author_name, at: a.updated_at, prefilled: a.prefilled });
+        store.setAnswer({ code: a.code, value: a.value, version: a.version, author: a.authorName, at: a.updatedAt, prefilled: a.prefilled });
         if (!saver.hasPending(a.code)) {
           remote.current = true;
           try { survey.setValue(a.code, a.value); } finally { remote.current = false; }
@@ -191,7 +191,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
   return (
     <FillingContext.Provider value={filling}>
       <p className="eyebrow">Questionnaire {r.year}</p>
-      <h1>{r.structure_name}</h1>
+      <h1>{r.structureName}</h1>
       <p className="lead">
         <span className={`badge badge-${r.state}`}>{responseStateLabel(r.state)}</span>
         {' '}· Chaque réponse s’enregistre dès que vous la saisissez.
@@ -199,7 +199,7 @@ function FillingForm({ data, me, onReload }: { data: Loaded; me: { id: number; n
       {readOnly && (
         <div className="panel panel-note" role="note">
           {r.state === 'submitted' || r.state === 'validated' || r.state === 'locked'
-            ? <p>Réponse transmise{r.submitted_at ? ` le ${formatDate(r.submitted_at)}` : ''} : elle n’est plus modifiable par la structure. Vous pouvez la consulter et la commenter.</p>
+            ? <p>Réponse transmise{r.submittedAt ? ` le ${formatDate(r.submittedAt)}` : ''} : elle n’est plus modifiable par la structure. Vous pouvez la consulter et la commenter.</p>
             : <p>Vous pouvez consulter et commenter cette réponse, mais pas la modifier.</p>}
         </div>
       )}

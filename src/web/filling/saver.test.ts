@@ -24,9 +24,9 @@ let me: { id: number; name: string };
 /** What the page does on a visit: the store filled from GET /api/responses/:id. */
 async function visit(): Promise<FillingStore> {
   const res = await client.request(`/api/responses/${responseId}`, { headers: director });
-  const view = (await res.json()) as { answers: { code: string; value: unknown; version: number; author_name: string | null; updated_at: string | null; prefilled: boolean }[] };
+  const view = (await res.json()) as { answers: { code: string; value: unknown; version: number; authorName: string | null; updatedAt: string | null; prefilled: boolean }[] };
   const store = new FillingStore();
-  store.answers = new Map(view.answers.map((a) => [a.code, { code: a.code, value: a.value, version: a.version, author: a.author_name, at: a.updated_at, prefilled: a.prefilled }]));
+  store.answers = new Map(view.answers.map((a) => [a.code, { code: a.code, value: a.value, version: a.version, author: a.authorName, at: a.updatedAt, prefilled: a.prefilled }]));
   return store;
 }
 

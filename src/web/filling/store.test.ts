@@ -51,10 +51,10 @@ describe('filling store', () => {
 
   it('groups comments by question, and keeps only the queries not yet closed', () => {
     const { store } = watched();
-    const c = (id: number, code: string, body: string): CommentRow => ({ id, code, kind: 'comment', body, at: '2026-03-01T10:00:00Z', author_name: 'Équipe' });
+    const c = (id: number, code: string, body: string): CommentRow => ({ id, code, kind: 'comment', body, at: '2026-03-01T10:00:00Z', authorName: 'Équipe' });
     store.setComments([c(1, 'a', 'un'), c(2, 'b', 'deux'), c(3, 'a', 'trois')]);
     expect(store.comments.get('a')?.map((x) => x.body)).toEqual(['un', 'trois']);
-    const q = (id: number, code: string, state: Query['state']): Query => ({ id, code, state, opened_at: '2026-03-01T10:00:00Z', closed_at: null, opened_by_name: 'CAF', messages: [] });
+    const q = (id: number, code: string, state: Query['state']): Query => ({ id, code, state, openedAt: '2026-03-01T10:00:00Z', closedAt: null, openedByName: 'CAF', messages: [] });
     store.setQueries([q(1, 'a', 'open'), q(2, 'a', 'closed'), q(3, 'b', 'answered'), q(4, 'c', 'closed')]);
     expect([...store.queries.keys()].sort()).toEqual(['a', 'b']);
     expect(store.queries.get('a')?.map((x) => x.id)).toEqual([1]);

@@ -50,7 +50,7 @@ function CampaignView({ campaigns, level, code, name }: { campaigns: Campaign[];
           <CampaignPicker campaigns={campaigns} year={year} onChange={setYear} />
         </div>
         <p className="muted">
-          {campaignStateLabel(campaign.state)} · du {formatDate(campaign.opens_on)} au {formatDate(campaign.closes_on)}
+          {campaignStateLabel(campaign.state)} · du {formatDate(campaign.opensOn)} au {formatDate(campaign.closesOn)}
         </p>
         <p><Link to={`/suivi/${year}?level=${level}${code ? `&code=${code}` : ''}`}>Tableau de bord de suivi et de qualité</Link></p>
         <p><Link to="/campagnes">{level === 'nation' ? 'Administrer les campagnes (préparer, ouvrir, clore, délais)' : 'Campagnes et questions locales du territoire'}</Link></p>

@@ -34,7 +34,7 @@ export function CockpitPage({ year }: { year: string }) {
           return (
             <>
               <h1 id="cockpit-title">Suivi de la campagne {year} – {where}</h1>
-              <p className="lead">{campaignStateLabel(c.campaign.state)} · clôture le {formatDate(c.campaign.closes_on)}</p>
+              <p className="lead">{campaignStateLabel(c.campaign.state)} · clôture le {formatDate(c.campaign.closesOn)}</p>
               <ul className="key-figures" aria-label="Chiffres clés">
                 <li><span className="figure">{formatNumber(c.expected)}</span> structures attendues</li>
                 <li><span className="figure">{formatPercent(c.timeliness.onTimeOfExpected)}</span> des structures attendues ont transmis à temps</li>
@@ -54,7 +54,7 @@ export function CockpitPage({ year }: { year: string }) {
                 {c.campaign.state === 'open' && <Reminders year={year} level={level} code={code} onSent={() => setReload((n) => n + 1)} />}
                 <p><Link to={`/suivi/envois?${query}`}>Voir les courriels préparés (boîte d’envoi)</Link></p>
               </div>
-              <DeadlinesPanel year={year} state={c.campaign.state} closesOn={c.campaign.closes_on} deadlines={c.campaign.deadlines ?? []} onChange={() => setReload((n) => n + 1)} />
+              <DeadlinesPanel year={year} state={c.campaign.state} closesOn={c.campaign.closesOn} deadlines={c.campaign.deadlines ?? []} onChange={() => setReload((n) => n + 1)} />
               <div className="panel">
                 <h2>Qualité des réponses</h2>
                 <p className="muted">Score de 0 à 100 calculé par le moteur de qualité : règles du questionnaire, complétude, évolution sur un an, comparaison aux structures comparables.</p>
@@ -68,11 +68,11 @@ export function CockpitPage({ year }: { year: string }) {
                     <thead><tr><th scope="col">Structure</th><th scope="col">Constats</th><th scope="col">Score</th><th scope="col">Réponse</th></tr></thead>
                     <tbody>
                       {c.mostFindings.map((s) => (
-                        <tr key={s.response_id}>
+                        <tr key={s.responseId}>
                           <th scope="row"><Link to={`/structures/${s.id}`}>{s.name}</Link></th>
                           <td>{s.findings}</td>
-                          <td>{s.quality_score ?? '—'}</td>
-                          <td><Link to={`/controle/${s.response_id}`} aria-label={`Contrôler la réponse de ${s.name}`}>Contrôler</Link></td>
+                          <td>{s.qualityScore ?? '—'}</td>
+                          <td><Link to={`/controle/${s.responseId}`} aria-label={`Contrôler la réponse de ${s.name}`}>Contrôler</Link></td>
                         </tr>
                       ))}
                     </tbody>

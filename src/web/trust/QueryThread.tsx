@@ -34,7 +34,7 @@ export function QueryThread({ query, label, side, responseId, answer, onChange, 
       <ol className="query-messages">
         {query.messages.map((m, i) => (
           <li key={i} className={`query-message query-message-${m.kind}`}>
-            <p className="query-meta">{messageKindLabel[m.kind]} · {m.author_name} · {formatDateTime(m.at)}</p>
+            <p className="query-meta">{messageKindLabel[m.kind]} · {m.authorName} · {formatDateTime(m.at)}</p>
             <p className="query-body">{m.body}</p>
           </li>
         ))}

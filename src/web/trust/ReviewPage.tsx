@@ -36,15 +36,15 @@ export function ReviewPage({ id }: { id: string }) {
         const units = new Map(questions.map((q) => [q.code, q.unit]));
         // Answers a finding (error or warning) names as the most likely wrong one: highlighted in the table.
         const suspects = new Set(quality.findings.filter((f) => f.level !== 'info' && f.suspect).map((f) => f.suspect!.code));
-        const canDecide = detail.can.fill && r.campaign_state === 'open' && editableByStructure(r.state);
+        const canDecide = detail.can.fill && r.campaignState === 'open' && editableByStructure(r.state);
         const byCode = new Map<string, QualityFinding[]>();
         for (const f of quality.findings) for (const c of f.codes) byCode.set(c, [...(byCode.get(c) ?? []), f]);
         const answers = new Map(detail.answers.map((a) => [a.code, a]));
         const questioned = new Set(queries.filter((q) => q.state !== 'closed').map((q) => q.code));
         return (
           <>
-            <nav aria-label="Fil d’Ariane" className="breadcrumb"><ol><li><Link to="/">Accueil</Link></li><li><Link to={`/structures/${r.structure_id}`}>{r.structure_name}</Link></li><li aria-current="page">Contrôle {r.year}</li></ol></nav>
-            <h1>Contrôle de la réponse {r.year} – {r.structure_name}</h1>
+            <nav aria-label="Fil d’Ariane" className="breadcrumb"><ol><li><Link to="/">Accueil</Link></li><li><Link to={`/structures/${r.structureId}`}>{r.structureName}</Link></li><li aria-current="page">Contrôle {r.year}</li></ol></nav>
+            <h1>Contrôle de la réponse {r.year} – {r.structureName}</h1>
             <ul className="key-figures" aria-label="Synthèse">
               <li><span className="figure">{quality.score ?? '—'}<span className="figure-unit"> / 100</span></span> score de qualité</li>
               <li><span className="figure">{quality.findings.filter((f) => f.level !== 'info').length}</span> {pluralWord(quality.findings.filter((f) => f.level !== 'info').length, 'incohérence ou alerte', 'incohérences ou alertes')}</li>
@@ -85,7 +85,7 @@ export function ReviewPage({ id }: { id: string }) {
               </div>
               <div className="table-wrap">
                 <table className="table answers-table">
-                  <caption className="visually-hidden">Réponses de {r.structure_name} en {r.year}, avec les constats</caption>
+                  <caption className="visually-hidden">Réponses de {r.structureName} en {r.year}, avec les constats</caption>
                   <thead><tr><th scope="col">Question</th><th scope="col">Réponse</th><th scope="col">Constats</th><th scope="col">Action</th></tr></thead>
                   <tbody>
                     {questions.filter((q) => (onlyFlagged ? byCode.has(q.code) : answers.has(q.code) || byCode.has(q.code))).map((q) => {

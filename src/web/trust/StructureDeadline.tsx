@@ -13,11 +13,11 @@ export function StructureDeadline({ departementCode, regionCode }: { departement
   if (campaigns.status !== 'ok') return null;
   const c = currentCampaign(campaigns.data.items);
   if (!c || (c.state !== 'open' && c.state !== 'preparation')) return null;
-  const d = effectiveDeadline(c.closes_on, c.deadlines, { departementCode, regionCode });
+  const d = effectiveDeadline(c.closesOn, c.deadlines, { departementCode, regionCode });
   return (
     <p className="structure-deadline" data-deadline={d.date}>
       <strong>Date limite de réponse au questionnaire {c.year} : {formatDate(d.date)}</strong>
-      {d.source !== 'campaign' && <> (délai accordé à votre {d.source === 'departement' ? 'département' : 'région'} ; la campagne nationale se termine le {formatDate(c.closes_on)})</>}
+      {d.source !== 'campaign' && <> (délai accordé à votre {d.source === 'departement' ? 'département' : 'région'} ; la campagne nationale se termine le {formatDate(c.closesOn)})</>}
     </p>
   );
 }

@@ -4,11 +4,11 @@ import { listFollowUp } from '../../../app/campaigns/listFollowUp';
 import { getCampaignCockpit } from '../../../app/campaigns/getCampaignCockpit';
 import { sendReminders } from '../../../app/campaigns/sendReminders';
 import { readConfig } from '../../../config';
-import { parseDeadlines } from '../../../domain/deadlines';
 import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readQuery } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentCockpit, presentFollowUpRow } from '../../presenters/campaign';
 import { authorizeTerritory, campaignOf } from './access';
 import { campaignProgressResponse, cockpitResponse, followUpResponse, remindersResponse, responsesQuery, territoryQuery } from './schema';
 
@@ -35,13 +35,14 @@ export function progressRoutes() {
     const q = readQuery(c, responsesQuery);
     const campaign = await campaignOf(c);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json(await listFollowUp({ db: c.var.deps.db, campaignId: campaign.id, scope, filter: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, state: q.state, scoreBelow: q.scoreBelow, openQueries: q.openQueries, sort: q.sort, dir: q.dir } }));
+    const list = await listFollowUp({ db: c.var.deps.db, campaignId: campaign.id, scope, filter: { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, state: q.state, scoreBelow: q.scoreBelow, openQueries: q.openQueries, sort: q.sort, dir: q.dir } });
+    return c.json({ items: list.items.map(presentFollowUpRow), total: list.total });
   });
   app.get('/campaigns/:year/cockpit', async (c) => {
     const q = readQuery(c, territoryQuery);
     const campaign = await campaignOf(c);
     const scope = await authorizeTerritory(c, q.level, q.code);
-    return c.json({ campaign: { year: campaign.year, state: campaign.state, closes_on: campaign.closes_on, deadlines: parseDeadlines(campaign.deadlines) }, territory: scope, ...(await getCampaignCockpit({ db: c.var.deps.db, campaign, scope })) });
+    return c.json(presentCockpit(campaign, scope, await getCampaignCockpit({ db: c.var.deps.db, campaign, scope })));
   });
   app.post('/campaigns/:year/reminders', async (c) => {
     const q = readQuery(c, territoryQuery);

@@ -78,7 +78,7 @@ describe('GET /api/campaigns/:year/responses', () => {
     const states = await statesBySql(year, sql`s.departement_code = '69'`);
     expect(body.total).toBe(Object.values(states).reduce((a, b) => a + b, 0));
     const counted: Record<string, number> = {};
-    for (const i of body.items) { expect(i.departement_code).toBe('69'); counted[i.state] = (counted[i.state] ?? 0) + 1; }
+    for (const i of body.items) { expect(i.departementCode).toBe('69'); counted[i.state] = (counted[i.state] ?? 0) + 1; }
     expect(counted).toEqual(states);
   });
 
@@ -105,7 +105,7 @@ describe('GET /api/campaigns/:year/responses', () => {
     for (let page = 1; page <= Math.ceil(all.total / 5); page++) {
       const p = (await get(`/api/campaigns/${year}/responses?level=region&code=84&pageSize=5&page=${page}`, national)).body;
       expect(p.total).toBe(all.total);
-      seen.push(...p.items.map((i: { structure_id: number }) => i.structure_id));
+      seen.push(...p.items.map((i: { structureId: number }) => i.structureId));
     }
     expect(seen).toHaveLength(all.total);
     expect(new Set(seen).size).toBe(all.total);
@@ -128,22 +128,22 @@ describe('GET /api/campaigns/:year/responses', () => {
 
     const all = (await get(base, caf69)).body;
     for (const i of all.items) {
-      expect(i.quality_score, String(i.structure_id)).toBe(bySql.get(i.structure_id)!.score);
-      expect(i.open_queries, String(i.structure_id)).toBe(bySql.get(i.structure_id)!.open);
+      expect(i.qualityScore, String(i.structureId)).toBe(bySql.get(i.structureId)!.score);
+      expect(i.openQueries, String(i.structureId)).toBe(bySql.get(i.structureId)!.open);
     }
     const withQ = (await get(`${base}&openQueries=with`, caf69)).body;
     expect(withQ.total).toBe(rows.rows.filter((r) => r.open > 0).length);
-    expect(withQ.items.map((i: { structure_id: number }) => i.structure_id)).toContain(target.structure_id);
+    expect(withQ.items.map((i: { structureId: number }) => i.structureId)).toContain(target.structure_id);
     const withoutQ = (await get(`${base}&openQueries=without`, caf69)).body;
     expect(withoutQ.total + withQ.total).toBe(all.total);
     const low = (await get(`${base}&scoreBelow=60`, caf69)).body;
     expect(low.total).toBe(rows.rows.filter((r) => r.score !== null && r.score < 60).length);
-    const byScore = (await get(`${base}&sort=score`, caf69)).body.items.map((i: { quality_score: number | null }) => i.quality_score);
+    const byScore = (await get(`${base}&sort=score`, caf69)).body.items.map((i: { qualityScore: number | null }) => i.qualityScore);
     const scored = byScore.filter((x: number | null) => x !== null);
     expect(scored).toEqual([...scored].sort((a: number, b: number) => a - b));
     expect(byScore.slice(scored.length).every((x: number | null) => x === null)).toBe(true);
     const byQueries = (await get(`${base}&sort=queries`, caf69)).body.items;
-    expect(byQueries[0].structure_id).toBe(target.structure_id);
+    expect(byQueries[0].structureId).toBe(target.structure_id);
     expect((await get(`${base}&sort=ranking`, caf69)).status).toBe(400);
   });
 

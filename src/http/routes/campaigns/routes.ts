@@ -6,6 +6,7 @@ import { AppError } from '../../../domain/errors';
 import type { Env } from '../../context';
 import { readBody } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentCampaign } from '../../presenters/campaign';
 import { localQuestionDocs, localQuestionRoutes } from './localQuestions';
 import { progressDocs, progressRoutes } from './progress';
 import { responseFileDocs, responseFileRoutes } from './responseFiles';
@@ -31,7 +32,7 @@ export function campaignRoutes() {
   const app = new Hono<Env>();
   app.get('/campaigns', async (c) => {
     const items = await getCampaigns({ db: c.var.deps.db });
-    return c.json({ items, total: items.length });
+    return c.json({ items: items.map(presentCampaign), total: items.length });
   });
   app.post('/campaigns', async (c) => {
     const body = await readBody(c, prepareCampaignBody);

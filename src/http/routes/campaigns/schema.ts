@@ -13,8 +13,8 @@ const territoryScope = z.union([
 
 /** A yearly campaign: state, dates, questionnaire and later deadlines per territory ({ "departement:69": "2026-07-31" }). */
 export const campaignRow = z.object({
-  id: z.number(), year: z.number(), state: z.enum(campaignStates), opens_on: z.string(), closes_on: z.string(),
-  questionnaire_id: z.number().nullable(), deadlines: z.record(z.string(), z.string()),
+  id: z.number(), year: z.number(), state: z.enum(campaignStates), opensOn: z.string(), closesOn: z.string(),
+  questionnaireId: z.number().nullable(), deadlines: z.record(z.string(), z.string()),
 });
 
 /** The campaigns, most recent first. */
@@ -29,9 +29,9 @@ export const campaignProgressResponse = z.object({
 /** The follow-up list: one row per awaited structure, its response (if any), state, score and open queries. */
 export const followUpResponse = z.object({
   items: z.array(z.object({
-    structure_id: z.number(), name: z.string(), kind: z.enum(['CS', 'EVS']), departement_code: z.string(),
-    response_id: z.number().nullable(), updated_at: z.string().nullable(), quality_score: z.number().nullable(),
-    state: z.enum(responseStates), open_queries: z.number(),
+    structureId: z.number(), name: z.string(), kind: z.enum(['CS', 'EVS']), departementCode: z.string(),
+    responseId: z.number().nullable(), updatedAt: z.string().nullable(), qualityScore: z.number().nullable(),
+    state: z.enum(responseStates), openQueries: z.number(),
   })),
   total: z.number(),
 });
@@ -77,13 +77,13 @@ export const deadlinesResponse = z.object({ year: z.number(), deadlines: z.array
 
 /** A territory's follow-up dashboard: states, timeliness against each structure's deadline, quality scores, open queries, structures with most findings. */
 export const cockpitResponse = z.object({
-  campaign: z.object({ year: z.number(), state: z.enum(campaignStates), closes_on: z.string(), deadlines: z.array(territoryDeadline) }),
+  campaign: z.object({ year: z.number(), state: z.enum(campaignStates), closesOn: z.string(), deadlines: z.array(territoryDeadline) }),
   territory: territoryScope,
   expected: z.number(), byState: z.partialRecord(z.enum(responseStates), z.number()), onTimeRate: z.number().nullable(),
   timeliness: z.object({ onTime: z.number(), late: z.number(), missing: z.number(), onTimeOfExpected: z.number().nullable() }),
   qualityDistribution: z.array(z.object({ from: z.number(), to: z.number(), n: z.number() })),
   openQueries: z.number(),
-  mostFindings: z.array(z.object({ id: z.number(), name: z.string(), response_id: z.number(), quality_score: z.number().nullable(), findings: z.number() })),
+  mostFindings: z.array(z.object({ id: z.number(), name: z.string(), responseId: z.number(), qualityScore: z.number().nullable(), findings: z.number() })),
 });
 
 /** Reminders prepared: late structures, mails put in the outbox, mails sent now (0 without a mail server). */

@@ -57,7 +57,7 @@ describe('directory import over HTTP', () => {
 
     const year = (await database.db.selectFrom('campaigns').select((eb) => eb.fn.max('year').as('y')).executeTakeFirstOrThrow()).y;
     const progress = async () => (await (await client.request(`/api/campaigns/${year}/progress?level=departement&code=69`, { headers: h })).json()).expected as number;
-    const listed = async () => (await (await client.request(`/api/campaigns/${year}/responses?level=departement&code=69&state=not_started&pageSize=200`, { headers: h })).json()).items.map((i: { structure_id: number }) => i.structure_id) as number[];
+    const listed = async () => (await (await client.request(`/api/campaigns/${year}/responses?level=departement&code=69&state=not_started&pageSize=200`, { headers: h })).json()).items.map((i: { structureId: number }) => i.structureId) as number[];
     const [expectedBefore, listedBefore] = [await progress(), await listed()];
     expect(listedBefore).toContain(ids[3]);
     const applied = await (await upload(h, next, false)).json();

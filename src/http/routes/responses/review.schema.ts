@@ -27,8 +27,8 @@ export const qualityResponse = z.object({
 /** The correspondents' queries on a response, each with its messages. */
 export const queryListResponse = z.object({
   items: z.array(z.object({
-    id: z.number(), code: z.string(), state: z.enum(queryStates), opened_at: z.string(), closed_at: z.string().nullable(), opened_by_name: z.string().nullable(),
-    messages: z.array(z.object({ query_id: z.number(), kind: z.enum(['question', 'answer', 'close']), body: z.string(), at: z.string(), author_name: z.string() })),
+    id: z.number(), code: z.string(), state: z.enum(queryStates), openedAt: z.string(), closedAt: z.string().nullable(), openedByName: z.string().nullable(),
+    messages: z.array(z.object({ queryId: z.number(), kind: z.enum(['question', 'answer', 'close']), body: z.string(), at: z.string(), authorName: z.string() })),
   })),
   total: z.number(),
 });

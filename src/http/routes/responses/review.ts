@@ -7,6 +7,7 @@ import { listResponseQueries } from '../../../app/responses/listResponseQueries'
 import type { Env } from '../../context';
 import { readBody, readId } from '../../input';
 import type { RouteDoc } from '../../openapi';
+import { presentQuery } from '../../presenters/query';
 import { openQueryBody, qualityResponse, queryListResponse, queryStateResponse, reasonBody, reviewedResponse } from './review.schema';
 
 export const reviewDocs = [
@@ -31,7 +32,7 @@ export function reviewRoutes() {
   app.get('/responses/:id/queries', async (c) => {
     const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
     const items = await listResponseQueries({ db: c.var.deps.db, responseId: r.id });
-    return c.json({ items, total: items.length });
+    return c.json({ items: items.map(presentQuery), total: items.length });
   });
   app.post('/responses/:id/queries', async (c) => {
     const body = await readBody(c, openQueryBody);

@@ -33,7 +33,7 @@ const put = (code: string, value: unknown, baseVersion: number, h = team) =>
 describe('filling a response together', () => {
   it('shows the response with its answers and abilities to the team, and to the département correspondent read-only', async () => {
     const mine = await get(`/api/responses/${responseId}`, team);
-    expect(mine.response.structure_name).toBe(DEMO_CENTRE.name);
+    expect(mine.response.structureName).toBe(DEMO_CENTRE.name);
     expect(mine.can).toEqual({ fill: true, submit: false, review: false, submitOnceStarted: false });
     // Last year's answers, for the rules the browser runs (prev()).
     expect(typeof mine.previous['participation.benevoles']).toBe('number');
@@ -49,7 +49,7 @@ describe('filling a response together', () => {
     expect(res.status).toBe(200);
     expect((await res.json()).version).toBe(base + 1);
     const after = (await get(`/api/responses/${responseId}`, team)).answers.find((a: { code: string }) => a.code === 'participation.benevoles');
-    expect(after).toMatchObject({ value: 61, version: base + 1, author_name: expect.stringContaining('Étienne') });
+    expect(after).toMatchObject({ value: 61, version: base + 1, authorName: expect.stringContaining('Étienne') });
   });
 
   it('refuses a stale write with the other person’s value, and changes nothing', async () => {

@@ -15,6 +15,7 @@ import { structurePolicy } from '../../../policies/structure';
 import type { Env } from '../../context';
 import { readBody, readId } from '../../input';
 import { EVENT_STREAM, type RouteDoc } from '../../openapi';
+import { presentAnswer, presentAnswerComment, presentAnswerRevision, presentResponse } from '../../presenters/response';
 import { questionnaireDefinition } from '../questionnaires/schema';
 import { answerHistoryResponse, codeParam, commentBody, commentCreated, commentListResponse, confirmAnswerBody, presenceBody, presenceResponse, responseView, saveAnswerBody, savedAnswer, submittedResponse, validationResponse } from './schema';
 import { reviewDocs, reviewRoutes } from './review';
@@ -56,10 +57,10 @@ export function responseRoutes() {
     // rules as the server, prev() and ext() included.
     const { answers, previous, external, reopened } = await getResponseAnswers({ db, response: r });
     return c.json({
-      response: r,
+      response: presentResponse(r),
       // Why a transmitted response came back to the structure (the correspondent's reason), while it is being corrected.
       ...(reopened ? { reopened } : {}),
-      answers,
+      answers: answers.map(presentAnswer),
       previous,
       external,
       can: {
@@ -94,13 +95,13 @@ export function responseRoutes() {
   app.get('/responses/:id/answers/:code/history', async (c) => {
     const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
     const items = await getAnswerHistory({ db: c.var.deps.db, responseId: r.id, code: readCode(c) });
-    return c.json({ items, total: items.length });
+    return c.json({ items: items.map(presentAnswerRevision), total: items.length });
   });
 
   app.get('/responses/:id/comments', async (c) => {
     const r = await authorizeResponse(c.var.deps.db, c.var.actor, readId(c), 'readPrivate');
     const items = await listResponseComments({ db: c.var.deps.db, responseId: r.id });
-    return c.json({ items, total: items.length });
+    return c.json({ items: items.map(presentAnswerComment), total: items.length });
   });
 
   app.post('/responses/:id/comments', async (c) => {

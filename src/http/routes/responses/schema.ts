@@ -28,9 +28,9 @@ export const presenceEntry = z.object({ userId: z.number(), name: z.string(), se
 
 /** A response with its structure and campaign, as its pages and the review see it. */
 export const responseContext = z.object({
-  id: z.number(), state: z.enum(responseStates), structure_id: z.number(), campaign_id: z.number(),
-  submitted_at: z.string().nullable(), validated_at: z.string().nullable(), structure_name: z.string(), structure_kind: z.enum(['CS', 'EVS']),
-  departement_code: z.string(), region_code: z.string(), year: z.number(), campaign_state: z.enum(campaignStates), questionnaire_id: z.number().nullable(),
+  id: z.number(), state: z.enum(responseStates), structureId: z.number(), campaignId: z.number(),
+  submittedAt: z.string().nullable(), validatedAt: z.string().nullable(), structureName: z.string(), structureKind: z.enum(['CS', 'EVS']),
+  departementCode: z.string(), regionCode: z.string(), year: z.number(), campaignState: z.enum(campaignStates), questionnaireId: z.number().nullable(),
 });
 
 /** The response page: the response, its answers, last year's answers and external data (for prev() and ext()), what the visitor may do, who is there. */
@@ -38,7 +38,7 @@ export const responseView = z.object({
   response: responseContext,
   reopened: z.object({ reason: z.string(), at: z.string(), by: z.string().nullable() }).optional(),
   answers: z.array(z.object({
-    code: z.string(), value: z.unknown(), version: z.number(), prefilled: z.boolean(), updated_at: z.string(), author_id: z.number().nullable(), author_name: z.string().nullable(),
+    code: z.string(), value: z.unknown(), version: z.number(), prefilled: z.boolean(), updatedAt: z.string(), authorId: z.number().nullable(), authorName: z.string().nullable(),
   })),
   previous: z.record(z.string(), z.unknown()),
   external: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string()]).nullable())),
@@ -52,14 +52,14 @@ export const savedAnswer = z.object({ code: z.string(), value: z.unknown(), vers
 /** The revisions of one answer, oldest first: who, when, before → after. */
 export const answerHistoryResponse = z.object({
   items: z.array(z.object({
-    id: z.number(), value: z.unknown(), previous: z.unknown(), version: z.number(), kind: z.string(), at: z.string(), author_name: z.string().nullable(),
+    id: z.number(), value: z.unknown(), previous: z.unknown(), version: z.number(), kind: z.string(), at: z.string(), authorName: z.string().nullable(),
   })),
   total: z.number(),
 });
 
 /** The comments on a response's answers, oldest first. */
 export const commentListResponse = z.object({
-  items: z.array(z.object({ id: z.number(), code: z.string(), kind: z.enum(commentKinds), body: z.string(), at: z.string(), author_name: z.string() })),
+  items: z.array(z.object({ id: z.number(), code: z.string(), kind: z.enum(commentKinds), body: z.string(), at: z.string(), authorName: z.string() })),
   total: z.number(),
 });
 
