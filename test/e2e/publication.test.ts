@@ -157,7 +157,8 @@ describe('publication of releases', () => {
     const forms = await page.locator('.publish-form').count();
     let served = 0;
     await page.route(MINE, async (route) => {
-      if (served >= forms) return route.continue();
+      // The header's notice reads the list too (without a kind): the server's own answer for it.
+      if (served >= forms || !new URL(route.request().url()).searchParams.has('kind')) return route.continue();
       const real = await route.fetch();
       const { items } = await real.json() as { items: (JobRead & { about: { year?: number } | null })[] };
       const newest = items.find((j) => j.about?.year === 2025);
@@ -171,6 +172,26 @@ describe('publication of releases', () => {
     expect(await block(page, 2024).locator('p.success[role="status"]').count()).toBe(0);
     // Every year's form asked the list: let their answers go before the route does.
     await expect.poll(() => served, WAIT).toBe(forms);
+    await page.unroute(MINE);
+
+    // Elsewhere in the site during a publication, the header says it runs and links to the page that follows it
+    // (the header's list, without a kind, answers the last job as still running; the page's own lists are real).
+    let last: (JobRead & { about: { year?: number } | null }) | undefined;
+    await page.route(MINE, async (route) => {
+      const real = await route.fetch();
+      const { items } = await real.json() as { items: (JobRead & { about: { year?: number } | null })[] };
+      if (new URL(route.request().url()).searchParams.has('kind')) return route.fulfill({ response: real, json: { items } });
+      last ??= items.find((j) => j.about?.year === 2025);
+      await route.fulfill({ response: real, json: { items: last ? [{ ...last, state: 'running', result: null, finishedAt: null }] : [] } });
+    });
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Carte' }).click();
+    const notice = page.locator('.running-jobs[role="status"]');
+    await notice.getByText('Publication d’une version des chiffres (2025) en cours').waitFor(WAIT);
+    await screenshot(page, 'publication-running-elsewhere');
+    await notice.getByRole('link', { name: 'suivre l’avancement' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Publication des chiffres' }).waitFor(WAIT);
+    // On the page that follows it, the notice gives way to the page's own progress.
+    expect(await notice.count()).toBe(0);
     await page.unroute(MINE);
 
     // The dashboard now reads 2025 from its latest release.

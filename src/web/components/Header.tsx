@@ -3,6 +3,7 @@ import { membershipLabel } from '../lib/labels';
 import { navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { Link } from './Link';
+import { RunningJobs } from './RunningJobs';
 
 const sections = [
   { to: '/', label: 'Accueil', current: (p: string) => p === '/' },
@@ -59,6 +60,7 @@ export function Header() {
           ))}
         </ul>
       </nav>
+      <RunningJobs />
     </header>
   );
 }

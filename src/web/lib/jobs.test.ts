@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, setCsrfToken } from './api';
-import { findMyRunningJob, followJob, postAsJob, type FollowedJob } from './jobs';
+import { findMyRunningJob, followJob, jobPage, myRunningJobs, postAsJob, runningJobText, type FollowedJob } from './jobs';
 
 /** An answer, a network failure, or 'hang': no answer until the request is aborted. */
 type Answer = { status: number; body: unknown } | Error | 'hang';
@@ -144,5 +144,27 @@ describe('back on a page during a job asked for earlier', () => {
   it('finds nothing when every job of the kind is over', async () => {
     fakeFetch([{ status: 200, body: { items: [job({ state: 'done' }).body, job({ state: 'failed' }).body] } }]);
     expect(await findMyRunningJob('external.import')).toBeUndefined();
+  });
+});
+
+describe('the notice of running jobs on every page', () => {
+  it('reads one’s jobs and keeps those not over, newest first as the server sends them', async () => {
+    const calls = fakeFetch([{ status: 200, body: { items: [
+      job({ id: 9, state: 'running', kind: 'release.publish' }).body, job({ id: 8, state: 'done' }).body, job({ id: 7, state: 'pending' }).body, job({ id: 6, state: 'failed' }).body,
+    ] } }]);
+    expect((await myRunningJobs()).map((j) => j.id)).toEqual([9, 7]);
+    expect(calls.map((c) => c.url)).toEqual(['/api/jobs/mine']);
+  });
+
+  it('links each kind a page follows to that page, and no other', () => {
+    expect(jobPage({ kind: 'external.import' })).toBe('/donnees-externes');
+    expect(jobPage({ kind: 'release.publish' })).toBe('/publication');
+    expect(jobPage({ kind: 'quality.recheck' })).toBeUndefined();
+  });
+
+  it('says what runs and what it is about, without the rest of the payload', () => {
+    expect(runningJobText({ label: 'Import d’un jeu de données externe', about: { dataset: 'elisfa', year: 2024 }, state: 'running' })).toBe('Import d’un jeu de données externe (elisfa, 2024) en cours');
+    expect(runningJobText({ label: 'Publication d’une version des chiffres', about: { year: 2025 }, state: 'pending' })).toBe('Publication d’une version des chiffres (2025) en attente');
+    expect(runningJobText({ label: 'Tâche', about: null, state: 'running' })).toBe('Tâche en cours');
   });
 });

@@ -95,3 +95,32 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** The page that asks for and follows each kind of job a person can start. */
+const jobPages: Record<string, string> = { 'external.import': '/donnees-externes', 'release.publish': '/publication' };
+
+/**
+ * Where to follow a job of one's own, or undefined for a kind no page follows (then no link is offered).
+ * @example jobPage({ kind: 'release.publish' }) // '/publication'
+ */
+export function jobPage(job: Pick<FollowedJob, 'kind'>): string | undefined {
+  return jobPages[job.kind];
+}
+
+/**
+ * The jobs the signed-in person asked for that are not over yet, newest first, for the notice every page shows.
+ * @example const running = await myRunningJobs(signal); // [{ id: 42, kind: 'external.import', state: 'running', … }]
+ */
+export async function myRunningJobs(signal?: AbortSignal): Promise<FollowedJob[]> {
+  const { items } = await api.get('/jobs/mine', undefined, signal);
+  return items.filter((j) => j.state === 'pending' || j.state === 'running');
+}
+
+/**
+ * A running job in a sentence: its label and what it is about.
+ * @example runningJobText({ label: 'Import d’un jeu de données externe', about: { dataset: 'elisfa', year: 2024 }, … }) // 'Import d’un jeu de données externe (elisfa, 2024) en cours'
+ */
+export function runningJobText(job: Pick<FollowedJob, 'label' | 'about' | 'state'>): string {
+  const about = [job.about?.dataset, job.about?.year].filter((x) => typeof x === 'string' || typeof x === 'number');
+  return `${job.label}${about.length ? ` (${about.join(', ')})` : ''} ${job.state === 'pending' ? 'en attente' : 'en cours'}`;
+}
