@@ -5,8 +5,8 @@ import { dataPackage, type OpenDataFile } from '../../reports/opendata/build';
 import { checkYear } from '../territories/resolveTerritory';
 import { buildReleaseOpenData } from './buildOpenData';
 
-/** A file as the API serves it: its bytes and their type. */
-export interface ServedFile { name: string; contentType: string; bytes: Uint8Array }
+/** A file as the API serves it: its bytes and their type, and the SHA-256 (hex) it was stored with (none when just built). */
+export interface ServedFile { name: string; contentType: string; bytes: Uint8Array; sha256?: string }
 
 /** Stored names of the open-data files start with this (the plaquettes have theirs). */
 const PREFIX = 'opendata/';
@@ -79,7 +79,7 @@ export async function storeOpenData(p: { db: Db; year: number }): Promise<{ rele
  */
 async function openDataFile(db: Db, year: number, name: string): Promise<ServedFile | undefined> {
   const hit = await latestReleaseFile(db, year, PREFIX + name);
-  if (hit) return { name, contentType: hit.contentType, bytes: hit.bytes };
+  if (hit) return { name, contentType: hit.contentType, bytes: hit.bytes, sha256: hit.sha256 };
   // The listing stored and not this file: the release has no such file, nothing to build.
   if (name !== LISTING && (await latestReleaseFile(db, year, PREFIX + LISTING))) return undefined;
   const built = await buildAndStore(db, year);

@@ -15,15 +15,15 @@ export function storedPlaquetteName(filename: string): string {
  * The public plaquette of a territory for a released year: the PDF stored with the year's latest release
  * (the `release.files` job draws them all when a release is published), else drawn now as `buildPlaquette`
  * does and stored under the release it was drawn from, so the next request reads it. A storage failure is
- * logged and the drawn PDF still served. Errors as `buildPlaquette`'s (404 for an unknown year or
+ * logged and the drawn PDF still served. A stored PDF comes with its SHA-256 (hex). Errors as `buildPlaquette`'s (404 for an unknown year or
  * territory, `not_published` before the first release).
  * @example const { pdf, filename } = await getPlaquette({ db, year: 2025, level: 'departement', code: '69' });
  */
-export async function getPlaquette(p: { db: Db; year: number; level: PlaquetteLevel; code?: string }): Promise<{ pdf: Uint8Array; filename: string }> {
+export async function getPlaquette(p: { db: Db; year: number; level: PlaquetteLevel; code?: string }): Promise<{ pdf: Uint8Array; filename: string; sha256?: string }> {
   if (p.level === 'nation' || p.code) {
     const filename = plaquetteFilename(p.year, p.level, p.code);
     const hit = await latestReleaseFile(p.db, p.year, storedPlaquetteName(filename));
-    if (hit) return { pdf: hit.bytes, filename };
+    if (hit) return { pdf: hit.bytes, filename, sha256: hit.sha256 };
   }
   const { pdf, filename, release } = await buildPlaquette(p);
   if (release !== null) {

@@ -3,6 +3,7 @@ import type { Env } from '../../context';
 import { readYear } from '../../input';
 import { CSV, type RouteDoc } from '../../openapi';
 import { getOpenDataFile, listOpenData, type ServedFile } from '../../../app/publication/getOpenData';
+import { notModified, storedFileTag } from '../../conditional';
 import { openDataJsonFile, openDataListResponse } from './schema';
 
 export const openDataDocs = [
@@ -25,8 +26,17 @@ export function openDataRoutes() {
   return app;
 }
 
-/** A stored (or just built) file's bytes, with its type. */
+/**
+ * A stored (or just built) file's bytes, with its type; a stored one with its entity tag (a client that sends it
+ * back gets a 304), revalidated at each use since a correction release replaces the file under the same name.
+ */
 function servedFile(c: Context<Env>, f: ServedFile, headers: Record<string, string> = {}) {
+  if (f.sha256) {
+    const etag = storedFileTag(f.sha256);
+    const unchanged = notModified(c, etag, { 'Cache-Control': 'public, no-cache' });
+    if (unchanged) return unchanged;
+    Object.assign(headers, { ETag: etag, 'Cache-Control': 'public, no-cache' });
+  }
   // A view over its buffer (read from the database or just encoded) is sent as it is, without a copy.
   return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': f.contentType, ...headers });
 }

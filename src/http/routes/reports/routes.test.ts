@@ -26,6 +26,16 @@ describe('GET /api/reports/plaquette', () => {
     expect(res.headers.get('content-disposition')).toBe(`inline; filename="plaquette-${year}-departement-69.pdf"`);
     const pdf = await pdfOf(res);
     expect(pdfText(pdf)).toContain('Rhône');
+
+    // Stored with its release once drawn: read back with its stored hash as entity tag, a 304 for it.
+    const stored = await client.request(`/api/reports/plaquette?level=departement&code=69&year=${year}`);
+    const etag = stored.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect((await pdfOf(stored)).equals(pdf)).toBe(true);
+    const again = await client.request(`/api/reports/plaquette?level=departement&code=69&year=${year}`, { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=300');
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
   });
 
   it('refuses bad input in French', async () => {

@@ -19,8 +19,8 @@ export function reportRoutes() {
   app.get('/reports/plaquette', async (c) => {
     const q = readQuery(c, plaquetteQuery);
     // Stored with the year's latest release (drawn on first use for a release published before storage).
-    const { pdf, filename } = await getPlaquette({ db: c.var.deps.db, year: q.year, level: q.level, code: q.code });
-    return pdfResponse(c, pdf, filename, 'public');
+    const { pdf, filename, sha256 } = await getPlaquette({ db: c.var.deps.db, year: q.year, level: q.level, code: q.code });
+    return pdfResponse(c, pdf, filename, 'public', sha256);
   });
   return app;
 }
