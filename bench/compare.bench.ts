@@ -11,7 +11,6 @@ import { lpSolver, suppressedDepartementPct } from '../src/app/publication/publi
 import { releaseIndicators } from '../src/app/publication/releaseIndicators';
 import { medianMs, nationalDemo, round, scratchPostgres, type Figures } from './lib';
 import { sql } from 'kysely';
-import { join } from 'node:path';
 import type { Database$ } from '../src/db/connection';
 import { seedDemo } from '../src/seed/demo';
 import { countStructures } from '../src/db/structure.repo';

@@ -14,8 +14,6 @@
  * - concordance_report_s: the concordance report of the national example for a national reader, median of
  *   3 (the campaign populations are cached after the first run, as on a server).
  */
-import { join } from 'node:path';
-import { type Database$ } from '../src/db/connection';
 import { storeDataset } from '../src/db/external.repo';
 import { externalExample } from '../src/app/external/externalExample';
 import { externalReport } from '../src/app/external/externalReport';

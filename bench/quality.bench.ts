@@ -168,7 +168,7 @@ export async function run(): Promise<Figures> {
     quality_response_precision: { value: r3(s.responsePrecision), unit: 'ratio' },
     quality_false_positive_pairs: { value: s.fp, unit: 'pairs' },
     quality_collateral_pairs: { value: s.collateral, unit: 'pairs' },
-    quality_clean_responses_flagged: { value: reports.filter((r, i) => flagged[i].size && !data.labels.some((l) => l.structureKey === data.responses[i].structureKey)).length, unit: 'responses' },
+    quality_clean_responses_flagged: { value: reports.filter((_r, i) => flagged[i].size && !data.labels.some((l) => l.structureKey === data.responses[i].structureKey)).length, unit: 'responses' },
     quality_mean_score_clean: { value: r3(meanScore(reports, data, false)), unit: 'points' },
     quality_mean_score_labelled: { value: r3(meanScore(reports, data, true)), unit: 'points' },
     baseline_z_f1: { value: r3(z.f1), unit: 'ratio' },

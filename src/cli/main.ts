@@ -270,7 +270,7 @@ function superviseWorkers(n: number, port: number, started: number) {
 }
 
 function printAccounts(a: { password: string; accounts: { email: string; role: string }[] }) {
-  console.log('\nComptes de démonstration (mot de passe ' + (process.env.DEMO_PASSWORD ? 'de DEMO_PASSWORD' : `: ${a.password}`) + ') :');
+  console.log(`\nComptes de démonstration (mot de passe ${process.env.DEMO_PASSWORD ? 'de DEMO_PASSWORD' : `: ${a.password}`}) :`);
   for (const acc of a.accounts) console.log(`  ${acc.email.padEnd(32)} ${acc.role}`);
 }
 

@@ -30,10 +30,10 @@ export async function opendataCommand(args: string[], open: () => Promise<Databa
     let done = 0;
     for (const f of files) {
       await writeFile(join(dir, `${f.name}.csv`), f.csv);
-      await writeFile(join(dir, `${f.name}.schema.json`), JSON.stringify(f.schema, null, 2) + '\n');
+      await writeFile(join(dir, `${f.name}.schema.json`), `${JSON.stringify(f.schema, null, 2)}\n`);
       progress('Écriture des fichiers', ++done, files.length);
     }
-    await writeFile(join(dir, 'datapackage.json'), JSON.stringify(dataPackage(year, files), null, 2) + '\n');
+    await writeFile(join(dir, 'datapackage.json'), `${JSON.stringify(dataPackage(year, files), null, 2)}\n`);
     for (const f of files) console.log(`  ${f.name}.csv : ${f.rows} lignes`);
     console.log(`Données ouvertes ${year} écrites dans ${dir} (${files.length} fichiers CSV, leurs schémas et datapackage.json).`);
     return 0;

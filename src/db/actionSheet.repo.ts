@@ -34,7 +34,7 @@ function filtered(db: Db, f: ActionSheetFilters) {
   if (f.q) {
     // French stemming finds "jardins partagés" for "jardin partage"; the ILIKE on the title catches word
     // beginnings the stemmer cuts differently ("numéri" while typing).
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) => eb.or([
       eb(sql<boolean>`${document} @@ websearch_to_tsquery('french', ${f.q})`, '=', true),
       eb('action_sheets.title', 'ilike', like),

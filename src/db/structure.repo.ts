@@ -26,7 +26,7 @@ const publicColumns = [
 export function filteredStructures(db: Db, f: StructureFilters) {
   let q = db.selectFrom('structures').innerJoin('communes', 'communes.code', 'structures.commune_code');
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) => eb.or([
       eb('structures.name', 'ilike', like), eb('communes.name', 'ilike', like), eb('structures.postal_code', 'like', like),
     ]));

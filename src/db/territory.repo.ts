@@ -16,7 +16,7 @@ export async function searchCommunes(db: Db, f: { q?: string; departementCode?: 
   let q = db.selectFrom('communes').select(['code', 'name', 'departement_code', 'postal_code', 'population', 'epci_code'])
     .orderBy('population', 'desc').limit(limit);
   if (f.q) {
-    const like = `${f.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    const like = `${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('code', 'like', like), eb('postal_code', 'like', like)]));
   }
   if (f.departementCode) q = q.where('departement_code', '=', f.departementCode);

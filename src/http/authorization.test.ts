@@ -98,7 +98,7 @@ const structureCells = (sub: string): Cell[] => [
 
 const territoryCells = (what: 'progress' | 'responses' | 'cockpit'): Cell[] => [
   ...Object.entries(TERRITORY_FOLLOWERS).map(([qs, allowed]): Cell => ({
-    label: qs || '(default: nation)', path: (ids) => `/api/campaigns/${ids.year}/${what}${qs ? '?' + qs : ''}`, expect: onlyFor(allowed),
+    label: qs || '(default: nation)', path: (ids) => `/api/campaigns/${ids.year}/${what}${qs ? `?${qs}` : ''}`, expect: onlyFor(allowed),
   })),
   { label: 'older campaign, département 69', path: (ids) => `/api/campaigns/${ids.year - 1}/${what}?level=departement&code=69`, expect: onlyFor(TERRITORY_FOLLOWERS['level=departement&code=69']) },
   { label: 'unknown département', path: (ids) => `/api/campaigns/${ids.year}/${what}?level=departement&code=00`, expect: signedIn(404) },
@@ -484,11 +484,11 @@ const MATRIX: Row[] = [
   {
     // The previous campaign is closed: followers reach the state check (409), no mail is prepared.
     route: 'POST /api/campaigns/:year/reminders', visibility: 'private', cells: [
-      ...followerCells((ids, qs) => `/api/campaigns/${ids.year - 1}/reminders${qs ? '?' + qs : ''}`, 409, { method: 'POST', body: () => ({}) }),
+      ...followerCells((ids, qs) => `/api/campaigns/${ids.year - 1}/reminders${qs ? `?${qs}` : ''}`, 409, { method: 'POST', body: () => ({}) }),
       { label: 'unknown campaign', method: 'POST', path: () => '/api/campaigns/1999/reminders?level=departement&code=69', body: () => ({}), expect: everyone(404) },
     ],
   },
-  { route: 'GET /api/outbox', visibility: 'private', cells: followerCells((_, qs) => `/api/outbox${qs ? '?' + qs : ''}`, 200) },
+  { route: 'GET /api/outbox', visibility: 'private', cells: followerCells((_, qs) => `/api/outbox${qs ? `?${qs}` : ''}`, 200) },
   { route: 'POST /api/outbox/:id/retry', visibility: 'private', cells: [
     { label: 'a mail already sent', method: 'POST', path: (ids) => `/api/outbox/${ids.sentMail}/retry`, expect: statusFor(['national'], 409) },
     { label: 'unknown mail', method: 'POST', path: () => '/api/outbox/999999/retry', expect: statusFor(['national'], 404) },
@@ -542,7 +542,7 @@ const MATRIX: Row[] = [
   },
   {
     route: 'GET /api/campaigns/:year/responses/export', visibility: 'private', cells: [
-      ...followerCells((ids, qs) => `/api/campaigns/${ids.year}/responses/export${qs ? '?' + qs : ''}`, 200),
+      ...followerCells((ids, qs) => `/api/campaigns/${ids.year}/responses/export${qs ? `?${qs}` : ''}`, 200),
       { label: 'unknown campaign', path: () => '/api/campaigns/1999/responses/export?level=departement&code=69', expect: statusFor(TERRITORY_FOLLOWERS['level=departement&code=69'], 404) },
     ],
   },
@@ -630,7 +630,7 @@ const MATRIX: Row[] = [
   },
   {
     route: 'GET /api/exports/campaigns/:year/responses', visibility: 'private', cells: [
-      ...followerCells((ids, qs) => `/api/exports/campaigns/${ids.year}/responses${qs ? '?' + qs : ''}`, 200),
+      ...followerCells((ids, qs) => `/api/exports/campaigns/${ids.year}/responses${qs ? `?${qs}` : ''}`, 200),
       { label: 'unknown campaign', path: () => '/api/exports/campaigns/1999/responses?level=departement&code=69', expect: everyone(404) },
     ],
   },
@@ -706,8 +706,8 @@ const MATRIX: Row[] = [
     ],
   },
   { route: 'GET /api/structures/:id/cash', visibility: 'private', cells: structureCells('/cash') },
-  { route: 'GET /api/stats/cash', visibility: 'private', cells: followerCells((ids, qs) => `/api/stats/cash?year=${ids.year - 1}${qs ? '&' + qs : ''}`, 200) },
-  { route: 'GET /api/stats/cash/structures', visibility: 'private', cells: followerCells((ids, qs) => `/api/stats/cash/structures?year=${ids.year - 1}${qs ? '&' + qs : ''}`, 200) },
+  { route: 'GET /api/stats/cash', visibility: 'private', cells: followerCells((ids, qs) => `/api/stats/cash?year=${ids.year - 1}${qs ? `&${qs}` : ''}`, 200) },
+  { route: 'GET /api/stats/cash/structures', visibility: 'private', cells: followerCells((ids, qs) => `/api/stats/cash/structures?year=${ids.year - 1}${qs ? `&${qs}` : ''}`, 200) },
   { route: 'GET /api/structures/:id/partners', visibility: 'private', cells: structureCells('/partners') },
   {
     // An invalid SIRET: the structure's people reach the check (400), nothing is stored.

@@ -47,7 +47,7 @@ async function fingerprint(db: Db): Promise<Fingerprint> {
 }
 
 /** Percent-encodes every byte but the unreserved ones (lone surrogates become U+FFFD, as a browser would send). */
-const pct = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : '%' + b.toString(16).toUpperCase().padStart(2, '0'))).join('');
+const pct = (s: string) => [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
 
 const oddStrings = [
   '', ' ', '-1', '0', '1e20', '1e400', '-0', '0x10', 'NaN', 'Infinity', 'abc', '../', '../../etc/passwd', '..%2F..%2F', '%', '%zz', '%00', '%ED%A0%80',

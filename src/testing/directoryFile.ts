@@ -31,5 +31,5 @@ export function directoryFile(p: { rows: number; variant?: number; emailDomain?:
     sirets.push(siret);
     used.push(code);
   }
-  return { csv: lines.join('\n') + '\n', sirets, communes: used };
+  return { csv: `${lines.join('\n')}\n`, sirets, communes: used };
 }

@@ -116,7 +116,7 @@ afterAll(async () => {
 describe('comparison page', () => {
   it('draws the box plots in SVG with the structure’s marker, tables beside them, and passes axe', async () => {
     const page = await openAs(DIRECTOR_A, DEMO_PASSWORD, comparePath(centreId));
-    await page.getByRole('heading', { level: 1, name: new RegExp('parmi ses pairs') }).waitFor(WAIT);
+    await page.getByRole('heading', { level: 1, name: /parmi ses pairs/ }).waitFor(WAIT);
     const card = page.locator('.boxplot-card[data-indicator="finances.produits"]');
     await card.locator('svg').waitFor(WAIT);
     // The marker: the structure's colour (theme: #C04A00) drawn inside the box plot.

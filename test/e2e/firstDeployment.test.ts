@@ -315,7 +315,7 @@ describe('first deployment', () => {
     const endedRow = 2;
     set(endedRow, 6, '2020-01-01'); set(endedRow, 7, '2025-12-31'); set(endedRow, 8, ''); set(endedRow, 9, '');
     set(3, 1, 'Maison des habitants renommée');
-    await check(page, 'annuaire-2027.csv', lines.join('\n') + '\n');
+    await check(page, 'annuaire-2027.csv', `${lines.join('\n')}\n`);
     await page.getByRole('heading', { name: 'Fichier vérifié : aucun problème' }).waitFor(WAIT);
     const summary = await page.locator('.directory-summary').innerText();
     expect(summary).toMatch(/0\s+nouvelle structure/);

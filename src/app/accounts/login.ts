@@ -28,7 +28,7 @@ export async function login(props: { db: Db; email: string; password: string; no
   const user = await findUserByEmail(db, email);
   const ok = user && !user.disabled
     ? await checkPassword(user.password_hash, password)
-    : (await checkPassword(await decoyHash(), password), false);
+    : await checkPassword(await decoyHash(), password).then(() => false);
   if (!user || !ok) throw new AppError('invalid_credentials', 'Adresse e-mail ou mot de passe incorrect.');
   const token = randomBytes(32).toString('base64url');
   const csrfToken = csrfTokenOf(token);

@@ -19,7 +19,7 @@ export async function backupDatabase(db: Db, file: string, onProgress?: (table: 
   const gz = createGzip();
   const out = createWriteStream(file);
   gz.pipe(out);
-  const write = async (line: string) => { if (!gz.write(line + '\n')) await once(gz, 'drain'); };
+  const write = async (line: string) => { if (!gz.write(`${line}\n`)) await once(gz, 'drain'); };
   await write(JSON.stringify({ format: FORMAT, tables: BACKUP_TABLES, at: new Date().toISOString() }));
   const counts: Record<string, number> = {};
   for (const t of BACKUP_TABLES) {

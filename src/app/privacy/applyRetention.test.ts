@@ -42,7 +42,7 @@ it('removes expired sessions, spent tokens, old mail bodies and login counters, 
     invitation('expired-recent', { expires_at: ago(2) }),
     invitation('pending', { expires_at: ahead(7) }),
   ]).returning(['id', 'email']).execute();
-  const invId = (tag: string) => inv.find((i) => i.email.startsWith(tag + '@'))!.id;
+  const invId = (tag: string) => inv.find((i) => i.email.startsWith(`${tag}@`))!.id;
   const resets = await db.insertInto('password_resets').values([
     { user_id: user.id, token_hash: 'ret-used-old', expires_at: ago(39), used_at: ago(40) },
     { user_id: user.id, token_hash: 'ret-expired-old', expires_at: ago(31) },

@@ -12,7 +12,7 @@ import { responseQuestionnaire } from '../responses/responseQuestionnaire';
  */
 export async function recomputeQuality(db: Db, responseId: number) {
   const r = await getResponseContext(db, responseId);
-  if (!r || !r.questionnaire_id) return undefined;
+  if (!r?.questionnaire_id) return undefined;
   const campaign = { id: r.campaign_id, year: r.year, questionnaire_id: r.questionnaire_id };
   const [context, [row], version] = await Promise.all([
     campaignQualityContext(db, campaign), qualityRows(db, campaign, [responseId]), responseQuestionnaire(db, r),

@@ -20,7 +20,7 @@ const centreStat = (code: string) => (coreIndicator(code)?.unit === 'yesno' ? 's
  * @example checkIndicators(['finances.produits']) // ['finances.produits']
  */
 export function checkIndicators(codes: readonly string[] | undefined): string[] {
-  const list = codes && codes.length ? [...new Set(codes)] : [...dashboardIndicators];
+  const list = codes?.length ? [...new Set(codes)] : [...dashboardIndicators];
   if (list.length > 40) throw new AppError('validation_failed', 'Au plus 40 indicateurs à la fois.');
   for (const c of list) {
     const i = coreIndicator(c);

@@ -22,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       select i.id from invitations i where i.email = lower(o.to_email) and i.structure_id = o.structure_id
       order by abs(extract(epoch from i.created_at - o.created_at)) limit 1)
     where o.body ~ '/invitation/[A-Za-z0-9_-]{20,}'`.execute(db);
-  await sql`update outbox set body = regexp_replace(body, '/invitation/[A-Za-z0-9_-]{20,}', ${'/invitation/' + TOKEN_SLOT}, 'g')
+  await sql`update outbox set body = regexp_replace(body, '/invitation/[A-Za-z0-9_-]{20,}', ${`/invitation/${TOKEN_SLOT}`}, 'g')
     where body ~ '/invitation/[A-Za-z0-9_-]{20,}'`.execute(db);
   // A value that is the hash of no token ('dead:' is not base64url): the exposed link stops working.
   await sql`update invitations set token_hash = 'dead:' || md5(random()::text || id::text || clock_timestamp()::text)

@@ -11,7 +11,7 @@
  * - `swapped_fields`: two answers typed in each other's boxes (FTE ↔ headcount, payroll ↔ expenses…);
  * - `implausible_zero`: 0 where the other answers make it impossible (no income with staff…).
  */
-import { fundingSources, sections, staffFunctions } from '../indicators';
+import { fundingSources, type sections, staffFunctions } from '../indicators';
 import { coreIndicators } from '../indicators';
 import type { Answers } from './answers';
 import { Random } from './random';

@@ -184,7 +184,7 @@ export function observatoryCells(table: readonly PublishedFigure[], codes: reado
       let cell: PublishedCell | null = null;
       for (const p of parts) {
         const c = sums.get(`${p}|${t}`);
-        if (!c || c.state !== 'value') { cell = c && c.state === 'suppressed' ? c : { state: 'suppressed', rule: 'min_size' }; break; }
+        if (c?.state !== 'value') { cell = c && c.state === 'suppressed' ? c : { state: 'suppressed', rule: 'min_size' }; break; }
         total += c.value;
         n = Math.max(n, c.n);
       }

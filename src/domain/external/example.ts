@@ -74,7 +74,7 @@ export function elisfaExample(sources: readonly ExampleSource[], year: number, s
     if (headcount === null && fte === null) continue;
     const drift = r.chance(0.12) ? r.pick([-2, -1, 1, 1, 2]) : 0;
     const contracts = Object.fromEntries(contractTypes.map(([c]) => [c, observedValue(a, `rh.contrat.${c}`)]));
-    const cdi = contracts.cdi === null ? null : Math.max(0, contracts.cdi + (drift > 0 ? drift : 0));
+    const cdi = contracts.cdi === null ? null : Math.max(0, contracts.cdi + Math.max(drift, 0));
     const siret = s.siret && r.chance(0.012) ? mistypedSiret(s.siret, r) : (s.siret ?? '');
     grid.push([
       siret.length === 14 && r.chance(0.3) ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : siret,

@@ -73,7 +73,7 @@ describe('matching', () => {
 describe('mapping and the bad-file report', () => {
   const csv = (s: string) => readCsvTable(s);
   it('guesses the ELISFA columns', () => {
-    const t = csv('SIRET;Raison sociale;Commune;Année;Effectif salarié;ETP;CDI;CDD;Contrats aidés;Convention collective\n' + `${siret(1)};CS Croix-Rousse;Lyon;2024;12;8,5;10;2;0;IDCC 1261\n`);
+    const t = csv(`SIRET;Raison sociale;Commune;Année;Effectif salarié;ETP;CDI;CDD;Contrats aidés;Convention collective\n${siret(1)};CS Croix-Rousse;Lyon;2024;12;8,5;10;2;0;IDCC 1261\n`);
     expect(guessMapping(t)).toEqual(exampleMapping);
   });
   it('lists every problem with its line and column', () => {

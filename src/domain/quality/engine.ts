@@ -59,7 +59,7 @@ export function prepareCampaign(responses: readonly ResponseToCheck[], options: 
     return last ? [{ current: r.answers, last, before: r.history?.find((h) => h.year === r.year - 2)?.answers }] : [];
   });
   const spread = learnSpreads(years, amountCodes);
-  const withGroups = responses.filter((r) => r.groups && r.groups.length);
+  const withGroups = responses.filter((r) => r.groups?.length);
   return {
     expected: options.expected ?? coreCodes,
     required: options.required ?? [],

@@ -114,13 +114,12 @@ function locateSum(f: Finding, s: { parts: string[]; other: string }, input: Loc
     if (x === null) continue;
     const intended = code === s.other ? partsSum : x - gap;
     const fix = intended > 0 ? explains(x, intended, decimalsOf(code)) : null;
-    const e = ev(code);
     // A correction that restores the sum exactly is strong evidence (as strong as 6 σ from history).
     options.push({ code, fix, z: Math.max(distance(code, input, ev), fix ? 6 : 0) + (fix ? 1 : 0) });
   }
   if (!options.length) return f;
   const p = likelihoods(options.map((o) => o.z));
-  const best = options.reduce((b, o, i) => (p[i] > p[b] ? i : b), 0);
+  const best = options.reduce((b, _o, i) => (p[i] > p[b] ? i : b), 0);
   const o = options[best];
   const unit = unitOf(s.other) ?? 'euros';
   const fix = o.fix ?? (Math.abs(ev(o.code)?.z ?? 0) >= 3 && o.code !== s.other && num(a, o.code)! - gap >= 0 ? { value: num(a, o.code)! - gap, reason: 'la valeur qui rétablit la somme', kind: 'typo' as const } : null);

@@ -7,13 +7,13 @@ import { Show } from '../components/Status';
 export function CorrectionsList() {
   const list = useApi('open-corrections', (signal) => api.get('/directory/corrections', undefined, signal));
   return (
-    <div className="panel" aria-labelledby="corrections-title">
+    <section className="panel" aria-labelledby="corrections-title">
       <h2 id="corrections-title">Demandes de correction des fiches</h2>
       <Show loaded={list}>
         {(items) => items.length === 0 ? <p>Aucune demande en attente.</p> : (
           <ul>{items.map((c) => <li key={c.id}><Link to={`/structures/${c.structureId}`}>{c.structureName}</Link> : « {c.body} » ({c.authorName ?? '—'}, le {new Date(c.createdAt).toLocaleDateString('fr-FR')})</li>)}</ul>
         )}
       </Show>
-    </div>
+    </section>
   );
 }

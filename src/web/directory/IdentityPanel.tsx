@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiResponse } from '../../http/apiTypes';
 import { api, ApiError } from '../lib/api';
 import type { Membership, Structure } from '../lib/types';
 import { useApi } from '../lib/useApi';
@@ -7,7 +6,6 @@ import { useSubmit } from '../lib/useSubmit';
 import { ErrorAlert, Show } from '../components/Status';
 import { plural } from '../lib/labels';
 
-type Correction = ApiResponse<'get', `/structures/${number}/corrections`>[number];
 const stateText = { open: 'en attente', done: 'corrigée', declined: 'refusée' } as const;
 
 const reviews = (ms: Membership[], s: Structure) => ms.some((m) => m.role === 'national_admin'

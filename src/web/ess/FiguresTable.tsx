@@ -8,7 +8,7 @@ const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** A published cell in words: the value (shares of structures in %, medians of percentages with « % »), or why there is none. */
 export function cellLabel(cell: Cell | undefined, unit: string, stat: string): string {
-  if (!cell || cell.state !== 'value') return cellText(cell as never, unit);
+  if (cell?.state !== 'value') return cellText(cell as never, unit);
   if (stat === 'count') return fr.format(cell.value);
   if (unit === 'yesno') return `${fr.format(cell.value * 100)} %`;
   if (unit === 'share') return `${fr.format(cell.value)} %`;

@@ -17,7 +17,7 @@ export function OpenResponseButton({ structureId, responses = [] }: { structureI
   const [opening, setOpening] = useState(false);
   if (campaigns.status !== 'ok') return null;
   const campaign = currentCampaign(campaigns.data.items);
-  if (!campaign || campaign.state !== 'open') return null;
+  if (campaign?.state !== 'open') return null;
   // Once transmitted (or further), the response is looked at, not filled: the button must say so.
   const mine = responses.find((r) => r.year === campaign.year);
   if (mine && ['submitted', 'validated', 'locked'].includes(mine.state)) {

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/Status';
 
 /** Only in-app paths are followed after login, so a crafted link cannot send people elsewhere. */
 function safeReturn(to: string | null): string {
-  return to && to.startsWith('/') && !to.startsWith('//') ? to : '/';
+  return to?.startsWith('/') && !to.startsWith('//') ? to : '/';
 }
 
 /** E-mail and password; the API's French message is shown as is when it refuses. */
@@ -30,7 +30,7 @@ export function LoginPage() {
     };
     setMissing(m);
     if (m.email || m.password) {
-      setError('Le formulaire est incomplet : ' + [m.email, m.password].filter(Boolean).join(' '));
+      setError(`Le formulaire est incomplet : ${[m.email, m.password].filter(Boolean).join(' ')}`);
       return;
     }
     setBusy(true);

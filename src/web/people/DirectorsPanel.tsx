@@ -30,7 +30,7 @@ export function DirectorsPanel({ memberships }: { memberships: { role: string; d
     } catch (e) { setError(e instanceof ApiError ? e : new ApiError(0, 'internal', 'L’invitation a échoué.')); } finally { setBusy(false); }
   }
   return (
-    <div className="panel" aria-labelledby="directors-title">
+    <section className="panel" aria-labelledby="directors-title">
       <h2 id="directors-title">Directions des structures</h2>
       <form onSubmit={(e) => { e.preventDefault(); setAsked(code.trim()); setSent(null); }} className="inline-form">
         <label htmlFor="directors-dep">Département</label>
@@ -81,6 +81,6 @@ export function DirectorsPanel({ memberships }: { memberships: { role: string; d
           }}
         </Show>
       )}
-    </div>
+    </section>
   );
 }

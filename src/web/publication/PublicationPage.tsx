@@ -59,7 +59,7 @@ function CampaignBlock({ campaign, national, done, onPublished }: { campaign: Ca
         : (
           <>
             <p>Version en vigueur : <strong>n° {latest.number}</strong> du {frenchDate(latest.publishedAt)} · <Link to="/tableau-de-bord">tableau de bord</Link> · <Link to="/donnees-ouvertes">données ouvertes</Link></p>
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={`Versions publiées de la campagne ${campaign.year}`}>
+            <section className="table-wrap" tabIndex={0} aria-label={`Versions publiées de la campagne ${campaign.year}`}>
             <table className="table">
               <caption>Versions publiées de la campagne {campaign.year}</caption>
               <thead><tr><th scope="col">Version</th><th scope="col">Date</th><th scope="col">Réponses</th><th scope="col">Ce qui a changé</th><th scope="col">Note</th></tr></thead>
@@ -75,7 +75,7 @@ function CampaignBlock({ campaign, national, done, onPublished }: { campaign: Ca
                 ))}
               </tbody>
             </table>
-            </div>
+            </section>
           </>
         )}
       {national && campaign.state === 'closed' && <PublishForm year={campaign.year} hasRelease={campaign.releases.length > 0} done={done} onPublished={onPublished} />}

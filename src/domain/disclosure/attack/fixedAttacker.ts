@@ -19,7 +19,7 @@ export interface FixedAttackResult { sensitive: number; outsider: number; inside
  *   of them contribute; k·lo when the cell is marked 'dominance' (the rule says the top one holds > k).
  * @example attackFixed(records, table, published, policy).outsider // 0
  */
-export function attackFixed(table: RawTable, sums: readonly PublishedCell[], policy: DisclosurePolicy): FixedAttackResult {
+export function attackFixed(table: RawTable, sums: readonly PublishedCell[], _policy: DisclosurePolicy): FixedAttackResult {
   const yesNo = table.indicator.unit === 'yesno';
   const bounds = propagate(table.cells.map((c, i) => {
     const s = sums[i];

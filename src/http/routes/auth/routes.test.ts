@@ -7,7 +7,7 @@ import { TEST_PASSWORD } from '../../../testing/template';
 import { createApp } from '../../app';
 import { LiveHub } from '../../../app/infra/live';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter } from '../../../app/infra/loginLimiter';
-import * as passwords from '../../../app/infra/passwords';
+import type * as passwords from '../../../app/infra/passwords';
 
 // Counts the password checks the login runs (the real check still runs).
 const checks = vi.hoisted(() => ({ n: 0 }));

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { externalExample } from '../../../app/external/externalExample';
 import { externalReport } from '../../../app/external/externalReport';
 import { decideExternalProposals, externalProposals } from '../../../app/external/externalProposals';

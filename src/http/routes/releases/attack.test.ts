@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Database$ } from '../../../db/connection';
 import { openTestDatabase } from '../../../testing/testDb';
 import { DEMO, testClient } from '../../../testing/http';
-import { addTable, figKey, Lp, pinned, pinnedInteger, readDirectory, readHierarchy, snapshotDashboards, tkey, type Figure, type Hierarchy, type TKey } from './attacker';
+import { addTable, Lp, pinned, pinnedInteger, readDirectory, readHierarchy, snapshotDashboards, tkey, type Figure, type Hierarchy, type TKey } from './attacker';
 
 /**
  * Attacker tests of releases (issue 12), written apart from the gate: they read the API as an outsider

@@ -39,7 +39,7 @@ describe('GET /api/reports/plaquette', () => {
   });
 
   it('refuses bad input in French', async () => {
-    for (const [qs, status] of [['level=departement&year=2024', 400], ['level=canton&code=69&year=2024', 400], ['level=region&code=99&year=' + 2024, 404], ['level=nation', 400]] as const) {
+    for (const [qs, status] of [['level=departement&year=2024', 400], ['level=canton&code=69&year=2024', 400], ['level=region&code=99&year=2024', 404], ['level=nation', 400]] as const) {
       const res = await client.request(`/api/reports/plaquette?${qs}`);
       expect(res.status, qs).toBe(status);
       const body = (await res.json()) as { error: { code: string; message: string } };
