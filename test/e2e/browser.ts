@@ -73,9 +73,16 @@ export function focusedElement(page: Page): Promise<string> {
 
 /**
  * Puts the keyboard at the very start of a freshly rendered page, as after a page load: waits for the
- * app to render (React renders after the load event on a busy machine) and clears any focus.
+ * app to render (React renders after the load event on a busy machine) and for its requests, then puts
+ * the focus on a mark placed before everything. A mere blur is not enough: Chromium starts the next Tab
+ * from where the focus was (the main content, once a page has moved it there), not from the top.
  */
 export async function startKeyboardAtTop(page: Page): Promise<void> {
   await page.locator('.skip-link').waitFor({ state: 'attached' });
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => {
+    const mark = document.getElementById('e2e-keyboard-start') ?? Object.assign(document.createElement('span'), { id: 'e2e-keyboard-start', tabIndex: -1 });
+    document.body.prepend(mark);
+    mark.focus();
+  });
 }
