@@ -172,7 +172,7 @@ describe('publication of releases', () => {
     expect(await block(page, 2024).locator('p.success[role="status"]').count()).toBe(0);
     // Every year's form asked the list: let their answers go before the route does.
     await expect.poll(() => served, WAIT).toBe(forms);
-    await page.unroute(MINE);
+    await page.unrouteAll({ behavior: 'wait' });
 
     // Elsewhere in the site during a publication, the header says it runs and links to the page that follows it
     // (the header's list, without a kind, answers the last job as still running; the page's own lists are real).
@@ -192,7 +192,8 @@ describe('publication of releases', () => {
     await page.getByRole('heading', { level: 1, name: 'Publication des chiffres' }).waitFor(WAIT);
     // On the page that follows it, the notice gives way to the page's own progress.
     expect(await notice.count()).toBe(0);
-    await page.unroute(MINE);
+    // The header may be reading the list right now (every 3 s while a job runs): let that read end first.
+    await page.unrouteAll({ behavior: 'wait' });
 
     // The dashboard now reads 2025 from its latest release.
     await page.setViewportSize({ width: 1366, height: 900 });
