@@ -42,8 +42,7 @@ export async function postAsJob<T = never, P extends string = string>(path: P, b
  * @example const running = await findMyRunningJob('release.publish', (a) => a?.year === 2024);
  */
 export async function findMyRunningJob(kind: string, about: (about: FollowedJob['about']) => boolean = () => true, signal?: AbortSignal): Promise<FollowedJob | undefined> {
-  const { items } = await api.get('/jobs/mine', { kind }, signal);
-  return items.find((j) => (j.state === 'pending' || j.state === 'running') && about(j.about));
+  return (await myRunningJobs(signal, kind)).find((j) => about(j.about));
 }
 
 /**
@@ -108,11 +107,12 @@ export function jobPage(job: Pick<FollowedJob, 'kind'>): string | undefined {
 }
 
 /**
- * The jobs the signed-in person asked for that are not over yet, newest first, for the notice every page shows.
+ * The jobs the signed-in person asked for that are not over yet (of one `kind` when given), newest first: the
+ * notice every page shows, and a page looking for its own job.
  * @example const running = await myRunningJobs(signal); // [{ id: 42, kind: 'external.import', state: 'running', … }]
  */
-export async function myRunningJobs(signal?: AbortSignal): Promise<FollowedJob[]> {
-  const { items } = await api.get('/jobs/mine', undefined, signal);
+export async function myRunningJobs(signal?: AbortSignal, kind?: string): Promise<FollowedJob[]> {
+  const { items } = await api.get('/jobs/mine', kind ? { kind } : undefined, signal);
   return items.filter((j) => j.state === 'pending' || j.state === 'running');
 }
 
