@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { DEMO_CENTRE } from '../src/domain/demo/structures';
 import { percentile } from './lib';
@@ -54,11 +56,36 @@ async function login(base: string, email: string) {
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
+interface Answer { status: number; body: Buffer; encoding: string | undefined }
+
 /**
- * 50 clients (by default) for `seconds`, each sending its next request as soon as the last one answered,
- * in these shares: public dashboard 35 % (nation or a département), public directory 20 %, a structure's
- * fact sheet data 10 %, autosaves 25 % (each client its own question of the demo centre's open response),
- * the correspondent's validation check 10 %. A warm-up of `warmupSeconds` (5) is not counted. Errors: any status other than 2xx, or no answer.
+ * One request as a browser sends it (keep-alive, `Accept-Encoding: br, gzip`), answered with the bytes as they
+ * travelled: the body is read to its last byte but not decoded (see `decoded`) — the load generator shares the
+ * machine's two cores with the server, and decoding a 700 kB national dashboard is the reader's work, not the server's.
+ */
+function send(agent: Agent, base: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((ok, ko) => {
+    const req = request(`${base}${path}`, { agent, method: init.method ?? 'GET', headers: { 'accept-encoding': 'br, gzip', ...init.headers, ...(init.body ? { 'content-length': Buffer.byteLength(init.body) } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), encoding: res.headers['content-encoding'] }));
+      res.on('error', ko);
+    });
+    req.on('error', ko);
+    req.end(init.body);
+  });
+}
+
+/** The text of an answer, decoded when it travelled compressed. */
+const decoded = (a: Answer) => (a.encoding === 'br' ? brotliDecompressSync(a.body) : a.encoding === 'gzip' ? gunzipSync(a.body) : a.body).toString('utf8');
+
+/**
+ * 50 clients (by default) for `seconds`, each on its own keep-alive connection, sending its next request as soon
+ * as the last one answered, in these shares: public dashboard 35 % (nation or a département), public directory
+ * 20 %, a structure's fact sheet data 10 %, autosaves 25 % (each client its own question of the demo centre's open
+ * response), the correspondent's validation check 10 %. A warm-up of `warmupSeconds` (5) is not counted. Errors:
+ * any status other than 2xx, or no answer. Bodies are read whole, decoded only where the client needs them (an
+ * autosave's new version).
  */
 export async function mixedLoad(base: string, o: { clients: number; seconds: number; warmupSeconds?: number; publishedYear: number; openYear: number }): Promise<LoadResult> {
   const [team, director, caf] = [await login(base, 'equipe@demo.senacs.test'), await login(base, 'direction@demo.senacs.test'), await login(base, 'caf69@demo.senacs.test')];
@@ -69,22 +96,22 @@ export async function mixedLoad(base: string, o: { clients: number; seconds: num
   const detail = (await (await fetch(`${base}/api/responses/${responseId}`, { headers: team })).json()) as { answers: { code: string; value: unknown; version: number }[] };
   const numeric = detail.answers.filter((a) => typeof a.value === 'number');
   const versions = new Map(numeric.map((a) => [a.code, a.version]));
+  const agent = new Agent({ keepAlive: true, maxSockets: o.clients });
 
   let times: number[] = [];
   let byKind: Record<string, number[]> = {};
   let errors = 0;
   let until = 0;
-  const one = async (client: number, kind: string, path: string, init: RequestInit = {}) => {
+  const one = async (client: number, kind: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
     const t = performance.now();
     try {
-      const res = await fetch(`${base}${path}`, init);
-      const body = await res.text();
+      const res = await send(agent, base, path, init);
       if (res.status === 409 && kind === 'autosave') {
         // Two clients on one question (fewer numeric answers than clients): take the current version, as the page does.
-        const cur = (JSON.parse(body) as { error: { details: { current: { version: number } } } }).error.details.current;
+        const cur = (JSON.parse(decoded(res)) as { error: { details: { current: { version: number } } } }).error.details.current;
         versions.set(numeric[client % numeric.length].code, cur.version);
-      } else if (!res.ok) errors++;
-      else if (kind === 'autosave') versions.set(numeric[client % numeric.length].code, (JSON.parse(body) as { version: number }).version);
+      } else if (res.status < 200 || res.status > 299) errors++;
+      else if (kind === 'autosave') versions.set(numeric[client % numeric.length].code, (JSON.parse(decoded(res)) as { version: number }).version);
     } catch { errors++; }
     const ms = performance.now() - t;
     times.push(ms);
@@ -104,16 +131,18 @@ export async function mixedLoad(base: string, o: { clients: number; seconds: num
       } else await one(client, 'validation', `/api/responses/${responseId}/validation`, { headers: caf });
     }
   })); };
-  // A warm-up first, not counted: every process loads its caches (populations, questionnaires) as after any start.
-  await round(o.warmupSeconds ?? 5);
-  [times, byKind, errors] = [[], {}, 0];
-  const cpu = process.cpuUsage();
-  const wall = performance.now();
-  await round(o.seconds);
-  const used = process.cpuUsage(cpu);
-  const clientCpuPct = (100 * (used.user + used.system) / 1000) / (performance.now() - wall);
-  const kinds = Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, { n: xs.length, p99: Math.round(percentile(xs, 99)) }]));
-  return { requests: times.length, rps: times.length / o.seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors, byKind: kinds, clientCpuPct };
+  try {
+    // A warm-up first, not counted: every process loads its caches (populations, questionnaires) as after any start.
+    await round(o.warmupSeconds ?? 5);
+    [times, byKind, errors] = [[], {}, 0];
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
+    await round(o.seconds);
+    const used = process.cpuUsage(cpu);
+    const clientCpuPct = (100 * (used.user + used.system) / 1000) / (performance.now() - wall);
+    const kinds = Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, { n: xs.length, p99: Math.round(percentile(xs, 99)) }]));
+    return { requests: times.length, rps: times.length / o.seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors, byKind: kinds, clientCpuPct };
+  } finally { agent.destroy(); }
 }
 
 /** The first national dashboard after a start (the year's population is loaded on demand): its time in ms. */

@@ -10,9 +10,20 @@ export async function getFrozenNeighbours(db: Db, campaignId: number, structureI
     .where('campaign_id', '=', campaignId).where('structure_id', '=', structureId).orderBy('rank').execute();
 }
 
+/** A frozen neighbour with its public name and town, as the fact sheet and the position page list it. */
+export interface NamedNeighbour extends FrozenNeighbour { name: string; commune_name: string }
+
+/** The frozen group of a campaign found by its year, with the neighbours' names, in one statement (empty if not frozen yet, or no such campaign). */
+export async function getFrozenNeighboursOfYear(db: Db, year: number, structureId: number): Promise<NamedNeighbour[]> {
+  return db.selectFrom('peer_groups').innerJoin('campaigns', 'campaigns.id', 'peer_groups.campaign_id')
+    .innerJoin('structures', 'structures.id', 'peer_groups.neighbour_id').innerJoin('communes', 'communes.code', 'structures.commune_code')
+    .select(['peer_groups.rank', 'peer_groups.neighbour_id', 'peer_groups.distance', 'peer_groups.reasons', 'structures.name', 'communes.name as commune_name'])
+    .where('campaigns.year', '=', year).where('peer_groups.structure_id', '=', structureId).orderBy('peer_groups.rank').execute();
+}
+
 /**
  * Freezes a group; if another request froze it first, theirs stays (the group never changes within a
- * campaign). Answers the group as stored.
+ * campaign). Read it back with getFrozenNeighboursOfYear.
  */
 export async function freezeNeighbours(db: Db, campaignId: number, structureId: number, group: readonly { rank: number; structureId: number; distance: number; reasons: Record<string, string> }[]) {
   await db.transaction().execute(async (tx) => {
@@ -22,7 +33,6 @@ export async function freezeNeighbours(db: Db, campaignId: number, structureId: 
       campaign_id: campaignId, structure_id: structureId, rank: g.rank, neighbour_id: g.structureId, distance: g.distance, reasons: JSON.stringify(g.reasons),
     }))).onConflict((oc) => oc.doNothing()).execute();
   });
-  return getFrozenNeighbours(db, campaignId, structureId);
 }
 
 /** A structure's public attributes as aggregation sees them (budget left to the caller). */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { getStructure } from '../../db/structure.repo';
+import { getStructureHeading } from '../../db/structure.repo';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import type { FactSheetInput } from '../../reports/factSheet/document';
@@ -11,12 +11,15 @@ import { structurePosition } from '../stats/structurePosition';
  * What a centre's fact sheet says: its position among its nearest neighbours on the dashboard
  * indicators, and their evolution. Private like the position it reads: the structure's own people, the
  * correspondents and coordinators of its territory, the national team (`structurePolicy.readPrivate`,
- * checked by `structurePosition` before anything is read).
+ * checked by `structurePosition` before anything is answered).
  * @example const input = await factSheetData({ db, actor, structureId: 12, year: 2025 });
  */
 export async function factSheetData(p: { db: Db; actor: Actor; structureId: number; year: number }): Promise<FactSheetInput> {
+  // The heading is read beside the position (one wait less) but used only once the position has checked who asks.
+  const heading = getStructureHeading(p.db, p.structureId);
+  heading.catch(() => undefined);
   const position = await structurePosition({ db: p.db, actor: p.actor, structureId: p.structureId, year: p.year, peers: { kind: 'neighbours' } });
-  const s = await getStructure(p.db, p.structureId);
+  const s = await heading;
   if (!s) throw new AppError('not_found', 'Structure introuvable.');
   return {
     year: p.year,

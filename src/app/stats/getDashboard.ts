@@ -55,9 +55,12 @@ const keyOf = (f: { indicator: string; stat: string; territory: Territory }) => 
 export async function getDashboard(p: { db: Db; actor: Actor; year: number; level: DashboardLevel; code?: string; view?: 'published' | 'working' }) {
   const { db, actor, year, level } = p;
   const view = p.view ?? 'published';
-  const years = await campaignYears(db);
-  if (!years.includes(year)) throw new AppError('not_found', `Aucune campagne pour l’année ${year}.`);
-  const { ref, territory: named, children: namedChildren } = await resolveTerritory(db, level, p.code);
+  // Independent reads side by side (under load each awaited statement waits its turn again).
+  const [years, resolved] = await Promise.allSettled([campaignYears(db), resolveTerritory(db, level, p.code)]);
+  if (years.status === 'rejected') throw years.reason;
+  if (!years.value.includes(year)) throw new AppError('not_found', `Aucune campagne pour l’année ${year}.`);
+  if (resolved.status === 'rejected') throw resolved.reason;
+  const { ref, territory: named, children: namedChildren } = resolved.value;
   if (view === 'working') {
     if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour la vue de travail.');
     if (!canFollowTerritory(actor, ref)) throw new AppError('forbidden', 'Vous ne suivez pas ce territoire : seule la vue publiée vous est ouverte.');
@@ -65,8 +68,8 @@ export async function getDashboard(p: { db: Db; actor: Actor; year: number; leve
   const territory: Territory = { level: named.level, code: named.code };
   const children: Territory[] = namedChildren.map((c) => ({ level: c.level, code: c.code }));
 
-  const pop = await getPopulation({ db, year, mode: view });
-  const previousPop = years.includes(year - 1) ? await previousReleasePopulation(db, year - 1) : null;
+  const [pop, previousPop] = await Promise.all([getPopulation({ db, year, mode: view }),
+    years.value.includes(year - 1) ? previousReleasePopulation(db, year - 1) : null]);
   const previousYear = previousPop ? year - 1 : null;
   // One answer per territory, population and previous release: computed once, then served from the population's
   // memo — the same object each time, so the HTTP layer keeps its JSON and compressed bytes too (src/http/jsonBody.ts).

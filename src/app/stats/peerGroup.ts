@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { getCampaignByYear } from '../../db/campaign.repo';
-import { freezeNeighbours, getFrozenNeighbours, structureAttributesOf } from '../../db/peerGroup.repo';
+import { freezeNeighbours, getFrozenNeighboursOfYear, structureAttributesOf, type NamedNeighbour } from '../../db/peerGroup.repo';
 import { publish, publishGroup, type Filter, type PublishedCell, type StructureAttributes } from '../../domain/disclosure';
 import { AppError } from '../../domain/errors';
 import { distanceBandsKm, haversineKm, withinKm, type DistanceBandKm } from '../../domain/peers/distance';
@@ -31,15 +31,17 @@ export async function selfInfo(db: Db, structureId: number): Promise<SelfInfo> {
  * those values through the names it lists).
  * @example await neighboursOf({ db, self, year: 2024 })
  */
-export async function neighboursOf(p: { db: Db; self: SelfInfo; year: number }) {
+export async function neighboursOf(p: { db: Db; self: SelfInfo; year: number }): Promise<NamedNeighbour[]> {
+  // Frozen already (every call but the first of a campaign): one statement.
+  const frozen = await getFrozenNeighboursOfYear(p.db, p.year, p.self.id);
+  if (frozen.length > 0) return frozen;
   const campaign = await getCampaignByYear(p.db, p.year);
   if (!campaign) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
-  const frozen = await getFrozenNeighbours(p.db, campaign.id, p.self.id);
-  if (frozen.length > 0) return frozen;
   const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' });
   const candidates = memoOf(pop, 'neighbours:candidates', () => candidatesOf(pop.records));
   const group = nearestNeighbours(featuresOf(p.self.id, p.self.attributes), candidates, NEIGHBOURS_K);
-  return freezeNeighbours(p.db, campaign.id, p.self.id, group);
+  await freezeNeighbours(p.db, campaign.id, p.self.id, group);
+  return getFrozenNeighboursOfYear(p.db, p.year, p.self.id);
 }
 
 /** Members of each distance band around a structure in a population (nearest first). */
@@ -62,11 +64,12 @@ function distanceBands(pop: CampaignPopulation, self: SelfInfo): Map<number, num
 export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec: PeerSpec; indicators: readonly string[]; statsOf: (code: string) => readonly string[] }) {
   const cells: GroupCells = new Map();
   // Peer figures come from the year's release: a year not published yet has none (and says so).
-  const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' }).catch((e: unknown) => {
+  // A frozen group is read beside the population (one wait instead of two); the first call of a campaign freezes it below.
+  const [pop, frozen] = await Promise.all([getPopulation({ db: p.db, year: p.year, mode: 'published' }).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'not_published') return null;
     throw e;
-  });
-  if (!pop) return { cells, size: null as number | null, published: false };
+  }), p.spec.kind === 'neighbours' ? getFrozenNeighboursOfYear(p.db, p.year, p.self.id) : []]);
+  if (!pop) return { cells, size: null as number | null, published: false, neighbours: [] as NamedNeighbour[] };
   const put = (indicator: string, stat: string, cell: PublishedCell) => {
     let m = cells.get(indicator);
     if (!m) cells.set(indicator, (m = new Map()));
@@ -86,10 +89,12 @@ export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec
         () => publish(pop.population, { kind: 'flexible_query', indicators: [ind], level: spec.scope, territories: [code], filters: spec.filters, stats }).figures);
       for (const f of figures) put(f.indicator, f.stat, f.cell);
     }
-    return { cells, size: null as number | null, published: true };
+    return { cells, size: null as number | null, published: true, neighbours: [] as NamedNeighbour[] };
   }
+  let neighbours: NamedNeighbour[] = [];
   if (p.spec.kind === 'neighbours') {
-    members = (await neighboursOf({ db: p.db, self: p.self, year: p.year })).map((n) => n.neighbour_id);
+    neighbours = frozen.length > 0 ? frozen : await neighboursOf({ db: p.db, self: p.self, year: p.year });
+    members = neighbours.map((n) => n.neighbour_id);
   } else {
     const km = p.spec.km;
     const bands = memoOf(pop, `distance:${p.self.id}`, () => distanceBands(pop, p.self));
@@ -106,5 +111,5 @@ export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec
     for (const f of kept ? memoOf(pop, `${kept}:${ind}:${stats.join(',')}`, compute) : compute()) put(f.indicator, f.stat, f.cell);
   }
   // The neighbours are named anyway; how many validated responses lie within a distance is not said.
-  return { cells, size: p.spec.kind === 'neighbours' ? members.length : null, published: true };
+  return { cells, size: p.spec.kind === 'neighbours' ? members.length : null, published: true, neighbours };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { campaignYears, ownAnswersByYear, structureSummaries } from '../../db/aggregation.repo';
+import { campaignYears, ownAnswersByYear } from '../../db/aggregation.repo';
 import { getStructurePlace } from '../../db/structure.repo';
 import { dashboardIndicators } from '../../domain/dashboardIndicators';
 import type { PublishedCell } from '../../domain/disclosure';
@@ -7,7 +7,7 @@ import { AppError } from '../../domain/errors';
 import { coreIndicator } from '../../domain/indicators';
 import type { Actor } from '../../domain/roles';
 import { structurePolicy } from '../../policies/structure';
-import { groupCells, neighboursOf, selfInfo, type PeerSpec } from './peerGroup';
+import { groupCells, selfInfo, type PeerSpec } from './peerGroup';
 
 export const positions = ['below_q1', 'q1_to_median', 'median_to_q3', 'above_q3'] as const;
 export type Position = (typeof positions)[number];
@@ -54,22 +54,20 @@ export async function structurePosition(p: { db: Db; actor: Actor; structureId: 
   if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour situer une structure parmi ses pairs.');
   if (!structurePolicy.readPrivate(actor, place)) throw new AppError('forbidden', 'Seules la structure et les personnes qui suivent son territoire la situent parmi ses pairs.');
   const indicators = checkIndicators(p.indicators);
-  const years = (await campaignYears(db)).filter((y) => y <= p.year);
+  // Independent reads side by side: under load each awaited statement waits its turn again.
+  const [allYears, self, own] = await Promise.all([campaignYears(db), selfInfo(db, place.id), ownAnswersByYear(db, place.id)]);
+  const years = allYears.filter((y) => y <= p.year);
   if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
-  const self = await selfInfo(db, place.id);
-  const own = await ownAnswersByYear(db, place.id);
   const ownValues = (y: number) => own.get(y)?.values ?? {};
 
-  const byYear = new Map<number, Awaited<ReturnType<typeof groupCells>>>();
-  for (const y of years) {
-    byYear.set(y, await groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf }));
-  }
+  const cellsOfYears = await Promise.all(years.map((y) => groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf })));
+  const byYear = new Map(years.map((y, i) => [y, cellsOfYears[i]]));
   const current = byYear.get(p.year)!;
   let neighbours: { id: number; name: string; commune: string; rank: number; reasons: Record<string, string> }[] | undefined;
   if (p.peers.kind === 'neighbours') {
-    const group = current.published ? await neighboursOf({ db, self, year: p.year }) : [];
-    const names = await structureSummaries(db, group.map((g) => g.neighbour_id));
-    neighbours = group.map((g) => ({ id: g.neighbour_id, name: names.get(g.neighbour_id)?.name ?? '', commune: names.get(g.neighbour_id)?.commune_name ?? '', rank: g.rank, reasons: g.reasons }));
+    // The group's members as groupCells found them (frozen for the campaign), with their names.
+    const group = current.published ? current.neighbours : [];
+    neighbours = group.map((g) => ({ id: g.neighbour_id, name: g.name, commune: g.commune_name, rank: g.rank, reasons: g.reasons }));
   }
   return {
     structureId: place.id, year: p.year,

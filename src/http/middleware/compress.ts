@@ -65,7 +65,8 @@ export function compressResponses(o: { threshold?: number } = {}): MiddlewareHan
 
 /** The response with its body compressed in one piece. */
 function answer(c: { res: Response }, res: Response, bytes: Uint8Array, encoding: ResponseEncoding) {
-  c.res = new Response(bytes as Uint8Array<ArrayBuffer>, { status: res.status, statusText: res.statusText, headers: res.headers });
+  // Never `res.statusText`: reading it makes the server's light response a full one, its whole text encoded again for nothing.
+  c.res = new Response(bytes as Uint8Array<ArrayBuffer>, { status: res.status, headers: res.headers });
   encoded(c.res, encoding);
   c.res.headers.set('Content-Length', String(bytes.byteLength));
 }
