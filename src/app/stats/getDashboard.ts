@@ -87,18 +87,36 @@ export async function getDashboard(p: { db: Db; actor: Actor; year: number; leve
   return memoOf(pop, `dashboard-answer:${territory.level}:${territory.code}:${previousPop?.release?.number ?? previousPop?.loadedAt.getTime() ?? 'none'}`, build);
 }
 
-/** The key figures of some territories from the national table, with their change from the previous release. */
+/** The national table's lines of the dashboard (its indicators, no column) by territory, with their place in the table: indexed once per population. */
+function dashboardLinesByTerritory(pop: CampaignPopulation): ReadonlyMap<string, readonly { f: PublishedFigure; at: number }[]> {
+  return memoOf(pop, 'dashboard:lines-by-territory', () => {
+    const shown = new Set<string>(dashboardIndicators);
+    const out = new Map<string, { f: PublishedFigure; at: number }[]>();
+    nationalTable(pop).forEach((f, at) => {
+      if (!shown.has(f.indicator) || f.column !== null) return;
+      const key = `${f.territory.level}:${f.territory.code}`;
+      let lines = out.get(key);
+      if (!lines) out.set(key, (lines = []));
+      lines.push({ f, at });
+    });
+    return out;
+  });
+}
+
+/** The national table's cells by indicator, statistic and territory: indexed once per population (the year before's, for changes). */
+function cellsByKey(pop: CampaignPopulation): ReadonlyMap<string, PublishedCell> {
+  return memoOf(pop, 'dashboard:cells-by-key', () => new Map(nationalTable(pop).map((f) => [keyOf(f), f.cell])));
+}
+
+/** The key figures of some territories from the national table (in its order), with their change from the previous release. */
 function dashboardFigures(pop: CampaignPopulation, previousPop: CampaignPopulation | null, territories: readonly Territory[]): DashboardFigure[] {
-  const before = new Map((previousPop ? nationalTable(previousPop) : []).map((f) => [keyOf(f), f.cell]));
-  const wanted = new Set(territories.map((t) => `${t.level}:${t.code}`));
-  const shown = new Set<string>(dashboardIndicators);
-  const figures: DashboardFigure[] = [];
-  for (const f of nationalTable(pop)) {
-    if (!wanted.has(`${f.territory.level}:${f.territory.code}`) || !shown.has(f.indicator) || f.column !== null) continue;
+  const before = previousPop ? cellsByKey(previousPop) : new Map<string, PublishedCell>();
+  const byTerritory = dashboardLinesByTerritory(pop);
+  const lines = [...new Set(territories.map((t) => `${t.level}:${t.code}`))].flatMap((key) => byTerritory.get(key) ?? []).sort((a, b) => a.at - b.at);
+  return lines.map(({ f }) => {
     const prev = before.get(keyOf(f));
-    figures.push({ indicator: f.indicator, stat: f.stat, territory: f.territory, cell: f.cell, change: prev ? publishedChange(f.cell, prev) : null });
-  }
-  return figures;
+    return { indicator: f.indicator, stat: f.stat, territory: f.territory, cell: f.cell, change: prev ? publishedChange(f.cell, prev) : null };
+  });
 }
 
 /** Responses counted in a working view that are not validated yet, per territory (the follow-up list shows them anyway). */
