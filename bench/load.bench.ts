@@ -20,7 +20,10 @@ const WEB = join(ROOT, 'dist/web');
  * dashboard_first_call_ms (the first national dashboard after the start, before the load) and
  * busy_health_p99_ms (/api/health while an external import is stored and another file parsed, after it);
  * busy_health_pg_p99_ms the same on PostgreSQL with one process. load_<db>_<n>p_client_cpu_pct: the CPU the load
- * generator itself took (it runs on the same two cores as the servers, so it bounds what a second process can add).
+ * generator itself took (it runs on the same two cores as the servers, so it bounds what a second process can add);
+ * load_<db>_<n>p_machine_busy_pct: how busy all the machine's cores were (a second process only adds what one leaves).
+ * PostgreSQL through BENCH_PG_URL (default DATABASE_URL, then 127.0.0.1:5432 over TCP; a Unix socket is
+ * `postgres://postgres@localhost/test?host=/var/run/postgresql`).
  */
 export async function run(): Promise<Figures> {
   if (!existsSync(join(WEB, 'index.html'))) {
@@ -67,6 +70,8 @@ export async function run(): Promise<Figures> {
       figures[`load_${c.db}_${c.processes}p_rps`] = { value: round(r.rps), unit: 'req/s' };
       figures[`load_${c.db}_${c.processes}p_p99_ms`] = { value: Math.round(r.p99), unit: 'ms' };
       figures[`load_${c.db}_${c.processes}p_client_cpu_pct`] = { value: Math.round(r.clientCpuPct), unit: '% of a core' };
+      // A second process can only add what the first leaves of the machine: near 100 % busy with one, two cannot do 1.3×.
+      if (r.machineBusyPct !== null) figures[`load_${c.db}_${c.processes}p_machine_busy_pct`] = { value: Math.round(r.machineBusyPct), unit: '% of all cores' };
       errors += r.errors;
       if (c.processes === 1) {
         const busy = await busyHealth(server.base, o.publishedYear);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -13,6 +14,18 @@ export interface LoadResult {
   requests: number; rps: number; p50: number; p99: number; errors: number; byKind: Record<string, { n: number; p99: number }>;
   /** CPU the load generator itself used during the measured round, in % of one core (it shares the machine's cores with the servers). */
   clientCpuPct: number;
+  /** How busy the machine's cores were during the measured round, in % of all of them (servers, PostgreSQL, the generator, the rest); null off Linux. */
+  machineBusyPct: number | null;
+}
+
+/** The machine's busy and total CPU time so far (Linux's /proc/stat), or null elsewhere. */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = cpu[3] + (cpu[4] ?? 0);
+    const total = cpu.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch { return null; }
 }
 
 const freePort = () => new Promise<number>((ok, ko) => {
@@ -136,12 +149,15 @@ export async function mixedLoad(base: string, o: { clients: number; seconds: num
     await round(o.warmupSeconds ?? 5);
     [times, byKind, errors] = [[], {}, 0];
     const cpu = process.cpuUsage();
+    const machine = machineTicks();
     const wall = performance.now();
     await round(o.seconds);
     const used = process.cpuUsage(cpu);
+    const machineAfter = machineTicks();
+    const machineBusyPct = machine && machineAfter ? (100 * (machineAfter.busy - machine.busy)) / (machineAfter.total - machine.total) : null;
     const clientCpuPct = (100 * (used.user + used.system) / 1000) / (performance.now() - wall);
     const kinds = Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, { n: xs.length, p99: Math.round(percentile(xs, 99)) }]));
-    return { requests: times.length, rps: times.length / o.seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors, byKind: kinds, clientCpuPct };
+    return { requests: times.length, rps: times.length / o.seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors, byKind: kinds, clientCpuPct, machineBusyPct };
   } finally { agent.destroy(); }
 }
 

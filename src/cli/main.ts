@@ -26,6 +26,7 @@ import { startJobRunner } from '../app/infra/jobRunner';
 import { serverJobHandlers } from '../app/infra/serverJobs';
 import { closeHeavyPool, setHeavyWorkers } from '../app/infra/heavy/pool';
 import { jobsCommand } from './jobsCommand';
+import { warmQuestionnaires } from '../app/questionnaires/questionnaireVersions';
 import { startOutboxSender } from '../app/infra/deliverOutbox';
 import { startRetentionJob } from '../app/privacy/retentionJob';
 import { createLogger } from '../logger';
@@ -210,6 +211,8 @@ async function serveCommand(args: string[]) {
   setHeavyWorkers(process.env.SENACS_WORKERS !== '0');
   const { live, stop: stopLive } = await startLiveHub(database, config, logger);
   const app = createServerApp(database, logger, config, { live });
+  // Built before the first request, not on the event loop of someone's autosave (src/app/questionnaires).
+  await warmQuestionnaires(database.db).catch((err: unknown) => logger.warn({ err }, 'questionnaires not loaded in advance'));
   const server = await listen(app, port);
   // Retention (issue 20): expired sessions and counters, spent tokens, old mail bodies, old audit events; at start then hourly.
   // One worker is enough (the deletions are the same from any process).
