@@ -187,7 +187,8 @@ async function serveCommand(args: string[]) {
   const worker = cluster.isWorker;
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
   if (!worker) ensureWebBuilt();
-  const database = await openConfiguredDatabase(config);
+  // The embedded database works in a thread of its own, never on the event loop that serves requests (SENACS_PGLITE_THREAD=0: in it).
+  const database = await openConfiguredDatabase(config, { pgliteThread: process.env.SENACS_PGLITE_THREAD !== '0' });
   const demo = !worker && !config.production && !values['no-demo'];
   let accounts: Awaited<ReturnType<typeof createDemoAccounts>> | undefined;
   if (demo) {

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './dataDirLock';
 import { PGliteDialect } from './pgliteDialect';
+import { PGliteThread } from './pgliteThread';
 import type { Database } from './schema';
 
 /** Both databases answer int8 and numeric as JS numbers: counts and euros fit in a double. */
@@ -27,6 +28,11 @@ export interface OpenOptions {
   dataDir?: string;
   /** An existing PGlite (tests clone a migrated template). */
   pglite?: PGlite;
+  /**
+   * PGlite in a worker thread of its own (the server: its statements then never stop the event loop). Without
+   * it, PGlite runs in this thread and `Database$.pglite` is the instance (backups, tests' clones).
+   */
+  ownThread?: boolean;
 }
 
 /**
@@ -41,15 +47,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database$> {
   }
   // A data folder is owned by one process at a time (see dataDirLock): a second one would lose its writes.
   const lock = options.dataDir && !options.pglite ? acquireDataDirLock(options.dataDir) : undefined;
-  let pglite: PGlite;
+  let pglite: PGlite | PGliteThread;
   try {
-    pglite = options.pglite ?? (await createPGlite(options.dataDir));
+    pglite = options.pglite ?? (options.ownThread ? await PGliteThread.start(options.dataDir) : await createPGlite(options.dataDir));
   } catch (e) {
     lock?.release();
     throw e;
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', pglite, close: async () => { try { await db.destroy(); } finally { lock?.release(); } } };
+  const inThread = !(pglite instanceof PGliteThread);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, inThread) });
+  const close = async () => { try { await db.destroy(); } finally { lock?.release(); } };
+  return pglite instanceof PGliteThread ? { db, kind: 'pglite', close } : { db, kind: 'pglite', pglite, close };
 }
 
 /** A PGlite instance with the same type parsers as the pg driver. */
