@@ -27,6 +27,7 @@ import { serverJobHandlers } from '../app/infra/serverJobs';
 import { closeHeavyPool, setHeavyWorkers } from '../app/infra/heavy/pool';
 import { jobsCommand } from './jobsCommand';
 import { warmQuestionnaires } from '../app/questionnaires/questionnaireVersions';
+import { warmPublishedFigures } from '../app/stats/getDashboard';
 import { startOutboxSender } from '../app/infra/deliverOutbox';
 import { startRetentionJob } from '../app/privacy/retentionJob';
 import { createLogger } from '../logger';
@@ -214,6 +215,8 @@ async function serveCommand(args: string[]) {
   const app = createServerApp(database, logger, config, { live });
   // Built before the first request, not on the event loop of someone's autosave (src/app/questionnaires).
   await warmQuestionnaires(database.db).catch((err: unknown) => logger.warn({ err }, 'questionnaires not loaded in advance'));
+  // The most asked-for public figures, ready before the first visitor (issue 16: figures ready before they are asked for).
+  await warmPublishedFigures(database.db).catch((err: unknown) => logger.warn({ err }, 'published figures not loaded in advance'));
   const server = await listen(app, port);
   // Retention (issue 20): expired sessions and counters, spent tokens, old mail bodies, old audit events; at start then hourly.
   // One worker is enough (the deletions are the same from any process).

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connection';
 import { campaignYears } from '../../db/aggregation.repo';
+import { listReleases } from '../../db/release.repo';
 import { dashboardIndicators } from '../../domain/dashboardIndicators';
 import { publish, publishedChange, type PublishedCell, type PublishedFigure, type Stat, type Territory } from '../../domain/disclosure';
 import { AppError } from '../../domain/errors';
 import { coreIndicator } from '../../domain/indicators';
-import type { Actor } from '../../domain/roles';
+import { anonymous, type Actor } from '../../domain/roles';
 import { canFollowTerritory } from '../../policies/territory';
 import { getPopulation, memoOf, type CampaignPopulation } from './populationCache';
 import { resolveTerritory, type TableLevel } from '../territories/resolveTerritory';
@@ -128,4 +129,17 @@ function countUnvalidated(pop: CampaignPopulation, territories: Territory[]): Re
     for (const k of ['nation:FR', `region:${r.attributes.regionCode}`, `departement:${r.attributes.departementCode}`]) if (k in out) out[k]++;
   }
   return out;
+}
+
+/**
+ * Makes the latest published year's national dashboard before anyone asks (its release and the year before's
+ * loaded, the table indexed, the answer kept): the server does it before it listens, so the first visitor after
+ * a start does not wait for it. Answers the year warmed, or null when nothing is published yet.
+ * @example await warmPublishedFigures(db); // before listening
+ */
+export async function warmPublishedFigures(db: Db): Promise<number | null> {
+  const latest = (await listReleases(db))[0];
+  if (!latest) return null;
+  await getDashboard({ db, actor: anonymous, year: latest.year, level: 'nation' });
+  return latest.year;
 }
