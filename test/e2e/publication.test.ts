@@ -188,6 +188,14 @@ describe('publication of releases', () => {
     const notice = page.locator('.running-jobs[role="status"]');
     await notice.getByText('Publication d’une version des chiffres (2025) en cours').waitFor(WAIT);
     await screenshot(page, 'publication-running-elsewhere');
+    // On a phone the notice wraps within the screen: no sideways scrolling, its link on screen.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const link = await notice.getByRole('link', { name: 'suivre l’avancement' }).boundingBox();
+    expect(link && link.x >= 0 && link.x + link.width <= 375).toBe(true);
+    await screenshot(page, 'publication-running-elsewhere-375');
+    if (viewport) await page.setViewportSize(viewport);
     await notice.getByRole('link', { name: 'suivre l’avancement' }).click();
     await page.getByRole('heading', { level: 1, name: 'Publication des chiffres' }).waitFor(WAIT);
     // On the page that follows it, the notice gives way to the page's own progress.
