@@ -71,7 +71,9 @@ class PGliteDriver implements Driver {
       await this.waitTurn(c);
       // Set in the same turn as `begin` is sent (executeQuery sends at once when the connection holds the transaction).
       this.holder = c;
-      this.holderDone = new Promise<void>((resolve) => { c.release = () => { this.holder = null; resolve(); end(); }; });
+      // Given back once only: a failed commit is followed by a rollback, which must not free a later transaction's turn.
+      let given = false;
+      this.holderDone = new Promise<void>((resolve) => { c.release = () => { if (given) return; given = true; this.holder = null; resolve(); end(); }; });
       // A `begin` that fails ends nothing else: Kysely will not commit or roll back, so the turn is given back here.
       try { await conn.executeQuery(CompiledQuery.raw('begin')); } catch (e) { c.release(); throw e; }
       return;

@@ -79,6 +79,26 @@ describe('PGliteThread', () => {
     expect((await outside).rows).toEqual([{ seen: 1 }]);
     expect((await sql<{ v: string }>`select v from kept order by v`.execute(first.db)).rows).toEqual([{ v: 'committed' }, { v: 'outside' }]);
     await sql`delete from kept where v = 'outside'`.execute(first.db);
+
+    // A commit that fails (a deferred check) is followed by Kysely's rollback: the turn is given back once, so the
+    // next transaction still has the connection to itself.
+    await sql`create table parent (id int primary key)`.execute(first.db);
+    await sql`create table child (parent_id int references parent deferrable initially deferred)`.execute(first.db);
+    const failedCommit = await first.db.transaction().execute(async (t) => { await sql`insert into child values (7)`.execute(t); })
+      .catch((e: Error & { code?: string }) => e.code);
+    expect(failedCommit).toBe('23503');
+    let began!: () => void;
+    const begun = new Promise<void>((ok) => { began = ok; });
+    let close!: () => void;
+    const held = new Promise<void>((ok) => { close = ok; });
+    const next = first.db.transaction().execute(async (t) => { await sql`insert into parent values (1)`.execute(t); began(); await held; throw new Error('undo'); })
+      .catch((e: Error) => e.message);
+    await begun;
+    const meanwhile = sql<{ n: number }>`select count(*)::int as n from parent`.execute(first.db);
+    expect(await Promise.race([meanwhile.then(() => 'ran'), new Promise((ok) => setTimeout(() => ok('waited'), 200))])).toBe('waited');
+    close();
+    expect(await next).toBe('undo');
+    expect((await meanwhile).rows).toEqual([{ n: 0 }]);
     await first.close();
 
     const again = await openDatabase({ dataDir: dir, ownThread: true });
