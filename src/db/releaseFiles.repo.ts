@@ -34,18 +34,31 @@ export async function storeReleaseFile(db: Db, f: { year: number; number: number
   return rows.length === 1;
 }
 
+/** What is known of a stored file without its bytes. */
+export type ReleaseFileInfo = Omit<ReleaseFile, 'bytes'>;
+
 /**
- * The stored file `name` of the year's latest release, or undefined when that release has none of that
- * name (not built yet, or a year without release). One statement: the latest release and its file.
- * @example const f = await latestReleaseFile(db, 2024, 'opendata/datapackage.json'); if (f) serve(f.bytes)
+ * The stored file `name` of the year's latest release without its bytes, or undefined when that release has none
+ * of that name (not built yet, or a year without release). One statement: the latest release and its file.
+ * @example const f = await latestReleaseFileInfo(db, 2024, 'opendata/datapackage.json'); // { number: 1, sha256: '9f86…', … }
  */
-export async function latestReleaseFile(db: Db, year: number, name: string): Promise<ReleaseFile | undefined> {
+export async function latestReleaseFileInfo(db: Db, year: number, name: string): Promise<ReleaseFileInfo | undefined> {
   const r = await db.selectFrom('release_files')
-    .select(['number', 'content_type', 'byte_size', 'sha256', sql<string>`encode(bytes, 'base64')`.as('base64')])
+    .select(['number', 'content_type', 'byte_size', 'sha256'])
     .where('year', '=', year).where('name', '=', name)
     .where('number', '=', (eb) => eb.selectFrom('releases').select((s) => s.fn.max('number').as('n')).where('releases.year', '=', year))
     .executeTakeFirst();
-  return r && { number: r.number, contentType: r.content_type, bytes: Buffer.from(r.base64, 'base64'), byteSize: r.byte_size, sha256: r.sha256 };
+  return r && { number: r.number, contentType: r.content_type, byteSize: r.byte_size, sha256: r.sha256 };
+}
+
+/**
+ * The bytes of one stored file of a release (a release's files never change under their name), or undefined.
+ * @example const bytes = await releaseFileBytes(db, 2024, 1, 'opendata/datapackage.json');
+ */
+export async function releaseFileBytes(db: Db, year: number, number: number, name: string): Promise<Buffer | undefined> {
+  const r = await db.selectFrom('release_files').select(sql<string>`encode(bytes, 'base64')`.as('base64'))
+    .where('year', '=', year).where('number', '=', number).where('name', '=', name).executeTakeFirst();
+  return r && Buffer.from(r.base64, 'base64');
 }
 
 /**

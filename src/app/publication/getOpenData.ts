@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
-import { latestReleaseFile, storeReleaseFile } from '../../db/releaseFiles.repo';
+import { latestReleaseFileInfo, storeReleaseFile } from '../../db/releaseFiles.repo';
+import { latestStoredFile } from './storedFiles';
 import { AppError } from '../../domain/errors';
 import { dataPackage, type OpenDataFile } from '../../reports/opendata/build';
 import { checkYear } from '../territories/resolveTerritory';
@@ -78,10 +79,10 @@ export async function storeOpenData(p: { db: Db; year: number }): Promise<{ rele
  * request; a storage failure is logged, the built file still served).
  */
 async function openDataFile(db: Db, year: number, name: string): Promise<ServedFile | undefined> {
-  const hit = await latestReleaseFile(db, year, PREFIX + name);
+  const hit = await latestStoredFile(db, year, PREFIX + name);
   if (hit) return { name, contentType: hit.contentType, bytes: hit.bytes, sha256: hit.sha256 };
   // The listing stored and not this file: the release has no such file, nothing to build.
-  if (name !== LISTING && (await latestReleaseFile(db, year, PREFIX + LISTING))) return undefined;
+  if (name !== LISTING && (await latestReleaseFileInfo(db, year, PREFIX + LISTING))) return undefined;
   const built = await buildAndStore(db, year);
   if (built.storeError) console.error(`opendata ${year}: files built but not stored: ${(built.storeError as Error).message}`);
   return built.files.get(name);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
-import { latestReleaseFile, storeReleaseFile } from '../../db/releaseFiles.repo';
+import { storeReleaseFile } from '../../db/releaseFiles.repo';
+import { latestStoredFile } from '../publication/storedFiles';
 import type { PlaquetteLevel } from '../../reports/plaquette/model';
 import { buildPlaquette, plaquetteFilename } from './buildPlaquette';
 
@@ -22,7 +23,7 @@ export function storedPlaquetteName(filename: string): string {
 export async function getPlaquette(p: { db: Db; year: number; level: PlaquetteLevel; code?: string }): Promise<{ pdf: Uint8Array; filename: string; sha256?: string }> {
   if (p.level === 'nation' || p.code) {
     const filename = plaquetteFilename(p.year, p.level, p.code);
-    const hit = await latestReleaseFile(p.db, p.year, storedPlaquetteName(filename));
+    const hit = await latestStoredFile(p.db, p.year, storedPlaquetteName(filename));
     if (hit) return { pdf: hit.bytes, filename, sha256: hit.sha256 };
   }
   const { pdf, filename, release } = await buildPlaquette(p);
