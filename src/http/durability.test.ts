@@ -62,4 +62,4 @@ it('keeps every acknowledged autosave when the server is killed mid-load, and re
       expect(rev.value).toBe(ack.value);
     }
   } finally { await check.close(); }
-}, 240_000);
+}, 480_000);

@@ -49,18 +49,25 @@ export async function serverTarget(prefix: string, cleanups: Cleanups): Promise<
   return { env: { DATABASE_URL: u.toString() }, open: () => openDatabase({ databaseUrl: u.toString() }) };
 }
 
-/** Starts `senacs serve` (no demo) on `port` and resolves once /api/health answers; killed at cleanup if still running. */
+/**
+ * Starts `senacs serve` (no demo) on `port` and resolves once /api/health answers; killed at cleanup if still running.
+ * Waits up to 3 minutes (the whole suite shares two cores with it); a failure says what the server printed.
+ */
 export async function startServerProcess(env: Record<string, string>, port: number, cleanups: Cleanups): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['bin/senacs.js', 'serve', '--no-demo', '--port', String(port)], {
-    cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: 'ignore',
+    cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  const keep = (d: Buffer) => { output = (output + d.toString()).slice(-4000); };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   cleanups.push(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+  for (const until = Date.now() + 180_000; Date.now() < until;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     try { if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child; } catch { /* starting */ }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('server did not start');
+  throw new Error(`server did not start within 3 minutes:\n${output}`);
 }
 
 /** Resolves when the process has exited, even if it already has. */

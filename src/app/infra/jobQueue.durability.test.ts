@@ -42,4 +42,4 @@ it('runs after a restart the quality re-check an autosave queued just before a k
     expect((await check.db.selectFrom('responses').select('quality_at').where('id', '=', responseId).executeTakeFirstOrThrow()).quality_at).not.toBeNull();
     expect(await check.db.selectFrom('jobs').select('id').execute()).toEqual([]);
   } finally { await check.close(); }
-}, 240_000);
+}, 480_000);
