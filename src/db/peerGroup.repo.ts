@@ -4,12 +4,6 @@ import type { ApprovalKind, StructureAttributes } from '../domain/aggregation/re
 
 export interface FrozenNeighbour { rank: number; neighbour_id: number; distance: number; reasons: Record<string, string> }
 
-/** The frozen nearest-neighbour group of a structure for a campaign, nearest first (empty if not frozen yet). */
-export async function getFrozenNeighbours(db: Db, campaignId: number, structureId: number): Promise<FrozenNeighbour[]> {
-  return db.selectFrom('peer_groups').select(['rank', 'neighbour_id', 'distance', 'reasons'])
-    .where('campaign_id', '=', campaignId).where('structure_id', '=', structureId).orderBy('rank').execute();
-}
-
 /** A frozen neighbour with its public name and town, as the fact sheet and the position page list it. */
 export interface NamedNeighbour extends FrozenNeighbour { name: string; commune_name: string }
 

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/connection';
 import { campaignYears, structureCoordinates, structureSummaries } from '../../db/aggregation.repo';
-import { getCampaignByYear } from '../../db/campaign.repo';
-import { getFrozenNeighbours } from '../../db/peerGroup.repo';
+import { getFrozenNeighboursOfYear } from '../../db/peerGroup.repo';
 import { consentReach, type ReachCandidate } from '../../domain/peers/consentReach';
 
 /**
@@ -12,8 +11,7 @@ import { consentReach, type ReachCandidate } from '../../domain/peers/consentRea
 export async function consentCandidates(db: Db, structureId: number): Promise<(ReachCandidate & { name: string; commune: string; kind: string })[]> {
   const neighbours = new Set<number>();
   for (const year of await campaignYears(db)) {
-    const campaign = await getCampaignByYear(db, year);
-    if (campaign) for (const n of await getFrozenNeighbours(db, campaign.id, structureId)) neighbours.add(n.neighbour_id);
+    for (const n of await getFrozenNeighboursOfYear(db, year, structureId)) neighbours.add(n.neighbour_id);
   }
   const places = await structureCoordinates(db);
   const self = places.find((p) => p.id === structureId) ?? { id: structureId, lat: null, lon: null };
