@@ -13,8 +13,9 @@ type Reply = { id: number; rows: unknown[]; affectedRows?: number } | { id: numb
  * PGlite in a worker thread of its own (pgliteWorker.mjs), for the server: PGlite runs each statement
  * synchronously, so in the server's thread a population load or an import's inserts would stop every other
  * request. Statements cross as messages (rows, dates and bytes are copied by structured clone); a database
- * error comes back as an Error with its fields (`code`: the SQLSTATE). One statement at a time, in order, as on
- * the one connection PGlite has (the dialect hands the connection out one user at a time).
+ * error comes back as an Error with its fields (`code`: the SQLSTATE). Statements may be sent before the last one
+ * answered: the thread runs them one at a time in the order they came, on the one connection PGlite has (the
+ * dialect's PipelinedDriver keeps a transaction's statements together).
  * @example const db = await PGliteThread.start('./data'); await db.query('select 1'); await db.close();
  */
 export class PGliteThread implements EmbeddedDatabase {
