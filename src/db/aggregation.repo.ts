@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
+import { shortLived } from './shortLived';
 import type { AggregationRecord, ApprovalKind, StructureAttributes } from '../domain/aggregation/record';
 import type { TerritoryPlace } from '../domain/aggregation/groups';
 import { publishedStates } from '../domain/workflow';
@@ -80,11 +81,16 @@ export async function populationFingerprint(db: Db, year: number, mode: Populati
   return `${rows[0]?.n ?? 0}|${at instanceof Date ? at.toISOString() : String(at)}`;
 }
 
-/** Years with a campaign, oldest first. */
+/** Read on every dashboard and fact sheet; a campaign is added once a year (prepareCampaign forgets). */
+const years = shortLived<number[]>(1000);
+
+/** Years with a campaign, oldest first (a copy). */
 export async function campaignYears(db: Db): Promise<number[]> {
-  const rows = await db.selectFrom('campaigns').select('year').orderBy('year').execute();
-  return rows.map((r) => r.year);
+  return [...(await years.read(db, 'all', async () => (await db.selectFrom('campaigns').select('year').orderBy('year').execute()).map((r) => r.year)))];
 }
+
+/** After a campaign was added: this process sees it at once, the others within a second. */
+export const forgetCampaignYears = (): void => years.forget();
 
 /** One structure's numeric and yes/no answers per campaign year (whatever the response's state), with the state. */
 export async function ownAnswersByYear(db: Db, structureId: number): Promise<Map<number, { state: string; values: Record<string, number | boolean> }>> {

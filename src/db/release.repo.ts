@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
 import { insertInChunks } from './bulk';
+import { shortLived } from './shortLived';
 import type { AggregationRecord, PublishedFigure } from '../domain/disclosure';
 
 /** What is said of a release without its figures. */
@@ -24,7 +25,7 @@ export async function insertRelease(db: Db, p: {
   year: number; note: string; publishedBy: number | null; summary: Record<string, unknown>;
   figures: readonly PublishedFigure[]; records: readonly AggregationRecord[];
 }): Promise<ReleaseInfo> {
-  return db.transaction().execute(async (tx) => {
+  const stored = await db.transaction().execute(async (tx) => {
     const last = await tx.selectFrom('releases').select((eb) => eb.fn.max('number').as('n')).where('year', '=', p.year).executeTakeFirst();
     const number = Number(last?.n ?? 0) + 1;
     const { id } = await tx.insertInto('releases').values({
@@ -35,6 +36,8 @@ export async function insertRelease(db: Db, p: {
     const info = await tx.selectFrom('releases').leftJoin('users', 'users.id', 'releases.published_by').select(infoColumns).where('releases.id', '=', id).executeTakeFirstOrThrow();
     return toInfo(info);
   });
+  latestIds.forget();
+  return stored;
 }
 
 /**
@@ -58,10 +61,22 @@ export async function findRelease(db: Db, year: number, number?: number): Promis
   return r ? toInfo(r) : undefined;
 }
 
+/**
+ * Every public figure checks its year's current release: the answer is kept a second (shortLived), so
+ * 300 requests a second ask the database a few times. A release stored here is seen at once in this
+ * process (insertRelease forgets), within a second in the others.
+ */
+const latestIds = shortLived<number | null>(1000);
+
+/** After releases were written elsewhere than insertRelease (a backup restored). */
+export const forgetLatestReleases = (): void => latestIds.forget();
+
 /** A cheap token that changes when a year gets a new release (cache check). */
-export async function latestReleaseId(db: Db, year: number): Promise<number | null> {
-  const r = await db.selectFrom('releases').select((eb) => eb.fn.max('id').as('id')).where('year', '=', year).executeTakeFirst();
-  return r?.id == null ? null : Number(r.id);
+export function latestReleaseId(db: Db, year: number): Promise<number | null> {
+  return latestIds.read(db, String(year), async () => {
+    const r = await db.selectFrom('releases').select((eb) => eb.fn.max('id').as('id')).where('year', '=', year).executeTakeFirst();
+    return r?.id == null ? null : Number(r.id);
+  });
 }
 
 /** The audited table of a release. */

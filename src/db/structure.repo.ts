@@ -43,12 +43,12 @@ export function filteredStructures(db: Db, f: StructureFilters) {
 
 /** One page of the public directory and the total matching. */
 export async function listStructures(db: Db, f: StructureFilters, page: { offset: number; limit: number }) {
-  const [items, total] = await Promise.all([
-    filteredStructures(db, f).select([...publicColumns, 'communes.name as commune_name'])
-      .orderBy(sql`lower(structures.name)`).orderBy('structures.id').offset(page.offset).limit(page.limit).execute(),
-    filteredStructures(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  // The page and the number of matches in one statement; only a page past the end asks the count apart.
+  const rows = await filteredStructures(db, f).select([...publicColumns, 'communes.name as commune_name', sql<string>`count(*) over ()`.as('matches')])
+    .orderBy(sql`lower(structures.name)`).orderBy('structures.id').offset(page.offset).limit(page.limit).execute();
+  const total = rows.length > 0 ? Number(rows[0].matches)
+    : page.offset === 0 ? 0 : Number((await filteredStructures(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { items: rows.map(({ matches: _, ...item }) => item), total };
 }
 
 export async function getStructure(db: Db, id: number) {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import { forgetCampaignYears } from '../db/aggregation.repo';
 import { analyzeTables, insertInChunks } from '../db/bulk';
 import { countStructures } from '../db/structure.repo';
 import { generateStructures, type DemoCommune } from '../domain/demo/structures';
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db, opts: { scale?: number; onProgress?: Prog
     const row = await db.insertInto('campaigns').values({ ...c, questionnaire_id: questionnaireId }).returning('id').executeTakeFirstOrThrow();
     campaignIds.set(c.year, row.id);
   }
+  forgetCampaignYears();
 
   let responses = 0;
   let answers = 0;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Db } from '../db/connection';
 import { insertInChunks } from '../db/bulk';
+import { forgetGeography } from '../db/territory.repo';
 
 const require = createRequire(import.meta.url);
 
@@ -71,6 +72,7 @@ export async function loadGeography(db: Db, onProgress?: (done: number, total: n
     await insertInChunks(tx, 'epcis', g.epcis);
     await insertInChunks(tx, 'communes', g.communes, 2000, (n) => onProgress?.(n, g.communes.length));
   });
+  forgetGeography(db);
   return { regions: g.regions.length, departements: g.departements.length, communes: g.communes.length };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import type { CampaignState } from '../../domain/campaignState';
+import { forgetCampaignYears } from '../../db/aggregation.repo';
 import { getCampaignByYear } from '../../db/campaign.repo';
 import { lockValidated, setCampaignState } from '../../db/cockpit.repo';
 import { insertQuestionnaire, linkCampaignQuestionnaire } from '../../db/questionnaire.repo';
@@ -29,6 +30,7 @@ export async function prepareCampaign(p: { db: Db; actor: Actor; year: number; o
     await linkCampaignQuestionnaire(tx, p.year, questionnaireId);
     return c;
   });
+  forgetCampaignYears();
   await appendAudit(p.db, { actorId: p.actor.userId, action: 'campaign.prepare', entity: 'campaign', entityId: row.id, data: { year: p.year } });
   return { id: row.id, year: p.year, state: 'preparation' as const };
 }

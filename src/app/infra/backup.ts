@@ -4,6 +4,9 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import type { Db } from '../../db/connection';
 import { BACKUP_TABLES, insertRows, isEmpty, readTable, resetSequences, truncateAll, unlistedTables, type BackupTable } from '../../db/backup.repo';
+import { forgetGeography } from '../../db/territory.repo';
+import { forgetCampaignYears } from '../../db/aggregation.repo';
+import { forgetLatestReleases } from '../../db/release.repo';
 import { AppError } from '../../domain/errors';
 
 const FORMAT = 'senacs-backup/1';
@@ -77,5 +80,8 @@ export async function restoreDatabase(db: Db, file: string, opts: { replace?: bo
     if (!header) throw new AppError('bad_request', 'Sauvegarde vide.');
     await resetSequences(tx);
   });
+  forgetGeography(db);
+  forgetCampaignYears();
+  forgetLatestReleases();
   return counts;
 }
