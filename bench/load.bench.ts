@@ -22,8 +22,8 @@ const WEB = join(ROOT, 'dist/web');
  * busy_health_pg_p99_ms the same on PostgreSQL with one process. load_<db>_<n>p_client_cpu_pct: the CPU the load
  * generator itself took (it runs on the same two cores as the servers, so it bounds what a second process can add);
  * load_<db>_<n>p_machine_busy_pct: how busy all the machine's cores were (a second process only adds what one leaves).
- * PostgreSQL through BENCH_PG_URL (default DATABASE_URL, then 127.0.0.1:5432 over TCP; a Unix socket is
- * `postgres://postgres@localhost/test?host=/var/run/postgresql`).
+ * PostgreSQL through BENCH_PG_URL (default DATABASE_URL, then the local Unix socket
+ * `postgres://postgres@localhost/test?host=/var/run/postgresql` when there is one, else 127.0.0.1:5432 over TCP).
  */
 export async function run(): Promise<Figures> {
   if (!existsSync(join(WEB, 'index.html'))) {
@@ -41,7 +41,11 @@ export async function run(): Promise<Figures> {
   const scale = process.env.BENCH_LOAD_SCALE ?? '0.25';
   const o = { clients: Number(process.env.BENCH_LOAD_CLIENTS ?? 50), seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 30), publishedYear: DEMO_YEARS.at(-2)!, openYear: DEMO_YEARS.at(-1)! };
   const pgName = `senacs_bench_load_s${scale.replace('.', '_')}`;
-  const adminUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  // On one host a deployment reaches PostgreSQL through its Unix socket (README): the bench does too when it is there.
+  const socket = existsSync('/var/run/postgresql/.s.PGSQL.5432');
+  const adminUrl = process.env.BENCH_PG_URL ?? process.env.DATABASE_URL
+    ?? (socket ? 'postgres://postgres@localhost/test?host=/var/run/postgresql' : 'postgres://postgres@127.0.0.1:5432/test');
+  console.log(`# load: PostgreSQL at ${adminUrl.replace(/\/\/[^@]*@/, '//')}`);
   const pgUrl = await (async () => {
     const admin = new pg.Client({ connectionString: adminUrl });
     try {

@@ -69,4 +69,26 @@ describe('quality run and re-check', () => {
     expect((await responseFindings(database.db, responseId)).some((f) => f.rule === 'rh.etp_effectif.animation')).toBe(false);
     expect((await listJobs(database.db)).filter((j) => j.kind === QUALITY_RECHECK)).toHaveLength(0);
   });
+
+  it('leaves a re-check due at least half its delay ahead alone (a burst of saves writes the row once), moves it later after that, and never holds back an earlier one', async () => {
+    const pending = async () => (await listJobs(database.db)).filter((j) => j.kind === QUALITY_RECHECK && j.state === 'pending'
+      && (j.payload as { responseId: number }).responseId === responseId);
+    await scheduleQualityRecompute(database.db, responseId, 1200);
+    const [first] = await pending();
+    await scheduleQualityRecompute(database.db, responseId, 1200);
+    expect((await pending()).map((j) => j.run_at)).toEqual([first.run_at]);
+    await new Promise((r) => setTimeout(r, 700));
+    await scheduleQualityRecompute(database.db, responseId, 1200);
+    const [moved] = await pending();
+    expect(moved.id).toBe(first.id);
+    expect(moved.run_at.getTime()).toBeGreaterThan(first.run_at.getTime() + 500);
+    // A submission asks for it now: the pending one is brought forward, not left.
+    await scheduleQualityRecompute(database.db, responseId, 0);
+    expect((await pending())[0].run_at.getTime()).toBeLessThan(moved.run_at.getTime() - 500);
+    expect(await flushQualityRecomputes(database.db)).toBeGreaterThanOrEqual(1);
+    // After a flush ran it early, the next save queues again.
+    await scheduleQualityRecompute(database.db, responseId, 60_000);
+    expect(await pending()).toHaveLength(1);
+    await flushQualityRecomputes(database.db);
+  });
 });

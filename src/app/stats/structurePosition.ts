@@ -49,13 +49,17 @@ const numeric = (v: unknown): number | null => (typeof v === 'number' ? v : type
  */
 export async function structurePosition(p: { db: Db; actor: Actor; structureId: number; year: number; indicators?: readonly string[]; peers: PeerSpec }) {
   const { db, actor } = p;
+  // Independent reads side by side (under load each awaited statement waits its turn again): the structure's
+  // own rows are read beside its place, but nothing of them is used before the place has said who may see it.
+  // (An anonymous visitor starts none of them.)
+  const reads = actor.userId ? Promise.all([campaignYears(db), selfInfo(db, p.structureId), ownAnswersByYear(db, p.structureId)]) : undefined;
+  reads?.catch(() => undefined);
   const place = await getStructurePlace(db, p.structureId);
   if (!place) throw new AppError('not_found', 'Structure introuvable.');
-  if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour situer une structure parmi ses pairs.');
+  if (!actor.userId || !reads) throw new AppError('unauthenticated', 'Connectez-vous pour situer une structure parmi ses pairs.');
   if (!structurePolicy.readPrivate(actor, place)) throw new AppError('forbidden', 'Seules la structure et les personnes qui suivent son territoire la situent parmi ses pairs.');
   const indicators = checkIndicators(p.indicators);
-  // Independent reads side by side: under load each awaited statement waits its turn again.
-  const [allYears, self, own] = await Promise.all([campaignYears(db), selfInfo(db, place.id), ownAnswersByYear(db, place.id)]);
+  const [allYears, self, own] = await reads;
   const years = allYears.filter((y) => y <= p.year);
   if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   const ownValues = (y: number) => own.get(y)?.values ?? {};
