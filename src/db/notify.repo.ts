@@ -8,7 +8,11 @@ export const NOTIFY_PAYLOAD_MAX_BYTES = 7000;
 
 /** A LISTEN connection of its own (a pooled one would lose its LISTEN when returned), also used to NOTIFY. */
 export interface NotifyChannel {
-  /** Sends payloads in order (one NOTIFY each); while the connection is down they are dropped and counted. */
+  /**
+   * Sends payloads in order: one statement at a time, carrying all those queued while the last one ran
+   * (PostgreSQL delivers identical payloads of one statement once). While the connection is down they
+   * are dropped and counted.
+   */
   notify(payloads: readonly string[]): Promise<void>;
   /** Payloads dropped while disconnected since the start. */
   readonly dropped: number;
@@ -71,15 +75,37 @@ export async function openNotifyChannel(o: NotifyOptions): Promise<NotifyChannel
     retry.unref();
   };
 
+  // One statement at a time on the connection; what is queued meanwhile goes in the next one, in order
+  // (under load a statement carries many payloads instead of one statement each).
+  let queued: { payload: string; sent: () => void }[] = [];
+  let sending = false;
+  const send = async () => {
+    sending = true;
+    while (queued.length > 0) {
+      const batch = queued;
+      queued = [];
+      const c = client;
+      if (!c) dropped += batch.length;
+      else {
+        try {
+          await c.query('select pg_notify($1, p) from unnest($2::text[]) as p', [o.channel, batch.map((b) => b.payload)]);
+        } catch (error) { dropped += batch.length; o.onError?.(error); }
+      }
+      for (const b of batch) b.sent();
+    }
+    sending = false;
+  };
+
   await connect();
   return {
     get dropped() { return dropped; },
-    async notify(payloads) {
-      for (const p of payloads) {
-        const c = client;
-        if (!c) { dropped++; continue; }
-        try { await c.query('select pg_notify($1, $2)', [o.channel, p]); } catch (error) { dropped++; o.onError?.(error); }
-      }
+    notify(payloads) {
+      if (payloads.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        let left = payloads.length;
+        for (const payload of payloads) queued.push({ payload, sent: () => { if (--left === 0) resolve(); } });
+        if (!sending) void send();
+      });
     },
     async close() {
       closing = true;

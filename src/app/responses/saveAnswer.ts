@@ -46,11 +46,11 @@ export async function saveAnswer(p: SaveAnswerProps) {
   if (problems.length > 0) throw new AppError('validation_failed', problems.map((f) => f.message).join(' '), problems);
   const written = await writeAnswer(p.db, { responseId: p.responseId, code: p.code, value, baseVersion: p.baseVersion, authorId: p.actor.userId!, kind: p.kind ?? 'save' });
   if (!written) {
-    const now = await authorizeResponse(p.db, p.actor, p.responseId, 'fill');
+    // Why it was refused, both read at once (two people on one answer: the second waits no longer than the first).
+    const [now, current] = await Promise.all([authorizeResponse(p.db, p.actor, p.responseId, 'fill'), getAnswer(p.db, p.responseId, p.code)]);
     if (!editableByStructure(now.state)) {
       throw new AppError('conflict', 'Cette réponse vient d’être transmise : elle n’est plus modifiable par la structure.');
     }
-    const current = await getAnswer(p.db, p.responseId, p.code);
     throw new AppError('conflict', `${current?.author_name ?? 'Quelqu’un'} a modifié cette réponse entre-temps. Choisissez la valeur à garder.`, {
       current: current && { value: current.value, version: current.version, author: current.author_name, updatedAt: current.updated_at },
     });
