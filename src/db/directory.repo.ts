@@ -3,6 +3,7 @@ import type { Db } from './connection';
 import type { CurrentStructure, DirectoryDiff } from '../domain/directory/diff';
 import type { DirectoryEntry } from '../domain/directory/parse';
 import { insertInChunks } from './bulk';
+import { forgetDirectoryPages } from './structure.repo';
 
 const day = (d: Date | string | null): string | null => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
@@ -88,7 +89,7 @@ export async function applyDirectoryDiff(db: Db, diff: DirectoryDiff, p: { actor
     }
     await insertInChunks(tx, 'audit_events', audit);
     return { created: created.length, updated: diff.updated.length, takenOver: diff.takenOver.length };
-  });
+  }).finally(forgetDirectoryPages);
 }
 
 async function insertReturning(tx: Db, rows: Record<string, unknown>[]) {

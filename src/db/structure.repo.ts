@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
+import { shortLived } from './shortLived';
 import type { StructurePlace } from '../domain/roles';
 
 export interface StructureFilters {
@@ -50,6 +51,22 @@ export async function listStructures(db: Db, f: StructureFilters, page: { offset
     : page.offset === 0 ? 0 : Number((await filteredStructures(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return { items: rows.map(({ matches: _, ...item }) => item), total };
 }
+
+/**
+ * The public directory as its visitors page through it: the same département's page is asked again and
+ * again while a campaign closes, so a page is kept a second per process (shortLived). A change of the
+ * directory (applyDirectoryDiff) is seen at once by the process that made it, within a second elsewhere.
+ */
+const directoryPages = shortLived<Awaited<ReturnType<typeof listStructures>>>(1000);
+
+/** A page of the public directory (see listStructures), read at most once a second per filter and page. */
+export function directoryPage(db: Db, f: StructureFilters, page: { offset: number; limit: number }) {
+  const key = JSON.stringify([Object.entries(f).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)), page.offset, page.limit]);
+  return directoryPages.read(db, key, () => listStructures(db, f, page));
+}
+
+/** After structures were added or changed. */
+export const forgetDirectoryPages = (): void => directoryPages.forget();
 
 export async function getStructure(db: Db, id: number) {
   const s = await db.selectFrom('structures').innerJoin('communes', 'communes.code', 'structures.commune_code')

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { forgetCampaignYears } from '../db/aggregation.repo';
 import { analyzeTables, insertInChunks } from '../db/bulk';
-import { countStructures } from '../db/structure.repo';
+import { countStructures, forgetDirectoryPages } from '../db/structure.repo';
 import { generateStructures, type DemoCommune } from '../domain/demo/structures';
 import { demoCampaigns, generateResponses } from '../domain/demo/campaign';
 import { loadGeography } from './geography';
@@ -50,6 +50,7 @@ export async function seedDemo(db: Db, opts: { scale?: number; onProgress?: Prog
     campaignIds.set(c.year, row.id);
   }
   forgetCampaignYears();
+  forgetDirectoryPages();
 
   let responses = 0;
   let answers = 0;

@@ -7,6 +7,7 @@ import { BACKUP_TABLES, insertRows, isEmpty, readTable, resetSequences, truncate
 import { forgetGeography } from '../../db/territory.repo';
 import { forgetCampaignYears } from '../../db/aggregation.repo';
 import { forgetLatestReleases } from '../../db/release.repo';
+import { forgetDirectoryPages } from '../../db/structure.repo';
 import { AppError } from '../../domain/errors';
 
 const FORMAT = 'senacs-backup/1';
@@ -83,5 +84,6 @@ export async function restoreDatabase(db: Db, file: string, opts: { replace?: bo
   forgetGeography(db);
   forgetCampaignYears();
   forgetLatestReleases();
+  forgetDirectoryPages();
   return counts;
 }
