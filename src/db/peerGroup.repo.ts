@@ -29,20 +29,29 @@ export async function freezeNeighbours(db: Db, campaignId: number, structureId: 
   });
 }
 
-/** A structure's public attributes as aggregation sees them (budget left to the caller). */
-export async function structureAttributesOf(db: Db, id: number): Promise<{ attributes: StructureAttributes; lat: number | null; lon: number | null } | undefined> {
+/** What heads a structure's sheet: its name, kind, town and département. */
+export interface StructureHeading { name: string; kind: 'CS' | 'EVS'; postal_code: string | null; commune_name: string; departement_name: string }
+
+/**
+ * A structure's public attributes as aggregation sees them (budget left to the caller), with its
+ * coordinates and what heads its sheet, in one statement.
+ */
+export async function structureAttributesOf(db: Db, id: number): Promise<{ attributes: StructureAttributes; lat: number | null; lon: number | null; heading: StructureHeading } | undefined> {
   const { rows } = await sql<{
     region_code: string; departement_code: string; epci_code: string | null; commune_code: string; commune_population: number;
     territory_type: string; qpv_status: string; npnru_stage: string; management: string; kind: 'CS' | 'EVS'; federation_member: boolean;
     lat: number | null; lon: number | null; approval_kinds: ApprovalKind[] | null;
+    name: string; postal_code: string | null; commune_name: string; departement_name: string;
   }>`select s.region_code, s.departement_code, c.epci_code, s.commune_code, c.population as commune_population, s.territory_type,
       s.qpv_status, s.npnru_stage, s.management, s.kind, s.federation_member, s.lat, s.lon,
-      (select jsonb_agg(distinct a.kind) from approvals a where a.structure_id = s.id) as approval_kinds
-    from structures s join communes c on c.code = s.commune_code where s.id = ${id}`.execute(db);
+      (select jsonb_agg(distinct a.kind) from approvals a where a.structure_id = s.id) as approval_kinds,
+      s.name, s.postal_code, c.name as commune_name, d.name as departement_name
+    from structures s join communes c on c.code = s.commune_code join departements d on d.code = s.departement_code where s.id = ${id}`.execute(db);
   const r = rows[0];
   if (!r) return undefined;
   return {
     lat: r.lat, lon: r.lon,
+    heading: { name: r.name, kind: r.kind, postal_code: r.postal_code, commune_name: r.commune_name, departement_name: r.departement_name },
     attributes: {
       regionCode: r.region_code, departementCode: r.departement_code, epciCode: r.epci_code, communeCode: r.commune_code,
       communePopulation: Number(r.commune_population), territoryType: r.territory_type as StructureAttributes['territoryType'],

@@ -78,14 +78,6 @@ export async function getStructure(db: Db, id: number) {
   return { ...s, approvals };
 }
 
-/** What heads a structure's sheet: its name, kind, town and département, in one statement. */
-export async function getStructureHeading(db: Db, id: number) {
-  return db.selectFrom('structures').innerJoin('communes', 'communes.code', 'structures.commune_code')
-    .innerJoin('departements', 'departements.code', 'structures.departement_code')
-    .select(['structures.name', 'structures.kind', 'structures.postal_code', 'communes.name as commune_name', 'departements.name as departement_name'])
-    .where('structures.id', '=', id).executeTakeFirst();
-}
-
 export async function getStructurePlace(db: Db, id: number): Promise<StructurePlace | undefined> {
   const r = await db.selectFrom('structures').select(['id', 'departement_code', 'region_code']).where('id', '=', id).executeTakeFirst();
   return r && { id: r.id, departementCode: r.departement_code, regionCode: r.region_code };

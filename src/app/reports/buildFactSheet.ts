@@ -1,11 +1,9 @@
 import type { Db } from '../../db/connection';
-import { getStructureHeading } from '../../db/structure.repo';
-import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import type { FactSheetInput } from '../../reports/factSheet/document';
 import { factSheetView } from '../../reports/factSheet/text';
 import { asBuffer, runHeavy } from '../infra/heavy/pool';
-import { structurePosition } from '../stats/structurePosition';
+import { positionWithHeading } from '../stats/structurePosition';
 
 /**
  * What a centre's fact sheet says: its position among its nearest neighbours on the dashboard
@@ -15,12 +13,7 @@ import { structurePosition } from '../stats/structurePosition';
  * @example const input = await factSheetData({ db, actor, structureId: 12, year: 2025 });
  */
 export async function factSheetData(p: { db: Db; actor: Actor; structureId: number; year: number }): Promise<FactSheetInput> {
-  // The heading is read beside the position (one wait less) but used only once the position has checked who asks.
-  const heading = getStructureHeading(p.db, p.structureId);
-  heading.catch(() => undefined);
-  const position = await structurePosition({ db: p.db, actor: p.actor, structureId: p.structureId, year: p.year, peers: { kind: 'neighbours' } });
-  const s = await heading;
-  if (!s) throw new AppError('not_found', 'Structure introuvable.');
+  const { heading: s, position } = await positionWithHeading({ db: p.db, actor: p.actor, structureId: p.structureId, year: p.year, peers: { kind: 'neighbours' } });
   return {
     year: p.year,
     structure: { name: s.name, kind: s.kind, communeName: s.commune_name, postalCode: s.postal_code, departementName: s.departement_name },

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { getCampaignByYear } from '../../db/campaign.repo';
-import { freezeNeighbours, getFrozenNeighboursOfYear, structureAttributesOf, type NamedNeighbour } from '../../db/peerGroup.repo';
+import { freezeNeighbours, getFrozenNeighboursOfYear, structureAttributesOf, type NamedNeighbour, type StructureHeading } from '../../db/peerGroup.repo';
 import { publish, publishGroup, type Filter, type PublishedCell, type StructureAttributes } from '../../domain/disclosure';
 import { AppError } from '../../domain/errors';
 import { distanceBandsKm, haversineKm, withinKm, type DistanceBandKm } from '../../domain/peers/distance';
@@ -16,13 +16,12 @@ export type PeerSpec =
 /** Published statistics of a peer group: indicator → statistic → cell. */
 export type GroupCells = Map<string, Map<string, PublishedCell>>;
 
-export interface SelfInfo { id: number; attributes: StructureAttributes; lat: number | null; lon: number | null }
+export interface SelfInfo { id: number; attributes: StructureAttributes; lat: number | null; lon: number | null; heading: StructureHeading }
 
-/** The structure's public attributes and coordinates. */
-export async function selfInfo(db: Db, structureId: number): Promise<SelfInfo> {
+/** The structure's public attributes, coordinates and heading (one statement), or undefined when there is none. */
+export async function selfInfo(db: Db, structureId: number): Promise<SelfInfo | undefined> {
   const s = await structureAttributesOf(db, structureId);
-  if (!s) throw new AppError('not_found', 'Structure introuvable.');
-  return { id: structureId, ...s };
+  return s && { id: structureId, ...s };
 }
 
 /**

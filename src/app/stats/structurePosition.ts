@@ -1,6 +1,5 @@
 import type { Db } from '../../db/connection';
 import { campaignYears, ownAnswersByYear } from '../../db/aggregation.repo';
-import { getStructurePlace } from '../../db/structure.repo';
 import { dashboardIndicators } from '../../domain/dashboardIndicators';
 import type { PublishedCell } from '../../domain/disclosure';
 import { AppError } from '../../domain/errors';
@@ -47,19 +46,31 @@ const numeric = (v: unknown): number | null => (typeof v === 'number' ? v : type
  * own values over the years beside the group's median. Peers' own values are never given.
  * @example await structurePosition({ db, actor, structureId: 1, year: 2024, peers: { kind: 'neighbours' } })
  */
-export async function structurePosition(p: { db: Db; actor: Actor; structureId: number; year: number; indicators?: readonly string[]; peers: PeerSpec }) {
+export async function structurePosition(p: PositionQuery) {
+  return (await positionWithHeading(p)).position;
+}
+
+type PositionQuery = { db: Db; actor: Actor; structureId: number; year: number; indicators?: readonly string[]; peers: PeerSpec };
+
+/**
+ * The position (structurePosition) with what heads the structure's sheet (name, town, département), read
+ * in the same statement as its attributes: a fact sheet needs both.
+ * @example const { heading, position } = await positionWithHeading({ db, actor, structureId: 1, year: 2024, peers: { kind: 'neighbours' } });
+ */
+export async function positionWithHeading(p: PositionQuery) {
   const { db, actor } = p;
   // Independent reads side by side (under load each awaited statement waits its turn again): the structure's
-  // own rows are read beside its place, but nothing of them is used before the place has said who may see it.
-  // (An anonymous visitor starts none of them.)
-  const reads = actor.userId ? Promise.all([campaignYears(db), selfInfo(db, p.structureId), ownAnswersByYear(db, p.structureId)]) : undefined;
+  // answers are read beside its attributes, but nothing of them is used before its place has said who may
+  // see it. (An anonymous visitor starts none of them.)
+  const reads = actor.userId ? Promise.all([campaignYears(db), ownAnswersByYear(db, p.structureId)]) : undefined;
   reads?.catch(() => undefined);
-  const place = await getStructurePlace(db, p.structureId);
-  if (!place) throw new AppError('not_found', 'Structure introuvable.');
+  const self = await selfInfo(db, p.structureId);
+  if (!self) throw new AppError('not_found', 'Structure introuvable.');
+  const place = { id: self.id, departementCode: self.attributes.departementCode, regionCode: self.attributes.regionCode };
   if (!actor.userId || !reads) throw new AppError('unauthenticated', 'Connectez-vous pour situer une structure parmi ses pairs.');
   if (!structurePolicy.readPrivate(actor, place)) throw new AppError('forbidden', 'Seules la structure et les personnes qui suivent son territoire la situent parmi ses pairs.');
   const indicators = checkIndicators(p.indicators);
-  const [allYears, self, own] = await reads;
+  const [allYears, own] = await reads;
   const years = allYears.filter((y) => y <= p.year);
   if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   const ownValues = (y: number) => own.get(y)?.values ?? {};
@@ -73,7 +84,7 @@ export async function structurePosition(p: { db: Db; actor: Actor; structureId: 
     const group = current.published ? current.neighbours : [];
     neighbours = group.map((g) => ({ id: g.neighbour_id, name: g.name, commune: g.commune_name, rank: g.rank, reasons: g.reasons }));
   }
-  return {
+  const position = {
     structureId: place.id, year: p.year,
     ownState: own.get(p.year)?.state ?? null,
     peers: { ...p.peers, size: current.size, published: current.published, ...(neighbours ? { neighbours } : {}) },
@@ -96,4 +107,5 @@ export async function structurePosition(p: { db: Db; actor: Actor; structureId: 
       }),
     })),
   };
+  return { heading: self.heading, position };
 }
