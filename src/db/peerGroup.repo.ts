@@ -16,6 +16,26 @@ export async function getFrozenNeighboursOfYear(db: Db, year: number, structureI
 }
 
 /**
+ * The frozen groups of a structure for several campaign years, in one statement: by year, nearest first
+ * (a year not frozen yet, or without a campaign, has no entry).
+ * @example await getFrozenNeighboursOfYears(db, [2023, 2024], 12) // Map { 2023 => [...], 2024 => [...] }
+ */
+export async function getFrozenNeighboursOfYears(db: Db, years: readonly number[], structureId: number): Promise<Map<number, NamedNeighbour[]>> {
+  const byYear = new Map<number, NamedNeighbour[]>();
+  if (years.length === 0) return byYear;
+  const rows = await db.selectFrom('peer_groups').innerJoin('campaigns', 'campaigns.id', 'peer_groups.campaign_id')
+    .innerJoin('structures', 'structures.id', 'peer_groups.neighbour_id').innerJoin('communes', 'communes.code', 'structures.commune_code')
+    .select(['campaigns.year', 'peer_groups.rank', 'peer_groups.neighbour_id', 'peer_groups.distance', 'peer_groups.reasons', 'structures.name', 'communes.name as commune_name'])
+    .where('campaigns.year', 'in', [...years]).where('peer_groups.structure_id', '=', structureId).orderBy('campaigns.year').orderBy('peer_groups.rank').execute();
+  for (const { year, ...n } of rows) {
+    let list = byYear.get(year);
+    if (!list) byYear.set(year, (list = []));
+    list.push(n);
+  }
+  return byYear;
+}
+
+/**
  * Freezes a group; if another request froze it first, theirs stays (the group never changes within a
  * campaign). Read it back with getFrozenNeighboursOfYear.
  */

@@ -29,6 +29,22 @@ export async function findSessionActor(db: Db, id: string, now: Date): Promise<S
   const hit = perDb.get(id);
   const t = Date.now();
   if (hit && hit.generation === generation && t - hit.at < ACTOR_TTL_MS && hit.row.expires_at > now) return hit.row;
+  // Callers at once (a page's requests as the second ends) share one read.
+  let reads = actorReads.get(db);
+  if (!reads) actorReads.set(db, (reads = new Map()));
+  const pending = reads.get(id);
+  if (pending && pending.generation === generation && Math.abs(pending.now.getTime() - now.getTime()) < ACTOR_TTL_MS) {
+    const row = await pending.row;
+    return row && row.expires_at > now ? row : undefined;
+  }
+  const read = { generation, now, row: readSessionActor(db, perDb, id, now, t) };
+  reads.set(id, read);
+  try { return await read.row; } finally { if (reads.get(id) === read) reads.delete(id); }
+}
+
+const actorReads = new WeakMap<Db, Map<string, { generation: number; now: Date; row: Promise<SessionActorRow | undefined> }>>();
+
+async function readSessionActor(db: Db, perDb: Map<string, { row: SessionActorRow; at: number; generation: number }>, id: string, now: Date, t: number) {
   const seen = generation;
   const r = await sql<SessionActorRow>`
     select u.id as user_id, u.email, u.name, s.csrf_token, s.expires_at,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { campaignYears, ownAnswersByYear } from '../../db/aggregation.repo';
+import { getFrozenNeighboursOfYears } from '../../db/peerGroup.repo';
 import { dashboardIndicators } from '../../domain/dashboardIndicators';
 import type { PublishedCell } from '../../domain/disclosure';
 import { AppError } from '../../domain/errors';
@@ -62,7 +63,10 @@ export async function positionWithHeading(p: PositionQuery) {
   // Independent reads side by side (under load each awaited statement waits its turn again): the structure's
   // answers are read beside its attributes, but nothing of them is used before its place has said who may
   // see it. (An anonymous visitor starts none of them.)
-  const reads = actor.userId ? Promise.all([campaignYears(db), ownAnswersByYear(db, p.structureId)]) : undefined;
+  const reads = actor.userId ? Promise.all([campaignYears(db), ownAnswersByYear(db, p.structureId),
+    // The frozen neighbours of every year at once (a fact sheet's evolution reads them all).
+    p.peers.kind === 'neighbours' ? campaignYears(db).then((ys) => getFrozenNeighboursOfYears(db, ys.filter((y) => y <= p.year), p.structureId)) : undefined,
+  ]) : undefined;
   reads?.catch(() => undefined);
   const self = await selfInfo(db, p.structureId);
   if (!self) throw new AppError('not_found', 'Structure introuvable.');
@@ -70,12 +74,12 @@ export async function positionWithHeading(p: PositionQuery) {
   if (!actor.userId || !reads) throw new AppError('unauthenticated', 'Connectez-vous pour situer une structure parmi ses pairs.');
   if (!structurePolicy.readPrivate(actor, place)) throw new AppError('forbidden', 'Seules la structure et les personnes qui suivent son territoire la situent parmi ses pairs.');
   const indicators = checkIndicators(p.indicators);
-  const [allYears, own] = await reads;
+  const [allYears, own, frozen] = await reads;
   const years = allYears.filter((y) => y <= p.year);
   if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   const ownValues = (y: number) => own.get(y)?.values ?? {};
 
-  const cellsOfYears = await Promise.all(years.map((y) => groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf })));
+  const cellsOfYears = await Promise.all(years.map((y) => groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf, frozen: frozen?.get(y) ?? (frozen && []) })));
   const byYear = new Map(years.map((y, i) => [y, cellsOfYears[i]]));
   const current = byYear.get(p.year)!;
   let neighbours: { id: number; name: string; commune: string; rank: number; reasons: Record<string, string> }[] | undefined;
