@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Database$ } from './connection';
 import { openTestDatabase } from '../testing/testDb';
-import { answerHistory, getAnswer, writeAnswer } from './response.repo';
+import { answerHistory, getAnswer, insertComment, listAnswers, listComments, previousAnswers, validationInputs, writeAnswer } from './response.repo';
 
 let database: Database$;
 let responseId: number;
@@ -60,4 +60,26 @@ it('writes nothing into a response that left the structure’s hands meanwhile (
   expect(await writeAnswer(database.db, { responseId: r.id, code: 'race.b', value: 2, baseVersion: 0, authorId: authors[0], kind: 'save' })).toBeUndefined();
   expect((await getAnswer(database.db, r.id, 'race.a'))?.value).toBe(1);
   expect(await getAnswer(database.db, r.id, 'race.b')).toBeUndefined();
+});
+
+it('reads what a whole-response check needs in one statement, as the separate reads give it', async () => {
+  const db = database.db;
+  const r = await db.selectFrom('responses').innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
+    .select(['responses.id', 'responses.structure_id', 'campaigns.year']).where('campaigns.year', '=', 2025)
+    .where('responses.state', '=', 'submitted').orderBy('responses.id').executeTakeFirstOrThrow();
+  const [code, other] = (await listAnswers(db, r.id)).map((a) => a.code);
+  await insertComment(db, { responseId: r.id, code: 'regle.a', authorId: authors[0], kind: 'justification', body: 'Première explication' });
+  await insertComment(db, { responseId: r.id, code: 'regle.a', authorId: authors[1], kind: 'justification', body: 'Explication revue' });
+  await insertComment(db, { responseId: r.id, code: code, authorId: authors[0], kind: 'comment', body: 'Simple remarque' });
+  const inputs = await validationInputs(db, { id: r.id, structureId: r.structure_id, year: r.year });
+  const comments: Record<string, string> = {};
+  for (const c of await listComments(db, r.id)) if (c.kind === 'justification') comments[c.code] = c.body;
+  expect(inputs.answers).toEqual(Object.fromEntries((await listAnswers(db, r.id)).map((a) => [a.code, a.value])));
+  expect(inputs.answers).toHaveProperty(other);
+  expect(inputs.previous).toEqual(await previousAnswers(db, r.structure_id, r.year));
+  expect(Object.keys(inputs.previous).length).toBeGreaterThan(0);
+  expect(inputs.justifications).toEqual(comments);
+  expect(inputs.justifications).toEqual({ 'regle.a': 'Explication revue' });
+  // A response without answers, comments or a previous campaign: empty, not missing.
+  expect(await validationInputs(db, { id: -1, structureId: -1, year: 1990 })).toEqual({ answers: {}, previous: {}, justifications: {} });
 });

@@ -37,6 +37,22 @@ export async function getAnswer(db: Db, responseId: number, code: string) {
     .where('answers.response_id', '=', responseId).where('answers.code', '=', code).executeTakeFirst();
 }
 
+/**
+ * What a whole-response check reads, in one statement: the response's answers, the same structure's answers
+ * of the previous campaign, and the justifications written for warnings (by rule, the last one written).
+ * @example const { answers, previous, justifications } = await validationInputs(db, { id: 12, structureId: 3, year: 2025 });
+ */
+export async function validationInputs(db: Db, r: { id: number; structureId: number; year: number }) {
+  const { rows: [row] } = await sql<{ answers: Record<string, unknown>; previous: Record<string, unknown>; justifications: Record<string, string> }>`
+    select
+      (select coalesce(jsonb_object_agg(a.code, a.value), '{}'::jsonb) from answers a where a.response_id = ${r.id}) as answers,
+      (select coalesce(jsonb_object_agg(a.code, a.value), '{}'::jsonb) from answers a join responses p on p.id = a.response_id
+         join campaigns k on k.id = p.campaign_id where p.structure_id = ${r.structureId} and k.year = ${r.year - 1}) as previous,
+      (select coalesce(jsonb_object_agg(c.code, c.body order by c.id), '{}'::jsonb) from answer_comments c join users u on u.id = c.author_id
+         where c.response_id = ${r.id} and c.kind = 'justification') as justifications`.execute(db);
+  return row;
+}
+
 /** The answers of the same structure in the previous campaign, by code. */
 export async function previousAnswers(db: Db, structureId: number, year: number): Promise<Record<string, unknown>> {
   const rows = await db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id')
