@@ -7,14 +7,6 @@ export interface FrozenNeighbour { rank: number; neighbour_id: number; distance:
 /** A frozen neighbour with its public name and town, as the fact sheet and the position page list it. */
 export interface NamedNeighbour extends FrozenNeighbour { name: string; commune_name: string }
 
-/** The frozen group of a campaign found by its year, with the neighbours' names, in one statement (empty if not frozen yet, or no such campaign). */
-export async function getFrozenNeighboursOfYear(db: Db, year: number, structureId: number): Promise<NamedNeighbour[]> {
-  return db.selectFrom('peer_groups').innerJoin('campaigns', 'campaigns.id', 'peer_groups.campaign_id')
-    .innerJoin('structures', 'structures.id', 'peer_groups.neighbour_id').innerJoin('communes', 'communes.code', 'structures.commune_code')
-    .select(['peer_groups.rank', 'peer_groups.neighbour_id', 'peer_groups.distance', 'peer_groups.reasons', 'structures.name', 'communes.name as commune_name'])
-    .where('campaigns.year', '=', year).where('peer_groups.structure_id', '=', structureId).orderBy('peer_groups.rank').execute();
-}
-
 /**
  * The frozen groups of a structure for several campaign years, in one statement: by year, nearest first
  * (a year not frozen yet, or without a campaign, has no entry).
@@ -33,6 +25,11 @@ export async function getFrozenNeighboursOfYears(db: Db, years: readonly number[
     list.push(n);
   }
   return byYear;
+}
+
+/** The frozen group of a campaign found by its year, with the neighbours' names (empty if not frozen yet, or no such campaign). */
+export async function getFrozenNeighboursOfYear(db: Db, year: number, structureId: number): Promise<NamedNeighbour[]> {
+  return (await getFrozenNeighboursOfYears(db, [year], structureId)).get(year) ?? [];
 }
 
 /**

@@ -37,6 +37,10 @@ export async function getAnswer(db: Db, responseId: number, code: string) {
     .where('answers.response_id', '=', responseId).where('answers.code', '=', code).executeTakeFirst();
 }
 
+/** The answers of the same structure in the previous campaign, as one JSON object by code (a sub-select). */
+const previousAnswersObject = (structureId: number, year: number) => sql<Record<string, unknown>>`(select coalesce(jsonb_object_agg(a.code, a.value), '{}'::jsonb)
+  from answers a join responses p on p.id = a.response_id join campaigns k on k.id = p.campaign_id where p.structure_id = ${structureId} and k.year = ${year - 1})`;
+
 /**
  * What a whole-response check reads, in one statement: the response's answers, the same structure's answers
  * of the previous campaign, and the justifications written for warnings (by rule, the last one written).
@@ -46,8 +50,7 @@ export async function validationInputs(db: Db, r: { id: number; structureId: num
   const { rows: [row] } = await sql<{ answers: Record<string, unknown>; previous: Record<string, unknown>; justifications: Record<string, string> }>`
     select
       (select coalesce(jsonb_object_agg(a.code, a.value), '{}'::jsonb) from answers a where a.response_id = ${r.id}) as answers,
-      (select coalesce(jsonb_object_agg(a.code, a.value), '{}'::jsonb) from answers a join responses p on p.id = a.response_id
-         join campaigns k on k.id = p.campaign_id where p.structure_id = ${r.structureId} and k.year = ${r.year - 1}) as previous,
+      ${previousAnswersObject(r.structureId, r.year)} as previous,
       (select coalesce(jsonb_object_agg(c.code, c.body order by c.id), '{}'::jsonb) from answer_comments c join users u on u.id = c.author_id
          where c.response_id = ${r.id} and c.kind = 'justification') as justifications`.execute(db);
   return row;
@@ -55,11 +58,8 @@ export async function validationInputs(db: Db, r: { id: number; structureId: num
 
 /** The answers of the same structure in the previous campaign, by code. */
 export async function previousAnswers(db: Db, structureId: number, year: number): Promise<Record<string, unknown>> {
-  const rows = await db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id')
-    .innerJoin('campaigns', 'campaigns.id', 'responses.campaign_id')
-    .select(['answers.code', 'answers.value'])
-    .where('responses.structure_id', '=', structureId).where('campaigns.year', '=', year - 1).execute();
-  return Object.fromEntries(rows.map((r) => [r.code, r.value]));
+  const { rows: [row] } = await sql<{ previous: Record<string, unknown> }>`select ${previousAnswersObject(structureId, year)} as previous`.execute(db);
+  return row.previous;
 }
 
 /**

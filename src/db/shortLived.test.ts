@@ -35,3 +35,15 @@ describe('shortLived', () => {
     expect(await failing.read(dbA, 'k', async () => 'lu')).toBe('lu');
   });
 });
+
+describe('shortLived bound', () => {
+  it('keeps at most its number of keys per handle (keys can come from visitors), then starts again', async () => {
+    const kept = shortLived<number>(60_000, 3);
+    let reads = 0;
+    const load = async () => ++reads;
+    for (const k of ['a', 'b', 'c']) await kept.read(dbA, k, load);
+    expect(await kept.read(dbA, 'a', load)).toBe(1);
+    expect(await kept.read(dbA, 'd', load)).toBe(4);
+    expect(await kept.read(dbA, 'a', load)).toBe(5);
+  });
+});

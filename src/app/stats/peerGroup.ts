@@ -57,18 +57,18 @@ function distanceBands(pop: CampaignPopulation, self: SelfInfo): Map<number, num
 /**
  * A peer group's statistics for one year, through the gate: band filters as a flexible query on the
  * structure's own territory; neighbours and distance bands as arbitrary groups (same rules, plus the
- * complement rule between the nested distance bands). `frozen`: the structure's frozen neighbours of that year when
- * the caller has read them already (getFrozenNeighboursOfYears; empty when not frozen yet, then frozen here).
- * @example await groupCells({ db, self, year: 2024, spec: { kind: 'distance', km: 20 }, indicators, stats: ['q1', 'median', 'q3'] })
+ * complement rule between the nested distance bands). `frozen`: the structure's frozen neighbours of that year
+ * as the caller read them (getFrozenNeighboursOfYears; empty when not frozen yet — the first call of a campaign
+ * freezes them here — or for other groups).
+ * @example await groupCells({ db, self, year: 2024, spec: { kind: 'distance', km: 20 }, indicators, stats: ['q1', 'median', 'q3'], frozen: [] })
  */
-export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec: PeerSpec; indicators: readonly string[]; statsOf: (code: string) => readonly string[]; frozen?: NamedNeighbour[] }) {
+export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec: PeerSpec; indicators: readonly string[]; statsOf: (code: string) => readonly string[]; frozen: NamedNeighbour[] }) {
   const cells: GroupCells = new Map();
   // Peer figures come from the year's release: a year not published yet has none (and says so).
-  // A frozen group is read beside the population (one wait instead of two); the first call of a campaign freezes it below.
-  const [pop, frozen] = await Promise.all([getPopulation({ db: p.db, year: p.year, mode: 'published' }).catch((e: unknown) => {
+  const pop = await getPopulation({ db: p.db, year: p.year, mode: 'published' }).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'not_published') return null;
     throw e;
-  }), p.spec.kind !== 'neighbours' ? [] : p.frozen ?? getFrozenNeighboursOfYear(p.db, p.year, p.self.id)]);
+  });
   if (!pop) return { cells, size: null as number | null, published: false, neighbours: [] as NamedNeighbour[] };
   const put = (indicator: string, stat: string, cell: PublishedCell) => {
     let m = cells.get(indicator);
@@ -93,7 +93,7 @@ export async function groupCells(p: { db: Db; self: SelfInfo; year: number; spec
   }
   let neighbours: NamedNeighbour[] = [];
   if (p.spec.kind === 'neighbours') {
-    neighbours = frozen.length > 0 ? frozen : await neighboursOf({ db: p.db, self: p.self, year: p.year });
+    neighbours = p.frozen.length > 0 ? p.frozen : await neighboursOf({ db: p.db, self: p.self, year: p.year });
     members = neighbours.map((n) => n.neighbour_id);
   } else {
     const km = p.spec.km;

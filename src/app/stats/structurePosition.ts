@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { campaignYears, ownAnswersByYear } from '../../db/aggregation.repo';
-import { getFrozenNeighboursOfYears } from '../../db/peerGroup.repo';
+import { getFrozenNeighboursOfYears, type NamedNeighbour } from '../../db/peerGroup.repo';
 import { dashboardIndicators } from '../../domain/dashboardIndicators';
 import type { PublishedCell } from '../../domain/disclosure';
 import { AppError } from '../../domain/errors';
@@ -63,10 +63,11 @@ export async function positionWithHeading(p: PositionQuery) {
   // Independent reads side by side (under load each awaited statement waits its turn again): the structure's
   // answers are read beside its attributes, but nothing of them is used before its place has said who may
   // see it. (An anonymous visitor starts none of them.)
-  const reads = actor.userId ? Promise.all([campaignYears(db), ownAnswersByYear(db, p.structureId),
+  const campaigns = actor.userId ? campaignYears(db) : undefined;
+  const reads = campaigns && Promise.all([campaigns, ownAnswersByYear(db, p.structureId),
     // The frozen neighbours of every year at once (a fact sheet's evolution reads them all).
-    p.peers.kind === 'neighbours' ? campaignYears(db).then((ys) => getFrozenNeighboursOfYears(db, ys.filter((y) => y <= p.year), p.structureId)) : undefined,
-  ]) : undefined;
+    p.peers.kind === 'neighbours' ? campaigns.then((ys) => getFrozenNeighboursOfYears(db, ys.filter((y) => y <= p.year), p.structureId)) : new Map<number, NamedNeighbour[]>(),
+  ]);
   reads?.catch(() => undefined);
   const self = await selfInfo(db, p.structureId);
   if (!self) throw new AppError('not_found', 'Structure introuvable.');
@@ -79,7 +80,7 @@ export async function positionWithHeading(p: PositionQuery) {
   if (!years.includes(p.year)) throw new AppError('not_found', `Aucune campagne pour l’année ${p.year}.`);
   const ownValues = (y: number) => own.get(y)?.values ?? {};
 
-  const cellsOfYears = await Promise.all(years.map((y) => groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf, frozen: frozen?.get(y) ?? (frozen && []) })));
+  const cellsOfYears = await Promise.all(years.map((y) => groupCells({ db, self, year: y, spec: p.peers, indicators, statsOf, frozen: frozen.get(y) ?? [] })));
   const byYear = new Map(years.map((y, i) => [y, cellsOfYears[i]]));
   const current = byYear.get(p.year)!;
   let neighbours: { id: number; name: string; commune: string; rank: number; reasons: Record<string, string> }[] | undefined;
