@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { CampaignState } from '../domain/campaignState';
 import type { Db } from './connection';
 import type { TerritoryScope } from './campaign.repo';
+import { forgetResponseContexts } from './response.repo';
 import { dueForReminder, effectiveDeadline, onTime } from '../domain/deadlines';
 
 /** What the cockpit and reminders need of a campaign: its closing date and its later deadlines per territory. */
@@ -108,6 +109,7 @@ export async function listOutbox(db: Db, page: { offset: number; limit: number }
 
 export async function setCampaignState(db: Db, year: number, from: CampaignState[], to: CampaignState) {
   const r = await db.updateTable('campaigns').set({ state: to }).where('year', '=', year).where('state', 'in', from).executeTakeFirst();
+  forgetResponseContexts();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -115,5 +117,6 @@ export async function setCampaignState(db: Db, year: number, from: CampaignState
 export async function lockValidated(db: Db, campaignId: number) {
   const r = await db.updateTable('responses').set({ state: 'locked', updated_at: new Date() })
     .where('campaign_id', '=', campaignId).where('state', '=', 'validated').executeTakeFirst();
+  forgetResponseContexts();
   return Number(r.numUpdatedRows);
 }

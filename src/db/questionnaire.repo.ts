@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { forgetResponseContexts } from './response.repo';
 
 export async function insertQuestionnaire(db: Db, q: { year: number; version: number; definition: object }): Promise<number> {
   const row = await db.insertInto('questionnaires').values({ year: q.year, version: q.version, definition: JSON.stringify(q.definition) })
@@ -11,6 +12,7 @@ export const getQuestionnaireDefinition = (db: Db, id: number) =>
 
 export async function linkCampaignQuestionnaire(db: Db, year: number, questionnaireId: number) {
   await db.updateTable('campaigns').set({ questionnaire_id: questionnaireId }).where('year', '=', year).execute();
+  forgetResponseContexts();
 }
 
 /** The newest stored version of a year's questionnaire. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ResponseState } from '../domain/responseState';
 import type { Db } from './connection';
+import { shortLived } from './shortLived';
 
 /** A response with what permissions and validation need: its structure's place and its campaign. */
 export async function getResponseContext(db: Db, responseId: number) {
@@ -13,6 +14,22 @@ export async function getResponseContext(db: Db, responseId: number) {
     .where('responses.id', '=', responseId).executeTakeFirst();
 }
 
+const recentContexts = shortLived<Awaited<ReturnType<typeof getResponseContext>>>(1000, 10_000);
+
+/**
+ * The response's context as read at most a second ago in this process (requests at once share one read):
+ * for the paths that send a request per answer typed and do not decide on its state alone — autosave, whose
+ * write asks the database again whether the response may still be changed, and the whole-response check,
+ * which only reads. A state changed by this process is seen at once (setResponseState forgets), by another
+ * within a second. The value is shared: not to be changed by the caller.
+ */
+export function recentResponseContext(db: Db, responseId: number) {
+  return recentContexts.read(db, String(responseId), () => getResponseContext(db, responseId));
+}
+
+/** Forgets the contexts kept by recentResponseContext (a state, campaign or structure changed here). */
+export const forgetResponseContexts = (): void => recentContexts.forget();
+
 export async function findResponseId(db: Db, structureId: number, campaignId: number) {
   const r = await db.selectFrom('responses').select('id').where('structure_id', '=', structureId).where('campaign_id', '=', campaignId).executeTakeFirst();
   return r?.id;
@@ -22,6 +39,7 @@ export async function findResponseId(db: Db, structureId: number, campaignId: nu
 export async function ensureResponse(db: Db, structureId: number, campaignId: number): Promise<number> {
   await db.insertInto('responses').values({ structure_id: structureId, campaign_id: campaignId, state: 'not_started' })
     .onConflict((oc) => oc.columns(['structure_id', 'campaign_id']).doNothing()).execute();
+  forgetResponseContexts();
   return (await findResponseId(db, structureId, campaignId))!;
 }
 
@@ -74,9 +92,12 @@ export async function writeAnswer(db: Db, w: { responseId: number; code: string;
     up as (
       insert into answers (response_id, code, value, version, author_id, updated_at, prefilled)
       select ${w.responseId}, ${w.code}, ${json}::jsonb, 1, ${w.authorId}, now(), false
-      -- The state the caller checked may have changed since (a submission in between): writes only into a
-      -- response the structure may still fill, in the same statement.
-      where exists (select 1 from responses where id = ${w.responseId} and state in ('not_started', 'in_progress', 'returned'))
+      -- What the caller checked may have changed since (a submission, a return, a campaign closed in between;
+      -- the caller may have read it a second ago): writes only into a response the structure may still fill,
+      -- of an open campaign, and when it is returned only an answer under an open query — in the same statement.
+      where exists (select 1 from responses r join campaigns c on c.id = r.campaign_id
+        where r.id = ${w.responseId} and c.state = 'open' and (r.state in ('not_started', 'in_progress')
+          or (r.state = 'returned' and exists (select 1 from queries q where q.response_id = r.id and q.code = ${w.code} and q.state <> 'closed'))))
       on conflict (response_id, code) do update
         set value = excluded.value, version = answers.version + 1, author_id = excluded.author_id, updated_at = now(), prefilled = false
         where answers.version = ${w.baseVersion}
@@ -127,6 +148,7 @@ export async function listComments(db: Db, responseId: number, code?: string) {
 export async function setResponseState(db: Db, responseId: number, from: readonly ResponseState[], to: ResponseState, extra: { submitted_at?: Date; validated_at?: Date } = {}) {
   const r = await db.updateTable('responses').set({ state: to, updated_at: new Date(), ...extra })
     .where('id', '=', responseId).where('state', 'in', [...from]).executeTakeFirst();
+  forgetResponseContexts();
   return Number(r.numUpdatedRows) === 1;
 }
 

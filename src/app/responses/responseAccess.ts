@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { getResponseContext } from '../../db/response.repo';
+import { getResponseContext, recentResponseContext } from '../../db/response.repo';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { structurePolicy, type StructureAbility } from '../../policies/structure';
@@ -9,11 +9,13 @@ export type ResponseContext = NonNullable<Awaited<ReturnType<typeof getResponseC
 /**
  * Loads a response and checks the actor's ability on its structure. Someone who may not read it at all
  * gets the same 404 as for a response that does not exist.
+ * `recent`: the response as read at most a second ago in this process (recentResponseContext), for the paths
+ * that do not decide on its state alone (autosave, the whole-response check).
  * @example const r = await authorizeResponse(db, actor, 12, 'fill');
  */
-export async function authorizeResponse(db: Db, actor: Actor, responseId: number, ability: StructureAbility): Promise<ResponseContext> {
+export async function authorizeResponse(db: Db, actor: Actor, responseId: number, ability: StructureAbility, o: { recent?: boolean } = {}): Promise<ResponseContext> {
   if (!actor.userId) throw new AppError('unauthenticated', 'Connectez-vous pour accéder à cette réponse.');
-  const r = await getResponseContext(db, responseId);
+  const r = await (o.recent ? recentResponseContext : getResponseContext)(db, responseId);
   const place = r && { id: r.structure_id, departementCode: r.departement_code, regionCode: r.region_code };
   if (!r || !place || !structurePolicy.readPrivate(actor, place)) throw new AppError('not_found', 'Réponse introuvable.');
   if (!structurePolicy[ability](actor, place)) {
