@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  /** PostgreSQL: repeated statements as named prepared statements (PG_PREPARED=off behind a pooler in transaction mode). */
+  preparedStatements: boolean;
   demoPassword?: string;
   production: boolean;
   smtpUrl?: string;
@@ -31,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     dataDir: env.DATA_DIR ?? './data',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    preparedStatements: env.PG_PREPARED?.trim().toLowerCase() !== 'off',
     ...(env.DEMO_PASSWORD ? { demoPassword: env.DEMO_PASSWORD } : {}),
     production: env.NODE_ENV === 'production',
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),

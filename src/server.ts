@@ -19,7 +19,7 @@ export const WEB_DIST = resolve(import.meta.dirname, '../dist/web');
  * the official geography (every scope and structure refers to it; the demo is not there to bring it).
  */
 export async function openConfiguredDatabase(config: Config, opts: { geography?: boolean; pgliteThread?: boolean } = {}): Promise<Database$> {
-  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir, ownThread: opts.pgliteThread });
+  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, preparedStatements: config.preparedStatements } : { dataDir: config.dataDir, ownThread: opts.pgliteThread });
   await migrateToLatest(database.db);
   // A restore brings its own geography: loading it first would make the instance non-empty.
   if (opts.geography !== false) await ensureGeography(database.db);

@@ -79,7 +79,7 @@ async function main(argv: string[]) {
     case 'serve': return serveCommand(rest);
     case 'migrate': {
       // Opened without the automatic migration of the other commands, so the report says what this run applied.
-      const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+      const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, preparedStatements: config.preparedStatements } : { dataDir: config.dataDir });
       const done = await migrateToLatest(database.db);
       console.log(done.length ? `Migrations appliquées : ${done.join(', ')}` : 'Schéma déjà à jour.');
       return database.close();

@@ -3,6 +3,8 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './dataDirLock';
 import { PGliteDialect } from './pgliteDialect';
+import { namingPool } from './pgPrepared';
+import { withPreparedStatements } from './pglitePrepared';
 import { PGliteThread } from './pgliteThread';
 import type { Database } from './schema';
 
@@ -33,6 +35,8 @@ export interface OpenOptions {
    * it, PGlite runs in this thread and `Database$.pglite` is the instance (backups, tests' clones).
    */
   ownThread?: boolean;
+  /** PostgreSQL: statements run again and again as named prepared statements (namingPool); false behind a pooler in transaction mode. */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -42,7 +46,7 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database$> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: options.preparedStatements === false ? pool : namingPool(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   // A data folder is owned by one process at a time (see dataDirLock): a second one would lose its writes.
@@ -55,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database$> {
     throw e;
   }
   const inThread = !(pglite instanceof PGliteThread);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, inThread) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite instanceof PGliteThread ? pglite : withPreparedStatements(pglite), inThread) });
   const close = async () => { try { await db.destroy(); } finally { lock?.release(); } };
   return pglite instanceof PGliteThread ? { db, kind: 'pglite', close } : { db, kind: 'pglite', pglite, close };
 }

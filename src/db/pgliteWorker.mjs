@@ -6,6 +6,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { createPGlite } = await import('./connection.ts');
+const { preparedQuery } = await import('./pglitePrepared.ts');
 
 /** The fields of a database error that the code reads (SQLSTATE `code` first), copied across the thread. */
 const ERROR_FIELDS = ['code', 'detail', 'hint', 'constraint', 'table', 'column', 'schema', 'severity', 'position'];
@@ -25,7 +26,7 @@ if (pglite) {
       return;
     }
     try {
-      const r = await pglite.query(m.sql, m.params);
+      const r = await preparedQuery(pglite, m.sql, m.params);
       parentPort.postMessage({ id: m.id, rows: r.rows, affectedRows: r.affectedRows });
     } catch (e) {
       const error = { message: e instanceof Error ? e.message : String(e) };
