@@ -18,7 +18,11 @@ try {
   parentPort.postMessage({ failed: e instanceof Error ? e.message : String(e) });
 }
 if (pglite) {
-  parentPort.on('message', async (m) => {
+  // Statements run one after another in the order they came (what the dialect relies on), whichever of PGlite's
+  // own locks each takes (a named prepared statement does not queue where `query` does).
+  let last = Promise.resolve();
+  parentPort.on('message', (m) => { last = last.then(() => handle(m)).catch(() => undefined); });
+  const handle = async (m) => {
     if (m.close) {
       await pglite.close().catch(() => undefined);
       parentPort.postMessage({ id: m.id, rows: [] });
@@ -33,6 +37,6 @@ if (pglite) {
       for (const f of ERROR_FIELDS) if (e && e[f] !== undefined) error[f] = e[f];
       parentPort.postMessage({ id: m.id, error });
     }
-  });
+  };
   parentPort.postMessage({ ready: true });
 }
